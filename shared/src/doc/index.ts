@@ -1,0 +1,4 @@
+export * from './records';
+export * from './meta';
+export * from './cascade';
+export * from './order';

@@ -1,0 +1,5 @@
+export * from './ids';
+export * from './schema';
+export * from './doc';
+export * from './migrations';
+export * from './protocol';

@@ -1,0 +1,42 @@
+/**
+ * Wire constants shared by the server, the client and the tests. The sync and
+ * awareness messages themselves are the standard y-websocket protocol.
+ */
+
+/** First varint of every WebSocket message (y-websocket numbering). */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/** WebSocket close codes a client can act on. */
+export const CLOSE_NORMAL = 1000;
+export const CLOSE_GOING_AWAY = 1001;
+export const CLOSE_POLICY = 1008;
+export const CLOSE_TOO_BIG = 1009;
+export const CLOSE_SERVER_ERROR = 1011;
+export const CLOSE_UNAUTHORISED = 4401;
+export const CLOSE_FORBIDDEN = 4403;
+export const CLOSE_NOT_FOUND = 4404;
+
+/** Path prefix of the sync endpoint: ws://host/ws/<boardId>?token=<token>. */
+export const WS_PATH = '/ws';
+
+export const ROLES = ['owner', 'edit', 'view'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function canEdit(role: Role): boolean {
+  return role !== 'view';
+}
+
+/** Share link path for a board; the token travels in the fragment only. */
+export function shareLinkPath(boardId: string, token: string): string {
+  return `/b/${encodeURIComponent(boardId)}#t=${encodeURIComponent(token)}`;
+}
+
+/** Read `#t=<token>` from a location hash. */
+export function tokenFromHash(hash: string): string | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const token = params.get('t');
+  return token && token.length > 0 ? token : null;
+}

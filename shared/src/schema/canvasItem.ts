@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { colourSchema, finiteNumber, orderKeySchema, recordIdSchema, shortTextSchema, textSchema } from './common';
+
+export const CANVAS_ITEM_KINDS = ['sticky', 'text', 'frame', 'connector'] as const;
+export type CanvasItemKind = (typeof CANVAS_ITEM_KINDS)[number];
+
+/** Which board tab a free canvas item belongs to. */
+export const BOARD_VIEWS = ['stakeholder-map', 'skills-matrix', 'logic-model'] as const;
+export type BoardView = (typeof BOARD_VIEWS)[number];
+
+export const STICKY_COLOURS = ['#fde68a', '#bbf7d0', '#bfdbfe', '#fbcfe8', '#fed7aa', '#e9d5ff'] as const;
+
+export const canvasItemSchema = z.object({
+  id: recordIdSchema,
+  kind: z.enum(CANVAS_ITEM_KINDS),
+  text: textSchema.default(''),
+  x: finiteNumber.default(0),
+  y: finiteNumber.default(0),
+  width: finiteNumber.min(8).max(10_000).default(180),
+  height: finiteNumber.min(8).max(10_000).default(120),
+  colour: colourSchema.default(STICKY_COLOURS[0]),
+  view: z.enum(BOARD_VIEWS).default('stakeholder-map'),
+  /** z-order: fractional index, higher draws on top. */
+  order: orderKeySchema.default('a0'),
+  /** Connector ends (kind = connector). */
+  fromId: recordIdSchema.nullable().default(null),
+  toId: recordIdSchema.nullable().default(null),
+  author: shortTextSchema.default(''),
+});
+
+export type CanvasItem = z.infer<typeof canvasItemSchema>;

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { level04, recordIdSchema, textSchema } from './common';
+
+export const matrixCellSchema = z.object({
+  /** `${rowId}:${partnerId}` */
+  id: z.string().min(3).max(130),
+  rowId: recordIdSchema,
+  partnerId: recordIdSchema,
+  level: level04.default(0),
+  gives: z.boolean().default(false),
+  receives: z.boolean().default(false),
+  note: textSchema.default(''),
+});
+
+export type MatrixCell = z.infer<typeof matrixCellSchema>;
+
+export function matrixCellKey(rowId: string, partnerId: string): string {
+  return `${rowId}:${partnerId}`;
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { finiteNumber, shortTextSchema } from './common';
+
+export const LOGIC_TEMPLATES = ['kellogg', 'ess'] as const;
+
+/** `meta` is a plain Y.Map of board-wide settings (not a collection of records). */
+export const metaSchema = z.object({
+  schemaVersion: z.number().int().min(0).default(0),
+  title: shortTextSchema.default(''),
+  createdAt: finiteNumber.default(0),
+  logicTemplate: z.enum(LOGIC_TEMPLATES).nullable().default(null),
+});
+
+export type Meta = z.infer<typeof metaSchema>;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import {
+  finiteNumber,
+  idList,
+  isoDateOrEmpty,
+  level04,
+  nameSchema,
+  recordIdSchema,
+  sectorSchema,
+  shortTextSchema,
+  textSchema,
+} from './common';
+
+export const STAKEHOLDER_KINDS = ['organisation', 'group', 'person'] as const;
+export const ENGAGEMENT_LEVELS = ['unaware', 'resistant', 'neutral', 'supportive', 'leading'] as const;
+export const ONION_RINGS = ['core', 'direct', 'indirect', 'wider'] as const;
+export const CONTACT_FREQUENCIES = ['', 'weekly', 'fortnightly', 'monthly', 'quarterly', 'yearly', 'as needed'] as const;
+
+export const engagementSchema = z.enum(ENGAGEMENT_LEVELS);
+
+export const stakeholderSchema = z.object({
+  id: recordIdSchema,
+  name: nameSchema,
+  organisation: shortTextSchema.default(''),
+  power: level04.default(2),
+  interest: level04.default(2),
+  /** -2 blocker .. +2 champion */
+  attitude: z.number().int().min(-2).max(2).default(0),
+  sector: sectorSchema.default('third'),
+  kind: z.enum(STAKEHOLDER_KINDS).default('organisation'),
+  engagementCurrent: engagementSchema.default('unaware'),
+  engagementTarget: engagementSchema.default('supportive'),
+  /** Mitchell, Agle and Wood salience attributes. */
+  saliencePower: z.boolean().default(false),
+  salienceLegitimacy: z.boolean().default(false),
+  salienceUrgency: z.boolean().default(false),
+  ring: z.enum(ONION_RINGS).default('wider'),
+  /** Partners who hold the relationship. */
+  ownerPartnerIds: idList.default([]),
+  channel: shortTextSchema.default(''),
+  frequency: z.enum(CONTACT_FREQUENCIES).default(''),
+  nextContact: isoDateOrEmpty.default(''),
+  concerns: textSchema.default(''),
+  notes: textSchema.default(''),
+  offers: textSchema.default(''),
+  /** False while the card waits in the "to place" tray after fast entry. */
+  placed: z.boolean().default(true),
+  /** Free position on the network layout. */
+  x: finiteNumber.default(0),
+  y: finiteNumber.default(0),
+  /** Set once the stakeholder has been promoted to a partner. */
+  partnerId: recordIdSchema.nullable().default(null),
+});
+
+export type Stakeholder = z.infer<typeof stakeholderSchema>;
