@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canvasItemSchema,
+  commentSchema,
+  logicLinkSchema,
+  logicNodeSchema,
+  matrixCellSchema,
+  matrixRowSchema,
+  metaSchema,
+  partnerSchema,
+  RECORD_SCHEMAS,
+  relationshipSchema,
+  stakeholderSchema,
+  voteSchema,
+} from './index';
+import { describeIssues } from '../doc/records';
+
+function problemsOf(result: { success: boolean; error?: unknown }): string[] {
+  if (result.success) return [];
+  return describeIssues(result.error as Parameters<typeof describeIssues>[0]);
+}
+
+describe('record schemas', () => {
+  it('accept a record holding only the contract fields and fill every default', () => {
+    const stakeholder = stakeholderSchema.parse({ id: 's1', name: 'Food bank', organisation: 'FB', power: 3, interest: 4, attitude: 1 });
+    expect(stakeholder).toMatchObject({ ring: 'wider', kind: 'organisation', ownerPartnerIds: [], placed: true, partnerId: null });
+    expect(partnerSchema.parse({ id: 'p1', name: 'Council', colour: '#336699' }).sector).toBe('third');
+    expect(canvasItemSchema.parse({ id: 'c1', kind: 'sticky', text: 'hi', x: 1, y: 2 }).order).toBe('a0');
+    expect(matrixRowSchema.parse({ id: 'r1', name: 'Safeguarding', category: 'skill', required: 3 }).group).toBe('');
+    expect(matrixCellSchema.parse({ id: 'r1:p1', rowId: 'r1', partnerId: 'p1', level: 2, gives: true, receives: false }).note).toBe('');
+    expect(logicNodeSchema.parse({ id: 'n1', column: 'activities', text: 'Run sessions', leadPartnerId: null, indicators: [] }).status).toBe('planned');
+    expect(logicLinkSchema.parse({ id: 'l1', from: 'n1', to: 'n2' }).rationale).toBe('');
+    expect(relationshipSchema.parse({ id: 'e1', from: 's1', to: 's2' })).toMatchObject({ strength: 3, direction: 'forward' });
+    expect(commentSchema.parse({ id: 'm1', text: 'Check this' }).resolved).toBe(false);
+    expect(voteSchema.parse({ id: 'v1', targetId: 'n1', voter: 'Ann' }).dots).toBe(1);
+    expect(metaSchema.parse({})).toEqual({ schemaVersion: 0, title: '', createdAt: 0, logicTemplate: null });
+  });
+
+  it('reject out-of-range levels with a message naming the field', () => {
+    const result = stakeholderSchema.safeParse({ id: 's1', name: 'X', power: 7, interest: 2.5 });
+    const problems = problemsOf(result);
+    expect(problems.some((p) => p.startsWith('power:'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('interest:') && p.includes('whole number'))).toBe(true);
+  });
+
+  it('reject an empty or over-long name', () => {
+    expect(problemsOf(partnerSchema.safeParse({ id: 'p', name: '   ', colour: '#000000' }))[0]).toMatch(/^name: name must not be empty/);
+    expect(partnerSchema.safeParse({ id: 'p', name: 'x'.repeat(201), colour: '#000000' }).success).toBe(false);
+  });
+
+  it('reject bad enums, colours and dates', () => {
+    expect(problemsOf(canvasItemSchema.safeParse({ id: 'c', kind: 'circle' }))[0]).toMatch(/^kind:/);
+    expect(problemsOf(partnerSchema.safeParse({ id: 'p', name: 'A', colour: 'red' }))[0]).toMatch(/colour must be a hex colour/);
+    expect(problemsOf(stakeholderSchema.safeParse({ id: 's', name: 'A', nextContact: '31/03/2026' }))[0]).toMatch(/date must look like/);
+    expect(logicNodeSchema.safeParse({ id: 'n', column: 'outcomes' }).success).toBe(false);
+    expect(matrixRowSchema.safeParse({ id: 'r', name: 'A', category: 'money' }).success).toBe(false);
+  });
+
+  it('reject non-finite positions and oversized text', () => {
+    expect(canvasItemSchema.safeParse({ id: 'c', kind: 'sticky', x: Number.POSITIVE_INFINITY }).success).toBe(false);
+    expect(canvasItemSchema.safeParse({ id: 'c', kind: 'sticky', text: 'x'.repeat(10_001) }).success).toBe(false);
+  });
+
+  it('have one schema per top-level collection named in the architecture', () => {
+    expect(Object.keys(RECORD_SCHEMAS).sort()).toEqual(
+      ['canvasItems', 'comments', 'logicLinks', 'logicNodes', 'matrixCells', 'matrixRows', 'partners', 'relationships', 'stakeholders', 'votes'],
+    );
+  });
+});
