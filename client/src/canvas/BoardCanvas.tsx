@@ -1,0 +1,234 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Layer, Stage } from 'react-konva';
+import type Konva from 'konva';
+import type { BoardView, CanvasItem } from '@pc/shared';
+import { useValue } from '../collab/hooks';
+import type { Peer } from '../collab/presence';
+import type { ValueStore } from '../collab/valueStore';
+import { panBy, screenToWorld, visibleWorldRect, wheelZoomFactor, zoomBy, type Camera } from './camera';
+import { cullToViewport } from './culling';
+import { Cursors } from './Cursors';
+import { DotGrid } from './DotGrid';
+import type { Point, Size } from './geometry';
+import { StickyNote, type NoteHandlers } from './StickyNote';
+
+/** Screen pixels of off-screen margin kept rendered, so fast pans do not pop. */
+const CULL_MARGIN_PX = 160;
+
+export interface CanvasActions {
+  select(id: string | null): void;
+  edit(id: string): void;
+  createAt(world: Point): void;
+  dragStart(id: string): void;
+  dragMove(id: string, to: Point): void;
+  dragEnd(id: string, to: Point): void;
+  pointer(world: Point | null): void;
+  cameraMoved(): void;
+  resize(size: Size): void;
+}
+
+interface BoardCanvasProps {
+  items: readonly CanvasItem[];
+  view: BoardView;
+  camera: ValueStore<Camera>;
+  peers: ValueStore<Peer[]>;
+  editable: boolean;
+  selectedId: string | null;
+  editingId: string | null;
+  actions: CanvasActions;
+  label: string;
+  children?: ReactNode;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+/**
+ * The Konva stage: pan (drag empty canvas, space+drag, middle button, wheel),
+ * zoom (ctrl/cmd+wheel, pinch) around the pointer, dot grid, culled items and
+ * other people's cursors. Layers that never take input are `listening={false}`.
+ */
+export function BoardCanvas({ items, view, camera: cameraStore, peers, editable, selectedId, editingId, actions, label, children }: BoardCanvasProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<Size>({ width: 0, height: 0 });
+  const camera = useValue(cameraStore);
+  const [spaceHeld, setSpaceHeld] = useState(false);
+  const [panning, setPanning] = useState(false);
+  const [hovering, setHovering] = useState(false);
+  const actionsRef = useRef(actions);
+  actionsRef.current = actions;
+
+  useEffect(() => {
+    const element = containerRef.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const next = { width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) };
+      setSize(next);
+      actionsRef.current.resize(next);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  // Wheel: native listener, because React's is passive and cannot stop the browser's own page zoom.
+  useEffect(() => {
+    const element = containerRef.current;
+    if (!element) return;
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const rect = element.getBoundingClientRect();
+      const pointer = { x: event.clientX - rect.left, y: event.clientY - rect.top };
+      const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? rect.height : 1;
+      if (event.ctrlKey || event.metaKey) {
+        cameraStore.set((c) => zoomBy(c, pointer, wheelZoomFactor(event.deltaY * unit)));
+      } else if (event.shiftKey && event.deltaX === 0) {
+        cameraStore.set((c) => panBy(c, -event.deltaY * unit, 0));
+      } else {
+        cameraStore.set((c) => panBy(c, -event.deltaX * unit, -event.deltaY * unit));
+      }
+      actionsRef.current.cameraMoved();
+    };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => element.removeEventListener('wheel', onWheel);
+  }, [cameraStore]);
+
+  useEffect(() => {
+    const down = (event: KeyboardEvent) => {
+      if (event.code === 'Space' && !isTyping(event.target)) {
+        if (!event.repeat) setSpaceHeld(true);
+        event.preventDefault();
+      }
+    };
+    const up = (event: KeyboardEvent) => {
+      if (event.code === 'Space') setSpaceHeld(false);
+    };
+    const blur = () => setSpaceHeld(false);
+    window.addEventListener('keydown', down);
+    window.addEventListener('keyup', up);
+    window.addEventListener('blur', blur);
+    return () => {
+      window.removeEventListener('keydown', down);
+      window.removeEventListener('keyup', up);
+      window.removeEventListener('blur', blur);
+    };
+  }, []);
+
+  const startPan = useCallback(
+    (startX: number, startY: number, pointerId: number) => {
+      const start = cameraStore.get();
+      setPanning(true);
+      const move = (event: PointerEvent) => {
+        if (event.pointerId !== pointerId) return;
+        cameraStore.set({ ...start, x: start.x + event.clientX - startX, y: start.y + event.clientY - startY });
+        actionsRef.current.cameraMoved();
+      };
+      const end = (event: PointerEvent) => {
+        if (event.pointerId !== pointerId) return;
+        setPanning(false);
+        window.removeEventListener('pointermove', move);
+        window.removeEventListener('pointerup', end);
+        window.removeEventListener('pointercancel', end);
+      };
+      window.addEventListener('pointermove', move);
+      window.addEventListener('pointerup', end);
+      window.addEventListener('pointercancel', end);
+    },
+    [cameraStore],
+  );
+
+  const onStagePointerDown = (event: Konva.KonvaEventObject<PointerEvent>) => {
+    const stage = event.target.getStage();
+    const onEmpty = event.target === stage;
+    const { button, clientX, clientY, pointerId } = event.evt;
+    if (button === 1 || (button === 0 && (spaceHeld || onEmpty))) {
+      if (onEmpty && button === 0 && !spaceHeld) actions.select(null);
+      startPan(clientX, clientY, pointerId);
+    }
+  };
+
+  const worldAtPointer = (stage: Konva.Stage | null): Point | null => {
+    const pointer = stage?.getPointerPosition();
+    return pointer ? screenToWorld(cameraStore.get(), pointer) : null;
+  };
+
+  const onStageDoubleClick = (event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
+    const stage = event.target.getStage();
+    if (!editable || event.target !== stage) return;
+    const world = worldAtPointer(stage);
+    if (world) actions.createAt(world);
+  };
+
+  const noteHandlers = useMemo<NoteHandlers>(
+    () => ({
+      select: (id) => actionsRef.current.select(id),
+      edit: (id) => actionsRef.current.edit(id),
+      dragStart: (id) => actionsRef.current.dragStart(id),
+      dragMove: (id, to) => actionsRef.current.dragMove(id, to),
+      dragEnd: (id, to) => actionsRef.current.dragEnd(id, to),
+      hover: (id) => setHovering(id !== null),
+    }),
+    [],
+  );
+
+  const visible = useMemo(
+    () =>
+      size.width === 0 ? [] : cullToViewport(items, visibleWorldRect(camera, size), CULL_MARGIN_PX / camera.zoom),
+    [items, camera, size],
+  );
+
+  const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : hovering && editable ? 'move' : 'default';
+
+  return (
+    <div
+      ref={containerRef}
+      className="canvas"
+      style={{ cursor }}
+      role="application"
+      aria-label={label}
+      aria-roledescription="whiteboard canvas"
+      data-camera={`${camera.x.toFixed(1)},${camera.y.toFixed(1)},${camera.zoom.toFixed(4)}`}
+      onPointerMove={(event) => {
+        const rect = event.currentTarget.getBoundingClientRect();
+        actions.pointer(screenToWorld(cameraStore.get(), { x: event.clientX - rect.left, y: event.clientY - rect.top }));
+      }}
+      onPointerLeave={() => actions.pointer(null)}
+    >
+      {size.width > 0 && (
+        <Stage
+          width={size.width}
+          height={size.height}
+          x={camera.x}
+          y={camera.y}
+          scaleX={camera.zoom}
+          scaleY={camera.zoom}
+          onPointerDown={onStagePointerDown}
+          onDblClick={onStageDoubleClick}
+          onDblTap={onStageDoubleClick}
+        >
+          <Layer listening={false}>
+            <DotGrid camera={camera} size={size} />
+          </Layer>
+          <Layer>
+            {visible.map((item) => (
+              <StickyNote
+                key={item.id}
+                item={item}
+                selected={item.id === selectedId}
+                editing={item.id === editingId}
+                draggable={editable && !spaceHeld && item.id !== editingId}
+                editable={editable}
+                handlers={noteHandlers}
+              />
+            ))}
+          </Layer>
+          <Layer listening={false}>
+            <Cursors peers={peers} view={view} zoom={camera.zoom} />
+          </Layer>
+        </Stage>
+      )}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { memo, useRef } from 'react';
+import { Group, Rect, Text } from 'react-konva';
+import type Konva from 'konva';
+import type { CanvasItem } from '@pc/shared';
+import type { Point } from './geometry';
+
+export const NOTE_PADDING_X = 14;
+export const NOTE_PADDING_Y = 12;
+export const NOTE_FONT_SIZE = 16;
+export const NOTE_LINE_HEIGHT = 1.3;
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+/** Stable callbacks from the canvas; identity never changes, so memo holds. */
+export interface NoteHandlers {
+  select(id: string): void;
+  edit(id: string): void;
+  dragStart(id: string): void;
+  dragMove(id: string, to: Point): void;
+  dragEnd(id: string, to: Point): void;
+  hover(id: string | null): void;
+}
+
+interface StickyNoteProps {
+  item: CanvasItem;
+  selected: boolean;
+  editing: boolean;
+  draggable: boolean;
+  editable: boolean;
+  handlers: NoteHandlers;
+}
+
+/**
+ * One sticky note. Memoised on the item object, which the collection store keeps
+ * identical until that record changes, so other people's edits elsewhere never
+ * re-render it. Konva moves the node itself while dragging; during a drag the
+ * props keep the drag-start position so our own throttled writes (and anyone
+ * else's) never yank the note back under the pointer.
+ */
+export const StickyNote = memo(function StickyNote({ item, selected, editing, draggable, editable, handlers }: StickyNoteProps) {
+  const dragOrigin = useRef<Point | null>(null);
+  const position = dragOrigin.current ?? item;
+  const empty = item.text.trim() === '';
+  const nodePosition = (event: Konva.KonvaEventObject<DragEvent>): Point => ({
+    x: event.target.x(),
+    y: event.target.y(),
+  });
+  return (
+    <Group
+      id={item.id}
+      name="note"
+      x={position.x}
+      y={position.y}
+      draggable={draggable}
+      onPointerDown={(event) => {
+        if (event.evt.button === 0) handlers.select(item.id);
+      }}
+      onDblClick={(event) => {
+        event.cancelBubble = true;
+        handlers.edit(item.id);
+      }}
+      onDblTap={(event) => {
+        event.cancelBubble = true;
+        handlers.edit(item.id);
+      }}
+      onDragStart={() => {
+        dragOrigin.current = { x: item.x, y: item.y };
+        handlers.dragStart(item.id);
+      }}
+      onDragMove={(event) => handlers.dragMove(item.id, nodePosition(event))}
+      onDragEnd={(event) => {
+        dragOrigin.current = null;
+        handlers.dragEnd(item.id, nodePosition(event));
+      }}
+      onMouseEnter={() => handlers.hover(item.id)}
+      onMouseLeave={() => handlers.hover(null)}
+    >
+      <Rect
+        x={-1}
+        y={1}
+        width={item.width + 2}
+        height={item.height + 3}
+        cornerRadius={9}
+        fill="rgba(15, 23, 42, 0.07)"
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+      <Rect
+        width={item.width}
+        height={item.height}
+        cornerRadius={8}
+        fill={item.colour}
+        stroke={selected ? '#2563eb' : 'rgba(15, 23, 42, 0.14)'}
+        strokeWidth={selected ? 2 : 1}
+        strokeScaleEnabled={false}
+        perfectDrawEnabled={false}
+      />
+      {!editing && (
+        <Text
+          x={NOTE_PADDING_X}
+          y={NOTE_PADDING_Y}
+          width={Math.max(0, item.width - 2 * NOTE_PADDING_X)}
+          height={Math.max(0, item.height - 2 * NOTE_PADDING_Y)}
+          text={empty ? (editable ? 'Double-click to write' : '') : item.text}
+          fontSize={NOTE_FONT_SIZE}
+          lineHeight={NOTE_LINE_HEIGHT}
+          fontFamily={FONT_FAMILY}
+          fill={empty ? '#6b7280' : '#1f2937'}
+          wrap="word"
+          ellipsis
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
+    </Group>
+  );
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_ZOOM,
+  MIN_ZOOM,
+  centreOn,
+  clampZoom,
+  fitBounds,
+  panBy,
+  screenToWorld,
+  viewportCentre,
+  visibleWorldRect,
+  wheelZoomFactor,
+  worldToScreen,
+  zoomAt,
+  zoomBy,
+  type Camera,
+} from './camera';
+
+const cam: Camera = { x: 100, y: -50, zoom: 2 };
+
+describe('camera', () => {
+  it('round-trips screen and world coordinates', () => {
+    const world = { x: 37, y: -12 };
+    const screen = worldToScreen(cam, world);
+    expect(screen).toEqual({ x: 174, y: -74 });
+    expect(screenToWorld(cam, screen)).toEqual(world);
+  });
+
+  it('pans in screen pixels', () => {
+    expect(panBy(cam, 10, -5)).toEqual({ x: 110, y: -55, zoom: 2 });
+  });
+
+  it('keeps the world point under the cursor fixed when zooming', () => {
+    const pointer = { x: 300, y: 200 };
+    const before = screenToWorld(cam, pointer);
+    const next = zoomAt(cam, pointer, 3);
+    expect(next.zoom).toBe(3);
+    const after = screenToWorld(next, pointer);
+    expect(after.x).toBeCloseTo(before.x);
+    expect(after.y).toBeCloseTo(before.y);
+  });
+
+  it('clamps zoom to its limits', () => {
+    expect(zoomBy(cam, { x: 0, y: 0 }, 1000).zoom).toBe(MAX_ZOOM);
+    expect(zoomBy(cam, { x: 0, y: 0 }, 0.0001).zoom).toBe(MIN_ZOOM);
+    expect(clampZoom(Number.NaN)).toBe(1);
+  });
+
+  it('turns wheel deltas into a zoom factor, bounded for big mouse notches', () => {
+    expect(wheelZoomFactor(0)).toBe(1);
+    expect(wheelZoomFactor(-10)).toBeGreaterThan(1);
+    expect(wheelZoomFactor(10)).toBeLessThan(1);
+    expect(wheelZoomFactor(1000)).toBe(wheelZoomFactor(100));
+  });
+
+  it('reports the visible world rectangle', () => {
+    expect(visibleWorldRect(cam, { width: 800, height: 600 })).toEqual({ x: -50, y: 25, width: 400, height: 300 });
+  });
+
+  it('fits bounds centred with padding, never zooming in past 100% by default', () => {
+    const viewport = { width: 1000, height: 600 };
+    const small = fitBounds({ x: 0, y: 0, width: 100, height: 100 }, viewport);
+    expect(small.zoom).toBe(1);
+    expect(viewportCentre(small, viewport)).toEqual({ x: 50, y: 50 });
+    const big = fitBounds({ x: -1000, y: 0, width: 4000, height: 1000 }, viewport, 50);
+    expect(big.zoom).toBeCloseTo(900 / 4000);
+    const shown = visibleWorldRect(big, viewport);
+    expect(shown.x).toBeLessThanOrEqual(-1000);
+    expect(shown.x + shown.width).toBeGreaterThanOrEqual(3000);
+  });
+
+  it('centres on a world point', () => {
+    const viewport = { width: 800, height: 400 };
+    const c = centreOn({ x: 10, y: 20 }, viewport, 2);
+    expect(viewportCentre(c, viewport)).toEqual({ x: 10, y: 20 });
+  });
+});

@@ -1,0 +1,84 @@
+import type { Point, Rect, Size } from './geometry';
+
+/**
+ * The camera maps world coordinates (where items live, shared by everyone) to screen
+ * coordinates (pixels in the stage): screen = world * zoom + (x, y).
+ * Kept as plain data so that panning and zooming are pure functions, easy to test.
+ */
+export interface Camera {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export const MIN_ZOOM = 0.1;
+export const MAX_ZOOM = 4;
+export const ZOOM_STEP = 1.2;
+export const DEFAULT_CAMERA: Camera = { x: 0, y: 0, zoom: 1 };
+
+export function clampZoom(zoom: number): number {
+  if (!Number.isFinite(zoom)) return 1;
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+}
+
+export function screenToWorld(camera: Camera, point: Point): Point {
+  return { x: (point.x - camera.x) / camera.zoom, y: (point.y - camera.y) / camera.zoom };
+}
+
+export function worldToScreen(camera: Camera, point: Point): Point {
+  return { x: point.x * camera.zoom + camera.x, y: point.y * camera.zoom + camera.y };
+}
+
+export function panBy(camera: Camera, dx: number, dy: number): Camera {
+  return { ...camera, x: camera.x + dx, y: camera.y + dy };
+}
+
+/** Zoom to `zoom` keeping the world point under `screenPoint` fixed (cursor-anchored zoom). */
+export function zoomAt(camera: Camera, screenPoint: Point, zoom: number): Camera {
+  const next = clampZoom(zoom);
+  const anchor = screenToWorld(camera, screenPoint);
+  return { zoom: next, x: screenPoint.x - anchor.x * next, y: screenPoint.y - anchor.y * next };
+}
+
+/** Multiply the zoom by `factor` around a screen point. */
+export function zoomBy(camera: Camera, screenPoint: Point, factor: number): Camera {
+  return zoomAt(camera, screenPoint, camera.zoom * factor);
+}
+
+/**
+ * Wheel deltas from a pinch (ctrlKey wheel) are small and frequent; a mouse wheel
+ * notch is ~100. An exponential keeps both feeling proportional.
+ */
+export function wheelZoomFactor(deltaY: number): number {
+  const clamped = Math.max(-100, Math.min(100, deltaY));
+  return Math.exp(-clamped * 0.01);
+}
+
+/** The world rectangle the viewport currently shows. */
+export function visibleWorldRect(camera: Camera, viewport: Size): Rect {
+  const topLeft = screenToWorld(camera, { x: 0, y: 0 });
+  return { x: topLeft.x, y: topLeft.y, width: viewport.width / camera.zoom, height: viewport.height / camera.zoom };
+}
+
+/** Camera that shows `bounds` centred in the viewport with `padding` screen pixels around it. */
+export function fitBounds(bounds: Rect, viewport: Size, padding = 48, maxZoom = 1): Camera {
+  const availableW = Math.max(1, viewport.width - 2 * padding);
+  const availableH = Math.max(1, viewport.height - 2 * padding);
+  const zoom = clampZoom(
+    Math.min(maxZoom, availableW / Math.max(1, bounds.width), availableH / Math.max(1, bounds.height)),
+  );
+  const cx = bounds.x + bounds.width / 2;
+  const cy = bounds.y + bounds.height / 2;
+  return { zoom, x: viewport.width / 2 - cx * zoom, y: viewport.height / 2 - cy * zoom };
+}
+
+/** Camera at the given zoom centred on a world point. */
+export function centreOn(world: Point, viewport: Size, zoom: number): Camera {
+  const z = clampZoom(zoom);
+  return { zoom: z, x: viewport.width / 2 - world.x * z, y: viewport.height / 2 - world.y * z };
+}
+
+/** The world point at the centre of the viewport. */
+export function viewportCentre(camera: Camera, viewport: Size): Point {
+  return screenToWorld(camera, { x: viewport.width / 2, y: viewport.height / 2 });
+}

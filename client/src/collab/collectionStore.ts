@@ -1,0 +1,78 @@
+import * as Y from 'yjs';
+import { getCollection, readRecord, type CollectionName, type RecordOf } from '@pc/shared';
+
+/**
+ * A live, validated view of one collection of the board document.
+ *
+ * Each change re-reads only the records it touched and keeps the same object for
+ * every other record (structural sharing), so memoised components of unchanged
+ * items do not re-render: a drag on one note re-renders that note, not 10,000.
+ * `getSnapshot` returns a new array only when something changed, as
+ * `useSyncExternalStore` expects.
+ */
+export class CollectionStore<C extends CollectionName> {
+  private readonly byId = new Map<string, RecordOf<C>>();
+  private readonly invalidIds = new Set<string>();
+  private snapshot: readonly RecordOf<C>[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly collection: Y.Map<Y.Map<unknown>>;
+  private readonly handler: (events: Y.YEvent<Y.AbstractType<unknown>>[]) => void;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly name: C,
+  ) {
+    this.collection = getCollection(doc, name);
+    this.collection.forEach((_, id) => this.reread(id));
+    this.snapshot = [...this.byId.values()];
+    this.handler = (events) => {
+      const touched = new Set<string>();
+      for (const event of events) {
+        if (event.target === this.collection) {
+          event.changes.keys.forEach((_, key) => touched.add(key));
+        } else {
+          const key = event.path[0];
+          if (typeof key === 'string') touched.add(key);
+        }
+      }
+      if (touched.size === 0) return;
+      for (const id of touched) this.reread(id);
+      this.snapshot = [...this.byId.values()];
+      for (const listener of [...this.listeners]) listener();
+    };
+    this.collection.observeDeep(this.handler);
+  }
+
+  private reread(id: string): void {
+    const read = readRecord(this.doc, this.name, id);
+    if (!read) {
+      this.byId.delete(id);
+      this.invalidIds.delete(id);
+      return;
+    }
+    this.byId.set(id, read.record);
+    if (read.valid) this.invalidIds.delete(id);
+    else this.invalidIds.add(id);
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): readonly RecordOf<C>[] => this.snapshot;
+
+  get(id: string): RecordOf<C> | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Records whose stored data failed validation (drawn with defaults, flagged in the UI). */
+  isInvalid(id: string): boolean {
+    return this.invalidIds.has(id);
+  }
+
+  destroy(): void {
+    this.collection.unobserveDeep(this.handler);
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { INITIAL_CONNECTION, accessProblemFromCloseCode, connectionIndicator } from './connection';
+
+const live = { ...INITIAL_CONNECTION, status: 'connected' as const, synced: true, localLoaded: true };
+
+describe('connection indicator', () => {
+  it('connecting until the first sync', () => {
+    expect(connectionIndicator(INITIAL_CONNECTION, 'edit').kind).toBe('connecting');
+    expect(connectionIndicator({ ...live, synced: false }, 'edit').kind).toBe('connecting');
+  });
+
+  it('live for editors, read-only for viewers', () => {
+    expect(connectionIndicator(live, 'edit').kind).toBe('live');
+    expect(connectionIndicator(live, 'owner').label).toBe('Live');
+    expect(connectionIndicator(live, 'view')).toMatchObject({ kind: 'read-only', label: 'Read-only' });
+  });
+
+  it('offline when the socket dropped or the device is offline', () => {
+    expect(connectionIndicator({ ...live, status: 'disconnected', synced: false }, 'view').kind).toBe('offline');
+    expect(connectionIndicator({ ...live, online: false }, 'edit').kind).toBe('offline');
+  });
+
+  it('access problems win and are explained', () => {
+    expect(accessProblemFromCloseCode(4401)).toBe('unauthorised');
+    expect(accessProblemFromCloseCode(4403)).toBe('forbidden');
+    expect(accessProblemFromCloseCode(4404)).toBe('not-found');
+    expect(accessProblemFromCloseCode(1006)).toBeNull();
+    const denied = connectionIndicator({ ...live, accessProblem: 'not-found' }, 'edit');
+    expect(denied.kind).toBe('denied');
+    expect(denied.detail).toMatch(/does not exist/);
+  });
+});

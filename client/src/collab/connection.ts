@@ -1,0 +1,82 @@
+import { CLOSE_FORBIDDEN, CLOSE_NOT_FOUND, CLOSE_UNAUTHORISED, type Role } from '@pc/shared';
+
+export type SocketStatus = 'connecting' | 'connected' | 'disconnected';
+
+/** Why the server refused us for good (WebSocket close codes 44xx). */
+export type AccessProblem = 'unauthorised' | 'forbidden' | 'not-found';
+
+export interface ConnectionState {
+  status: SocketStatus;
+  /** True once the first sync with the server finished on this connection. */
+  synced: boolean;
+  /** True once the board's local copy (IndexedDB) is loaded. */
+  localLoaded: boolean;
+  /** False when the browser reports no network. */
+  online: boolean;
+  accessProblem: AccessProblem | null;
+}
+
+export type IndicatorKind = 'connecting' | 'live' | 'offline' | 'read-only' | 'denied';
+
+export interface Indicator {
+  kind: IndicatorKind;
+  label: string;
+  /** Longer sentence for the tooltip and screen readers. */
+  detail: string;
+}
+
+export const INITIAL_CONNECTION: ConnectionState = {
+  status: 'connecting',
+  synced: false,
+  localLoaded: false,
+  online: true,
+  accessProblem: null,
+};
+
+export function accessProblemFromCloseCode(code: number): AccessProblem | null {
+  if (code === CLOSE_UNAUTHORISED) return 'unauthorised';
+  if (code === CLOSE_FORBIDDEN) return 'forbidden';
+  if (code === CLOSE_NOT_FOUND) return 'not-found';
+  return null;
+}
+
+/**
+ * What the connection pill says. A viewer always sees "read-only" while connected:
+ * for them that is the one fact that matters; offline still wins so nobody
+ * believes they see live data when they don't.
+ */
+export function connectionIndicator(state: ConnectionState, role: Role | null): Indicator {
+  if (state.accessProblem) {
+    return {
+      kind: 'denied',
+      label: 'No access',
+      detail: ACCESS_PROBLEM_TEXT[state.accessProblem],
+    };
+  }
+  const connected = state.status === 'connected' && state.online;
+  if (!connected && state.status === 'disconnected') {
+    return {
+      kind: 'offline',
+      label: 'Offline',
+      detail: state.localLoaded
+        ? 'Offline: showing the copy saved on this device. Changes will merge when you reconnect.'
+        : 'Offline: trying to reconnect.',
+    };
+  }
+  if (!connected || !state.synced) {
+    if (!state.online) {
+      return { kind: 'offline', label: 'Offline', detail: 'Your device is offline. Changes will merge when you reconnect.' };
+    }
+    return { kind: 'connecting', label: 'Connecting', detail: 'Connecting to the board…' };
+  }
+  if (role === 'view') {
+    return { kind: 'read-only', label: 'Read-only', detail: 'Live, view only: you can look and follow along but not edit.' };
+  }
+  return { kind: 'live', label: 'Live', detail: 'Live: changes are shared with everyone on the board.' };
+}
+
+export const ACCESS_PROBLEM_TEXT: Record<AccessProblem, string> = {
+  unauthorised: 'This link is not valid any more. Ask the facilitator for a new one.',
+  forbidden: 'This link does not give access to this board.',
+  'not-found': 'This board does not exist or was deleted.',
+};

@@ -1,0 +1,28 @@
+import { useRef, useSyncExternalStore } from 'react';
+import type { CollectionName, RecordOf } from '@pc/shared';
+import type { CollectionStore } from './collectionStore';
+import type { ValueStore } from './valueStore';
+
+export function useValue<T>(store: ValueStore<T>): T {
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
+}
+
+export function useCollection<C extends CollectionName>(store: CollectionStore<C>): readonly RecordOf<C>[] {
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+}
+
+/**
+ * Subscribe to a derived value that only re-renders when `keyOf` changes, e.g.
+ * the who-is-here list, which must not re-render on every remote cursor move.
+ */
+export function useValueBy<T>(store: ValueStore<T>, keyOf: (value: T) => string): T {
+  const cache = useRef<{ key: string; value: T } | null>(null);
+  const getSnapshot = () => {
+    const value = store.get();
+    const key = keyOf(value);
+    if (cache.current && cache.current.key === key) return cache.current.value;
+    cache.current = { key, value };
+    return value;
+  };
+  return useSyncExternalStore(store.subscribe, getSnapshot, getSnapshot);
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { IDENTITY_KEY, USER_COLOURS, cleanDisplayName, initials, loadIdentity, saveIdentity } from './identity';
+import { memoryStore } from './storage';
+
+describe('identity', () => {
+  it('creates a random guest once and keeps it', () => {
+    const store = memoryStore();
+    const first = loadIdentity(store, () => 0.5);
+    expect(first.name).toBe('Guest 55');
+    expect(USER_COLOURS).toContain(first.colour);
+    expect(first.confirmed).toBe(false);
+    expect(loadIdentity(store, () => 0.1)).toEqual(first);
+  });
+
+  it('saves a cleaned name and ignores garbage in storage', () => {
+    const store = memoryStore();
+    const saved = saveIdentity(store, { name: '  Ada   Lovelace ', colour: '#2563eb', confirmed: true });
+    expect(saved.name).toBe('Ada Lovelace');
+    expect(loadIdentity(store)).toEqual(saved);
+    store.setItem(IDENTITY_KEY, '{"name": 5}');
+    expect(loadIdentity(store, () => 0).name).toBe('Guest 10');
+    store.setItem(IDENTITY_KEY, 'not json');
+    expect(loadIdentity(store, () => 0).name).toBe('Guest 10');
+  });
+
+  it('bounds names and makes initials', () => {
+    expect(cleanDisplayName('x'.repeat(100))).toHaveLength(40);
+    expect(initials('Ada Lovelace')).toBe('AL');
+    expect(initials('guest')).toBe('GU');
+    expect(initials('Guest 42')).toBe('G42');
+    expect(initials('  ')).toBe('?');
+  });
+});

@@ -1,0 +1,93 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { getCollection, listRecords } from '@pc/shared';
+import { CollectionStore } from './collectionStore';
+import { addSticky, bringToFront, moveItem, nudgeItem, removeItem, setItemColour, setItemText } from './itemActions';
+
+function setup() {
+  const doc = new Y.Doc();
+  const mine = { kind: 'me' };
+  const theirs = { kind: 'them' };
+  const undo = new Y.UndoManager([getCollection(doc, 'canvasItems')], { trackedOrigins: new Set([mine]), captureTimeout: 0 });
+  return { doc, mine, theirs, undo };
+}
+
+describe('sticky note actions', () => {
+  it('creates a note centred on a point, on top of the others', () => {
+    const { doc, mine } = setup();
+    const a = addSticky(doc, mine, { view: 'logic-model', centre: { x: 0, y: 0 } });
+    const b = addSticky(doc, mine, { view: 'logic-model', centre: { x: 100, y: 100 } });
+    expect(a).toMatchObject({ kind: 'sticky', x: -90, y: -60, width: 180, height: 120, view: 'logic-model' });
+    expect(b.order > a.order).toBe(true);
+    bringToFront(doc, mine, a.id);
+    const records = listRecords(doc, 'canvasItems').map((r) => r.record);
+    const orderOf = (id: string) => records.find((r) => r.id === id)!.order;
+    expect(orderOf(a.id) > orderOf(b.id)).toBe(true);
+  });
+
+  it('moves, nudges, recolours, edits and deletes', () => {
+    const { doc, mine } = setup();
+    const a = addSticky(doc, mine, { view: 'stakeholder-map', centre: { x: 90, y: 60 } });
+    moveItem(doc, mine, a.id, { x: 10.4, y: 20.6 });
+    setItemText(doc, mine, a.id, 'Local council');
+    setItemColour(doc, mine, a.id, '#bbf7d0');
+    const store = new CollectionStore(doc, 'canvasItems');
+    const moved = store.get(a.id)!;
+    expect(moved).toMatchObject({ x: 10, y: 21, text: 'Local council', colour: '#bbf7d0' });
+    nudgeItem(doc, mine, moved, 1, -1);
+    expect(store.get(a.id)).toMatchObject({ x: 20, y: 11 });
+    removeItem(doc, mine, a.id);
+    expect(store.get(a.id)).toBeUndefined();
+    // Editing a note someone else deleted is a quiet no-op.
+    expect(() => moveItem(doc, mine, a.id, { x: 0, y: 0 })).not.toThrow();
+  });
+
+  it('undo only reverts my own changes', () => {
+    const { doc, mine, theirs, undo } = setup();
+    const a = addSticky(doc, mine, { view: 'stakeholder-map', centre: { x: 0, y: 0 } });
+    const b = addSticky(doc, theirs, { view: 'stakeholder-map', centre: { x: 0, y: 0 } });
+    setItemText(doc, theirs, a.id, 'their text');
+    moveItem(doc, mine, a.id, { x: 500, y: 500 });
+    undo.undo();
+    const store = new CollectionStore(doc, 'canvasItems');
+    expect(store.get(a.id)).toMatchObject({ x: -90, y: -60, text: 'their text' });
+    undo.undo();
+    expect(store.get(a.id)).toBeUndefined();
+    expect(store.get(b.id)).toBeDefined();
+    undo.redo();
+    expect(store.get(a.id)).toBeDefined();
+  });
+});
+
+describe('collection store', () => {
+  it('re-reads only touched records and keeps the others identical', () => {
+    const doc = new Y.Doc();
+    const a = addSticky(doc, null, { view: 'stakeholder-map', centre: { x: 0, y: 0 } });
+    const b = addSticky(doc, null, { view: 'stakeholder-map', centre: { x: 0, y: 0 } });
+    const store = new CollectionStore(doc, 'canvasItems');
+    let notified = 0;
+    store.subscribe(() => notified++);
+    const before = store.getSnapshot();
+    const bBefore = store.get(b.id);
+    moveItem(doc, null, a.id, { x: 1, y: 2 });
+    const after = store.getSnapshot();
+    expect(notified).toBe(1);
+    expect(after).not.toBe(before);
+    expect(store.get(b.id)).toBe(bBefore);
+    expect(store.get(a.id)).toMatchObject({ x: 1, y: 2 });
+    expect(after).toHaveLength(2);
+    store.destroy();
+  });
+
+  it('shows invalid records with defaults and flags them', () => {
+    const doc = new Y.Doc();
+    const bad = new Y.Map<unknown>();
+    bad.set('id', 'bad1');
+    bad.set('kind', 'sticky');
+    bad.set('x', 'not a number');
+    getCollection(doc, 'canvasItems').set('bad1', bad);
+    const store = new CollectionStore(doc, 'canvasItems');
+    expect(store.get('bad1')).toMatchObject({ x: 0, kind: 'sticky' });
+    expect(store.isInvalid('bad1')).toBe(true);
+  });
+});

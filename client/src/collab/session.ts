@@ -1,0 +1,148 @@
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import { WS_PATH, getCollection, type BoardView } from '@pc/shared';
+import { CollectionStore } from './collectionStore';
+import { INITIAL_CONNECTION, accessProblemFromCloseCode, type ConnectionState } from './connection';
+import { peersFromStates, type Peer, type PresenceState } from './presence';
+import { throttle, type Throttled } from './throttle';
+import { createValueStore, type ValueStore } from './valueStore';
+import type { Point } from '../canvas/geometry';
+
+/** ~20 cursor updates a second: smooth enough to follow, cheap for a 40-person room. */
+export const CURSOR_INTERVAL_MS = 50;
+/** Edits within this window undo together (a drag's many writes are one step). */
+export const UNDO_CAPTURE_MS = 600;
+
+export interface SessionOptions {
+  boardId: string;
+  token: string;
+  user: { name: string; colour: string };
+  view: BoardView;
+}
+
+export interface UndoState {
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/**
+ * Everything one open board needs to collaborate: the Y.Doc, the server connection,
+ * the offline copy, presence and per-user undo. React components read from it
+ * through small stores; they never talk to Yjs transports directly.
+ */
+export class BoardSession {
+  readonly doc = new Y.Doc();
+  /** Transaction origin of this person's edits; undo tracks only these. */
+  readonly localOrigin = { kind: 'local-user' } as const;
+  readonly provider: WebsocketProvider;
+  readonly persistence: IndexeddbPersistence | null;
+  readonly undoManager: Y.UndoManager;
+  readonly canvasItems: CollectionStore<'canvasItems'>;
+  readonly connection: ValueStore<ConnectionState> = createValueStore(INITIAL_CONNECTION);
+  readonly peers: ValueStore<Peer[]>;
+  readonly undoState: ValueStore<UndoState> = createValueStore<UndoState>({ canUndo: false, canRedo: false });
+  private readonly publishCursor: Throttled<[Point | null]>;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(readonly options: SessionOptions) {
+    const { boardId, token } = options;
+    // Offline copy first, so a board opens on a train; it merges with the server's on reconnect.
+    this.persistence = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(`pc-board-${boardId}`, this.doc);
+    this.persistence?.whenSynced.then(
+      () => this.patchConnection({ localLoaded: true }),
+      () => this.patchConnection({ localLoaded: false }),
+    );
+
+    const protocol = location.protocol === 'https:' ? 'wss' : 'ws';
+    this.provider = new WebsocketProvider(`${protocol}://${location.host}${WS_PATH}`, boardId, this.doc, {
+      params: { token },
+      // Tabs sync through the server and IndexedDB. A BroadcastChannel would let a
+      // view-only tab hand edits to an editing tab of the same browser.
+      disableBc: true,
+      maxBackoffTime: 5000,
+    });
+    this.provider.on('status', ({ status }) => this.patchConnection({ status, ...(status !== 'connected' ? { synced: false } : {}) }));
+    this.provider.on('sync', (synced: boolean) => this.patchConnection({ synced }));
+    this.provider.on('closed', (close: { code: number }) => {
+      const problem = accessProblemFromCloseCode(close.code);
+      if (problem) this.patchConnection({ accessProblem: problem, status: 'disconnected' });
+    });
+
+    const awareness = this.provider.awareness;
+    const presence: PresenceState = { user: options.user, cursor: null, view: options.view };
+    awareness.setLocalState(presence);
+    this.peers = createValueStore(peersFromStates(awareness.getStates(), this.doc.clientID));
+    const onAwareness = () => this.peers.set(peersFromStates(awareness.getStates(), this.doc.clientID));
+    awareness.on('change', onAwareness);
+    this.cleanups.push(() => awareness.off('change', onAwareness));
+    this.publishCursor = throttle((cursor: Point | null) => {
+      awareness.setLocalStateField('cursor', cursor);
+    }, CURSOR_INTERVAL_MS);
+
+    this.undoManager = new Y.UndoManager([getCollection(this.doc, 'canvasItems')], {
+      trackedOrigins: new Set([this.localOrigin]),
+      captureTimeout: UNDO_CAPTURE_MS,
+    });
+    const onUndoStack = () =>
+      this.undoState.set({ canUndo: this.undoManager.canUndo(), canRedo: this.undoManager.canRedo() });
+    for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) {
+      this.undoManager.on(event, onUndoStack);
+    }
+
+    this.canvasItems = new CollectionStore(this.doc, 'canvasItems');
+
+    if (typeof window !== 'undefined') {
+      const onOnline = () => this.patchConnection({ online: true });
+      const onOffline = () => this.patchConnection({ online: false });
+      window.addEventListener('online', onOnline);
+      window.addEventListener('offline', onOffline);
+      this.patchConnection({ online: navigator.onLine });
+      this.cleanups.push(() => {
+        window.removeEventListener('online', onOnline);
+        window.removeEventListener('offline', onOffline);
+      });
+    }
+  }
+
+  private patchConnection(patch: Partial<ConnectionState>): void {
+    this.connection.set((previous) => ({ ...previous, ...patch }));
+  }
+
+  setCursor(cursor: Point | null): void {
+    this.publishCursor(cursor);
+    if (cursor === null) this.publishCursor.flush();
+  }
+
+  setView(view: BoardView): void {
+    this.provider.awareness.setLocalStateField('view', view);
+  }
+
+  setUser(user: { name: string; colour: string }): void {
+    this.provider.awareness.setLocalStateField('user', user);
+  }
+
+  undo(): void {
+    this.undoManager.undo();
+  }
+
+  redo(): void {
+    this.undoManager.redo();
+  }
+
+  /** Start a new undo step, so the next edit does not merge into the previous one. */
+  stopCapturing(): void {
+    this.undoManager.stopCapturing();
+  }
+
+  destroy(): void {
+    this.publishCursor.cancel();
+    for (const cleanup of this.cleanups) cleanup();
+    this.canvasItems.destroy();
+    this.undoManager.destroy();
+    this.provider.awareness.setLocalState(null);
+    this.provider.destroy();
+    void this.persistence?.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react';
+import { readMeta, type Role } from '@pc/shared';
+import { ApiError, fetchBoard } from '../collab/api';
+import { useValue } from '../collab/hooks';
+import { BoardSession } from '../collab/session';
+import { findRecentBoard } from '../collab/recentBoards';
+import { createValueStore, type ValueStore } from '../collab/valueStore';
+import type { ConnectionState } from '../collab/connection';
+import { BoardWorkspace } from './BoardWorkspace';
+import { LogoMark } from './icons';
+import { NameDialog } from './NameDialog';
+import { useIdentity } from './useIdentity';
+import { recentBoardsNow, remember } from './useRecentBoards';
+
+interface BoardInfoState {
+  title: string;
+  role: Role | null;
+}
+
+/**
+ * Opens one board: resolves the token (fragment, else this device's memory of the
+ * board), asks the server who we are, and starts the collaboration session.
+ * Offline, it falls back to what this device remembers so the board still opens.
+ */
+export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; token: string | null }) {
+  const [identity, setIdentity] = useIdentity();
+  const remembered = findRecentBoard(recentBoardsNow(), boardId);
+  const token = tokenFromUrl ?? remembered?.token ?? null;
+  const [info, setInfo] = useState<BoardInfoState>({ title: remembered?.title ?? '', role: remembered?.role ?? null });
+  const [fatal, setFatal] = useState<string | null>(null);
+  const [session, setSession] = useState<BoardSession | null>(null);
+  const [retry, setRetry] = useState(0);
+
+  useEffect(() => {
+    // The link lost its fragment but this device knows the board: put the token back
+    // where it belongs (the fragment only), so reloads and copies of the URL work.
+    if (!tokenFromUrl && token) history.replaceState(null, '', `${location.pathname}${location.search}#t=${encodeURIComponent(token)}`);
+  }, [tokenFromUrl, token]);
+
+  useEffect(() => {
+    if (!token) return;
+    const created = new BoardSession({
+      boardId,
+      token,
+      user: { name: identity.name, colour: identity.colour },
+      view: 'stakeholder-map',
+    });
+    setSession(created);
+    return () => created.destroy();
+    // The session lives as long as the board and token; identity changes are pushed separately.
+  }, [boardId, token]);
+
+  useEffect(() => {
+    session?.setUser({ name: identity.name, colour: identity.colour });
+  }, [session, identity.name, identity.colour]);
+
+  useEffect(() => {
+    if (!token) return;
+    let cancelled = false;
+    fetchBoard(boardId, token).then(
+      (board) => {
+        if (cancelled) return;
+        setInfo({ title: board.title, role: board.role });
+        remember({ id: boardId, title: board.title, role: board.role, token, lastOpened: Date.now() });
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        if (error instanceof ApiError && (error.kind === 'unauthorised' || error.kind === 'forbidden' || error.kind === 'not-found')) {
+          setFatal(error.message);
+        }
+        // Network trouble: keep what this device remembers and try again once the socket is back.
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [boardId, token, retry]);
+
+  const connection = useValue<ConnectionState | null>((session?.connection as ValueStore<ConnectionState | null> | undefined) ?? NULL_CONNECTION_STORE);
+  useEffect(() => {
+    if (connection?.status === 'connected' && info.role === null) setRetry((n) => n + 1);
+  }, [connection?.status, info.role]);
+
+  // Fall back to the title stored in the document when the API is unreachable.
+  const [docTitle, setDocTitle] = useState('');
+  useEffect(() => {
+    if (!session) return;
+    const meta = session.doc.getMap('meta');
+    const read = () => setDocTitle(readMeta(session.doc).record.title);
+    read();
+    meta.observe(read);
+    return () => meta.unobserve(read);
+  }, [session]);
+
+  const title = info.title || docTitle;
+  useEffect(() => {
+    document.title = title ? `${title} · Partnership Canvas` : 'Partnership Canvas';
+  }, [title]);
+
+  if (!token) {
+    return <ProblemPage title="This link is missing its access key" message="Board links look like /b/…#t=…. Ask the facilitator to send the full link again." />;
+  }
+  const accessProblem = connection?.accessProblem ?? null;
+  if (fatal || accessProblem) {
+    return <ProblemPage title="Cannot open this board" message={fatal ?? 'This link does not give access to this board. Ask the facilitator for a new one.'} />;
+  }
+  if (!session) return null;
+  return (
+    <>
+      <BoardWorkspace session={session} title={title} role={info.role} identity={identity} onIdentity={setIdentity} />
+      {!identity.confirmed && (
+        <NameDialog identity={identity} title="Join the board" submitLabel="Join board" onSave={setIdentity} />
+      )}
+    </>
+  );
+}
+
+const NULL_CONNECTION_STORE = createValueStore<ConnectionState | null>(null);
+
+export function ProblemPage({ title, message }: { title: string; message: string }) {
+  return (
+    <main className="problem-page">
+      <a href="/" className="brand-line">
+        <LogoMark /> Partnership Canvas
+      </a>
+      <div className="card">
+        <h1>{title}</h1>
+        <p>{message}</p>
+        <a className="button primary" href="/">
+          Go to the home page
+        </a>
+      </div>
+    </main>
+  );
+}

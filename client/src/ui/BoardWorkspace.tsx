@@ -1,0 +1,314 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { canEdit, type BoardView, type Role } from '@pc/shared';
+import { tabFor } from '../boards/tabs';
+import { BoardCanvas, type CanvasActions } from '../canvas/BoardCanvas';
+import {
+  DEFAULT_CAMERA,
+  ZOOM_STEP,
+  centreOn,
+  fitBounds,
+  visibleWorldRect,
+  viewportCentre,
+  zoomAt,
+  zoomBy,
+  type Camera,
+} from '../canvas/camera';
+import { rectsIntersect, type Point, type Size } from '../canvas/geometry';
+import { boundsOfItems, freeSpotNear, itemsForView } from '../canvas/items';
+import { connectionIndicator } from '../collab/connection';
+import { useCollection, useValue, useValueBy } from '../collab/hooks';
+import { peopleKey } from '../collab/presence';
+import type { Identity } from '../collab/identity';
+import {
+  STICKY_SIZE,
+  addSticky,
+  bringToFront,
+  moveItem,
+  nudgeItem,
+  removeItem,
+  setItemColour,
+  setItemText,
+} from '../collab/itemActions';
+import type { BoardSession } from '../collab/session';
+import { throttle, type Throttled } from '../collab/throttle';
+import { createValueStore } from '../collab/valueStore';
+import { BoardHeader } from './BoardHeader';
+import { EmptyState } from './EmptyState';
+import { ItemList } from './ItemList';
+import { NameDialog } from './NameDialog';
+import { NoteEditor } from './NoteEditor';
+import { Toolbar, panelId, tabId } from './Toolbar';
+
+/** Live drag positions reach others ~20 times a second; the final position is written on drop. */
+const DRAG_WRITE_INTERVAL_MS = 50;
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+interface BoardWorkspaceProps {
+  session: BoardSession;
+  title: string;
+  role: Role | null;
+  identity: Identity;
+  onIdentity(identity: Identity): void;
+}
+
+/** The board page once a session exists: header, toolbar, canvas and the accessible list. */
+export function BoardWorkspace({ session, title, role, identity, onIdentity }: BoardWorkspaceProps) {
+  const { doc, localOrigin } = session;
+  // Until the server has told us our role, nothing offers editing.
+  const editable = role !== null && canEdit(role);
+  const [view, setView] = useState<BoardView>('stakeholder-map');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [editingName, setEditingName] = useState(false);
+  const camera = useMemo(() => createValueStore<Camera>(DEFAULT_CAMERA), []);
+  const viewport = useRef<Size>({ width: 0, height: 0 });
+  /** Per tab: the camera to restore, and whether the person has moved it (then we never auto-fit). */
+  const tabCameras = useRef(new Map<BoardView, Camera>());
+  const cameraTouched = useRef(new Set<BoardView>());
+
+  const allItems = useCollection(session.canvasItems);
+  const items = useMemo(() => itemsForView(allItems, view), [allItems, view]);
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
+  const selected = items.find((item) => item.id === selectedId) ?? null;
+  const editing = editable ? (items.find((item) => item.id === editingId) ?? null) : null;
+
+  const connection = useValue(session.connection);
+  const indicator = connectionIndicator(connection, role);
+  const peers = useValueBy(session.peers, peopleKey);
+  const undoState = useValue(session.undoState);
+
+  const autoFit = useCallback(() => {
+    if (cameraTouched.current.has(view) || viewport.current.width === 0) return;
+    const bounds = boundsOfItems(itemsRef.current);
+    camera.set(bounds ? fitBounds(bounds, viewport.current) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
+  }, [camera, view]);
+
+  // Frame the content when the local copy or the server's copy arrives, until the person takes over.
+  useEffect(autoFit, [autoFit, connection.localLoaded, connection.synced]);
+
+  const switchView = (next: BoardView) => {
+    if (next === view) return;
+    tabCameras.current.set(view, camera.get());
+    setView(next);
+    setSelectedId(null);
+    setEditingId(null);
+    session.setView(next);
+    const saved = tabCameras.current.get(next);
+    if (saved) camera.set(saved);
+    else {
+      const bounds = boundsOfItems(itemsForView(allItems, next));
+      if (viewport.current.width > 0) camera.set(bounds ? fitBounds(bounds, viewport.current) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
+    }
+  };
+
+  const touchCamera = useCallback(() => cameraTouched.current.add(view), [view]);
+
+  const revealItem = useCallback(
+    (id: string) => {
+      const item = itemsRef.current.find((i) => i.id === id);
+      if (!item || viewport.current.width === 0) return;
+      const visible = visibleWorldRect(camera.get(), viewport.current);
+      if (!rectsIntersect(item, visible)) {
+        camera.set(centreOn({ x: item.x + item.width / 2, y: item.y + item.height / 2 }, viewport.current, camera.get().zoom));
+        touchCamera();
+      }
+    },
+    [camera, touchCamera],
+  );
+
+  const createNote = useCallback(
+    (centre: Point) => {
+      session.stopCapturing();
+      const spot = freeSpotNear(centre, itemsRef.current, STICKY_SIZE);
+      const note = addSticky(doc, localOrigin, { view, centre: spot, author: identity.name });
+      session.stopCapturing();
+      touchCamera();
+      setSelectedId(note.id);
+      setEditingId(note.id);
+    },
+    [doc, localOrigin, session, view, identity.name, touchCamera],
+  );
+
+  const dragWriter = useRef<Throttled<[string, Point]> | null>(null);
+  const actions = useMemo<CanvasActions>(
+    () => ({
+      select: (id) => setSelectedId(id),
+      edit: (id) => {
+        if (!editable) return;
+        setSelectedId(id);
+        setEditingId(id);
+      },
+      createAt: (world) => editable && createNote(world),
+      dragStart: (id) => {
+        session.stopCapturing();
+        setSelectedId(id);
+        bringToFront(doc, localOrigin, id);
+        dragWriter.current?.cancel();
+        dragWriter.current = throttle((itemId: string, to: Point) => moveItem(doc, localOrigin, itemId, to), DRAG_WRITE_INTERVAL_MS);
+      },
+      dragMove: (id, to) => {
+        dragWriter.current?.(id, to);
+      },
+      dragEnd: (id, to) => {
+        dragWriter.current?.cancel();
+        dragWriter.current = null;
+        moveItem(doc, localOrigin, id, to);
+        session.stopCapturing();
+      },
+      pointer: (world) => session.setCursor(world),
+      cameraMoved: touchCamera,
+      resize: (size) => {
+        const first = viewport.current.width === 0;
+        viewport.current = size;
+        if (first) autoFit();
+      },
+    }),
+    [editable, createNote, session, doc, localOrigin, touchCamera, autoFit],
+  );
+
+  const deleteItem = useCallback(
+    (id: string) => {
+      removeItem(doc, localOrigin, id);
+      setSelectedId((current) => (current === id ? null : current));
+      setEditingId((current) => (current === id ? null : current));
+    },
+    [doc, localOrigin],
+  );
+
+  const zoomActions = useMemo(() => {
+    const centre = () => ({ x: viewport.current.width / 2, y: viewport.current.height / 2 });
+    return {
+      zoomIn: () => {
+        camera.set((c) => zoomBy(c, centre(), ZOOM_STEP));
+        touchCamera();
+      },
+      zoomOut: () => {
+        camera.set((c) => zoomBy(c, centre(), 1 / ZOOM_STEP));
+        touchCamera();
+      },
+      reset: () => {
+        camera.set((c) => zoomAt(c, centre(), 1));
+        touchCamera();
+      },
+      fit: () => {
+        const bounds = boundsOfItems(itemsRef.current);
+        camera.set(bounds ? fitBounds(bounds, viewport.current, 48, 2) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
+        touchCamera();
+      },
+    };
+  }, [camera, touchCamera]);
+
+  // Board-wide shortcuts; typing in a field or the list's own keys take precedence.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || event.defaultPrevented) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && key === 'z' && editable) {
+        event.preventDefault();
+        if (event.shiftKey) session.redo();
+        else session.undo();
+      } else if (mod && key === 'y' && editable) {
+        event.preventDefault();
+        session.redo();
+      } else if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId && editable) {
+        event.preventDefault();
+        deleteItem(selectedId);
+      } else if (event.key === 'Enter' && selectedId && editable && !(event.target instanceof HTMLButtonElement)) {
+        event.preventDefault();
+        setEditingId(selectedId);
+      } else if (event.key === 'Escape') {
+        setSelectedId(null);
+      } else if (!mod && (event.key === '+' || event.key === '=')) zoomActions.zoomIn();
+      else if (!mod && event.key === '-') zoomActions.zoomOut();
+      else if (event.shiftKey && event.key === '!') zoomActions.fit();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editable, selectedId, session, deleteItem, zoomActions]);
+
+  const tab = tabFor(view);
+  return (
+    <div className="board-page">
+      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} />
+      <Toolbar
+        view={view}
+        onView={switchView}
+        editable={editable}
+        selected={selected}
+        undo={undoState}
+        camera={camera}
+        zoom={zoomActions}
+        onAdd={() => createNote(viewportCentre(camera.get(), viewport.current))}
+        onDelete={() => selected && deleteItem(selected.id)}
+        onColour={(colour) => selected && setItemColour(doc, localOrigin, selected.id, colour)}
+        onFront={() => selected && bringToFront(doc, localOrigin, selected.id)}
+        onUndo={() => session.undo()}
+        onRedo={() => session.redo()}
+      />
+      <div className="board-body" id={panelId} role="tabpanel" aria-labelledby={tabId(view)}>
+        <BoardCanvas
+          items={items}
+          view={view}
+          camera={camera}
+          peers={session.peers}
+          editable={editable}
+          selectedId={selectedId}
+          editingId={editing?.id ?? null}
+          actions={actions}
+          label={`${tab.label} canvas`}
+        >
+          {items.length === 0 && <EmptyState tab={tab} editable={editable} />}
+          {editing && (
+            <NoteEditor
+              key={editing.id}
+              item={editing}
+              camera={camera}
+              onCommit={(text) => {
+                if (text !== editing.text) setItemText(doc, localOrigin, editing.id, text);
+                setEditingId(null);
+              }}
+              onCancel={() => setEditingId(null)}
+            />
+          )}
+        </BoardCanvas>
+        <ItemList
+          items={items}
+          tabLabel={tab.label}
+          editable={editable}
+          selectedId={selectedId}
+          onSelect={(id) => {
+            setSelectedId(id);
+            revealItem(id);
+          }}
+          onEdit={(id) => {
+            revealItem(id);
+            setSelectedId(id);
+            setEditingId(id);
+          }}
+          onDelete={deleteItem}
+          onNudge={(id, dx, dy) => {
+            const item = itemsRef.current.find((i) => i.id === id);
+            if (item) nudgeItem(doc, localOrigin, item, dx, dy);
+          }}
+        />
+      </div>
+      {editingName && (
+        <NameDialog
+          identity={identity}
+          title="Your name on this board"
+          submitLabel="Save"
+          onSave={(next) => {
+            onIdentity(next);
+            setEditingName(false);
+          }}
+          onClose={() => setEditingName(false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { CanvasItem } from '@pc/shared';
+import { KIND_LABELS, compareReadingOrder, describeItem, describePosition } from '../canvas/items';
+
+interface ItemListProps {
+  items: readonly CanvasItem[];
+  tabLabel: string;
+  editable: boolean;
+  selectedId: string | null;
+  onSelect(id: string): void;
+  onEdit(id: string): void;
+  onDelete(id: string): void;
+  onNudge(id: string, dx: number, dy: number): void;
+}
+
+const ItemRow = memo(function ItemRow({ item, focusable, selected }: { item: CanvasItem; focusable: boolean; selected: boolean }) {
+  return (
+    <li
+      tabIndex={focusable ? 0 : -1}
+      data-item-id={item.id}
+      data-kind={item.kind}
+      data-x={Math.round(item.x)}
+      data-y={Math.round(item.y)}
+      aria-current={selected || undefined}
+      className={selected ? 'selected' : undefined}
+    >
+      <span className="item-colour" style={{ background: item.colour }} aria-hidden="true" />
+      <span className="item-body">
+        <span className="item-text">{describeItem(item)}</span>
+        <span className="item-meta">
+          {KIND_LABELS[item.kind]}, {describePosition(item)}
+        </span>
+      </span>
+    </li>
+  );
+});
+
+/**
+ * The board as a list, beside the canvas: what screen-reader and keyboard users
+ * (and browser tests) read and act on. Arrow keys move between items with a
+ * roving tab stop; Enter edits, Delete deletes, Ctrl/Alt+arrows nudge.
+ */
+export function ItemList({ items, tabLabel, editable, selectedId, onSelect, onEdit, onDelete, onNudge }: ItemListProps) {
+  const sorted = useMemo(() => [...items].sort(compareReadingOrder), [items]);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const activeId =
+    (focusedId && sorted.some((i) => i.id === focusedId) && focusedId) ||
+    (selectedId && sorted.some((i) => i.id === selectedId) && selectedId) ||
+    sorted[0]?.id ||
+    null;
+
+  const focusItem = (id: string | undefined) => {
+    if (!id) return;
+    setFocusedId(id);
+    listRef.current?.querySelector<HTMLElement>(`li[data-item-id="${CSS.escape(id)}"]`)?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const li = (event.target as HTMLElement).closest('li[data-item-id]');
+    const id = li?.getAttribute('data-item-id');
+    if (!id) return;
+    const index = sorted.findIndex((i) => i.id === id);
+    const nudgeModifier = event.ctrlKey || event.metaKey || event.altKey;
+    const arrows: Record<string, [number, number]> = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
+    const arrow = arrows[event.key];
+    let handled = true;
+    if (arrow && nudgeModifier) {
+      if (editable) onNudge(id, arrow[0], arrow[1]);
+    } else if (event.key === 'ArrowDown') focusItem(sorted[Math.min(sorted.length - 1, index + 1)]?.id);
+    else if (event.key === 'ArrowUp') focusItem(sorted[Math.max(0, index - 1)]?.id);
+    else if (event.key === 'Home') focusItem(sorted[0]?.id);
+    else if (event.key === 'End') focusItem(sorted[sorted.length - 1]?.id);
+    else if (event.key === 'Enter' && editable) onEdit(id);
+    else if ((event.key === 'Delete' || event.key === 'Backspace') && editable) {
+      const next = sorted[index + 1] ?? sorted[index - 1];
+      onDelete(id);
+      if (next) focusItem(next.id);
+    } else handled = false;
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
+
+  return (
+    <aside className="item-panel" aria-labelledby="item-panel-title">
+      <div className="item-panel-header">
+        <h2 id="item-panel-title">{tabLabel}</h2>
+        <span className="count">{items.length === 1 ? '1 item' : `${items.length} items`}</span>
+      </div>
+      {sorted.length === 0 ? (
+        <p className="muted small">No items on this board yet.</p>
+      ) : null}
+      <ul
+        ref={listRef}
+        className="item-list"
+        aria-label="Items on this board"
+        onKeyDown={onKeyDown}
+        onFocus={(event) => {
+          const id = (event.target as HTMLElement).getAttribute('data-item-id');
+          if (id) {
+            setFocusedId(id);
+            onSelect(id);
+          }
+        }}
+        onClick={(event) => {
+          const id = (event.target as HTMLElement).closest('li[data-item-id]')?.getAttribute('data-item-id');
+          if (id) onSelect(id);
+        }}
+      >
+        {sorted.map((item) => (
+          <ItemRow key={item.id} item={item} focusable={item.id === activeId} selected={item.id === selectedId} />
+        ))}
+      </ul>
+      {editable && sorted.length > 0 && (
+        <p className="hint">Arrow keys move, Enter edits, Delete removes, Ctrl+arrows nudge.</p>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Camera } from '../canvas/camera';
+import { useValue } from '../collab/hooks';
+import type { ValueStore } from '../collab/valueStore';
+import { FitIcon, MinusIcon, PlusIcon } from './icons';
+
+export interface ZoomActions {
+  zoomIn(): void;
+  zoomOut(): void;
+  fit(): void;
+  reset(): void;
+}
+
+/** Subscribes to the camera itself, so panning re-renders this and the canvas, nothing else. */
+export function ZoomControls({ camera, actions }: { camera: ValueStore<Camera>; actions: ZoomActions }) {
+  const { zoom } = useValue(camera);
+  return (
+    <div className="zoom" role="group" aria-label="Zoom">
+      <button type="button" className="icon-button" onClick={actions.zoomOut} aria-label="Zoom out" title="Zoom out">
+        <MinusIcon />
+      </button>
+      <button type="button" className="zoom-level" onClick={actions.reset} title="Reset to 100%" aria-label={`Zoom ${Math.round(zoom * 100)}%, reset to 100%`}>
+        {Math.round(zoom * 100)}%
+      </button>
+      <button type="button" className="icon-button" onClick={actions.zoomIn} aria-label="Zoom in" title="Zoom in">
+        <PlusIcon />
+      </button>
+      <button type="button" className="icon-button" onClick={actions.fit} aria-label="Zoom to fit" title="Zoom to fit">
+        <FitIcon />
+      </button>
+    </div>
+  );
+}
