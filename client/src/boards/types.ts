@@ -1,4 +1,27 @@
-import type { BoardView } from '@pc/shared';
+import type { ComponentType } from 'react';
+import type { BoardView, CollectionName } from '@pc/shared';
+import type { Camera } from '../canvas/camera';
+import type { Rect, Size } from '../canvas/geometry';
+import type { Identity } from '../collab/identity';
+import type { BoardSession } from '../collab/session';
+import type { ValueStore } from '../collab/valueStore';
+
+/** What a board's own components get from the shell. */
+export interface BoardContext {
+  session: BoardSession;
+  /** False for view links and until the server has told us our role. */
+  editable: boolean;
+  camera: ValueStore<Camera>;
+  /** The canvas's current size in screen pixels. */
+  viewportSize(): Size;
+  identity: Identity;
+  /** Bring a world rectangle into view (e.g. when its row in the list gets focus). */
+  reveal(rect: Rect): void;
+}
+
+export interface BoardCanvasLayersProps extends BoardContext {
+  size: Size;
+}
 
 /** What the board shell needs to know about each of the three boards. */
 export interface BoardTab {
@@ -6,6 +29,16 @@ export interface BoardTab {
   label: string;
   /** One line under the tab title in the empty state. */
   purpose: string;
-  /** What the specialised board will add; shown while the tab has no items. */
+  /** Shown while the tab holds nothing at all. */
   comingSoon: string;
+  /** The board's structured content: Konva layers drawn under the free sticky notes. */
+  CanvasLayers?: ComponentType<BoardCanvasLayersProps>;
+  /** DOM drawn over the canvas: layout switchers, legends, table views. */
+  CanvasOverlay?: ComponentType<BoardContext>;
+  /** The board's side panel: its accessible list or table and its editors. */
+  SidePanel?: ComponentType<BoardContext>;
+  /** World bounds of the structured content, so zoom-to-fit frames it with the notes. */
+  contentBounds?(session: BoardSession): Rect | null;
+  /** Collections holding the board's structured content; any record in them hides the empty state. */
+  contentCollections?: readonly CollectionName[];
 }

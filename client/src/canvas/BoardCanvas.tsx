@@ -37,6 +37,8 @@ interface BoardCanvasProps {
   editingId: string | null;
   actions: CanvasActions;
   label: string;
+  /** The board's structured content (Konva layers), drawn between the grid and the notes. */
+  layers?(size: Size): ReactNode;
   children?: ReactNode;
 }
 
@@ -49,7 +51,7 @@ function isTyping(target: EventTarget | null): boolean {
  * zoom (ctrl/cmd+wheel, pinch) around the pointer, dot grid, culled items and
  * other people's cursors. Layers that never take input are `listening={false}`.
  */
-export function BoardCanvas({ items, view, camera: cameraStore, peers, editable, selectedId, editingId, actions, label, children }: BoardCanvasProps) {
+export function BoardCanvas({ items, view, camera: cameraStore, peers, editable, selectedId, editingId, actions, label, layers, children }: BoardCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
   const camera = useValue(cameraStore);
@@ -210,6 +212,7 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
           <Layer listening={false}>
             <DotGrid camera={camera} size={size} />
           </Layer>
+          {layers?.(size)}
           <Layer>
             {visible.map((item) => (
               <StickyNote

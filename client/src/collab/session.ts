@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { WS_PATH, getCollection, type BoardView } from '@pc/shared';
+import { COLLECTION_NAMES, WS_PATH, getCollection, getMetaMap, type BoardView, type CollectionName } from '@pc/shared';
 import { CollectionStore } from './collectionStore';
 import { INITIAL_CONNECTION, accessProblemFromCloseCode, type ConnectionState } from './connection';
 import { peersFromStates, type Peer, type PresenceState } from './presence';
@@ -44,6 +44,7 @@ export class BoardSession {
   readonly undoState: ValueStore<UndoState> = createValueStore<UndoState>({ canUndo: false, canRedo: false });
   private readonly publishCursor: Throttled<[Point | null]>;
   private readonly cleanups: (() => void)[] = [];
+  private readonly stores = new Map<CollectionName, CollectionStore<CollectionName>>();
 
   constructor(readonly options: SessionOptions) {
     const { boardId, token } = options;
@@ -80,7 +81,9 @@ export class BoardSession {
       awareness.setLocalStateField('cursor', cursor);
     }, CURSOR_INTERVAL_MS);
 
-    this.undoManager = new Y.UndoManager([getCollection(this.doc, 'canvasItems')], {
+    // Undo covers every record collection and board settings, but only this person's edits.
+    const scope = [...COLLECTION_NAMES.map((name) => getCollection(this.doc, name)), getMetaMap(this.doc)];
+    this.undoManager = new Y.UndoManager(scope, {
       trackedOrigins: new Set([this.localOrigin]),
       captureTimeout: UNDO_CAPTURE_MS,
     });
@@ -90,7 +93,7 @@ export class BoardSession {
       this.undoManager.on(event, onUndoStack);
     }
 
-    this.canvasItems = new CollectionStore(this.doc, 'canvasItems');
+    this.canvasItems = this.collection('canvasItems');
 
     if (typeof window !== 'undefined') {
       const onOnline = () => this.patchConnection({ online: true });
@@ -103,6 +106,16 @@ export class BoardSession {
         window.removeEventListener('offline', onOffline);
       });
     }
+  }
+
+  /** The live store of one collection, created on first use and shared by every reader. */
+  collection<C extends CollectionName>(name: C): CollectionStore<C> {
+    let store = this.stores.get(name) as CollectionStore<C> | undefined;
+    if (!store) {
+      store = new CollectionStore(this.doc, name);
+      this.stores.set(name, store as unknown as CollectionStore<CollectionName>);
+    }
+    return store;
   }
 
   private patchConnection(patch: Partial<ConnectionState>): void {
@@ -138,7 +151,7 @@ export class BoardSession {
   destroy(): void {
     this.publishCursor.cancel();
     for (const cleanup of this.cleanups) cleanup();
-    this.canvasItems.destroy();
+    for (const store of this.stores.values()) store.destroy();
     this.undoManager.destroy();
     this.provider.awareness.setLocalState(null);
     this.provider.destroy();

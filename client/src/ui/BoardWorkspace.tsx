@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { canEdit, type BoardView, type Role } from '@pc/shared';
+import { canEdit, type BoardView, type CanvasItem, type Role } from '@pc/shared';
 import { tabFor } from '../boards/tabs';
+import type { BoardContext } from '../boards/types';
 import { BoardCanvas, type CanvasActions } from '../canvas/BoardCanvas';
 import {
   DEFAULT_CAMERA,
@@ -13,7 +14,7 @@ import {
   zoomBy,
   type Camera,
 } from '../canvas/camera';
-import { rectsIntersect, type Point, type Size } from '../canvas/geometry';
+import { rectsIntersect, unionRects, type Point, type Rect, type Size } from '../canvas/geometry';
 import { boundsOfItems, freeSpotNear, itemsForView } from '../canvas/items';
 import { connectionIndicator } from '../collab/connection';
 import { useCollection, useValue, useValueBy } from '../collab/hooks';
@@ -33,7 +34,7 @@ import type { BoardSession } from '../collab/session';
 import { throttle, type Throttled } from '../collab/throttle';
 import { createValueStore } from '../collab/valueStore';
 import { BoardHeader } from './BoardHeader';
-import { EmptyState } from './EmptyState';
+import { TabEmptyState } from './EmptyState';
 import { ItemList } from './ItemList';
 import { NameDialog } from './NameDialog';
 import { NoteEditor } from './NoteEditor';
@@ -60,6 +61,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
   // Until the server has told us our role, nothing offers editing.
   const editable = role !== null && canEdit(role);
   const [view, setView] = useState<BoardView>('stakeholder-map');
+  const viewRef = useRef(view);
+  viewRef.current = view;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [editingName, setEditingName] = useState(false);
@@ -81,11 +84,21 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
   const peers = useValueBy(session.peers, peopleKey);
   const undoState = useValue(session.undoState);
 
+  /** Notes plus the board's structured content, for zoom-to-fit. */
+  const boundsFor = useCallback(
+    (forView: BoardView, notes: readonly CanvasItem[]): Rect | null => {
+      const content = tabFor(forView).contentBounds?.(session) ?? null;
+      const noteBounds = boundsOfItems(notes);
+      return unionRects([content, noteBounds].filter((rect): rect is Rect => rect !== null));
+    },
+    [session],
+  );
+
   const autoFit = useCallback(() => {
     if (cameraTouched.current.has(view) || viewport.current.width === 0) return;
-    const bounds = boundsOfItems(itemsRef.current);
+    const bounds = boundsFor(view, itemsRef.current);
     camera.set(bounds ? fitBounds(bounds, viewport.current) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
-  }, [camera, view]);
+  }, [camera, view, boundsFor]);
 
   // Frame the content when the local copy or the server's copy arrives, until the person takes over.
   useEffect(autoFit, [autoFit, connection.localLoaded, connection.synced]);
@@ -100,7 +113,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
     const saved = tabCameras.current.get(next);
     if (saved) camera.set(saved);
     else {
-      const bounds = boundsOfItems(itemsForView(allItems, next));
+      const bounds = boundsFor(next, itemsForView(allItems, next));
       if (viewport.current.width > 0) camera.set(bounds ? fitBounds(bounds, viewport.current) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
     }
   };
@@ -195,12 +208,12 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
         touchCamera();
       },
       fit: () => {
-        const bounds = boundsOfItems(itemsRef.current);
+        const bounds = boundsFor(viewRef.current, itemsRef.current);
         camera.set(bounds ? fitBounds(bounds, viewport.current, 48, 2) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
         touchCamera();
       },
     };
-  }, [camera, touchCamera]);
+  }, [camera, touchCamera, boundsFor]);
 
   // Board-wide shortcuts; typing in a field or the list's own keys take precedence.
   useEffect(() => {
@@ -231,7 +244,26 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
     return () => window.removeEventListener('keydown', onKey);
   }, [editable, selectedId, session, deleteItem, zoomActions]);
 
+  const boardContext = useMemo<BoardContext>(
+    () => ({
+      session,
+      editable,
+      camera,
+      identity,
+      viewportSize: () => viewport.current,
+      reveal: (rect: Rect) => {
+        if (viewport.current.width === 0) return;
+        if (!rectsIntersect(rect, visibleWorldRect(camera.get(), viewport.current))) {
+          camera.set(centreOn({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }, viewport.current, camera.get().zoom));
+          touchCamera();
+        }
+      },
+    }),
+    [session, editable, camera, identity, touchCamera],
+  );
+
   const tab = tabFor(view);
+  const { CanvasLayers, CanvasOverlay, SidePanel } = tab;
   return (
     <div className="board-page">
       <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} />
@@ -261,8 +293,10 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
           editingId={editing?.id ?? null}
           actions={actions}
           label={`${tab.label} canvas`}
+          layers={CanvasLayers ? (size) => <CanvasLayers {...boardContext} size={size} /> : undefined}
         >
-          {items.length === 0 && <EmptyState tab={tab} editable={editable} />}
+          <TabEmptyState key={tab.view} tab={tab} editable={editable} session={session} notes={items.length} />
+          {CanvasOverlay && <CanvasOverlay {...boardContext} />}
           {editing && (
             <NoteEditor
               key={editing.id}
@@ -276,6 +310,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
             />
           )}
         </BoardCanvas>
+        <div className="board-side">
+        {SidePanel && <SidePanel {...boardContext} />}
         <ItemList
           items={items}
           tabLabel={tab.label}
@@ -296,6 +332,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
             if (item) nudgeItem(doc, localOrigin, item, dx, dy);
           }}
         />
+        </div>
       </div>
       {editingName && (
         <NameDialog
