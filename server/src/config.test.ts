@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has working defaults for every setting', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: './data',
+      logLevel: 'info',
+      publicUrl: undefined,
+      maxMessageBytes: 32 * 1024 * 1024,
+      maxJsonBytes: 16 * 1024,
+      unloadDelayMs: 5000,
+      compactEvery: 500,
+      flushIntervalMs: 20,
+    });
+  });
+
+  it('reads and coerces the environment', () => {
+    const config = loadConfig({
+      PORT: '9000',
+      HOST: '127.0.0.1',
+      DATA_DIR: '/tmp/pc',
+      LOG_LEVEL: 'warn',
+      PUBLIC_URL: 'https://canvas.example.org/',
+      MAX_MESSAGE_BYTES: '4096',
+      UNLOAD_DELAY_MS: '0',
+      COMPACT_EVERY: '10',
+    });
+    expect(config).toMatchObject({
+      port: 9000,
+      host: '127.0.0.1',
+      dataDir: '/tmp/pc',
+      logLevel: 'warn',
+      publicUrl: 'https://canvas.example.org',
+      maxMessageBytes: 4096,
+      unloadDelayMs: 0,
+      compactEvery: 10,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PUBLIC_URL: '', PORT: ' ' }).port).toBe(8080);
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', PUBLIC_URL: 'ftp://x', COMPACT_EVERY: '0', MAX_JSON_BYTES: '1.5' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['PORT', 'LOG_LEVEL', 'PUBLIC_URL', 'COMPACT_EVERY', 'MAX_JSON_BYTES']) {
+      expect(problems).toContain(`${name}=`);
+    }
+    expect(problems).toMatch(/PORT="eighty": must be a number/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT.*at most 65535/);
+  });
+
+  it('documents every variable with its default', () => {
+    const byName = Object.fromEntries(CONFIG_VARIABLES.map((v) => [v.name, v]));
+    expect(byName.PORT).toMatchObject({ default: '8080' });
+    expect(byName.PUBLIC_URL?.default).toBeUndefined();
+    for (const variable of CONFIG_VARIABLES) expect(variable.description.length).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of the server, read from the environment once at start-up.
+ * Each variable carries its own description and default, so the README table
+ * (`CONFIG_VARIABLES`) can never drift from what the code accepts.
+ */
+
+const MiB = 1024 * 1024;
+
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+export const envSchema = z.object({
+  PORT: integer(0, 65_535).default(8080).describe('TCP port for the HTTP API, the app and WebSocket sync (0 = any free port).'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('Interface to listen on.'),
+  DATA_DIR: z.string().min(1).default('./data').describe('Directory of the SQLite database (created if missing).'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level; logs are JSON lines on stdout.'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL like https://canvas.example.org' })
+    .optional()
+    .describe('Base URL used in the share links returned by POST /api/boards (default http://localhost:PORT).'),
+  STATIC_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Directory of the built client served at / (default client/dist in the repository).'),
+  MAX_MESSAGE_BYTES: integer(1024, 1024 * MiB)
+    .default(32 * MiB)
+    .describe('Largest WebSocket message accepted (ws maxPayload); a large board\'s first sync must fit. Larger -> close 1009.'),
+  MAX_JSON_BYTES: integer(64, 16 * MiB).default(16 * 1024).describe('Largest JSON request body; larger -> HTTP 413.'),
+  UNLOAD_DELAY_MS: integer(0, 24 * 3600_000)
+    .default(5000)
+    .describe('How long a board with no connections stays in memory before it is flushed, compacted and freed.'),
+  COMPACT_EVERY: integer(1, 1_000_000)
+    .default(500)
+    .describe('Stored updates of a board between two background compactions into a snapshot.'),
+  FLUSH_INTERVAL_MS: integer(0, 60_000)
+    .default(20)
+    .describe('Group-commit window: accepted updates are written in one transaction at most this often (keep <= 50).'),
+  SYNC_BATCH_MS: integer(0, 1000)
+    .default(0)
+    .describe('Coalesce a room\'s document updates into one broadcast per window (0 = once per event-loop turn).'),
+  AWARENESS_INTERVAL_MS: integer(0, 10_000)
+    .default(50)
+    .describe('Minimum time between two presence broadcasts of one room (50 = at most 20 per second).'),
+  PING_INTERVAL_MS: integer(1000, 3600_000)
+    .default(30_000)
+    .describe('WebSocket ping interval; a connection that missed one pong is dropped.'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: Env['LOG_LEVEL'];
+  /** Without a trailing slash; undefined means "http://localhost:<real port>". */
+  publicUrl: string | undefined;
+  staticDir: string | undefined;
+  maxMessageBytes: number;
+  maxJsonBytes: number;
+  unloadDelayMs: number;
+  compactEvery: number;
+  flushIntervalMs: number;
+  syncBatchMs: number;
+  awarenessIntervalMs: number;
+  pingIntervalMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parse the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable (`PUBLIC_URL=`) means "not set", as in most shells' .env files.
+  const present = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .map((name) => [name, env[name]] as const)
+      .filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        return `${name}=${JSON.stringify(present[name] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    staticDir: e.STATIC_DIR,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    maxJsonBytes: e.MAX_JSON_BYTES,
+    unloadDelayMs: e.UNLOAD_DELAY_MS,
+    compactEvery: e.COMPACT_EVERY,
+    flushIntervalMs: e.FLUSH_INTERVAL_MS,
+    syncBatchMs: e.SYNC_BATCH_MS,
+    awarenessIntervalMs: e.AWARENESS_INTERVAL_MS,
+    pingIntervalMs: e.PING_INTERVAL_MS,
+  };
+}
+
+export interface ConfigVariable {
+  name: keyof Env;
+  description: string;
+  default: string | undefined;
+}
+
+/** The documented list of variables, defaults taken from the schema itself. */
+export const CONFIG_VARIABLES: ConfigVariable[] = Object.entries(envSchema.shape).map(([name, schema]) => {
+  const fallback = schema.safeParse(undefined);
+  return {
+    name: name as keyof Env,
+    description: schema.description ?? '',
+    default: fallback.success && fallback.data !== undefined ? String(fallback.data) : undefined,
+  };
+});

@@ -1,0 +1,43 @@
+import type { BoardId } from '@pc/shared';
+import type { TokenHashes } from '../auth/tokens';
+
+/**
+ * What the server needs from storage, and nothing more. Every method may be
+ * asynchronous so a PostgreSQL implementation (multi-node) can slot in beside
+ * the embedded SQLite one; the choice is made once, in app.ts.
+ */
+
+export interface BoardRecord {
+  id: BoardId;
+  title: string;
+  /** Milliseconds since the epoch, like `meta.createdAt` in the document. */
+  createdAt: number;
+  tokenHashes: TokenHashes;
+}
+
+export interface PendingUpdate {
+  boardId: BoardId;
+  update: Uint8Array;
+}
+
+/** A board's stored document: the latest snapshot plus every update after it, in order. */
+export interface StoredBoardState {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Highest sequence number the state covers (0 for a board with nothing stored). */
+  lastSeq: number;
+}
+
+export interface BoardStore {
+  createBoard(board: BoardRecord): Promise<void>;
+  getBoard(id: BoardId): Promise<BoardRecord | undefined>;
+  /** Append in one transaction; returns the last sequence number written per board. */
+  appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<BoardId, number>>;
+  loadBoard(id: BoardId): Promise<StoredBoardState>;
+  /**
+   * Replace the snapshot with `snapshot`, which must contain every update up to
+   * and including `uptoSeq`, and delete that tail. Updates after `uptoSeq` stay.
+   */
+  compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,162 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BoardId } from '@pc/shared';
+import type { TokenHash } from '../auth/tokens';
+import type { BoardRecord, BoardStore, PendingUpdate, StoredBoardState } from './boardStore';
+
+/**
+ * Schema changes are appended here and applied in order, tracked by SQLite's
+ * user_version; review snapshots (named, read-only copies of a board) will be
+ * the next entry, in their own table keyed by board.
+ */
+const SCHEMA_STEPS: readonly string[] = [
+  `CREATE TABLE boards (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     owner_hash TEXT NOT NULL,
+     edit_hash TEXT NOT NULL,
+     view_hash TEXT NOT NULL
+   );
+   -- seq is global and monotonic, so "everything up to seq N" is well defined per board.
+   CREATE TABLE updates (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX updates_by_board ON updates(board_id, seq);
+   CREATE TABLE snapshots (
+     board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+     data BLOB NOT NULL,
+     upto_seq INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL
+   );`,
+];
+
+export const SQLITE_FILE = 'partnership-canvas.sqlite';
+
+interface BoardRow {
+  id: string;
+  title: string;
+  created_at: number;
+  owner_hash: string;
+  edit_hash: string;
+  view_hash: string;
+}
+
+export class SqliteBoardStore implements BoardStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, SQLITE_FILE));
+    // WAL: readers never block the group-commit writer. synchronous=NORMAL keeps
+    // every committed transaction across a process crash (SIGKILL); only an OS
+    // crash or power cut can lose the last few commits.
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    this.statements = {
+      insertBoard: this.db.prepare(
+        `INSERT INTO boards (id, title, created_at, owner_hash, edit_hash, view_hash)
+         VALUES (@id, @title, @created_at, @owner_hash, @edit_hash, @view_hash)`,
+      ),
+      getBoard: this.db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
+      insertUpdate: this.db.prepare<[string, Uint8Array]>('INSERT INTO updates (board_id, data) VALUES (?, ?)'),
+      snapshot: this.db.prepare<[string], { data: Buffer; upto_seq: number }>(
+        'SELECT data, upto_seq FROM snapshots WHERE board_id = ?',
+      ),
+      tail: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+      ),
+      upsertSnapshot: this.db.prepare<[string, Uint8Array, number, number]>(
+        `INSERT INTO snapshots (board_id, data, upto_seq, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq,
+           updated_at = excluded.updated_at
+         WHERE excluded.upto_seq >= snapshots.upto_seq`,
+      ),
+      deleteTail: this.db.prepare<[string, number]>('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+    };
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let step = version; step < SCHEMA_STEPS.length; step++) {
+      this.db.transaction(() => {
+        this.db.exec(SCHEMA_STEPS[step]!);
+        this.db.pragma(`user_version = ${step + 1}`);
+      })();
+    }
+  }
+
+  async createBoard(board: BoardRecord): Promise<void> {
+    this.statements.insertBoard.run({
+      id: board.id,
+      title: board.title,
+      created_at: board.createdAt,
+      owner_hash: board.tokenHashes.owner,
+      edit_hash: board.tokenHashes.edit,
+      view_hash: board.tokenHashes.view,
+    });
+  }
+
+  async getBoard(id: BoardId): Promise<BoardRecord | undefined> {
+    const row = this.statements.getBoard.get(id);
+    if (!row) return undefined;
+    return {
+      id: row.id as BoardId,
+      title: row.title,
+      createdAt: row.created_at,
+      tokenHashes: {
+        owner: row.owner_hash as TokenHash,
+        edit: row.edit_hash as TokenHash,
+        view: row.view_hash as TokenHash,
+      },
+    };
+  }
+
+  async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<BoardId, number>> {
+    const lastSeq = new Map<BoardId, number>();
+    if (batch.length === 0) return lastSeq;
+    this.db.transaction(() => {
+      for (const { boardId, update } of batch) {
+        const info = this.statements.insertUpdate.run(boardId, update);
+        lastSeq.set(boardId, Number(info.lastInsertRowid));
+      }
+    })();
+    return lastSeq;
+  }
+
+  async loadBoard(id: BoardId): Promise<StoredBoardState> {
+    // One read transaction, so a compaction cannot slip between snapshot and tail.
+    return this.db.transaction(() => {
+      const snapshot = this.statements.snapshot.get(id);
+      const after = snapshot?.upto_seq ?? 0;
+      const rows = this.statements.tail.all(id, after);
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: rows.at(-1)?.seq ?? after,
+      };
+    })();
+  }
+
+  async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      const result = this.statements.upsertSnapshot.run(id, snapshot, uptoSeq, Date.now());
+      // Never delete a tail that an older snapshot (rejected above) would not cover.
+      if (result.changes > 0) this.statements.deleteTail.run(id, uptoSeq);
+    })();
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    // Fold the WAL back into the main file so a copied data directory is complete.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.close();
+  }
+}

@@ -1,0 +1,135 @@
+import type { RawData, WebSocket } from 'ws';
+import { CLOSE_POLICY, type BoardId, type Role } from '@pc/shared';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+
+/** What a connection needs from its room (kept narrow so the two files stay apart). */
+export interface ConnectionHost {
+  receive(connection: Connection, message: Uint8Array): void;
+  removeConnection(connection: Connection): void;
+}
+
+export interface ConnectionOptions {
+  log: Logger;
+  metrics: Metrics;
+  /** Messages held while the board loads; a client sends two or three, so this only stops floods. */
+  maxQueuedBytes: number;
+  onClose(connection: Connection): void;
+}
+
+const MAX_QUEUED_MESSAGES = 256;
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  // A plain view (not a Buffer) so no Buffer-only semantics leak into the decoders.
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * One client's WebSocket. Until its room has loaded it only queues, so no sync
+ * step is ever answered from a half-loaded (or empty) document.
+ */
+export class Connection {
+  /** Awareness client ids this connection announced; removed when it closes. */
+  readonly awarenessClients = new Set<number>();
+  /** Cleared by every pong and message; a ping round without one drops the connection. */
+  alive = true;
+  private host: ConnectionHost | null = null;
+  private queue: Uint8Array[] | null = [];
+  private queuedBytes = 0;
+  private closed = false;
+  private resolveClosed!: () => void;
+  /** Resolves when the socket has closed (after the closing handshake, or a terminate). */
+  readonly whenClosed = new Promise<void>((resolve) => (this.resolveClosed = resolve));
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly boardId: BoardId,
+    readonly role: Role,
+    private readonly options: ConnectionOptions,
+  ) {
+    ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    ws.on('pong', () => (this.alive = true));
+    ws.on('close', () => this.onClose());
+    ws.on('error', (error: Error & { code?: string }) => {
+      // ws closes the socket itself after an error (1009 for maxPayload, 1002 for bad frames).
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') options.metrics.protocolErrors.inc({ code: '1009' });
+      options.log.warn({ boardId, err: { message: error.message, code: error.code } }, 'websocket error');
+    });
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Bind to a room; messages keep queueing until `start`. */
+  attach(host: ConnectionHost): void {
+    this.host = host;
+  }
+
+  /** The room is ready: process what arrived while it loaded, then go live. */
+  start(): void {
+    const queued = this.queue ?? [];
+    this.queue = null;
+    this.queuedBytes = 0;
+    for (const message of queued) {
+      if (this.closed) return;
+      this.host?.receive(this, message);
+    }
+  }
+
+  get started(): boolean {
+    return this.queue === null;
+  }
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(message, { binary: true }, (error) => {
+      if (error) this.options.log.debug({ boardId: this.boardId, err: error.message }, 'send failed');
+    });
+  }
+
+  /** Close with a code the client can act on (reason must stay under 123 bytes). */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(code, reason);
+    else this.ws.terminate();
+  }
+
+  /** Drop a dead peer without the closing handshake. */
+  terminate(): void {
+    this.ws.terminate();
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    this.alive = true;
+    if (this.closed) return;
+    if (!isBinary) {
+      this.options.metrics.protocolErrors.inc({ code: String(CLOSE_POLICY) });
+      this.close(CLOSE_POLICY, 'text frames are not part of the sync protocol');
+      return;
+    }
+    const bytes = toBytes(data);
+    if (this.queue) {
+      this.queuedBytes += bytes.byteLength;
+      if (this.queue.length >= MAX_QUEUED_MESSAGES || this.queuedBytes > this.options.maxQueuedBytes) {
+        this.options.metrics.protocolErrors.inc({ code: String(CLOSE_POLICY) });
+        this.close(CLOSE_POLICY, 'too many messages before the board loaded');
+        return;
+      }
+      this.queue.push(bytes);
+      return;
+    }
+    this.host?.receive(this, bytes);
+  }
+
+  private onClose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue = null;
+    this.resolveClosed();
+    this.host?.removeConnection(this);
+    this.options.onClose(this);
+  }
+}

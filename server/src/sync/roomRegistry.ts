@@ -1,0 +1,184 @@
+import type { WebSocket } from 'ws';
+import type * as Y from 'yjs';
+import { CLOSE_GOING_AWAY, CLOSE_SERVER_ERROR, type BoardId, type Role } from '@pc/shared';
+import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
+import type { BoardRecord, BoardStore } from '../storage/boardStore';
+import type { UpdateWriter } from '../storage/updateWriter';
+import { Connection } from './connection';
+import { Room } from './room';
+
+/** How long shutdown waits for clients to complete the closing handshake. */
+const CLOSE_GRACE_MS = 2000;
+
+export interface RoomRegistryOptions {
+  store: BoardStore;
+  writer: UpdateWriter;
+  metrics: Metrics;
+  log: Logger;
+  compactEvery: number;
+  syncBatchMs: number;
+  awarenessIntervalMs: number;
+  unloadDelayMs: number;
+  pingIntervalMs: number;
+  maxMessageBytes: number;
+}
+
+/**
+ * Every board in memory, at most one Room per board. A room with no
+ * connections is unloaded after a delay (y-websocket's server never freed
+ * them); a client arriving while its board unloads waits and gets a fresh load,
+ * so it always sees what was just stored.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<BoardId, Room>();
+  private readonly unloading = new Map<BoardId, Promise<void>>();
+  private readonly unloadTimers = new Map<BoardId, NodeJS.Timeout>();
+  private readonly connections = new Set<Connection>();
+  private readonly keepalive: NodeJS.Timeout;
+  private closing = false;
+
+  constructor(private readonly options: RoomRegistryOptions) {
+    this.keepalive = setInterval(() => this.ping(), options.pingIntervalMs);
+    this.keepalive.unref();
+  }
+
+  get roomCount(): number {
+    return this.rooms.size;
+  }
+
+  /** Take over an authorised socket: it queues messages until its board has loaded. */
+  connect(board: BoardRecord, role: Role, ws: WebSocket): void {
+    const { metrics, log } = this.options;
+    const connection = new Connection(ws, board.id, role, {
+      log,
+      metrics,
+      maxQueuedBytes: this.options.maxMessageBytes * 2,
+      onClose: (closed) => {
+        this.connections.delete(closed);
+        metrics.connections.dec();
+      },
+    });
+    this.connections.add(connection);
+    metrics.connections.inc();
+    if (this.closing) {
+      connection.close(CLOSE_GOING_AWAY, 'server is shutting down');
+      return;
+    }
+    this.roomFor(board)
+      .then((room) => room.addConnection(connection))
+      .catch((error: unknown) => {
+        log.error({ err: error, boardId: board.id }, 'could not open room');
+        connection.close(CLOSE_SERVER_ERROR, 'this board could not be opened');
+      });
+  }
+
+  /** The loaded document of a board, if it is in memory and ready (never loads it). */
+  loadedDoc(id: BoardId): Y.Doc | undefined {
+    const room = this.rooms.get(id);
+    return room?.isReady ? room.doc : undefined;
+  }
+
+  private async roomFor(board: BoardRecord): Promise<Room> {
+    for (;;) {
+      const pending = this.unloading.get(board.id);
+      if (pending) {
+        await pending;
+        continue;
+      }
+      const timer = this.unloadTimers.get(board.id);
+      if (timer) {
+        clearTimeout(timer);
+        this.unloadTimers.delete(board.id);
+      }
+      const existing = this.rooms.get(board.id);
+      // A room whose load just failed is on its way out; start a fresh load instead.
+      if (existing && !existing.isUnloaded) return existing;
+      if (existing) this.forget(existing);
+      return this.createRoom(board);
+    }
+  }
+
+  private createRoom(board: BoardRecord): Room {
+    const { store, writer, metrics, log, compactEvery, syncBatchMs, awarenessIntervalMs } = this.options;
+    const room = new Room(board, {
+      store,
+      writer,
+      metrics,
+      log,
+      compactEvery,
+      syncBatchMs,
+      awarenessIntervalMs,
+      onEmpty: (empty) => this.scheduleUnload(empty),
+    });
+    this.rooms.set(board.id, room);
+    metrics.roomsLoaded.inc();
+    room.ready.catch(() => this.forget(room));
+    return room;
+  }
+
+  private forget(room: Room): void {
+    if (this.rooms.get(room.id) !== room) return;
+    this.rooms.delete(room.id);
+    this.options.metrics.roomsLoaded.dec();
+    const timer = this.unloadTimers.get(room.id);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(room.id);
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (this.closing || this.rooms.get(room.id) !== room || this.unloadTimers.has(room.id)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.id);
+      if (room.connections.size === 0) void this.unload(room);
+    }, this.options.unloadDelayMs);
+    this.unloadTimers.set(room.id, timer);
+  }
+
+  private unload(room: Room): Promise<void> {
+    this.forget(room);
+    const done = room
+      .unload()
+      .catch((error: unknown) => this.options.log.error({ err: error, boardId: room.id }, 'unload failed'))
+      .finally(() => this.unloading.delete(room.id));
+    this.unloading.set(room.id, done);
+    return done;
+  }
+
+  /** A connection that missed a whole ping round is dead (e.g. a laptop lid closed): drop it. */
+  private ping(): void {
+    for (const connection of this.connections) {
+      if (!connection.alive) {
+        connection.terminate();
+        continue;
+      }
+      connection.alive = false;
+      try {
+        connection.ws.ping();
+      } catch {
+        connection.terminate();
+      }
+    }
+  }
+
+  /** Shutdown: close every socket with 1001, then flush, compact and free every room. */
+  async closeAll(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.keepalive);
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    const open = [...this.connections];
+    for (const connection of open) connection.close(CLOSE_GOING_AWAY, 'server is shutting down');
+    const rooms = [...this.rooms.values()];
+    await Promise.all([...rooms.map((room) => this.unload(room)), ...this.unloading.values()]);
+    // Give clients a moment to answer the close frame, so they see 1001 (and
+    // reconnect politely) rather than 1006; then cut whoever is left.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(open.map((connection) => connection.whenClosed)),
+      new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS))),
+    ]);
+    clearTimeout(timer);
+    for (const connection of this.connections) connection.terminate();
+  }
+}

@@ -1,0 +1,77 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocketServer } from 'ws';
+import { CLOSE_FORBIDDEN, CLOSE_GOING_AWAY, CLOSE_NOT_FOUND, CLOSE_UNAUTHORISED, WS_PATH } from '@pc/shared';
+import { authorizeBoard, type AccessDenied } from '../auth/boardAccess';
+import type { Logger } from '../logger';
+import type { BoardStore } from '../storage/boardStore';
+import type { RoomRegistry } from './roomRegistry';
+
+export interface UpgradeOptions {
+  wss: WebSocketServer;
+  store: BoardStore;
+  registry: RoomRegistry;
+  log: Logger;
+  isShuttingDown(): boolean;
+}
+
+const DENIED: Record<AccessDenied, { code: number; reason: string }> = {
+  'missing-token': { code: CLOSE_UNAUTHORISED, reason: 'a token is required (?token=...)' },
+  'wrong-token': { code: CLOSE_FORBIDDEN, reason: 'this token does not grant access to this board' },
+  'unknown-board': { code: CLOSE_NOT_FOUND, reason: 'no board with this id' },
+};
+
+/**
+ * `ws://host/ws/<boardId>?token=<token>`. The token is checked before the
+ * upgrade completes; a refused client is still upgraded and then closed with a
+ * 44xx code, because browsers hide the HTTP status of a failed upgrade while
+ * a close code reaches the app (and stops y-websocket from retrying).
+ */
+export function createUpgradeHandler(options: UpgradeOptions) {
+  const { wss, store, registry, log } = options;
+
+  return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', (error) => log.debug({ err: error.message }, 'socket error during upgrade'));
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const prefix = `${WS_PATH}/`;
+    if (!url.pathname.startsWith(prefix)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    let boardId: string;
+    try {
+      boardId = decodeURIComponent(url.pathname.slice(prefix.length));
+    } catch {
+      boardId = '';
+    }
+    const token = url.searchParams.get('token');
+
+    authorizeBoard(store, boardId, token)
+      .then((access) => {
+        if (socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          if (options.isShuttingDown() || !access.ok) {
+            // Accepted connections get their error handler from Connection; these only close.
+            ws.on('error', (error) => log.debug({ err: error.message }, 'websocket error while refusing'));
+          }
+          if (options.isShuttingDown()) {
+            ws.close(CLOSE_GOING_AWAY, 'server is shutting down');
+          } else if (!access.ok) {
+            const { code, reason } = DENIED[access.reason];
+            // Log the board id only: the token never goes into a log line.
+            log.info({ boardId: boardId.slice(0, 64), reason: access.reason }, 'websocket refused');
+            ws.close(code, reason);
+          } else {
+            log.debug({ boardId, role: access.role }, 'websocket connected');
+            registry.connect(access.board, access.role, ws);
+          }
+        });
+      })
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'websocket authorisation failed');
+        if (!socket.destroyed) {
+          socket.end('HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        }
+      });
+  };
+}
