@@ -11,6 +11,7 @@ import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import type { BoardStore } from './storage/boardStore';
+import { PostgresBoardStore } from './storage/postgres';
 import { SqliteBoardStore } from './storage/sqlite';
 import { UpdateWriter } from './storage/updateWriter';
 import { RoomRegistry } from './sync/roomRegistry';
@@ -29,12 +30,17 @@ export interface PartnershipServer {
 
 /**
  * Wires the whole server, choosing each implementation in this one place
- * (storage: SQLite today; PostgreSQL and a Redis fan-out slot in here later).
+ * (storage: SQLite or PostgreSQL; a Redis fan-out for several nodes slots in here later).
  * HTTP API, static app and WebSocket sync share one port.
  */
-export function buildServer(config: Config, log: Logger): PartnershipServer {
+/** The storage implementation the configuration names. */
+export async function openStore(config: Config): Promise<BoardStore> {
+  if (config.storage === 'postgres') return PostgresBoardStore.open({ connectionString: config.databaseUrl!, schema: config.databaseSchema });
+  return new SqliteBoardStore(config.dataDir);
+}
+
+export function buildServer(config: Config, log: Logger, store: BoardStore): PartnershipServer {
   const metrics = createMetrics();
-  const store: BoardStore = new SqliteBoardStore(config.dataDir);
   const writer = new UpdateWriter(store, {
     intervalMs: config.flushIntervalMs,
     onWritten: ({ updates, bytes, seconds }) => {

@@ -19,6 +19,20 @@ export const envSchema = z.object({
   PORT: integer(0, 65_535).default(8080).describe('TCP port for the HTTP API, the app and WebSocket sync (0 = any free port).'),
   HOST: z.string().min(1).default('0.0.0.0').describe('Interface to listen on.'),
   DATA_DIR: z.string().min(1).default('./data').describe('Directory of the SQLite database (created if missing).'),
+  STORAGE: z
+    .enum(['sqlite', 'postgres'], { error: 'must be sqlite or postgres' })
+    .default('sqlite')
+    .describe('Where boards are stored: the embedded SQLite file, or PostgreSQL (DATABASE_URL) shared by several nodes.'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .describe('PostgreSQL connection URL, required when STORAGE=postgres.'),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+    .default('public')
+    .describe('PostgreSQL schema holding the tables (created if missing).'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
@@ -62,6 +76,9 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  storage: Env['STORAGE'];
+  databaseUrl: string | undefined;
+  databaseSchema: string;
   logLevel: Env['LOG_LEVEL'];
   /** Without a trailing slash; undefined means "http://localhost:<real port>". */
   publicUrl: string | undefined;
@@ -101,10 +118,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  if (e.STORAGE === 'postgres' && !e.DATABASE_URL) {
+    throw new ConfigError(['DATABASE_URL="": required when STORAGE=postgres (e.g. postgres://user@host:5432/db)']);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    storage: e.STORAGE,
+    databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     staticDir: e.STATIC_DIR,

@@ -1,4 +1,4 @@
-import { buildServer } from './app';
+import { buildServer, openStore } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 
@@ -17,7 +17,15 @@ try {
 }
 
 const log = createLogger(config.logLevel);
-const server = buildServer(config, log);
+let store;
+try {
+  store = await openStore(config);
+} catch (error) {
+  log.fatal({ err: error, storage: config.storage }, 'could not open storage');
+  process.stderr.write(`Could not open ${config.storage} storage: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+const server = buildServer(config, log, store);
 
 process.on('uncaughtException', (error) => {
   log.fatal({ err: error }, 'uncaught exception');
@@ -53,7 +61,7 @@ process.on('SIGINT', shutdown);
 
 try {
   const port = await server.listen();
-  log.info({ host: config.host, port, dataDir: config.dataDir }, 'server started');
+  log.info({ host: config.host, port, storage: config.storage, dataDir: config.dataDir }, 'server started');
   process.stdout.write(`Partnership Canvas listening on http://localhost:${port}\n`);
 } catch (error) {
   log.fatal({ err: error }, 'could not start');

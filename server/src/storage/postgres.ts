@@ -1,0 +1,210 @@
+import pg from 'pg';
+import type { BoardId } from '@pc/shared';
+import type { TokenHash } from '../auth/tokens';
+import type { BoardRecord, BoardStore, PendingUpdate, StoredBoardState } from './boardStore';
+
+/**
+ * The same schema and semantics as the SQLite store, for deployments where
+ * several server processes share one database. Schema steps are applied under
+ * an advisory lock, so nodes starting together do not race.
+ */
+const SCHEMA_STEPS: readonly string[] = [
+  `CREATE TABLE boards (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     owner_hash TEXT NOT NULL,
+     edit_hash TEXT NOT NULL,
+     view_hash TEXT NOT NULL
+   );
+   CREATE TABLE updates (
+     seq BIGSERIAL PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     data BYTEA NOT NULL
+   );
+   CREATE INDEX updates_by_board ON updates(board_id, seq);
+   CREATE TABLE snapshots (
+     board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+     data BYTEA NOT NULL,
+     upto_seq BIGINT NOT NULL,
+     updated_at BIGINT NOT NULL
+   );`,
+];
+
+/** Arbitrary constant naming our schema-migration lock. */
+const MIGRATION_LOCK = 7_413_902_118;
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export interface PostgresStoreOptions {
+  connectionString: string;
+  /** PostgreSQL schema to keep the tables in (tests use a throwaway one). */
+  schema?: string;
+  maxConnections?: number;
+}
+
+interface BoardRow {
+  id: string;
+  title: string;
+  created_at: string;
+  owner_hash: string;
+  edit_hash: string;
+  view_hash: string;
+}
+
+export class PostgresBoardStore implements BoardStore {
+  private readonly pool: pg.Pool;
+  private readonly schema: string;
+  private closed = false;
+
+  private constructor(options: PostgresStoreOptions) {
+    this.schema = options.schema ?? 'public';
+    if (!SCHEMA_NAME.test(this.schema)) throw new Error(`Invalid PostgreSQL schema name "${this.schema}"`);
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 10,
+      options: `-c search_path=${this.schema}`,
+    });
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    this.pool.on('error', () => undefined);
+  }
+
+  /** Connect, create the schema if needed and apply pending steps. */
+  static async open(options: PostgresStoreOptions): Promise<PostgresBoardStore> {
+    const store = new PostgresBoardStore(options);
+    try {
+      await store.migrate();
+    } catch (error) {
+      await store.pool.end();
+      throw error;
+    }
+    return store;
+  }
+
+  private async migrate(): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+      await client.query('CREATE TABLE IF NOT EXISTS pc_schema_version (version INTEGER NOT NULL)');
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM pc_schema_version');
+      let version = rows[0]?.version ?? 0;
+      if (rows.length === 0) await client.query('INSERT INTO pc_schema_version (version) VALUES (0)');
+      for (; version < SCHEMA_STEPS.length; version++) {
+        await client.query(SCHEMA_STEPS[version]!);
+        await client.query('UPDATE pc_schema_version SET version = $1', [version + 1]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async createBoard(board: BoardRecord): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO boards (id, title, created_at, owner_hash, edit_hash, view_hash) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [board.id, board.title, board.createdAt, board.tokenHashes.owner, board.tokenHashes.edit, board.tokenHashes.view],
+    );
+  }
+
+  async getBoard(id: BoardId): Promise<BoardRecord | undefined> {
+    const { rows } = await this.pool.query<BoardRow>('SELECT * FROM boards WHERE id = $1', [id]);
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      id: row.id as BoardId,
+      title: row.title,
+      createdAt: Number(row.created_at),
+      tokenHashes: {
+        owner: row.owner_hash as TokenHash,
+        edit: row.edit_hash as TokenHash,
+        view: row.view_hash as TokenHash,
+      },
+    };
+  }
+
+  async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<BoardId, number>> {
+    const lastSeq = new Map<BoardId, number>();
+    if (batch.length === 0) return lastSeq;
+    // One statement, one round trip: unnest keeps the batch's order, so seq follows it.
+    const { rows } = await this.pool.query<{ board_id: string; seq: string }>(
+      `INSERT INTO updates (board_id, data)
+       SELECT board_id, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u(board_id, data, n) ORDER BY n
+       RETURNING board_id, seq`,
+      [batch.map((item) => item.boardId), batch.map((item) => Buffer.from(item.update))],
+    );
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      const boardId = row.board_id as BoardId;
+      if (seq > (lastSeq.get(boardId) ?? 0)) lastSeq.set(boardId, seq);
+    }
+    return lastSeq;
+  }
+
+  async loadBoard(id: BoardId): Promise<StoredBoardState> {
+    const client = await this.pool.connect();
+    try {
+      // One snapshot of the database, so a compaction cannot slip between snapshot and tail.
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const snapshot = await client.query<{ data: Buffer; upto_seq: string }>(
+        'SELECT data, upto_seq FROM snapshots WHERE board_id = $1',
+        [id],
+      );
+      const after = Number(snapshot.rows[0]?.upto_seq ?? 0);
+      const tail = await client.query<{ seq: string; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE board_id = $1 AND seq > $2 ORDER BY seq',
+        [id, after],
+      );
+      await client.query('COMMIT');
+      const first = snapshot.rows[0];
+      return {
+        snapshot: first ? new Uint8Array(first.data) : null,
+        updates: tail.rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: tail.rows.length ? Number(tail.rows.at(-1)!.seq) : after,
+      };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await client.query(
+        `INSERT INTO snapshots (board_id, data, upto_seq, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq,
+           updated_at = excluded.updated_at
+         WHERE excluded.upto_seq >= snapshots.upto_seq`,
+        [id, Buffer.from(snapshot), uptoSeq, Date.now()],
+      );
+      // Never delete a tail that an older snapshot (rejected above) would not cover.
+      if ((result.rowCount ?? 0) > 0) await client.query('DELETE FROM updates WHERE board_id = $1 AND seq <= $2', [id, uptoSeq]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  /** Drop this store's schema and close (tests only: removes every board in it). */
+  async dropSchema(): Promise<void> {
+    if (this.schema === 'public') throw new Error('Refusing to drop the public schema');
+    await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+    await this.close();
+  }
+}

@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createRecord, getCollection, newBoardId, newBoardToken, type BoardId } from '@pc/shared';
+import { hashToken } from '../auth/tokens';
+import type { BoardRecord } from './boardStore';
+import { applyStoredState } from './docState';
+import type { BoardStore } from './boardStore';
+import { UpdateWriter } from './updateWriter';
+
+function boardRecord(): BoardRecord {
+  return {
+    id: newBoardId(),
+    title: 'Board',
+    createdAt: 1_700_000_000_000,
+    tokenHashes: {
+      owner: hashToken(newBoardToken()),
+      edit: hashToken(newBoardToken()),
+      view: hashToken(newBoardToken()),
+    },
+  };
+}
+
+/** Record every update a doc emits, as a client connection would send them. */
+function recordingDoc(): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  return { doc, updates };
+}
+
+async function loadDoc(store: BoardStore, id: BoardId): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  applyStoredState(doc, await store.loadBoard(id));
+  return doc;
+}
+
+function texts(doc: Y.Doc): string[] {
+  return [...getCollection(doc, 'canvasItems').values()].map((item) => String(item.get('text'))).sort();
+}
+
+/** A place to keep boards: `open` may be called again after `close` and must see the same data. */
+export interface StoreHarness {
+  open(): Promise<BoardStore>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The behaviour every BoardStore implementation must have, run against each
+ * (SQLite in the unit tests, PostgreSQL in the integration tests).
+ */
+export function describeBoardStore(name: string, makeHarness: () => Promise<StoreHarness>): void {
+  describe(name, () => {
+    let harness: StoreHarness;
+    let store: BoardStore;
+
+    beforeEach(async () => {
+      harness = await makeHarness();
+      store = await harness.open();
+    });
+    afterEach(async () => {
+      await store.close();
+      await harness.dispose();
+    });
+
+    it('creates and reads boards, and knows nothing of unknown ids', async () => {
+      const board = boardRecord();
+      await store.createBoard(board);
+      expect(await store.getBoard(board.id)).toEqual(board);
+      expect(await store.getBoard(newBoardId())).toBeUndefined();
+    });
+
+    it('appends updates and loads them back in order', async () => {
+      const board = boardRecord();
+      await store.createBoard(board);
+      const { doc, updates } = recordingDoc();
+      for (let i = 0; i < 5; i++) createRecord(doc, 'canvasItems', { kind: 'sticky', text: `note ${i}` });
+      const seqs = await store.appendUpdates(updates.map((update) => ({ boardId: board.id, update })));
+      const state = await store.loadBoard(board.id);
+      expect(state.snapshot).toBeNull();
+      expect(state.updates).toHaveLength(5);
+      expect(state.lastSeq).toBe(seqs.get(board.id));
+      expect(texts(await loadDoc(store, board.id))).toEqual(texts(doc));
+    });
+
+    it('compacts into a snapshot, keeping the tail after it, and survives a reopen', async () => {
+      const board = boardRecord();
+      await store.createBoard(board);
+      const { doc, updates } = recordingDoc();
+      createRecord(doc, 'canvasItems', { kind: 'sticky', text: 'one' });
+      createRecord(doc, 'canvasItems', { kind: 'sticky', text: 'two' });
+      const upto = (await store.appendUpdates(updates.map((update) => ({ boardId: board.id, update })))).get(board.id)!;
+      await store.compact(board.id, Y.encodeStateAsUpdate(doc), upto);
+      updates.length = 0;
+      createRecord(doc, 'canvasItems', { kind: 'sticky', text: 'three' });
+      await store.appendUpdates(updates.map((update) => ({ boardId: board.id, update })));
+
+      const state = await store.loadBoard(board.id);
+      expect(state.snapshot).not.toBeNull();
+      expect(state.updates).toHaveLength(1);
+
+      await store.close();
+      store = await harness.open();
+      expect(texts(await loadDoc(store, board.id))).toEqual(['one', 'three', 'two']);
+      expect((await store.getBoard(board.id))?.title).toBe('Board');
+    });
+
+    it('ignores a compaction older than the stored snapshot', async () => {
+      const board = boardRecord();
+      await store.createBoard(board);
+      const { doc, updates } = recordingDoc();
+      createRecord(doc, 'canvasItems', { kind: 'sticky', text: 'new' });
+      const upto = (await store.appendUpdates(updates.map((update) => ({ boardId: board.id, update })))).get(board.id)!;
+      await store.compact(board.id, Y.encodeStateAsUpdate(doc), upto);
+      await store.compact(board.id, Y.encodeStateAsUpdate(new Y.Doc()), upto - 1);
+      expect(texts(await loadDoc(store, board.id))).toEqual(['new']);
+    });
+
+    it('group-commits queued updates of several boards in one flush', async () => {
+      const a = boardRecord();
+      const b = boardRecord();
+      await store.createBoard(a);
+      await store.createBoard(b);
+      const written: number[] = [];
+      const writer = new UpdateWriter(store, { intervalMs: 10_000, onWritten: (s) => written.push(s.rows) });
+      const docA = recordingDoc();
+      const docB = recordingDoc();
+      for (let i = 0; i < 3; i++) createRecord(docA.doc, 'canvasItems', { kind: 'sticky', text: `a${i}` });
+      createRecord(docB.doc, 'canvasItems', { kind: 'text', text: 'b' });
+      docA.updates.forEach((update) => writer.enqueue(a.id, update));
+      docB.updates.forEach((update) => writer.enqueue(b.id, update));
+      expect(writer.pending).toBe(4);
+      await writer.close();
+      expect(writer.pending).toBe(0);
+      expect(written).toEqual([2]);
+      expect((await store.loadBoard(a.id)).updates).toHaveLength(1);
+      expect(writer.lastSeq(a.id)).toBeGreaterThan(0);
+      expect(texts(await loadDoc(store, a.id))).toEqual(['a0', 'a1', 'a2']);
+      expect(texts(await loadDoc(store, b.id))).toEqual(['b']);
+    });
+
+    it('flushes on its own within the window', async () => {
+      const board = boardRecord();
+      await store.createBoard(board);
+      const writer = new UpdateWriter(store, { intervalMs: 5 });
+      const { doc, updates } = recordingDoc();
+      createRecord(doc, 'canvasItems', { kind: 'sticky', text: 'soon' });
+      writer.enqueue(board.id, updates[0]!);
+      await expect.poll(async () => (await store.loadBoard(board.id)).updates.length).toBe(1);
+      await writer.close();
+    });
+  });
+}
