@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_CONNECTION, accessProblemFromCloseCode, connectionIndicator } from './connection';
+import { INITIAL_CONNECTION, MAX_RECONNECT_MS, accessProblemFromCloseCode, connectionIndicator, reconnectDelay } from './connection';
 
 const live = { ...INITIAL_CONNECTION, status: 'connected' as const, synced: true, localLoaded: true };
 
@@ -28,5 +28,21 @@ describe('connection indicator', () => {
     const denied = connectionIndicator({ ...live, accessProblem: 'not-found' }, 'edit');
     expect(denied.kind).toBe('denied');
     expect(denied.detail).toMatch(/does not exist/);
+  });
+});
+
+describe('reconnectDelay', () => {
+  it('grows exponentially to a ceiling, jittered within its upper half', () => {
+    expect(reconnectDelay(1, 0)).toBe(100);
+    expect(reconnectDelay(1, 1)).toBe(200);
+    expect(reconnectDelay(3, 0.5)).toBe(600);
+    expect(reconnectDelay(20, 0)).toBe(MAX_RECONNECT_MS / 2);
+    expect(reconnectDelay(20, 1)).toBe(MAX_RECONNECT_MS);
+  });
+
+  it('spreads clients that lost the server at the same moment', () => {
+    const delays = new Set(Array.from({ length: 50 }, (_, i) => reconnectDelay(6, i / 49)));
+    expect(delays.size).toBeGreaterThan(40);
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(MAX_RECONNECT_MS / 2);
   });
 });

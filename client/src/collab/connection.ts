@@ -80,3 +80,17 @@ export const ACCESS_PROBLEM_TEXT: Record<AccessProblem, string> = {
   forbidden: 'This link does not give access to this board.',
   'not-found': 'This board does not exist or was deleted.',
 };
+
+/** Longest wait between two reconnection attempts. */
+export const MAX_RECONNECT_MS = 5000;
+
+/**
+ * Delay before reconnection attempt `attempt` (1, 2, ...): exponential from
+ * 200 ms up to MAX_RECONNECT_MS, with "equal jitter" (half fixed, half random)
+ * so a restarted server is not hit by every client in the same instant.
+ */
+export function reconnectDelay(attempt: number, random: number): number {
+  const ceiling = Math.min(2 ** Math.max(1, attempt) * 100, MAX_RECONNECT_MS);
+  const unit = Math.min(Math.max(random, 0), 1);
+  return Math.round(ceiling / 2 + (unit * ceiling) / 2);
+}

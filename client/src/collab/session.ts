@@ -3,7 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { COLLECTION_NAMES, WS_PATH, getCollection, getMetaMap, type BoardView, type CollectionName } from '@pc/shared';
 import { CollectionStore } from './collectionStore';
-import { INITIAL_CONNECTION, accessProblemFromCloseCode, type ConnectionState } from './connection';
+import { INITIAL_CONNECTION, MAX_RECONNECT_MS, accessProblemFromCloseCode, reconnectDelay, type ConnectionState } from './connection';
 import { peersFromStates, type Peer, type PresenceState } from './presence';
 import { throttle, type Throttled } from './throttle';
 import { createValueStore, type ValueStore } from './valueStore';
@@ -61,7 +61,13 @@ export class BoardSession {
       // Tabs sync through the server and IndexedDB. A BroadcastChannel would let a
       // view-only tab hand edits to an editing tab of the same browser.
       disableBc: true,
-      maxBackoffTime: 5000,
+      maxBackoffTime: MAX_RECONNECT_MS,
+    });
+    // y-websocket backs off exponentially but without jitter; after a server restart
+    // every client would return in the same millisecond. It caps each wait at
+    // maxBackoffTime, read after this event, so a jittered cap spreads them out.
+    this.provider.on('connection-close', () => {
+      this.provider.maxBackoffTime = reconnectDelay(this.provider.wsUnsuccessfulReconnects + 1, Math.random());
     });
     this.provider.on('status', ({ status }) => this.patchConnection({ status, ...(status !== 'connected' ? { synced: false } : {}) }));
     this.provider.on('sync', (synced: boolean) => this.patchConnection({ synced }));
