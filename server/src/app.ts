@@ -6,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { boardsRouter } from './http/boards';
 import { errorHandler, notFound } from './http/errors';
+import { exportRouter } from './http/export';
 import { requestLog } from './http/requestLog';
 import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
@@ -85,6 +86,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
     res.send(await metrics.registry.metrics());
   });
   app.use('/api', boardsRouter({ store, registry, log, maxJsonBytes: config.maxJsonBytes, publicUrl }));
+  app.use('/api', exportRouter({ store, registry }));
   app.use('/api', notFound);
   app.use(staticClient(config.staticDir ?? join(repoRoot, 'client', 'dist')));
   app.use(notFound);

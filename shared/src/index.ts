@@ -3,3 +3,4 @@ export * from './schema';
 export * from './doc';
 export * from './migrations';
 export * from './protocol';
+export * from './export';

@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import {
   countRecords,
-
   newBoardId,
   newBoardToken,
   readMeta,
@@ -38,7 +37,7 @@ const createBoardBody = z.object({
 });
 
 /** Resolve who is asking, or throw the HTTP error that says why not. */
-async function access(store: BoardStore, id: string, authorization: string | undefined) {
+export async function access(store: BoardStore, id: string, authorization: string | undefined) {
   const token = bearerToken(authorization);
   const result = await authorizeBoard(store, id, token);
   if (result.ok) return result;
@@ -107,7 +106,7 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
 }
 
 /** Read a board's document: the live one if loaded, otherwise a throwaway copy from storage. */
-async function withDoc<T>(store: BoardStore, registry: RoomRegistry, id: BoardId, read: (doc: Y.Doc) => T): Promise<T> {
+export async function withDoc<T>(store: BoardStore, registry: RoomRegistry, id: BoardId, read: (doc: Y.Doc) => T): Promise<T> {
   const loaded = registry.loadedDoc(id);
   if (loaded) return read(loaded);
   const doc = new Y.Doc();
