@@ -1,8 +1,17 @@
 import type { BoardTab } from '../types';
+import { LogicCanvasLayers } from './ui/LogicCanvasLayers';
+import { LogicOverlay } from './ui/LogicOverlay';
+import { LogicSidePanel } from './ui/LogicSidePanel';
+import { logicModelStore } from './ui/store';
 
 export const logicModelTab: BoardTab = {
   view: 'logic-model',
   label: 'Logic model',
   purpose: 'Your theory of change: from inputs and activities to outcomes and impact.',
-  comingSoon: 'The logic model will live here: inputs, activities, outputs, outcomes and impact, linked by causal arrows.',
+  comingSoon: 'Choose a template to start: inputs, activities, outputs, outcomes and impact, linked by causal arrows.',
+  CanvasLayers: LogicCanvasLayers,
+  CanvasOverlay: LogicOverlay,
+  SidePanel: LogicSidePanel,
+  contentBounds: (session) => logicModelStore(session).bounds(),
+  contentCollections: ['logicNodes'],
 };

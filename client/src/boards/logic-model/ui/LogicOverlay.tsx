@@ -1,0 +1,228 @@
+import { useEffect, useRef, useState } from 'react';
+import { MAX_TEXT } from '@pc/shared';
+import type { BoardContext } from '../../types';
+import { worldToScreen } from '../../../canvas/camera';
+import { useValue } from '../../../collab/hooks';
+import type { CardBox } from '../model/columnLayout';
+import { canSwitchTemplate, getTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '../model/templates';
+import { chooseTemplate, tidy, updateCard } from './actions';
+import { ActionPlanView } from './ActionPlanView';
+import { CARD, FONT_FAMILY } from './cardMetrics';
+import { frameModel } from './framing';
+import { useLogicModel, useLogicUi } from './store';
+import { SEVERITY_COLOUR, SEVERITY_LABEL } from './theme';
+import './logic-model.css';
+
+/** DOM over the canvas: the template chooser, the board's toolbar, the card text editor and the action plan. */
+export function LogicOverlay(ctx: BoardContext) {
+  const { session, editable } = ctx;
+  const model = useLogicModel(session);
+  const [ui, setUi] = useLogicUi(session);
+
+  useEffect(() => {
+    if (!ui.notice) return;
+    const timer = setTimeout(() => setUi({ notice: null }), 4000);
+    return () => clearTimeout(timer);
+  }, [ui.notice]);
+
+  const editingBox = ui.editingId ? model.layout?.cards.get(ui.editingId) : undefined;
+  const editingNode = ui.editingId ? model.nodesById.get(ui.editingId) : undefined;
+
+  const showCard = (id: string) => {
+    setUi({ selectedId: id, selectedLinkId: null, actionPlanOpen: false });
+    const box = model.layout?.cards.get(id);
+    if (box) ctx.reveal(box);
+  };
+
+  return (
+    <div className="lm-overlay">
+      {model.template === null ? (
+        <TemplateChooser
+          editable={editable}
+          onChoose={(id) => {
+            chooseTemplate(session, id);
+            frameModel(ctx);
+          }}
+        />
+      ) : (
+        <LogicToolbar ctx={ctx} />
+      )}
+      {editable && editingBox && editingNode && !ui.actionPlanOpen && (
+        <CardTextEditor
+          key={editingNode.id}
+          ctx={ctx}
+          box={editingBox}
+          text={editingNode.text}
+          onCommit={(text) => {
+            if (text !== editingNode.text) updateCard(session, editingNode.id, { text });
+            setUi({ editingId: null });
+          }}
+          onCancel={() => setUi({ editingId: null })}
+        />
+      )}
+      {ui.actionPlanOpen && model.template !== null && (
+        <ActionPlanView session={session} model={model} editable={editable} onClose={() => setUi({ actionPlanOpen: false })} onShowCard={showCard} />
+      )}
+      {ui.notice && (
+        <div className="lm-notice" role="status">
+          {ui.notice}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TemplateChooser({ editable, onChoose }: { editable: boolean; onChoose(id: LogicTemplateId): void }) {
+  return (
+    <section className="lm-chooser" aria-labelledby="lm-chooser-title">
+      <h2 id="lm-chooser-title">Start your logic model</h2>
+      <p className="muted">
+        A logic model sets out your theory of change: what the partners put in, what you do together, and the changes you expect to see. Pick the
+        layout that matches how you report; you can switch while the board is empty.
+      </p>
+      <div className="lm-chooser-options">
+        {(['ess', 'kellogg'] as const).map((id) => {
+          const template = LOGIC_TEMPLATES_BY_ID[id];
+          return (
+            <article key={id} className="lm-template">
+              <h3>{template.name}</h3>
+              <p className="small muted">{template.description}</p>
+              <ol className="lm-template-columns" aria-label={`${template.name} columns`}>
+                {template.columns.map((c) => (
+                  <li key={c.key}>{c.label}</li>
+                ))}
+              </ol>
+              <p className="small muted">Plus lanes for {template.lanes.map((l) => l.label.toLowerCase()).join(' and ')}.</p>
+              {editable && (
+                <button type="button" className="button primary" onClick={() => onChoose(id)}>
+                  Use {id === 'ess' ? 'ESS / Wisconsin' : 'Kellogg'}
+                </button>
+              )}
+            </article>
+          );
+        })}
+      </div>
+      {!editable && <p className="muted small">An editor of this board has not started the logic model yet.</p>}
+    </section>
+  );
+}
+
+function LogicToolbar({ ctx }: { ctx: BoardContext }) {
+  const { session, editable } = ctx;
+  const model = useLogicModel(session);
+  const [ui, setUi] = useLogicUi(session);
+  const template = model.template!;
+  const counts = model.report.counts;
+  const total = counts.error + counts.warning + counts.info;
+
+  const switchTo = (to: LogicTemplateId) => {
+    if (to === template) return;
+    const check = canSwitchTemplate(model.nodes, { from: template, to });
+    if (!check.allowed) {
+      setUi({ notice: check.reason });
+      return;
+    }
+    chooseTemplate(session, to);
+  };
+
+  const runTidy = () => {
+    const result = tidy(session, getTemplate(template).columns.map((c) => c.key));
+    setUi({
+      notice:
+        result.moved === 0
+          ? result.crossingsBefore === 0
+            ? 'Already tidy: no links cross.'
+            : 'Already as tidy as it gets.'
+          : `Tidied: ${result.crossingsBefore} crossing${result.crossingsBefore === 1 ? '' : 's'} down to ${result.crossingsAfter}.`,
+    });
+  };
+
+  return (
+    <div className="lm-toolbar" role="toolbar" aria-label="Logic model tools">
+      <label className="lm-inline-field">
+        <span className="sr-only">Template</span>
+        <select aria-label="Template" value={template} disabled={!editable} onChange={(e) => switchTo(e.target.value as LogicTemplateId)}>
+          <option value="ess">ESS / Wisconsin</option>
+          <option value="kellogg">Kellogg</option>
+        </select>
+      </label>
+      {editable && (
+        <button type="button" className="button small" onClick={runTidy} title="Reorder cards in their columns so fewer links cross">
+          Auto-tidy
+        </button>
+      )}
+      <button type="button" className="button small" aria-pressed={ui.actionPlanOpen} onClick={() => setUi({ actionPlanOpen: !ui.actionPlanOpen, editingId: null })}>
+        {ui.actionPlanOpen ? 'Show model' : 'Action plan'}
+      </button>
+      <span className="lm-check-summary" aria-live="polite" data-errors={counts.error} data-warnings={counts.warning} data-infos={counts.info}>
+        {total === 0 ? (
+          <span className="lm-all-clear">✓ All checks clear</span>
+        ) : (
+          (['error', 'warning', 'info'] as const)
+            .filter((s) => counts[s] > 0)
+            .map((s) => (
+              <span key={s} className="lm-count" title={`${counts[s]} ${SEVERITY_LABEL[s].toLowerCase()}${counts[s] === 1 ? '' : 's'}`}>
+                <span className="lm-dot" style={{ background: SEVERITY_COLOUR[s] }} aria-hidden="true" />
+                {counts[s]} {SEVERITY_LABEL[s].toLowerCase()}
+                {counts[s] === 1 ? '' : 's'}
+              </span>
+            ))
+        )}
+      </span>
+    </div>
+  );
+}
+
+function CardTextEditor({ ctx, box, text: initial, onCommit, onCancel }: { ctx: BoardContext; box: CardBox; text: string; onCommit(text: string): void; onCancel(): void }) {
+  const cam = useValue(ctx.camera);
+  const [text, setText] = useState(initial);
+  const done = useRef(false);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    element.focus();
+    element.setSelectionRange(element.value.length, element.value.length);
+  }, []);
+  const finish = (commit: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    if (commit) onCommit(text);
+    else onCancel();
+  };
+  const topLeft = worldToScreen(cam, box);
+  const z = cam.zoom;
+  return (
+    <textarea
+      ref={ref}
+      className="lm-card-editor"
+      aria-label="Card text"
+      placeholder="Write the card…"
+      value={text}
+      maxLength={MAX_TEXT}
+      onChange={(event) => setText(event.target.value)}
+      onBlur={() => finish(true)}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          finish(false);
+        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          finish(true);
+        }
+      }}
+      style={{
+        left: topLeft.x,
+        top: topLeft.y,
+        width: box.width * z,
+        height: Math.max(box.height, 120) * z,
+        padding: `${CARD.padTop * z}px ${CARD.padX * z}px`,
+        fontSize: CARD.fontSize * z,
+        lineHeight: CARD.lineHeight,
+        fontFamily: FONT_FAMILY,
+        borderRadius: 8 * z,
+      }}
+    />
+  );
+}

@@ -1,0 +1,220 @@
+import { useSyncExternalStore } from 'react';
+import { getMetaMap, readMeta, type LogicLink, type LogicNode, type MatrixCell, type MatrixRow, type Partner } from '@pc/shared';
+import type { BoardSession } from '../../../collab/session';
+import { createValueStore, type ValueStore } from '../../../collab/valueStore';
+import { runChecks, type CheckReport } from '../model/checks';
+import { layoutBoard, type BoardLayout } from '../model/columnLayout';
+import { buildLogicGraph, type LogicGraph } from '../model/graph';
+import { quickRoutes, routeLinks, type ElkLayouter, type LinkRoute } from '../model/routing';
+import { getTemplate, type LogicTemplateId } from '../model/templates';
+import { cardHeight } from './cardMetrics';
+
+/**
+ * One live view of the logic model per open board, shared by the board's canvas
+ * layers, overlay and side panel: the records, what is derived from them (graph,
+ * checks, layout) and the link routes, which ELK computes off the render path.
+ */
+
+export interface LogicModelSnapshot {
+  readonly template: LogicTemplateId | null;
+  readonly nodes: readonly LogicNode[];
+  readonly links: readonly LogicLink[];
+  readonly partners: readonly Partner[];
+  readonly matrixRows: readonly MatrixRow[];
+  readonly matrixCells: readonly MatrixCell[];
+  readonly nodesById: ReadonlyMap<string, LogicNode>;
+  readonly partnersById: ReadonlyMap<string, Partner>;
+  readonly graph: LogicGraph;
+  readonly report: CheckReport;
+  /** Null until a template is chosen. */
+  readonly layout: BoardLayout | null;
+}
+
+/** Session-local UI state of the board (never synced). */
+export interface LogicUiState {
+  readonly selectedId: string | null;
+  readonly selectedLinkId: string | null;
+  readonly editingId: string | null;
+  readonly actionPlanOpen: boolean;
+  /** A short message for the person (e.g. why a link was refused). */
+  readonly notice: string | null;
+}
+
+const ROUTE_DEBOUNCE_MS = 80;
+
+export class LogicModelStore {
+  readonly ui: ValueStore<LogicUiState> = createValueStore<LogicUiState>({
+    selectedId: null,
+    selectedLinkId: null,
+    editingId: null,
+    actionPlanOpen: false,
+    notice: null,
+  });
+  /** Routes for the current layout: quick curves at once, ELK's when it answers. */
+  readonly routes: ValueStore<ReadonlyMap<string, LinkRoute>> = createValueStore<ReadonlyMap<string, LinkRoute>>(new Map());
+  private snapshot: LogicModelSnapshot | null = null;
+  private inputs: unknown[] = [];
+  private template: LogicTemplateId | null;
+  private readonly listeners = new Set<() => void>();
+  private readonly cleanups: (() => void)[] = [];
+  private geometryKey = '';
+  private routeTimer: ReturnType<typeof setTimeout> | null = null;
+  private routeGeneration = 0;
+  private elk: Promise<ElkLayouter> | null = null;
+
+  constructor(private readonly session: BoardSession) {
+    this.template = readMeta(session.doc).record.logicTemplate;
+    const notify = () => {
+      for (const listener of [...this.listeners]) listener();
+    };
+    for (const name of ['logicNodes', 'logicLinks', 'partners', 'matrixRows', 'matrixCells'] as const) {
+      this.cleanups.push(session.collection(name).subscribe(notify));
+    }
+    const meta = getMetaMap(session.doc);
+    const onMeta = () => {
+      const next = readMeta(session.doc).record.logicTemplate;
+      if (next !== this.template) {
+        this.template = next;
+        notify();
+      }
+    };
+    meta.observe(onMeta);
+    this.cleanups.push(() => meta.unobserve(onMeta));
+    // Keep routes following the model even when no component is reading it yet.
+    this.cleanups.push(this.subscribe(() => this.getSnapshot()));
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): LogicModelSnapshot => {
+    const s = this.session;
+    const inputs = [
+      this.template,
+      s.collection('logicNodes').getSnapshot(),
+      s.collection('logicLinks').getSnapshot(),
+      s.collection('partners').getSnapshot(),
+      s.collection('matrixRows').getSnapshot(),
+      s.collection('matrixCells').getSnapshot(),
+    ];
+    if (this.snapshot && inputs.every((v, i) => v === this.inputs[i])) return this.snapshot;
+    const [template, nodes, links, partners, matrixRows, matrixCells] = inputs as [
+      LogicTemplateId | null,
+      LogicNode[],
+      LogicLink[],
+      Partner[],
+      MatrixRow[],
+      MatrixCell[],
+    ];
+    const previous = this.snapshot;
+    const graph = buildLogicGraph(nodes, links);
+    const report = runChecks({ nodes, links, partners, matrixRows, matrixCells, template });
+    // Layout only depends on the cards and the template; reuse it when only links or partners changed.
+    const layout =
+      template === null
+        ? null
+        : previous && previous.layout && previous.template === template && previous.nodes === nodes
+          ? previous.layout
+          : layoutBoard(getTemplate(template), nodes, { cardHeightOf: cardHeight });
+    this.inputs = inputs;
+    this.snapshot = {
+      template,
+      nodes,
+      links,
+      partners,
+      matrixRows,
+      matrixCells,
+      nodesById: graph.nodes,
+      partnersById: new Map(partners.map((p) => [p.id, p])),
+      graph,
+      report,
+      layout,
+    };
+    this.scheduleRoutes(this.snapshot);
+    return this.snapshot;
+  };
+
+  /** The world rectangle of the model, for zoom-to-fit. */
+  bounds() {
+    return this.getSnapshot().layout?.bounds ?? null;
+  }
+
+  private scheduleRoutes(snapshot: LogicModelSnapshot): void {
+    const layout = snapshot.layout;
+    const links = [...snapshot.graph.links.values()];
+    if (!layout) {
+      this.geometryKey = '';
+      this.routes.set(new Map());
+      return;
+    }
+    const key = geometryKey(layout, links);
+    if (key === this.geometryKey) return;
+    this.geometryKey = key;
+    this.routes.set(quickRoutes(layout, links));
+    const generation = ++this.routeGeneration;
+    if (this.routeTimer) clearTimeout(this.routeTimer);
+    this.routeTimer = setTimeout(() => {
+      this.routeTimer = null;
+      void this.loadElk()
+        .then((elk) => routeLinks(elk, layout, links))
+        .then(
+          (routes) => {
+            if (generation === this.routeGeneration) this.routes.set(routes);
+          },
+          // Routing is a nicety: on any ELK failure the quick curves stay.
+          () => undefined,
+        );
+    }, ROUTE_DEBOUNCE_MS);
+  }
+
+  private loadElk(): Promise<ElkLayouter> {
+    // ELK is big (~1.5 MB); load it only once a model has links, and run it in
+    // this thread (the bundled build), so no worker script has to be served.
+    this.elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());
+    return this.elk;
+  }
+
+  destroy(): void {
+    if (this.routeTimer) clearTimeout(this.routeTimer);
+    this.routeGeneration += 1;
+    for (const cleanup of this.cleanups) cleanup();
+    this.listeners.clear();
+  }
+}
+
+function geometryKey(layout: BoardLayout, links: readonly LogicLink[]): string {
+  const parts: string[] = [];
+  for (const b of layout.cards.values()) parts.push(`${b.nodeId}:${b.x},${b.y},${b.height}`);
+  parts.push('|');
+  for (const l of links) parts.push(`${l.id}:${l.from}>${l.to}`);
+  return parts.join(';');
+}
+
+const stores = new WeakMap<BoardSession, LogicModelStore>();
+
+export function logicModelStore(session: BoardSession): LogicModelStore {
+  let store = stores.get(session);
+  if (!store) {
+    store = new LogicModelStore(session);
+    stores.set(session, store);
+  }
+  return store;
+}
+
+export function useLogicModel(session: BoardSession): LogicModelSnapshot {
+  const store = logicModelStore(session);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+}
+
+export function useLogicUi(session: BoardSession): [LogicUiState, (patch: Partial<LogicUiState>) => void] {
+  const store = logicModelStore(session);
+  const state = useSyncExternalStore(store.ui.subscribe, store.ui.get, store.ui.get);
+  return [state, (patch) => store.ui.set((prev) => ({ ...prev, ...patch }))];
+}
+
+export function useRoutes(session: BoardSession): ReadonlyMap<string, LinkRoute> {
+  const store = logicModelStore(session);
+  return useSyncExternalStore(store.routes.subscribe, store.routes.get, store.routes.get);
+}
