@@ -86,11 +86,11 @@ export function ItemList({ items, tabLabel, editable, selectedId, onSelect, onEd
   return (
     <aside className="item-panel" aria-labelledby="item-panel-title">
       <div className="item-panel-header">
-        <h2 id="item-panel-title">{tabLabel}</h2>
-        <span className="count">{items.length === 1 ? '1 item' : `${items.length} items`}</span>
+        <h2 id="item-panel-title">Sticky notes</h2>
+        <span className="count">{items.length === 1 ? '1 note' : `${items.length} notes`}</span>
       </div>
       {sorted.length === 0 ? (
-        <p className="muted small">No items on this board yet.</p>
+        <p className="muted small">No sticky notes on the {tabLabel.toLowerCase()} yet.</p>
       ) : null}
       <ul
         ref={listRef}
