@@ -188,7 +188,9 @@ describe('board with two editors and a viewer', () => {
     await viewer.mouse.up();
     const [px, py] = (await camera())!.split(',').map(Number) as [number, number];
     const [sx, sy] = startCamera!.split(',').map(Number) as [number, number];
-    expect([px - sx, py - sy]).toEqual([100, 50]);
+    // The camera may sit on fractional pixels after zoom-to-fit; the pan itself is exact to the pixel.
+    expect(Math.round(px - sx)).toBe(100);
+    expect(Math.round(py - sy)).toBe(50);
     await viewer.keyboard.down('Control');
     await viewer.mouse.wheel(0, -100);
     await viewer.keyboard.up('Control');

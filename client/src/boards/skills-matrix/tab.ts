@@ -1,8 +1,31 @@
 import type { BoardTab } from '../types';
+import { matrixStoreFor } from './matrixStore';
+import { MatrixLayer } from './ui/MatrixLayer';
+import { MatrixOverlay } from './ui/MatrixOverlay';
+import { MatrixPanel } from './ui/MatrixPanel';
+
+/**
+ * Zoom-to-fit frames the top-left of a large matrix (header, names and the first
+ * rows) rather than all of it: 50 partners x 300 rows fitted whole would be drawn at
+ * a zoom where nothing can be read. The frozen header and names keep their place
+ * while one scrolls on from there.
+ */
+const FIT_MAX_WIDTH = 1400;
+const FIT_MAX_HEIGHT = 900;
 
 export const skillsMatrixTab: BoardTab = {
   view: 'skills-matrix',
   label: 'Skills matrix',
   purpose: 'What skills, knowledge and resources each partner brings, gives and needs.',
-  comingSoon: 'The skills, knowledge and resources matrix will live here, with gaps and matches highlighted.',
+  comingSoon: 'Start with “Add starter rows” and “Add partner” above; gaps, risks and matches appear as partners fill in their levels.',
+  CanvasLayers: MatrixLayer,
+  CanvasOverlay: MatrixOverlay,
+  SidePanel: MatrixPanel,
+  contentBounds(session) {
+    const snapshot = matrixStoreFor(session).getSnapshot();
+    if (snapshot.empty) return null;
+    const { width, height } = snapshot.layout;
+    return { x: 0, y: 0, width: Math.min(width, FIT_MAX_WIDTH), height: Math.min(height, FIT_MAX_HEIGHT) };
+  },
+  contentCollections: ['matrixRows', 'partners'],
 };

@@ -1,0 +1,247 @@
+/**
+ * Skills matrix rendering at 50 partners x 300 rows (15,000 cells, ~70% filled),
+ * seeded through a plain Node y-websocket client, drawn by the real app in headless
+ * Chromium (Debian's, via playwright-core) against our real server.
+ *
+ * Measured, per run (a fresh page each time), medians reported:
+ *  - tab switch -> first full render: from the click on the "Skills matrix" tab until
+ *    the accessible table holds its row window with all 50 partner columns and the
+ *    next animation frame (the Konva layer draws on it) has run;
+ *  - frame times while scrolling down through the rows (wheel events, one per frame)
+ *    and while panning across the partner columns: rAF-to-rAF intervals, p50 / p95 /
+ *    max; 16.7 ms is a full 60 Hz frame;
+ *  - keyboard edits: from a keydown on a focused cell (digit = set level), through
+ *    the Yjs write, the store, React and the canvas, until the next frame has run.
+ *
+ * Options (flag or env BENCH_<NAME>): --runs <n> (default 3), --seconds <s> per
+ * scroll phase (default 3), --partners <n>, --rows <n>.
+ */
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { createRecord, getCollection, matrixCellKey } from '@pc/shared';
+import { addPartner } from '../client/src/boards/partners/partnerActions';
+import { addMatrixRow } from '../client/src/boards/skills-matrix/matrixActions';
+import { appendResults, fmt, installCleanup, machineLine, markdownTable, median, numberOption, percentile, repoRoot, startOurs } from './lib/harness';
+import { createBoard } from '../tests/helpers/server';
+import { ClientPool, waitFor } from '../tests/helpers/sync';
+
+const runs = Math.max(1, Math.round(numberOption('runs', 3)));
+const seconds = numberOption('seconds', 3);
+const partnerCount = Math.round(numberOption('partners', 50));
+const rowCount = Math.round(numberOption('rows', 300));
+const origin = { kind: 'bench-seed' };
+
+/** Deterministic pseudo-random numbers, so every run draws the same matrix. */
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function seed(doc: Y.Doc): number {
+  const random = mulberry32(42);
+  const categories = ['skill', 'knowledge', 'resource'] as const;
+  const groups = ['', '', 'Delivery', 'Governance', 'Training'];
+  let cells = 0;
+  doc.transact(() => {
+    const partners = Array.from({ length: partnerCount }, (_, i) => addPartner(doc, origin, { name: `Partner ${String(i + 1).padStart(2, '0')} Trust` }));
+    for (let r = 0; r < rowCount; r++) {
+      const row = addMatrixRow(doc, origin, {
+        name: `Row ${r + 1}: ${['Safeguarding', 'Evaluation', 'Venues', 'Volunteers', 'Data protection', 'Funding bids'][r % 6]}`,
+        category: categories[r % 3]!,
+        required: 1 + Math.floor(random() * 4),
+        group: groups[Math.floor(random() * groups.length)]!,
+      });
+      for (const partner of partners) {
+        if (random() < 0.3) continue;
+        createRecord(
+          doc,
+          'matrixCells',
+          {
+            id: matrixCellKey(row.id, partner.id),
+            rowId: row.id,
+            partnerId: partner.id,
+            level: Math.floor(random() * 5),
+            gives: random() < 0.15,
+            receives: random() < 0.1,
+          },
+          origin,
+        );
+        cells++;
+      }
+    }
+  }, origin);
+  return cells;
+}
+
+async function openBoard(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  // tsx keeps function names with an `__name` helper that the page does not have.
+  await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(url);
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Your name').fill('Bench');
+  await dialog.getByRole('button', { name: 'Join board' }).click();
+  await page.locator('.connection[data-state="live"]').waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/**
+ * Click the tab and wait until the accessible table has every partner column and its
+ * row window (it renders ~60 rows around the cursor, see model/tableWindow.ts), then
+ * until one more frame has been drawn (the canvas layer draws on it).
+ */
+async function timeTabSwitch(page: Page, expectedPartners: number): Promise<number> {
+  return page.evaluate(async (expected) => {
+    const t0 = performance.now();
+    (document.querySelector('#tab-skills-matrix') as HTMLElement).click();
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        const table = document.querySelector('table[aria-label="Skills matrix"]');
+        const firstRow = table?.querySelector('tbody tr[data-row-id]');
+        if (table && firstRow && firstRow.querySelectorAll('td[data-partner-id]').length >= expected) {
+          requestAnimationFrame(() => setTimeout(resolve, 0));
+        } else requestAnimationFrame(check);
+      };
+      check();
+    });
+    return performance.now() - t0;
+  }, expectedPartners);
+}
+
+/** Send one wheel event per frame for `ms` and return the rAF-to-rAF intervals. */
+async function frameTimes(page: Page, ms: number, deltaX: number, deltaY: number): Promise<number[]> {
+  return page.evaluate(
+    async ({ ms, deltaX, deltaY }) => {
+      const canvas = document.querySelector('.canvas') as HTMLElement;
+      const rect = canvas.getBoundingClientRect();
+      const intervals: number[] = [];
+      await new Promise<void>((resolve) => {
+        let last = performance.now();
+        const end = last + ms;
+        const frame = (now: number) => {
+          intervals.push(now - last);
+          last = now;
+          if (now >= end) return resolve();
+          canvas.dispatchEvent(
+            new WheelEvent('wheel', { deltaX, deltaY, clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, bubbles: true, cancelable: true }),
+          );
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      return intervals.slice(1);
+    },
+    { ms, deltaX, deltaY },
+  );
+}
+
+/**
+ * One keyboard edit, timed inside the page (no automation round trips): a keydown on
+ * a focused cell, through the Yjs write, the store, React and the canvas, until the
+ * next frame has run. Returns the median of `count` edits down one column.
+ */
+async function timeKeyboardEdits(page: Page, count = 9): Promise<number> {
+  await page.locator('table[aria-label="Skills matrix"] td[data-partner-id]').first().focus();
+  return page.evaluate(async (count) => {
+    const times: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const cell = document.activeElement as HTMLElement;
+      const next = String((Number(cell.getAttribute('data-level')) + 1) % 5);
+      const t0 = performance.now();
+      cell.dispatchEvent(new KeyboardEvent('keydown', { key: next, bubbles: true, cancelable: true }));
+      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      if (cell.getAttribute('data-level') !== next) throw new Error('the edit did not reach the table');
+      times.push(performance.now() - t0);
+      (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
+      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)]!;
+  }, count);
+}
+
+function stats(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? NaN, frames: sorted.length };
+}
+
+async function main() {
+  installCleanup();
+  const server = await startOurs({ enabled: false, note: 'not pinned' });
+  const pool = new ClientPool();
+  let browser: Browser | undefined;
+  try {
+    const board = await createBoard({ url: server.url }, 'Matrix render bench');
+    const seeder = pool.connect({ wsUrl: `ws://127.0.0.1:${server.port}/ws` }, board.id, board.tokens.owner);
+    await seeder.synced();
+    const seedStart = Date.now();
+    const cellCount = seed(seeder.doc);
+    const checker = pool.connect({ wsUrl: `ws://127.0.0.1:${server.port}/ws` }, board.id, board.tokens.edit);
+    await checker.synced();
+    await waitFor(() => getCollection(checker.doc, 'matrixCells').size === cellCount, { timeout: 60_000, message: 'seed did not reach the server' });
+    const seedMs = Date.now() - seedStart;
+    const updateBytes = Y.encodeStateAsUpdate(checker.doc).byteLength;
+    pool.destroyAll();
+    console.log(`seeded ${partnerCount} partners x ${rowCount} rows, ${cellCount} cells (${(updateBytes / 1024).toFixed(0)} KiB) in ${seedMs} ms`);
+
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    const chromiumVersion = browser.version();
+    const url = new URL(board.links.edit, server.url).href;
+    const results: { tab: number; scroll: ReturnType<typeof stats>; pan: ReturnType<typeof stats>; edit: number }[] = [];
+    for (let run = 1; run <= runs; run++) {
+      const page = await openBoard(browser, url);
+      await page.waitForTimeout(300);
+      const tab = await timeTabSwitch(page, partnerCount);
+      await page.waitForTimeout(300);
+      const scroll = stats(await frameTimes(page, seconds * 1000, 0, 40));
+      const pan = stats(await frameTimes(page, seconds * 1000, 30, 0));
+      const edit = await timeKeyboardEdits(page);
+      if (run === 1) await page.screenshot({ path: join(repoRoot, 'test-artifacts', 'skills-matrix-bench-50x300.png') });
+      results.push({ tab, scroll, pan, edit });
+      console.log(`run ${run}: tab ${fmt(tab)} ms, scroll p50 ${fmt(scroll.p50)} p95 ${fmt(scroll.p95)} ms, pan p50 ${fmt(pan.p50)} p95 ${fmt(pan.p95)} ms, edit ${edit} ms`);
+      await page.context().close();
+    }
+
+    const header = ['measure', 'median of runs', 'runs'];
+    const row = (label: string, values: number[], unit = 'ms') => [label, `${fmt(median(values))} ${unit}`, values.map((v) => fmt(v)).join(' / ')];
+    const table = markdownTable(header, [
+      row('tab switch -> first full render (table + canvas)', results.map((r) => r.tab)),
+      row('scroll through rows: frame p50', results.map((r) => r.scroll.p50)),
+      row('scroll through rows: frame p95', results.map((r) => r.scroll.p95)),
+      row('scroll through rows: frame max', results.map((r) => r.scroll.max)),
+      row('pan across partners: frame p50', results.map((r) => r.pan.p50)),
+      row('pan across partners: frame p95', results.map((r) => r.pan.p95)),
+      row('keydown on a cell -> next frame drawn (median of 9)', results.map((r) => r.edit)),
+    ]);
+    const text = [
+      `## matrix-render: ${machineLine()} · chromium ${chromiumVersion}`,
+      '',
+      `${partnerCount} partners x ${rowCount} rows, ${cellCount} cells (${(updateBytes / 1024).toFixed(0)} KiB update), seeded by a Node y-websocket client; headless Chromium 1440x900, DPR 1, --disable-gpu; ${runs} run(s), fresh page each; wheel event per frame for ${seconds} s per phase (40 px down, then 30 px across). Frame time = rAF-to-rAF interval (16.7 ms = 60 Hz).`,
+      '',
+      table,
+    ].join('\n');
+    console.log(`\n${text}`);
+    appendResults(text);
+  } finally {
+    pool.destroyAll();
+    await browser?.close();
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { MATRIX_CATEGORIES } from '@pc/shared';
+import { addPartner } from '../../partners/partnerActions';
+import type { BoardSession } from '../../../collab/session';
+import { addMatrixRow } from '../matrixActions';
+import { LEVEL_ANCHORS } from '../model/levels';
+import { CATEGORY_LABELS, type MatrixCategory } from '../model/rowOrder';
+
+interface FormProps {
+  session: BoardSession;
+  onClose(): void;
+  /** Existing group names, offered as suggestions. */
+  groups?: readonly string[];
+}
+
+function useEscape(onClose: () => void) {
+  return (event: React.KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      onClose();
+    }
+  };
+}
+
+/** Add partners one after another: the field clears and keeps focus after each. */
+export function AddPartnerForm({ session, onClose }: FormProps) {
+  const [name, setName] = useState('');
+  const [added, setAdded] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    addPartner(session.doc, session.localOrigin, { name: trimmed });
+    session.stopCapturing();
+    setAdded(trimmed);
+    setName('');
+    input.current?.focus();
+  };
+  return (
+    <form className="matrix-popover" aria-label="Add partner" onSubmit={submit} onKeyDown={useEscape(onClose)}>
+      <label className="field">
+        <span>Partner organisation</span>
+        <input ref={input} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} placeholder="e.g. Alba Youth Trust" />
+      </label>
+      <p className="muted small" aria-live="polite">
+        {added ? `Added ${added}. Add another, or close.` : 'Each partner becomes a column of the matrix.'}
+      </p>
+      <div className="dialog-actions">
+        <button type="button" className="button small" onClick={onClose}>
+          Close
+        </button>
+        <button type="submit" className="button small primary" disabled={!name.trim()}>
+          Add partner
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Add rows one after another; category, level and group stay as chosen. */
+export function AddRowForm({ session, onClose, groups = [] }: FormProps) {
+  const [name, setName] = useState('');
+  const [category, setCategory] = useState<MatrixCategory>('skill');
+  const [required, setRequired] = useState(2);
+  const [group, setGroup] = useState('');
+  const [added, setAdded] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) return;
+    addMatrixRow(session.doc, session.localOrigin, { name: trimmed, category, required, group });
+    session.stopCapturing();
+    setAdded(trimmed);
+    setName('');
+    input.current?.focus();
+  };
+  return (
+    <form className="matrix-popover wide" aria-label="Add row" onSubmit={submit} onKeyDown={useEscape(onClose)}>
+      <label className="field">
+        <span>Skill, knowledge or resource</span>
+        <input ref={input} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} placeholder="e.g. Safeguarding training" />
+      </label>
+      <div className="matrix-form-row">
+        <label className="field">
+          <span>Category</span>
+          <select value={category} onChange={(e) => setCategory(e.target.value as MatrixCategory)}>
+            {MATRIX_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Required level</span>
+          <select value={required} onChange={(e) => setRequired(Number(e.target.value))}>
+            {LEVEL_ANCHORS.map((a) => (
+              <option key={a.level} value={a.level}>
+                {a.level} {a.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="field">
+        <span>Group (optional)</span>
+        <input value={group} maxLength={200} list="matrix-groups" onChange={(e) => setGroup(e.target.value)} placeholder="e.g. Training" />
+        <datalist id="matrix-groups">
+          {groups.map((g) => (
+            <option key={g} value={g} />
+          ))}
+        </datalist>
+      </label>
+      <p className="muted small" aria-live="polite">
+        {added ? `Added ${added}. Add another, or close.` : 'Rows are grouped by category; groups inside a category are optional.'}
+      </p>
+      <div className="dialog-actions">
+        <button type="button" className="button small" onClick={onClose}>
+          Close
+        </button>
+        <button type="submit" className="button small primary" disabled={!name.trim()}>
+          Add row
+        </button>
+      </div>
+    </form>
+  );
+}

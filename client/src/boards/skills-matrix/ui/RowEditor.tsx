@@ -1,0 +1,123 @@
+import { useEffect, useState } from 'react';
+import { MATRIX_CATEGORIES, type MatrixRow } from '@pc/shared';
+import type { BoardSession } from '../../../collab/session';
+import { moveMatrixRow, removeMatrixRow, updateMatrixRow } from '../matrixActions';
+import type { MatrixStore } from '../matrixStore';
+import { LEVEL_ANCHORS } from '../model/levels';
+import { CATEGORY_LABELS, type MatrixCategory } from '../model/rowOrder';
+
+/** A text field that writes on blur or Enter and follows remote edits while not focused. */
+function CommitField({ label, value, onCommit, disabled, list }: { label: string; value: string; onCommit(v: string): void; disabled: boolean; list?: string }) {
+  const [draft, setDraft] = useState(value);
+  const [focused, setFocused] = useState(false);
+  useEffect(() => {
+    if (!focused) setDraft(value);
+  }, [value, focused]);
+  const commit = () => {
+    setFocused(false);
+    if (draft.trim() !== value.trim()) onCommit(draft);
+  };
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        value={draft}
+        disabled={disabled}
+        maxLength={200}
+        list={list}
+        onFocus={() => setFocused(true)}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+            (e.target as HTMLInputElement).blur();
+          } else if (e.key === 'Escape') {
+            setDraft(value);
+            setFocused(false);
+          }
+        }}
+      />
+    </label>
+  );
+}
+
+export function RowEditor({ session, store, editable, row }: { session: BoardSession; store: MatrixStore; editable: boolean; row: MatrixRow }) {
+  const { doc, localOrigin } = session;
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  useEffect(() => setConfirmDelete(false), [row.id]);
+  return (
+    <section className="matrix-section" aria-labelledby="matrix-row-title">
+      <h3 id="matrix-row-title">Row: {row.name}</h3>
+      <CommitField
+        label="Name"
+        value={row.name}
+        disabled={!editable}
+        onCommit={(name) => name.trim() && updateMatrixRow(doc, localOrigin, row.id, { name: name.trim() })}
+      />
+      <div className="matrix-form-row">
+        <label className="field">
+          <span>Category</span>
+          <select
+            value={row.category}
+            disabled={!editable}
+            onChange={(e) => updateMatrixRow(doc, localOrigin, row.id, { category: e.target.value as MatrixCategory })}
+          >
+            {MATRIX_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Required level</span>
+          <select value={row.required} disabled={!editable} onChange={(e) => updateMatrixRow(doc, localOrigin, row.id, { required: Number(e.target.value) })}>
+            {LEVEL_ANCHORS.map((a) => (
+              <option key={a.level} value={a.level}>
+                {a.level} {a.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <CommitField
+        label="Group"
+        value={row.group}
+        disabled={!editable}
+        list="matrix-groups"
+        onCommit={(group) => updateMatrixRow(doc, localOrigin, row.id, { group: group.trim() })}
+      />
+      {editable && (
+        <div className="matrix-actions">
+          <button type="button" className="button small" onClick={() => moveMatrixRow(doc, localOrigin, row.id, -1)}>
+            ↑ Move up
+          </button>
+          <button type="button" className="button small" onClick={() => moveMatrixRow(doc, localOrigin, row.id, 1)}>
+            ↓ Move down
+          </button>
+          <span className="spacer" />
+          {confirmDelete ? (
+            <button
+              type="button"
+              className="button small danger"
+              onClick={() => {
+                removeMatrixRow(doc, localOrigin, row.id);
+                store.select(null);
+              }}
+            >
+              Delete with its cells
+            </button>
+          ) : (
+            <button type="button" className="button small" onClick={() => setConfirmDelete(true)}>
+              Delete row
+            </button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+export { CommitField };
