@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const wanted = process.argv.slice(2);
+// Names filter the scripts; options (--quick, --measure=30, ...) go to each script.
+const args = process.argv.slice(2);
+const wanted = args.filter((arg) => !arg.startsWith('-'));
+const options = args.filter((arg) => arg.startsWith('-'));
 const scripts = readdirSync(join(root, 'bench'))
   .filter((file) => file.endsWith('.bench.ts'))
   .filter((file) => wanted.length === 0 || wanted.some((name) => file.includes(name)))
@@ -18,5 +21,5 @@ if (scripts.length === 0) {
 }
 for (const script of scripts) {
   console.log(`\n▶ bench/${script}`);
-  execFileSync(process.execPath, ['--import', 'tsx', join('bench', script)], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', join('bench', script), ...options], { cwd: root, stdio: 'inherit' });
 }

@@ -1,0 +1,498 @@
+/**
+ * Sync fan-out: the reference server (@y/websocket-server 0.1.1: no auth, no
+ * persistence) and ours (auth tokens, SQLite storage) under the same load, in
+ * one run, alternating (ref, ours, ref, ours, ...), medians across repeats.
+ *
+ *   (a) 300 clients in one room, 50 of them writers at 10 Hz (500 updates/s)
+ *   (b) 2,000 clients over 200 rooms, one writer per room at 2.5 Hz
+ *
+ * Latency is writer-to-client: a writer stamps each update's clocks when it
+ * sends; sampled receivers decode what arrives (Y.parseUpdateMeta) and look
+ * the clocks up. Only updates sent inside the measured window count.
+ * Server CPU is utime+stime of the server process over the measured window
+ * (% of one core). Server pinned to core 0, this process to core 1.
+ *
+ * Options (flag or env BENCH_<NAME>): --quick, --warm <s>, --measure <s>,
+ * --repeats <n>, --drain <s>, --quiet-wait <s>, --scenario=a|b, --servers=ours,
+ * --ours-env="KEY=VALUE ...", --no-results. See bench/README.md.
+ */
+import * as Y from 'yjs';
+import {
+  appendResults,
+  checkFileLimit,
+  flag,
+  fmt,
+  installCleanup,
+  machineLine,
+  markdownTable,
+  median,
+  numberOption,
+  percentile,
+  pinLoadGenerator,
+  processCpuSeconds,
+  machineBusySeconds,
+  otherBusyProcesses,
+  scrapeMetrics,
+  sleep,
+  startOurs,
+  startReference,
+  waitForQuietMachine,
+  stringOption,
+  waitUntil,
+  type BenchServer,
+  type Pinning,
+} from './lib/harness';
+import { BenchClient, closeAll, connectAll, encodeSync, SYNC_UPDATE, type UpdateMeta } from './lib/yclient';
+import { createBoard } from '../tests/helpers/server';
+
+interface Scenario {
+  key: 'a' | 'b';
+  label: string;
+  clients: number;
+  rooms: number;
+  writersPerRoom: number;
+  hz: number;
+}
+
+interface RunResult {
+  scenario: Scenario['key'];
+  server: BenchServer['kind'];
+  repeat: number;
+  p50: number;
+  p99: number;
+  max: number;
+  samples: number;
+  updatesSent: number;
+  /** (sampled receiver, writer) pairs whose final clock arrived / expected. */
+  pairsComplete: number;
+  pairsExpected: number;
+  /** Clocks a sampled receiver never saw (a gap before a later range). */
+  gaps: number;
+  dropped: number;
+  serverCpu: number;
+  loadgenCpu: number;
+  /** Busy CPU of the rest of the machine (% of one core) over the window: noise. */
+  otherCpu: number;
+  messagesPerSecond: number;
+  /** Bytes/s received by all clients during the window. */
+  bytesPerSecond: number;
+}
+
+const quick = flag('quick');
+const warmSeconds = numberOption('warm', quick ? 2 : 10);
+const measureSeconds = numberOption('measure', quick ? 5 : 20);
+const repeats = Math.max(1, Math.round(numberOption('repeats', quick ? 1 : 2)));
+const only = stringOption('scenario');
+const drainSeconds = numberOption('drain', 10);
+/** Before each run, wait up to this long for other jobs on the machine to finish. */
+const quietWaitSeconds = numberOption('quiet-wait', quick ? 5 : 120);
+/** --servers=ours to measure one side only (diagnosis; the budget needs both). */
+const servers = (['reference', 'ours'] as const).filter((kind) => (stringOption('servers') ?? 'reference,ours').split(',').includes(kind));
+/** Extra environment for our server, e.g. --ours-env="SYNC_BATCH_MS=16 COMPACT_EVERY=5000" (to try settings). */
+const oursEnv: Record<string, string> = Object.fromEntries(
+  (stringOption('ours-env') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+);
+
+const SCENARIOS: Scenario[] = quick
+  ? [
+      { key: 'a', label: '(a) 60 clients / 1 room, 10 writers @10 Hz [quick]', clients: 60, rooms: 1, writersPerRoom: 10, hz: 10 },
+      { key: 'b', label: '(b) 200 clients / 20 rooms, 1 writer/room @2.5 Hz [quick]', clients: 200, rooms: 20, writersPerRoom: 1, hz: 2.5 },
+    ]
+  : [
+      { key: 'a', label: '(a) 300 clients / 1 room, 50 writers @10 Hz', clients: 300, rooms: 1, writersPerRoom: 50, hz: 10 },
+      { key: 'b', label: '(b) 2,000 clients / 200 rooms, 1 writer/room @2.5 Hz', clients: 2000, rooms: 200, writersPerRoom: 1, hz: 2.5 },
+    ];
+
+// Shape overrides (for rate sweeps): applied to every selected scenario.
+for (const scenario of SCENARIOS) {
+  const clients = numberOption('clients', 0);
+  const rooms = numberOption('rooms', 0);
+  const writers = numberOption('writers', 0);
+  const hz = numberOption('hz', 0);
+  if (!clients && !rooms && !writers && !hz) continue;
+  if (clients) scenario.clients = Math.round(clients);
+  if (rooms) scenario.rooms = Math.round(rooms);
+  if (writers) scenario.writersPerRoom = Math.round(writers);
+  if (hz) scenario.hz = hz;
+  scenario.label = `(${scenario.key}') ${scenario.clients} clients / ${scenario.rooms} room(s), ${scenario.writersPerRoom} writer(s)/room @${scenario.hz} Hz [custom]`;
+}
+
+/** Send times per writer clientID, indexed by clock. */
+class SendLog {
+  readonly times = new Map<number, number[]>();
+  windowStart = Infinity;
+  windowEnd = Infinity;
+
+  record(client: number, from: number, to: number, at: number): void {
+    let list = this.times.get(client);
+    if (!list) this.times.set(client, (list = []));
+    for (let clock = from; clock < to; clock++) list[clock] = at;
+  }
+
+  inWindow(at: number): boolean {
+    return at >= this.windowStart && at < this.windowEnd;
+  }
+}
+
+/** A sampled receiver's view: the next clock expected from each writer of its room. */
+class Receiver {
+  readonly next = new Map<number, number>();
+  gaps = 0;
+
+  constructor(
+    private readonly log: SendLog,
+    private readonly latencies: number[],
+  ) {}
+
+  readonly onUpdate = (meta: UpdateMeta, receivedAt: number): void => {
+    for (const [client, to] of meta.to) {
+      // Clocks written before a writer synced (its record's creation) have no send time but still count for gaps.
+      const times = this.log.times.get(client);
+      const seen = this.next.get(client) ?? 0;
+      const from = meta.from.get(client) ?? 0;
+      if (from > seen) this.gaps += from - seen;
+      for (let clock = Math.max(seen, from); clock < to; clock++) {
+        const sentAt = times?.[clock];
+        if (sentAt !== undefined && this.log.inWindow(sentAt)) this.latencies.push(receivedAt - sentAt);
+      }
+      if (to > seen) this.next.set(client, to);
+    }
+  };
+}
+
+class Writer {
+  readonly doc = new Y.Doc();
+  readonly client: BenchClient;
+  private readonly item: Y.Map<unknown>;
+  private timer: NodeJS.Timeout | null = null;
+  private startTimer: NodeJS.Timeout | null = null;
+  sent = 0;
+  private tick = 0;
+
+  constructor(url: string, log: SendLog, counter: { sent: number }) {
+    this.client = new BenchClient(url, { doc: this.doc });
+    // A canvas sticky of our schema, one record per writer; each tick moves it.
+    const id = `bench-${this.doc.clientID}`;
+    this.item = new Y.Map<unknown>();
+    this.doc.transact(() => {
+      this.doc.getMap('canvasItems').set(id, this.item);
+      this.item.set('id', id);
+      this.item.set('kind', 'sticky');
+      this.item.set('text', 'bench');
+      this.item.set('y', 0);
+    });
+    this.doc.on('update', (update: Uint8Array) => {
+      if (!this.client.synced) return;
+      const meta = Y.parseUpdateMeta(update);
+      const at = performance.now();
+      for (const [client, to] of meta.to) log.record(client, meta.from.get(client) ?? 0, to, at);
+      this.client.send(encodeSync(SYNC_UPDATE, update));
+      this.sent++;
+      counter.sent++;
+    });
+  }
+
+  /** Tick every 1000/hz ms, starting after `offsetMs` (writers are spread over the period). */
+  start(hz: number, offsetMs: number): void {
+    this.startTimer = setTimeout(() => {
+      this.step();
+      this.timer = setInterval(() => this.step(), 1000 / hz);
+    }, offsetMs);
+  }
+
+  private step(): void {
+    this.item.set('x', ++this.tick);
+  }
+
+  stop(): void {
+    if (this.startTimer) clearTimeout(this.startTimer);
+    if (this.timer) clearInterval(this.timer);
+    this.startTimer = this.timer = null;
+  }
+
+  /** Exclusive end of this writer's own clocks. */
+  get finalClock(): number {
+    return Y.decodeStateVector(Y.encodeStateVector(this.doc)).get(this.doc.clientID) ?? 0;
+  }
+}
+
+/** Event-loop delay and storage activity of our server over the window, from /metrics. */
+function describeOurMetrics(before: Map<string, number>, after: Map<string, number>): string {
+  const delta = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0);
+  const ms = (name: string) => fmt((after.get(name) ?? NaN) * 1000);
+  const flushes = delta('pc_storage_flush_seconds_count');
+  const flushMean = flushes > 0 ? (delta('pc_storage_flush_seconds_sum') / flushes) * 1000 : NaN;
+  const slowFlushes = flushes - delta('pc_storage_flush_seconds_bucket{le="0.01"}');
+  return (
+    `event-loop delay p50 ${ms('pc_nodejs_eventloop_lag_p50_seconds')} / p99 ${ms('pc_nodejs_eventloop_lag_p99_seconds')} / ` +
+    `max ${ms('pc_nodejs_eventloop_lag_max_seconds')} ms; group commits ${flushes} (mean ${fmt(flushMean, 2)} ms, ` +
+    `${slowFlushes} over 10 ms); compactions ${delta('pc_storage_compactions_total')}; ` +
+    `updates applied ${delta('pc_updates_applied_total')}`
+  );
+}
+
+async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: number, pinning: Pinning): Promise<RunResult> {
+  const server = kind === 'reference' ? await startReference(pinning) : await startOurs(pinning, { env: oursEnv });
+  const writers: Writer[] = [];
+  const clients: BenchClient[] = [];
+  try {
+    // Rooms: ours are boards created through the API, joined with the edit token.
+    const roomUrls: string[] = [];
+    for (let r = 0; r < scenario.rooms; r++) {
+      if (server.kind === 'ours') {
+        const board = await createBoard(server, `bench ${scenario.key} room ${r}`);
+        roomUrls.push(`ws://127.0.0.1:${server.port}/ws/${board.id}?token=${encodeURIComponent(board.tokens.edit)}`);
+      } else {
+        roomUrls.push(`ws://127.0.0.1:${server.port}/bench-${scenario.key}-${repeat}-${r}`);
+      }
+    }
+
+    const log = new SendLog();
+    const latencies: number[] = [];
+    const counter = { sent: 0 };
+    const perRoom = Math.floor(scenario.clients / scenario.rooms);
+    const readers: { client: BenchClient; room: number; receiver: Receiver | null }[] = [];
+    const writersByRoom: Writer[][] = roomUrls.map(() => []);
+    for (let r = 0; r < scenario.rooms; r++) {
+      for (let i = 0; i < perRoom; i++) {
+        if (i < scenario.writersPerRoom) {
+          const writer = new Writer(roomUrls[r]!, log, counter);
+          writers.push(writer);
+          writersByRoom[r]!.push(writer);
+          clients.push(writer.client);
+        } else {
+          readers.push({ client: null as unknown as BenchClient, room: r, receiver: null });
+        }
+      }
+    }
+    // Sample ~10% of all clients (at least 20) among the readers, evenly spread over the rooms.
+    const sampleCount = Math.min(readers.length, Math.max(20, Math.ceil(scenario.clients * 0.1)));
+    const step = readers.length / sampleCount;
+    const sampled = new Set<number>();
+    for (let k = 0; k < sampleCount; k++) sampled.add(Math.floor(k * step));
+    readers.forEach((reader, index) => {
+      reader.receiver = sampled.has(index) ? new Receiver(log, latencies) : null;
+      reader.client = new BenchClient(roomUrls[reader.room]!, reader.receiver ? { onUpdate: reader.receiver.onUpdate } : {});
+      clients.push(reader.client);
+    });
+
+    const rampStart = performance.now();
+    await connectAll(clients, 50, 10);
+    const rampSeconds = (performance.now() - rampStart) / 1000;
+
+    // Writers spread over one period; warm up, then measure.
+    const periodMs = 1000 / scenario.hz;
+    writers.forEach((writer, i) => writer.start(scenario.hz, (i * periodMs) / writers.length));
+    await sleep(warmSeconds * 1000);
+
+    // Ours: one scrape now resets prom-client's event-loop-delay histogram, so the
+    // scrape after the window reports that window only (not counted in the CPU).
+    const metricsBefore = server.kind === 'ours' ? await scrapeMetrics(server.url) : null;
+    const messagesBefore = clients.reduce((sum, c) => sum + c.messages, 0);
+    const bytesBefore = clients.reduce((sum, c) => sum + c.bytes, 0);
+    const cpuBefore = processCpuSeconds(server.pid);
+    const machineBefore = machineBusySeconds();
+    const ownCpuBefore = process.cpuUsage();
+    const sentBefore = counter.sent;
+    log.windowStart = performance.now();
+    await sleep(measureSeconds * 1000);
+    log.windowEnd = performance.now();
+    const cpuAfter = processCpuSeconds(server.pid);
+    const ownCpu = process.cpuUsage(ownCpuBefore);
+    const machineAfter = machineBusySeconds();
+    const windowSeconds = (log.windowEnd - log.windowStart) / 1000;
+    const diagnostics = metricsBefore ? describeOurMetrics(metricsBefore, await scrapeMetrics(server.url)) : '';
+    const sentInWindow = counter.sent - sentBefore;
+    const messagesInWindow = clients.reduce((sum, c) => sum + c.messages, 0) - messagesBefore;
+    const bytesInWindow = clients.reduce((sum, c) => sum + c.bytes, 0) - bytesBefore;
+
+    // Stop writing, then wait (bounded) until every sampled receiver has every writer's last clock.
+    for (const writer of writers) writer.stop();
+    const finals = writersByRoom.map((room) => room.map((w) => ({ client: w.doc.clientID, clock: w.finalClock })));
+    const sampledReaders = readers.filter((reader) => reader.receiver);
+    const completePairs = () => {
+      let complete = 0;
+      for (const reader of sampledReaders) {
+        for (const final of finals[reader.room]!) if ((reader.receiver!.next.get(final.client) ?? 0) >= final.clock) complete++;
+      }
+      return complete;
+    };
+    const pairsExpected = sampledReaders.reduce((sum, reader) => sum + finals[reader.room]!.length, 0);
+    await waitUntil(() => completePairs() === pairsExpected, drainSeconds * 1000, 100);
+    const pairsComplete = completePairs();
+    const dropped = clients.filter((c) => c.droppedCode !== null || !c.open).length;
+
+    latencies.sort((a, b) => a - b);
+    const result: RunResult = {
+      scenario: scenario.key,
+      server: server.kind,
+      repeat,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      max: latencies.length ? latencies[latencies.length - 1]! : NaN,
+      samples: latencies.length,
+      updatesSent: sentInWindow,
+      pairsComplete,
+      pairsExpected,
+      gaps: sampledReaders.reduce((sum, reader) => sum + reader.receiver!.gaps, 0),
+      dropped,
+      serverCpu: ((cpuAfter - cpuBefore) / windowSeconds) * 100,
+      loadgenCpu: ((ownCpu.user + ownCpu.system) / 1e6 / windowSeconds) * 100,
+      otherCpu: 0,
+      messagesPerSecond: messagesInWindow / windowSeconds,
+      bytesPerSecond: bytesInWindow / windowSeconds,
+    };
+    // Everything else on the machine (kernel network work, other people's jobs) over the window.
+    result.otherCpu = Math.max(0, ((machineAfter - machineBefore) / windowSeconds) * 100 - result.serverCpu - result.loadgenCpu);
+    console.log(
+      `  ${scenario.key} ${server.kind.padEnd(9)} #${repeat}: ramp ${fmt(rampSeconds)} s, p50 ${fmt(result.p50)} ms, ` +
+        `p99 ${fmt(result.p99)} ms, max ${fmt(result.max)} ms (${result.samples} samples), sent ${result.updatesSent}, ` +
+        `delivered ${result.pairsComplete}/${result.pairsExpected}, gaps ${result.gaps}, dropped ${result.dropped}, ` +
+        `server CPU ${fmt(result.serverCpu)}%, loadgen CPU ${fmt(result.loadgenCpu)}%, other CPU ${fmt(result.otherCpu)}%, ` +
+        `${fmt(result.messagesPerSecond / 1000)}k msg/s, ${fmt(result.bytesPerSecond / 1e6, 2)} MB/s`,
+    );
+    if (result.otherCpu > 25) {
+      console.log(`      ! the machine was busy with other work (${fmt(result.otherCpu)}% of a core): ${otherBusyProcesses([process.pid, server.pid])}`);
+    }
+    if (diagnostics) console.log(`      ours during the window: ${diagnostics}`);
+    if (result.dropped > 0 || result.pairsComplete < result.pairsExpected) {
+      const tail = server.output().split('\n').slice(-15).join('\n');
+      if (tail.trim()) console.log(`  server output (tail):\n${tail}`);
+    }
+    return result;
+  } finally {
+    for (const writer of writers) writer.stop();
+    await closeAll(clients).catch(() => undefined);
+    for (const writer of writers) writer.doc.destroy();
+    await server.stop();
+  }
+}
+
+function summarise(results: RunResult[], scenarios: Scenario[]): { table: string; ratios: string } {
+  const header = [
+    'scenario',
+    'server',
+    'p50 ms',
+    'p99 ms',
+    'updates sent',
+    'deliveries verified',
+    'dropped conns',
+    'server CPU %',
+    'loadgen CPU %',
+    'other CPU %',
+    'recv msg/s',
+  ];
+  const rows: string[][] = [];
+  const ratioLines: string[] = [];
+  for (const scenario of scenarios) {
+    const medians = new Map<string, { p99: number; cpu: number }>();
+    for (const kind of ['reference', 'ours'] as const) {
+      const runs = results.filter((r) => r.scenario === scenario.key && r.server === kind);
+      if (runs.length === 0) continue;
+      const p99 = median(runs.map((r) => r.p99));
+      const cpu = median(runs.map((r) => r.serverCpu));
+      medians.set(kind, { p99, cpu });
+      const complete = runs.reduce((sum, r) => sum + r.pairsComplete, 0);
+      const expected = runs.reduce((sum, r) => sum + r.pairsExpected, 0);
+      const gaps = runs.reduce((sum, r) => sum + r.gaps, 0);
+      rows.push([
+        scenario.label,
+        kind,
+        fmt(median(runs.map((r) => r.p50))),
+        fmt(p99),
+        String(Math.round(median(runs.map((r) => r.updatesSent)))),
+        `${complete}/${expected}${gaps ? ` (${gaps} gaps)` : ''}${complete === expected && !gaps ? ' ✓' : ' ✗'}`,
+        String(runs.reduce((sum, r) => sum + r.dropped, 0)),
+        fmt(cpu),
+        fmt(median(runs.map((r) => r.loadgenCpu))),
+        fmt(median(runs.map((r) => r.otherCpu))),
+        String(Math.round(median(runs.map((r) => r.messagesPerSecond)))),
+      ]);
+    }
+    const ref = medians.get('reference');
+    const ours = medians.get('ours');
+    if (ref && ours) {
+      const p99Ratio = ours.p99 / ref.p99;
+      const cpuRatio = ours.cpu / ref.cpu;
+      const verdict = (ratio: number) => (ratio <= 1 ? 'within budget (<= 1.0x)' : 'OVER budget (> 1.0x)');
+      ratioLines.push(
+        `- ${scenario.label}: ours/reference p99 = **${fmt(p99Ratio, 2)}x** (${verdict(p99Ratio)}), ` +
+          `CPU = **${fmt(cpuRatio, 2)}x** (${verdict(cpuRatio)})`,
+      );
+    }
+  }
+  return { table: markdownTable(header, rows), ratios: ratioLines.join('\n') };
+}
+
+async function main(): Promise<void> {
+  installCleanup();
+  const pinning = pinLoadGenerator();
+  const scenarios = SCENARIOS.filter((s) => !only || only === '0' || s.key === only);
+  const maxClients = Math.max(...scenarios.map((s) => s.clients));
+  const limitWarning = checkFileLimit(maxClients);
+  if (limitWarning) {
+    console.error(limitWarning);
+    process.exitCode = 1;
+    return;
+  }
+  console.log(
+    `sync fan-out: ${quick ? 'QUICK, ' : ''}warm ${warmSeconds} s + measure ${measureSeconds} s, ${repeats} repeat(s), ` +
+      `order ref/ours alternating; ${pinning.note}`,
+  );
+
+  const results: RunResult[] = [];
+  for (const scenario of scenarios) {
+    console.log(`\n${scenario.label}`);
+    for (let repeat = 1; repeat <= repeats; repeat++) {
+      for (const kind of servers) {
+        await waitForQuietMachine(quietWaitSeconds * 1000);
+        results.push(await runOnce(kind, scenario, repeat, pinning));
+        await sleep(500);
+      }
+    }
+  }
+
+  const { table, ratios } = summarise(results, scenarios);
+  console.log(`\nMedians of ${repeats} run(s) per server\n\n${table}\n\n${ratios}`);
+
+  const perRun = markdownTable(
+    ['scenario', 'server', 'run', 'p50 ms', 'p99 ms', 'max ms', 'server CPU %', 'loadgen CPU %', 'other CPU %', 'delivered', 'dropped'],
+    results.map((r) => [
+      r.scenario,
+      r.server,
+      String(r.repeat),
+      fmt(r.p50),
+      fmt(r.p99),
+      fmt(r.max),
+      fmt(r.serverCpu),
+      fmt(r.loadgenCpu),
+      fmt(r.otherCpu),
+      `${r.pairsComplete}/${r.pairsExpected}`,
+      String(r.dropped),
+    ]),
+  );
+  appendResults(
+    [
+      `## sync-fanout${quick ? ' (quick smoke run, not a budget check)' : ''}: ${machineLine()}`,
+      '',
+      `warm ${warmSeconds} s + measured ${measureSeconds} s per run, ${repeats} repeat(s) per server, alternating ref/ours; ` +
+        `${pinning.note}. Ours: auth tokens + SQLite (temp DATA_DIR), default settings. ` +
+        `Latency = writer send -> sampled receiver (10% of clients, >= 20); CPU = % of one core over the measured window.`,
+      '',
+      table,
+      '',
+      ratios,
+      '',
+      '<details><summary>Every run</summary>',
+      '',
+      perRun,
+      '',
+      '</details>',
+    ].join('\n'),
+  );
+}
+
+await main();
