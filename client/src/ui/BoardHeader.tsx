@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Role } from '@pc/shared';
 import { initials } from '../collab/identity';
 import type { Indicator } from '../collab/connection';
@@ -13,9 +14,11 @@ interface BoardHeaderProps {
   indicator: Indicator;
   peers: readonly Peer[];
   onEditName(): void;
+  /** Board-wide controls shown before the presence list (e.g. the Partners panel). */
+  actions?: ReactNode;
 }
 
-export function BoardHeader({ title, role, indicator, peers, onEditName }: BoardHeaderProps) {
+export function BoardHeader({ title, role, indicator, peers, onEditName, actions }: BoardHeaderProps) {
   const shown = peers.slice(0, MAX_AVATARS);
   const hidden = peers.length - shown.length;
   return (
@@ -28,6 +31,7 @@ export function BoardHeader({ title, role, indicator, peers, onEditName }: Board
       </h1>
       <RoleBadge role={role} />
       <div className="spacer" />
+      {actions}
       <ul className="presence" aria-label="People here">
         {shown.map((peer) => (
           <li key={peer.clientId} title={peer.isSelf ? `${peer.user.name} (you)` : peer.user.name} data-self={peer.isSelf || undefined}>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { canEdit, type BoardView, type CanvasItem, type Role } from '@pc/shared';
+import { PartnersControl } from '../boards/partners/PartnersControl';
 import { tabFor } from '../boards/tabs';
 import type { BoardContext } from '../boards/types';
 import { BoardCanvas, type CanvasActions } from '../canvas/BoardCanvas';
@@ -266,7 +267,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
   const { CanvasLayers, CanvasOverlay, SidePanel } = tab;
   return (
     <div className="board-page">
-      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} />
+      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<PartnersControl session={session} editable={editable} />} />
       <Toolbar
         view={view}
         onView={switchView}

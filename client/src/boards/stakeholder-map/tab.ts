@@ -1,9 +1,22 @@
 import type { BoardTab } from '../types';
+import { cardPlacements, layoutBounds } from './model/mapLayout';
+import { mapUiFor } from './ui/mapStore';
+import { MapOverlay } from './ui/MapOverlay';
+import { StakeholderLayers } from './ui/StakeholderLayers';
+import { StakeholderPanel } from './ui/StakeholderPanel';
 
 export const stakeholderMapTab: BoardTab = {
   view: 'stakeholder-map',
   label: 'Stakeholder map',
   purpose: 'Who else has an interest in your partnership, and how you will work with them.',
-  comingSoon:
-    'Stakeholders will live here on a power/interest grid, onion rings and a relationship network.',
+  comingSoon: 'Type stakeholders’ names in the side panel, one per line, then drag them onto the power/interest grid, the onion or the network.',
+  CanvasLayers: StakeholderLayers,
+  CanvasOverlay: MapOverlay,
+  SidePanel: StakeholderPanel,
+  contentCollections: ['stakeholders'],
+  contentBounds(session) {
+    const state = mapUiFor(session).state.get();
+    const placed = session.collection('stakeholders').getSnapshot().filter((s) => s.placed);
+    return layoutBounds(state.layout, state.layout === 'network' ? cardPlacements(placed, 'network', state.sizeBy) : new Map());
+  },
 };

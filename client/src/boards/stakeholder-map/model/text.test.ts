@@ -57,3 +57,14 @@ describe('truncateText', () => {
     expect(truncateText('ab😀c', 4)).toBe('ab😀');
   });
 });
+
+describe('foldText cache', () => {
+  it('gives the same answer for repeated and many distinct strings', () => {
+    expect(foldText('Ciarán')).toBe('ciaran');
+    expect(foldText('Ciarán')).toBe('ciaran');
+    const many = Array.from({ length: 25_000 }, (_, i) => `Ünïcode ${i}`);
+    for (const text of many) foldText(text);
+    expect(foldText('Ünïcode 7')).toBe('unicode 7');
+    expect(foldText('ẞtraße')).toBe('sstrasse');
+  });
+});

@@ -39,10 +39,23 @@ function foldCodePoint(char: string): string {
   return out.toLowerCase();
 }
 
+/**
+ * Folded forms of recent strings. Sorting 2,000 cards by name compares each name
+ * ~20 times, and every layout and list sorts on each change: folding once per
+ * distinct string instead of per comparison keeps a drag on a big board cheap.
+ * Bounded: cleared when full (names on one board are far fewer).
+ */
+const FOLD_CACHE_LIMIT = 20_000;
+const foldCache = new Map<string, string>();
+
 /** Case- and accent-insensitive form of a string ("Ciarán Ó Dónaill" -> "ciaran o donaill"). */
 export function foldText(text: string): string {
+  const cached = foldCache.get(text);
+  if (cached !== undefined) return cached;
   let out = '';
   for (const char of text) out += foldCodePoint(char);
+  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+  foldCache.set(text, out);
   return out;
 }
 

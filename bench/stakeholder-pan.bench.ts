@@ -1,0 +1,255 @@
+/**
+ * Stakeholder map canvas: frame times with 2,000 stakeholders (and 1,500
+ * relationships) seeded through a Node y-websocket client, drawn by the real
+ * app in headless Chromium (Debian's, via playwright-core).
+ *
+ * Scenarios, each measured with requestAnimationFrame deltas recorded in the
+ * page while Playwright drives real input:
+ *   - pan the power/interest grid zoomed to fit (every card on screen),
+ *   - pan the network at 100% (viewport culling doing its job),
+ *   - drag one card on the grid and on the network (the dragged card on its own layer,
+ *     throttled writes to the document as the app does them).
+ *
+ * Options (flag or env BENCH_<NAME>): --stakeholders <n> (2000), --steps <n> (150).
+ * Needs a built client (npm run build); builds it when client/dist is missing.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { createRecord } from '@pc/shared';
+import { appendResults, fmt, installCleanup, machineLine, markdownTable, numberOption, percentile, repoRoot, sleep, waitForQuietMachine } from './lib/harness';
+import { artifactsDir, launchChromium } from '../tests/helpers/browser';
+import { createBoard, startServer } from '../tests/helpers/server';
+import { ClientPool, waitFor } from '../tests/helpers/sync';
+
+const STAKEHOLDERS = Math.round(numberOption('stakeholders', 2000));
+const RELATIONSHIPS = Math.round(STAKEHOLDERS * 0.75);
+const STEPS = Math.round(numberOption('steps', 150));
+const RINGS = ['core', 'direct', 'indirect', 'wider'] as const;
+const SECTORS = ['public', 'third', 'private', 'community', 'academic'] as const;
+
+/** Small deterministic PRNG (mulberry32): the same board every run. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Stats {
+  scenario: string;
+  frames: number;
+  p50: number;
+  p95: number;
+  max: number;
+  fps: number;
+}
+
+function stats(scenario: string, deltas: number[]): Stats {
+  const sorted = [...deltas].sort((x, y) => x - y);
+  const total = deltas.reduce((s, d) => s + d, 0);
+  return { scenario, frames: deltas.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? NaN, fps: (deltas.length / total) * 1000 };
+}
+
+/** Written as a string: tsx's name-keeping helpers would not exist inside the page. */
+const START_FRAMES = `(() => {
+  window.__frames = [];
+  window.__recording = true;
+  let last = performance.now();
+  function tick(t) {
+    window.__frames.push(t - last);
+    last = t;
+    if (window.__recording) requestAnimationFrame(tick);
+  }
+  requestAnimationFrame(tick);
+})()`;
+
+async function startFrames(page: Page) {
+  await page.evaluate(START_FRAMES);
+}
+
+async function stopFrames(page: Page): Promise<number[]> {
+  await page.waitForTimeout(50);
+  return page.evaluate('(() => { window.__recording = false; return window.__frames.slice(1); })()') as Promise<number[]>;
+}
+
+/** Pan with the wheel in small steps, back and forth, like a trackpad. */
+async function pan(page: Page, steps: number): Promise<number[]> {
+  const box = (await page.locator('.canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.6);
+  await startFrames(page);
+  for (let i = 0; i < steps; i += 1) {
+    const phase = Math.floor(i / (steps / 4));
+    const dx = phase % 2 === 0 ? 14 : -14;
+    const dy = phase < 2 ? 9 : -9;
+    await page.mouse.wheel(dx, dy);
+    await page.waitForTimeout(8);
+  }
+  return stopFrames(page);
+}
+
+/** Drag the card drawn nearest the canvas centre in a circle. */
+async function dragCard(page: Page, steps: number): Promise<number[]> {
+  const canvas = page.locator('.canvas');
+  const box = (await canvas.boundingBox())!;
+  const [cx, cy, zoom] = (await canvas.getAttribute('data-camera'))!.split(',').map(Number) as [number, number, number];
+  const target = { x: box.width * 0.55, y: box.height * 0.6 };
+  const cards = await page.$$eval('ul[aria-label="Stakeholders"] li[data-map-x]', (lis) => lis.map((li) => ({ x: Number(li.getAttribute('data-map-x')), y: Number(li.getAttribute('data-map-y')) })));
+  let best = cards[0]!;
+  let bestDistance = Infinity;
+  for (const card of cards) {
+    const d = Math.hypot(cx + card.x * zoom - target.x, cy + card.y * zoom - target.y);
+    if (d < bestDistance) {
+      best = card;
+      bestDistance = d;
+    }
+  }
+  const start = { x: box.x + cx + best.x * zoom, y: box.y + cy + best.y * zoom };
+  const id = await page.$eval(`ul[aria-label="Stakeholders"] li[data-map-x="${best.x}"][data-map-y="${best.y}"]`, (li) => li.getAttribute('data-stakeholder-id')!);
+  const fields = () =>
+    page.$eval(`ul[aria-label="Stakeholders"] li[data-stakeholder-id="${id}"]`, (li) => ['data-power', 'data-interest', 'data-x', 'data-y'].map((name) => li.getAttribute(name)).join(','));
+  const before = await fields();
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await startFrames(page);
+  for (let i = 1; i <= steps; i += 1) {
+    const angle = (i / steps) * Math.PI * 2;
+    await page.mouse.move(start.x + Math.sin(angle) * 160, start.y + (1 - Math.cos(angle)) * 90);
+    await page.waitForTimeout(8);
+  }
+  const frames = await stopFrames(page);
+  // End a cell away from the start, so the drop must change the record (proving hit-testing works).
+  await page.mouse.move(start.x, start.y + 130, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  if ((await fields()) === before) throw new Error(`the drag did not move stakeholder ${id}`);
+  return frames;
+}
+
+async function main() {
+  installCleanup();
+  if (!existsSync(join(repoRoot, 'client', 'dist', 'index.html'))) {
+    console.log('building the client…');
+    execFileSync('npx', ['vite', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  }
+  const server = await startServer();
+  const pool = new ClientPool();
+  const browser = await launchChromium();
+  try {
+    const board = await createBoard(server, 'Stakeholder pan benchmark');
+    const seeder = pool.connect(server, board.id, board.tokens.edit);
+    await seeder.synced();
+    const rand = random(42);
+    const ids: string[] = [];
+    const origin = { kind: 'bench-seed' };
+    for (let batch = 0; batch < STAKEHOLDERS; batch += 250) {
+      seeder.doc.transact(() => {
+        for (let i = batch; i < Math.min(STAKEHOLDERS, batch + 250); i += 1) {
+          const s = createRecord(
+            seeder.doc,
+            'stakeholders',
+            {
+              name: `Stakeholder ${String(i + 1).padStart(4, '0')}`,
+              organisation: `Organisation ${i % 97}`,
+              power: Math.floor(rand() * 5),
+              interest: Math.floor(rand() * 5),
+              attitude: Math.floor(rand() * 5) - 2,
+              ring: RINGS[Math.floor(rand() * 4)]!,
+              sector: SECTORS[Math.floor(rand() * 5)]!,
+              x: Math.round((rand() - 0.5) * 6000),
+              y: Math.round((rand() - 0.5) * 4000) || 1,
+            },
+            origin,
+          );
+          ids.push(s.id);
+        }
+      }, origin);
+    }
+    seeder.doc.transact(() => {
+      for (let i = 0; i < RELATIONSHIPS; i += 1) {
+        const from = ids[Math.floor(rand() * ids.length)]!;
+        let to = ids[Math.floor(rand() * ids.length)]!;
+        if (to === from) to = ids[(ids.indexOf(from) + 1) % ids.length]!;
+        createRecord(seeder.doc, 'relationships', { from, to, type: ['funds', 'informal', 'reports to'][i % 3]!, strength: 1 + (i % 5) }, origin);
+      }
+    }, origin);
+    // A fresh client proves the server holds it all before the browser opens the board.
+    const check = pool.connect(server, board.id, board.tokens.view);
+    await check.synced();
+    await waitFor(() => check.doc.getMap('stakeholders').size === STAKEHOLDERS && check.doc.getMap('relationships').size === RELATIONSHIPS, { timeout: 60_000, message: 'seed did not reach the server' });
+    console.log(`seeded ${STAKEHOLDERS} stakeholders and ${RELATIONSHIPS} relationships`);
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(new URL(board.links.edit, server.url).href);
+    await page.getByRole('dialog').getByLabel('Your name').fill('Bench');
+    const opened = Date.now();
+    await page.getByRole('dialog').getByRole('button', { name: 'Join board' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label="Stakeholders"] li[data-map-x]').length === n, STAKEHOLDERS, { timeout: 60_000 });
+    const loadMs = Date.now() - opened;
+    await page.waitForTimeout(500);
+
+    await page.screenshot({ path: join(artifactsDir, 'stakeholder-2000-grid.png') });
+    await waitForQuietMachine(10_000);
+    const results: Stats[] = [];
+    results.push(stats(`pan grid, zoomed to fit (${STAKEHOLDERS} cards on screen)`, await pan(page, STEPS)));
+    results.push(stats('drag one card on the grid', await dragCard(page, STEPS)));
+    await page.locator('.sm-segmented button[data-layout="network"]').click();
+    await page.waitForTimeout(300);
+    await page.locator('.zoom-level').click();
+    await page.waitForTimeout(300);
+    const onScreen = (await page.evaluate(`(() => {
+      const canvas = document.querySelector('.canvas');
+      const [cx, cy, zoom] = canvas.getAttribute('data-camera').split(',').map(Number);
+      const { width, height } = canvas.getBoundingClientRect();
+      return [...document.querySelectorAll('ul[aria-label="Stakeholders"] li[data-map-x]')].filter((li) => {
+        const x = cx + Number(li.getAttribute('data-map-x')) * zoom;
+        const y = cy + Number(li.getAttribute('data-map-y')) * zoom;
+        return x >= 0 && y >= 0 && x <= width && y <= height;
+      }).length;
+    })()`)) as number;
+    results.push(stats(`pan network at 100% (~${onScreen} cards on screen, culled)`, await pan(page, STEPS)));
+    await page.screenshot({ path: join(artifactsDir, 'stakeholder-2000-network.png') });
+    results.push(stats('drag one card on the network at 100%', await dragCard(page, STEPS)));
+    await page.locator('.zoom-level').click();
+    await page.keyboard.press('Shift+!');
+    await page.waitForTimeout(400);
+    results.push(stats(`pan network zoomed to fit (${STAKEHOLDERS} cards + ${RELATIONSHIPS} edges)`, await pan(page, STEPS)));
+
+    const chromium = browser.version();
+    const table = markdownTable(
+      ['scenario', 'frames', 'p50 ms', 'p95 ms', 'max ms', 'fps'],
+      results.map((r) => [r.scenario, String(r.frames), fmt(r.p50), fmt(r.p95), fmt(r.max), fmt(r.fps, 0)]),
+    );
+    console.log(`\n${table}\n`);
+    console.log(`board open to ${STAKEHOLDERS} cards laid out: ${loadMs} ms`);
+    if (pageErrors.length) console.log(`page errors: ${pageErrors.join('; ')}`);
+    appendResults(
+      [
+        `## stakeholder-pan: ${machineLine()} · chromium ${chromium}`,
+        '',
+        `${STAKEHOLDERS} stakeholders, ${RELATIONSHIPS} relationships, seeded by a Node y-websocket client; headless Chromium 1440x900 @1x, --disable-gpu. Frame time = requestAnimationFrame deltas in the page while Playwright drives ${STEPS} wheel or pointer steps (8 ms apart). Join to all ${STAKEHOLDERS} cards laid out: ${loadMs} ms.`,
+        '',
+        table,
+      ].join('\n'),
+    );
+  } finally {
+    await browser.close().catch(() => {});
+    pool.destroyAll();
+    await server.dispose();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

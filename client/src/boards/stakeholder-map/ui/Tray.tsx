@@ -1,0 +1,110 @@
+import { useRef, useState } from 'react';
+import type { Stakeholder } from '@pc/shared';
+import { screenToWorld } from '../../../canvas/camera';
+import type { BoardContext } from '../../types';
+import { dropStakeholder, updateStakeholder } from '../actions';
+import { compareByNameThenId } from '../model/text';
+import type { MapUi } from './mapStore';
+import { useWheelIsolation } from './inputs';
+
+/** Is the point over the map itself (not over a panel floating on it)? */
+function overMap(canvas: HTMLElement, clientX: number, clientY: number): boolean {
+  const element = document.elementFromPoint(clientX, clientY);
+  return element !== null && canvas.contains(element) && element.closest('.sm-float') === null;
+}
+
+/**
+ * The "to place" tray: stakeholders typed in by fast entry, waiting to be dragged
+ * onto the map (how workshops start). Dropping one writes placed plus what the
+ * drop point means in the current layout.
+ */
+export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: MapUi; unplaced: readonly Stakeholder[] }) {
+  const { session, editable, camera } = context;
+  const [ghost, setGhost] = useState<{ name: string; x: number; y: number } | null>(null);
+  const panel = useWheelIsolation<HTMLElement>();
+  const sorted = [...unplaced].sort(compareByNameThenId);
+  const listRef = useRef<HTMLUListElement>(null);
+  if (sorted.length === 0) return null;
+
+  const startDrag = (stakeholder: Stakeholder, event: React.PointerEvent<HTMLButtonElement>) => {
+    if (event.button !== 0 || !editable) return;
+    const canvas = (event.currentTarget.closest('.canvas') as HTMLElement | null) ?? null;
+    if (!canvas) return;
+    event.preventDefault();
+    const startX = event.clientX;
+    const startY = event.clientY;
+    const pointerId = event.pointerId;
+    let dragging = false;
+    const worldAt = (e: PointerEvent) => {
+      const box = canvas.getBoundingClientRect();
+      return screenToWorld(camera.get(), { x: e.clientX - box.left, y: e.clientY - box.top });
+    };
+    const move = (e: PointerEvent) => {
+      if (e.pointerId !== pointerId) return;
+      if (!dragging && Math.hypot(e.clientX - startX, e.clientY - startY) < 4) return;
+      dragging = true;
+      setGhost({ name: stakeholder.name, x: e.clientX, y: e.clientY });
+      ui.drag.set({ id: stakeholder.id, ...worldAt(e), overCanvas: overMap(canvas, e.clientX, e.clientY), source: 'tray' });
+    };
+    const end = (e: PointerEvent) => {
+      if (e.pointerId !== pointerId) return;
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', end);
+      window.removeEventListener('pointercancel', end);
+      setGhost(null);
+      ui.drag.set(null);
+      if (!dragging) {
+        ui.update({ selectedId: stakeholder.id });
+        return;
+      }
+      if (e.type === 'pointerup' && overMap(canvas, e.clientX, e.clientY)) {
+        session.stopCapturing();
+        dropStakeholder(session.doc, session.localOrigin, stakeholder.id, ui.state.get().layout, worldAt(e));
+        session.stopCapturing();
+        ui.update({ selectedId: stakeholder.id });
+      }
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', end);
+    window.addEventListener('pointercancel', end);
+  };
+
+  const placeAll = () => {
+    session.stopCapturing();
+    session.doc.transact(() => {
+      for (const s of sorted) updateStakeholder(session.doc, session.localOrigin, s.id, { placed: true });
+    }, session.localOrigin);
+    session.stopCapturing();
+  };
+
+  return (
+    <section ref={panel} className="sm-float sm-tray" aria-labelledby="sm-tray-title">
+      <header>
+        <h2 id="sm-tray-title">
+          To place <span className="sm-count">{sorted.length}</span>
+        </h2>
+        {editable && (
+          <button type="button" className="link-button sm-link" onClick={placeAll} title="Place every card at its current values">
+            Place all
+          </button>
+        )}
+      </header>
+      <p className="sm-hint">{editable ? 'Drag each onto the map.' : 'Waiting to be placed.'}</p>
+      <ul ref={listRef} aria-label="Stakeholders to place">
+        {sorted.map((s) => (
+          <li key={s.id} data-stakeholder-id={s.id}>
+            <button type="button" className="sm-chip" onPointerDown={(event) => startDrag(s, event)} onClick={(event) => event.detail === 0 && ui.update({ selectedId: s.id })} title={s.organisation ? `${s.name}, ${s.organisation}` : s.name}>
+              <span className="sm-grip" aria-hidden="true">⠿</span>
+              {s.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {ghost && (
+        <div className="sm-ghost" style={{ left: ghost.x, top: ghost.y }} aria-hidden="true">
+          {ghost.name}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import { useMemo } from 'react';
+import type { BoardSession } from '../../../collab/session';
+import { useCollection, useValue } from '../../../collab/hooks';
+import { mapUiFor } from './mapStore';
+
+/** Records, local UI state and the derived picture, for any part of the map. */
+export function useMapModel(session: BoardSession) {
+  const ui = mapUiFor(session);
+  const state = useValue(ui.state);
+  const stakeholders = useCollection(session.collection('stakeholders'));
+  const partners = useCollection(session.collection('partners'));
+  const relationships = useCollection(session.collection('relationships'));
+  const derived = ui.derive(stakeholders, partners, state);
+  const byId = useMemo(() => new Map(stakeholders.map((s) => [s.id, s])), [stakeholders]);
+  return { ui, state, stakeholders, partners, relationships, byId, ...derived };
+}
+
+export type MapModel = ReturnType<typeof useMapModel>;
