@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifactsDir, launchChromium, trackPageErrors } from '../helpers/browser';
+import { artifactsDir, launchChromium, trackPageErrors, joinBoard, canvasScreenPoint } from '../helpers/browser';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
 
 /**
@@ -19,15 +19,7 @@ const errors = new Map<string, string[]>();
 const LIST = 'ul[aria-label="Items on this board"]';
 
 async function openBoard(link: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  contexts.push(context);
-  const page = await context.newPage();
-  errors.set(name, trackPageErrors(page));
-  await page.goto(new URL(link, server.url).href);
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Your name').fill(name);
-  await dialog.getByRole('button', { name: 'Join board' }).click();
-  await page.locator('.connection[data-state="live"], .connection[data-state="read-only"]').waitFor({ timeout: 15_000 });
+  const page = await joinBoard(browser, server.url, link, name, { contexts, errors, viewport: { width: 1280, height: 800 } });
   return page;
 }
 
@@ -57,14 +49,6 @@ async function timeUntil(page: Page, check: (items: ListedItem[]) => boolean, ti
     if (Date.now() - start > timeout) throw new Error(`condition not met in ${timeout} ms; list: ${JSON.stringify(await listedItems(page))}`);
     await page.waitForTimeout(20);
   }
-}
-
-/** Screen position (page coordinates) of a world point on a page's canvas. */
-async function screenPoint(page: Page, world: { x: number; y: number }): Promise<{ x: number; y: number }> {
-  const canvas = page.locator('.canvas');
-  const box = (await canvas.boundingBox())!;
-  const [cx, cy, zoom] = (await canvas.getAttribute('data-camera'))!.split(',').map(Number) as [number, number, number];
-  return { x: box.x + cx + world.x * zoom, y: box.y + cy + world.y * zoom };
 }
 
 beforeAll(async () => {
@@ -131,7 +115,7 @@ describe('board with two editors and a viewer', () => {
 
     // Drag with the mouse on Alice's canvas; Bob sees it move during the drag and land.
     const [before] = await listedItems(alice);
-    const grab = await screenPoint(alice, { x: before!.x + 90, y: before!.y + 60 });
+    const grab = await canvasScreenPoint(alice, { x: before!.x + 90, y: before!.y + 60 });
     await alice.mouse.move(grab.x, grab.y);
     await alice.mouse.down();
     await alice.mouse.move(grab.x + 80, grab.y + 40, { steps: 8 });

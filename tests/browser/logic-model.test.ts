@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createRecord } from '@pc/shared';
-import { artifactsDir, launchChromium, trackPageErrors } from '../helpers/browser';
+import { artifactsDir, launchChromium, joinBoard, canvasScreenPoint } from '../helpers/browser';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
 import { ClientPool, waitFor } from '../helpers/sync';
 
@@ -24,15 +24,7 @@ const errors = new Map<string, string[]>();
 const OUTLINE = '[aria-label="Logic model outline"]';
 
 async function openBoard(link: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  contexts.push(context);
-  const page = await context.newPage();
-  errors.set(name, trackPageErrors(page));
-  await page.goto(new URL(link, server.url).href);
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Your name').fill(name);
-  await dialog.getByRole('button', { name: 'Join board' }).click();
-  await page.locator('.connection[data-state="live"], .connection[data-state="read-only"]').waitFor({ timeout: 15_000 });
+  const page = await joinBoard(browser, server.url, link, name, { contexts, errors, viewport: { width: 1440, height: 900 } });
   await page.getByRole('tab', { name: 'Logic model' }).click();
   return page;
 }
@@ -74,14 +66,6 @@ async function checkRules(page: Page): Promise<string[]> {
   return page.$$eval('ul[aria-label="Check results"] li[data-rule]', (lis) => lis.map((li) => li.getAttribute('data-rule') ?? '').sort());
 }
 
-/** Screen position (page coordinates) of a world point on a page's canvas. */
-async function screenPoint(page: Page, world: { x: number; y: number }): Promise<{ x: number; y: number }> {
-  const canvas = page.locator('.canvas');
-  const box = (await canvas.boundingBox())!;
-  const [cx, cy, zoom] = (await canvas.getAttribute('data-camera'))!.split(',').map(Number) as [number, number, number];
-  return { x: box.x + cx + world.x * zoom, y: box.y + cy + world.y * zoom };
-}
-
 async function columnBox(page: Page, column: string) {
   const el = page.locator(`${OUTLINE} .lm-outline-column[data-column="${column}"]`);
   const attr = async (name: string) => Number(await el.getAttribute(name));
@@ -94,7 +78,7 @@ async function addCardOnCanvas(page: Page, column: string, text: string): Promis
   const col = await columnBox(page, column);
   const cards = (await outline(page)).filter((c) => c.column === column);
   const bottom = cards.length ? Math.max(...cards.map((c) => c.box.y + c.box.height)) : col.y + 80;
-  const at = await screenPoint(page, { x: col.x + col.width / 2, y: bottom + 6 });
+  const at = await canvasScreenPoint(page, { x: col.x + col.width / 2, y: bottom + 6 });
   await page.mouse.dblclick(at.x, at.y);
   const editor = page.locator('textarea.lm-card-editor');
   await editor.waitFor();
@@ -108,9 +92,9 @@ async function addCardOnCanvas(page: Page, column: string, text: string): Promis
 async function linkOnCanvas(page: Page, fromText: string, toText: string): Promise<void> {
   const from = await card(page, fromText);
   const to = await card(page, toText);
-  const centre = await screenPoint(page, { x: from.box.x + from.box.width / 2, y: from.box.y + from.box.height / 2 });
-  const handle = await screenPoint(page, { x: from.box.x + from.box.width, y: from.box.y + from.box.height / 2 });
-  const target = await screenPoint(page, { x: to.box.x + to.box.width / 2, y: to.box.y + to.box.height / 2 });
+  const centre = await canvasScreenPoint(page, { x: from.box.x + from.box.width / 2, y: from.box.y + from.box.height / 2 });
+  const handle = await canvasScreenPoint(page, { x: from.box.x + from.box.width, y: from.box.y + from.box.height / 2 });
+  const target = await canvasScreenPoint(page, { x: to.box.x + to.box.width / 2, y: to.box.y + to.box.height / 2 });
   await page.mouse.move(centre.x, centre.y, { steps: 3 });
   await page.mouse.move(handle.x - 1, handle.y, { steps: 3 });
   await page.mouse.down();
@@ -213,7 +197,7 @@ describe('logic model', () => {
     // Let ELK route the arrows, then select an outcome: its upstream pathway lights up.
     await alice.waitForTimeout(800);
     const outcome = await card(alice, OUTCOMES[0]!);
-    const at = await screenPoint(alice, { x: outcome.box.x + 30, y: outcome.box.y + 12 });
+    const at = await canvasScreenPoint(alice, { x: outcome.box.x + 30, y: outcome.box.y + 12 });
     await alice.mouse.click(at.x, at.y);
     await alice.locator(`${OUTLINE} li[data-node-id="${outcome.id}"].selected`).waitFor();
     await alice.screenshot({ path: join(artifactsDir, 'logic-model-checks-open.png') });
@@ -280,8 +264,8 @@ describe('logic model', () => {
     // Drag the third output above the first; Bob's outline follows.
     const third = await card(alice, OUTPUTS[2]!);
     const first = await card(alice, OUTPUTS[0]!);
-    const grab = await screenPoint(alice, { x: third.box.x + 40, y: third.box.y + 14 });
-    const drop = await screenPoint(alice, { x: first.box.x + 40, y: first.box.y + 6 });
+    const grab = await canvasScreenPoint(alice, { x: third.box.x + 40, y: third.box.y + 14 });
+    const drop = await canvasScreenPoint(alice, { x: first.box.x + 40, y: first.box.y + 6 });
     await alice.mouse.move(grab.x, grab.y);
     await alice.mouse.down();
     await alice.mouse.move(drop.x, drop.y, { steps: 12 });
@@ -338,9 +322,9 @@ describe('logic model', () => {
     await waitFor(async () => (await checkRules(alice)).includes('unlinkedAssumption'), { message: 'unlinked assumption flagged' });
     const assumption = await card(alice, 'Volunteers stay for a full year');
     const mentoring = await card(alice, ACTIVITIES[1]!);
-    const from = await screenPoint(alice, { x: assumption.box.x + assumption.box.width / 2, y: assumption.box.y + 10 });
-    const handle = await screenPoint(alice, { x: assumption.box.x + assumption.box.width, y: assumption.box.y + assumption.box.height / 2 });
-    const to = await screenPoint(alice, { x: mentoring.box.x + 40, y: mentoring.box.y + 20 });
+    const from = await canvasScreenPoint(alice, { x: assumption.box.x + assumption.box.width / 2, y: assumption.box.y + 10 });
+    const handle = await canvasScreenPoint(alice, { x: assumption.box.x + assumption.box.width, y: assumption.box.y + assumption.box.height / 2 });
+    const to = await canvasScreenPoint(alice, { x: mentoring.box.x + 40, y: mentoring.box.y + 20 });
     await alice.mouse.move(from.x, from.y, { steps: 2 });
     await alice.mouse.move(handle.x - 1, handle.y, { steps: 2 });
     await alice.mouse.down();

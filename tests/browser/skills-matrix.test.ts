@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createRecord } from '@pc/shared';
-import { artifactsDir, launchChromium, trackPageErrors } from '../helpers/browser';
+import { artifactsDir, launchChromium, joinBoard, canvasScreenPoint } from '../helpers/browser';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
 import { ClientPool } from '../helpers/sync';
 
@@ -23,15 +23,7 @@ const pool = new ClientPool();
 const TABLE = 'table[aria-label="Skills matrix"]';
 
 async function openMatrix(link: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  contexts.push(context);
-  const page = await context.newPage();
-  errors.set(name, trackPageErrors(page));
-  await page.goto(new URL(link, server.url).href);
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Your name').fill(name);
-  await dialog.getByRole('button', { name: 'Join board' }).click();
-  await page.locator('.connection[data-state="live"], .connection[data-state="read-only"]').waitFor({ timeout: 15_000 });
+  const page = await joinBoard(browser, server.url, link, name, { contexts, errors, viewport: { width: 1440, height: 900 } });
   await page.getByRole('tab', { name: 'Skills matrix' }).click();
   await page.locator(TABLE).waitFor({ state: 'attached' });
   return page;
@@ -74,14 +66,6 @@ async function eventually(page: Page, check: () => Promise<void>, timeout = 5000
       await page.waitForTimeout(25);
     }
   }
-}
-
-/** Screen position of a matrix point (world coordinates: the matrix sits at 0,0). */
-async function screenPoint(page: Page, world: { x: number; y: number }) {
-  const canvas = page.locator('.canvas');
-  const box = (await canvas.boundingBox())!;
-  const [cx, cy, zoom] = (await canvas.getAttribute('data-camera'))!.split(',').map(Number) as [number, number, number];
-  return { x: box.x + cx + world.x * zoom, y: box.y + cy + world.y * zoom };
 }
 
 beforeAll(async () => {
@@ -146,7 +130,7 @@ describe('skills matrix with two people', () => {
     await alice.screenshot({ path: join(artifactsDir, 'skills-matrix-empty-grid.png') });
 
     // One click on the first cell, then only the keyboard.
-    const first = await screenPoint(alice, { x: 240 + 28, y: 120 + 36 + 16 });
+    const first = await canvasScreenPoint(alice, { x: 240 + 28, y: 120 + 36 + 16 });
     await alice.mouse.click(first.x, first.y);
     await expect.poll(() => alice.evaluate(() => document.activeElement?.getAttribute('data-partner-id') !== null)).toBe(true);
     const plan = [

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifactsDir, launchChromium, trackPageErrors } from '../helpers/browser';
+import { artifactsDir, launchChromium, joinBoard } from '../helpers/browser';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
 
 /**
@@ -37,15 +37,7 @@ interface Row {
 }
 
 async function openBoard(link: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  contexts.push(context);
-  const page = await context.newPage();
-  errors.set(name, trackPageErrors(page));
-  await page.goto(new URL(link, server.url).href);
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Your name').fill(name);
-  await dialog.getByRole('button', { name: 'Join board' }).click();
-  await page.locator('.connection[data-state="live"], .connection[data-state="read-only"]').waitFor({ timeout: 15_000 });
+  const page = await joinBoard(browser, server.url, link, name, { contexts, errors, viewport: { width: 1440, height: 900 } });
   return page;
 }
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { repoRoot } from './server';
 
 /** Screenshots for people to look at; gitignored. */
@@ -23,4 +23,37 @@ export function trackPageErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+export interface JoinOptions {
+  /** Contexts opened so far, closed by the test's afterAll. */
+  contexts: BrowserContext[];
+  /** Page errors by person, for the test's no-errors check. */
+  errors: Map<string, string[]>;
+  viewport?: { width: number; height: number };
+}
+
+/**
+ * Open a share link in a fresh browser context as a new person: answer the
+ * name dialog and wait until the board is live (or read-only for a viewer).
+ */
+export async function joinBoard(browser: Browser, baseUrl: string, link: string, name: string, options: JoinOptions): Promise<Page> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  options.contexts.push(context);
+  const page = await context.newPage();
+  options.errors.set(name, trackPageErrors(page));
+  await page.goto(new URL(link, baseUrl).href);
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Your name').fill(name);
+  await dialog.getByRole('button', { name: 'Join board' }).click();
+  await page.locator('.connection[data-state="live"], .connection[data-state="read-only"]').waitFor({ timeout: 15_000 });
+  return page;
+}
+
+/** Page coordinates of a world point on the board's canvas (reads the camera the canvas exposes). */
+export async function canvasScreenPoint(page: Page, world: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const canvas = page.locator('.canvas');
+  const box = (await canvas.boundingBox())!;
+  const [cx, cy, zoom] = (await canvas.getAttribute('data-camera'))!.split(',').map(Number) as [number, number, number];
+  return { x: box.x + cx + world.x * zoom, y: box.y + cy + world.y * zoom };
 }

@@ -95,11 +95,36 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
     [session],
   );
 
+  /**
+   * Camera moves the shell makes itself (auto-fit, restoring a tab's view). Any
+   * other move, by the person or by a board's own framing, means "leave my view
+   * alone": auto-fit never runs again on that tab.
+   */
+  const framing = useRef(false);
+  const frameCamera = useCallback(
+    (next: Camera) => {
+      framing.current = true;
+      try {
+        camera.set(next);
+      } finally {
+        framing.current = false;
+      }
+    },
+    [camera],
+  );
+  useEffect(
+    () =>
+      camera.subscribe(() => {
+        if (!framing.current) cameraTouched.current.add(viewRef.current);
+      }),
+    [camera],
+  );
+
   const autoFit = useCallback(() => {
     if (cameraTouched.current.has(view) || viewport.current.width === 0) return;
     const bounds = boundsFor(view, itemsRef.current);
-    camera.set(bounds ? fitBounds(bounds, viewport.current) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
-  }, [camera, view, boundsFor]);
+    frameCamera(bounds ? fitBounds(bounds, viewport.current) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
+  }, [frameCamera, view, boundsFor]);
 
   // Frame the content when the local copy or the server's copy arrives, until the person takes over.
   useEffect(autoFit, [autoFit, connection.localLoaded, connection.synced]);
@@ -112,10 +137,10 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
     setEditingId(null);
     session.setView(next);
     const saved = tabCameras.current.get(next);
-    if (saved) camera.set(saved);
+    if (saved) frameCamera(saved);
     else {
       const bounds = boundsFor(next, itemsForView(allItems, next));
-      if (viewport.current.width > 0) camera.set(bounds ? fitBounds(bounds, viewport.current) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
+      if (viewport.current.width > 0) frameCamera(bounds ? fitBounds(bounds, viewport.current) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
     }
   };
 

@@ -1,8 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
-import { MAX_TEXT } from '@pc/shared';
+import { useEffect } from 'react';
 import type { BoardContext } from '../../types';
-import { worldToScreen } from '../../../canvas/camera';
-import { useValue } from '../../../collab/hooks';
+import { InPlaceTextEditor } from '../../../canvas/InPlaceTextEditor';
 import type { CardBox } from '../model/columnLayout';
 import { canSwitchTemplate, getTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '../model/templates';
 import { chooseTemplate, tidy, updateCard } from './actions';
@@ -173,56 +171,19 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
   );
 }
 
-function CardTextEditor({ ctx, box, text: initial, onCommit, onCancel }: { ctx: BoardContext; box: CardBox; text: string; onCommit(text: string): void; onCancel(): void }) {
-  const cam = useValue(ctx.camera);
-  const [text, setText] = useState(initial);
-  const done = useRef(false);
-  const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    element.focus();
-    element.setSelectionRange(element.value.length, element.value.length);
-  }, []);
-  const finish = (commit: boolean) => {
-    if (done.current) return;
-    done.current = true;
-    if (commit) onCommit(text);
-    else onCancel();
-  };
-  const topLeft = worldToScreen(cam, box);
-  const z = cam.zoom;
+function CardTextEditor({ ctx, box, text, onCommit, onCancel }: { ctx: BoardContext; box: CardBox; text: string; onCommit(text: string): void; onCancel(): void }) {
   return (
-    <textarea
-      ref={ref}
+    <InPlaceTextEditor
+      camera={ctx.camera}
+      // At least a sticky note's height, so a short card still gets room to write.
+      rect={{ ...box, height: Math.max(box.height, 120) }}
+      text={text}
+      label="Card text"
       className="lm-card-editor"
-      aria-label="Card text"
       placeholder="Write the card…"
-      value={text}
-      maxLength={MAX_TEXT}
-      onChange={(event) => setText(event.target.value)}
-      onBlur={() => finish(true)}
-      onKeyDown={(event) => {
-        event.stopPropagation();
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          finish(false);
-        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-          event.preventDefault();
-          finish(true);
-        }
-      }}
-      style={{
-        left: topLeft.x,
-        top: topLeft.y,
-        width: box.width * z,
-        height: Math.max(box.height, 120) * z,
-        padding: `${CARD.padTop * z}px ${CARD.padX * z}px`,
-        fontSize: CARD.fontSize * z,
-        lineHeight: CARD.lineHeight,
-        fontFamily: FONT_FAMILY,
-        borderRadius: 8 * z,
-      }}
+      look={{ paddingX: CARD.padX, paddingY: CARD.padTop, fontSize: CARD.fontSize, lineHeight: CARD.lineHeight, fontFamily: FONT_FAMILY, radius: 8 }}
+      onCommit={onCommit}
+      onCancel={onCancel}
     />
   );
 }
