@@ -37,6 +37,8 @@ export interface BoardTab {
   CanvasOverlay?: ComponentType<BoardContext>;
   /** The board's side panel: its accessible list or table and its editors. */
   SidePanel?: ComponentType<BoardContext>;
+  /** Screen pixels at the top of the canvas that the board's floating toolbars cover; zoom-to-fit keeps content below them. */
+  insetTop?: number;
   /** World bounds of the structured content, so zoom-to-fit frames it with the notes. */
   contentBounds?(session: BoardSession): Rect | null;
   /** Collections holding the board's structured content; any record in them hides the empty state. */

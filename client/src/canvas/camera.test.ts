@@ -69,6 +69,16 @@ describe('camera', () => {
     expect(shown.x + shown.width).toBeGreaterThanOrEqual(3000);
   });
 
+  it('keeps fitted content below a top inset covered by floating toolbars', () => {
+    const viewport = { width: 1000, height: 600 };
+    const camera = fitBounds({ x: 0, y: 0, width: 1000, height: 1000 }, viewport, 50, 1, 100);
+    expect(camera.zoom).toBeCloseTo(400 / 1000);
+    const topOnScreen = worldToScreen(camera, { x: 0, y: 0 }).y;
+    const bottomOnScreen = worldToScreen(camera, { x: 0, y: 1000 }).y;
+    expect(topOnScreen).toBeCloseTo(150);
+    expect(bottomOnScreen).toBeCloseTo(550);
+  });
+
   it('centres on a world point', () => {
     const viewport = { width: 800, height: 400 };
     const c = centreOn({ x: 10, y: 20 }, viewport, 2);

@@ -61,15 +61,15 @@ export function visibleWorldRect(camera: Camera, viewport: Size): Rect {
 }
 
 /** Camera that shows `bounds` centred in the viewport with `padding` screen pixels around it. */
-export function fitBounds(bounds: Rect, viewport: Size, padding = 48, maxZoom = 1): Camera {
+export function fitBounds(bounds: Rect, viewport: Size, padding = 48, maxZoom = 1, insetTop = 0): Camera {
   const availableW = Math.max(1, viewport.width - 2 * padding);
-  const availableH = Math.max(1, viewport.height - 2 * padding);
+  const availableH = Math.max(1, viewport.height - 2 * padding - insetTop);
   const zoom = clampZoom(
     Math.min(maxZoom, availableW / Math.max(1, bounds.width), availableH / Math.max(1, bounds.height)),
   );
   const cx = bounds.x + bounds.width / 2;
   const cy = bounds.y + bounds.height / 2;
-  return { zoom, x: viewport.width / 2 - cx * zoom, y: viewport.height / 2 - cy * zoom };
+  return { zoom, x: viewport.width / 2 - cx * zoom, y: insetTop + (viewport.height - insetTop) / 2 - cy * zoom };
 }
 
 /** Camera at the given zoom centred on a world point. */

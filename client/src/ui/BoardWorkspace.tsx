@@ -123,7 +123,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
   const autoFit = useCallback(() => {
     if (cameraTouched.current.has(view) || viewport.current.width === 0) return;
     const bounds = boundsFor(view, itemsRef.current);
-    frameCamera(bounds ? fitBounds(bounds, viewport.current) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
+    frameCamera(bounds ? fitBounds(bounds, viewport.current, 48, 1, tabFor(view).insetTop) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
   }, [frameCamera, view, boundsFor]);
 
   // Frame the content when the local copy or the server's copy arrives, until the person takes over.
@@ -140,7 +140,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
     if (saved) frameCamera(saved);
     else {
       const bounds = boundsFor(next, itemsForView(allItems, next));
-      if (viewport.current.width > 0) frameCamera(bounds ? fitBounds(bounds, viewport.current) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
+      if (viewport.current.width > 0) frameCamera(bounds ? fitBounds(bounds, viewport.current, 48, 1, tabFor(next).insetTop) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
     }
   };
 
@@ -235,7 +235,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
       },
       fit: () => {
         const bounds = boundsFor(viewRef.current, itemsRef.current);
-        camera.set(bounds ? fitBounds(bounds, viewport.current, 48, 2) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
+        camera.set(bounds ? fitBounds(bounds, viewport.current, 48, 2, tabFor(viewRef.current).insetTop) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
         touchCamera();
       },
     };

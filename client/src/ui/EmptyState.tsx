@@ -26,10 +26,10 @@ export function EmptyState({ tab, editable }: { tab: BoardTab; editable: boolean
       <p className="muted">{tab.comingSoon}</p>
       {editable ? (
         <p className="empty-hint">
-          For now, brainstorm with sticky notes: <strong>double-click anywhere</strong> or use <strong>Add note</strong>.
+          You can also brainstorm with sticky notes: <strong>double-click</strong> empty canvas or use <strong>Add note</strong>.
         </p>
       ) : (
-        <p className="empty-hint">Nothing here yet. You will see notes appear as partners add them.</p>
+        <p className="empty-hint">Nothing here yet. You will see it fill in as partners work.</p>
       )}
     </div>
   );

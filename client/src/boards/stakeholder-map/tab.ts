@@ -1,7 +1,7 @@
 import type { BoardTab } from '../types';
 import { cardPlacements, layoutBounds } from './model/mapLayout';
 import { mapUiFor } from './ui/mapStore';
-import { MapOverlay } from './ui/MapOverlay';
+import { MAP_TOOLBAR_INSET, MapOverlay } from './ui/MapOverlay';
 import { StakeholderLayers } from './ui/StakeholderLayers';
 import { StakeholderPanel } from './ui/StakeholderPanel';
 
@@ -14,6 +14,7 @@ export const stakeholderMapTab: BoardTab = {
   CanvasOverlay: MapOverlay,
   SidePanel: StakeholderPanel,
   contentCollections: ['stakeholders'],
+  insetTop: MAP_TOOLBAR_INSET,
   contentBounds(session) {
     const state = mapUiFor(session).state.get();
     const placed = session.collection('stakeholders').getSnapshot().filter((s) => s.placed);

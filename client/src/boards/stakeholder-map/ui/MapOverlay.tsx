@@ -18,6 +18,9 @@ const SIZE_LABELS: Record<SizeField, string> = { none: 'Same size', power: 'Powe
  * DOM over the canvas: layout switcher, encodings (colour, size, filter, search),
  * the legend, the "to place" tray and the communications plan table.
  */
+/** Height of the floating view and filter bars (two rows when the canvas is narrow): framing keeps the map below them. */
+export const MAP_TOOLBAR_INSET = 110;
+
 export function MapOverlay(context: BoardContext) {
   const { session, editable, camera, viewportSize } = context;
   const model = useMapModel(session);
@@ -33,7 +36,7 @@ export function MapOverlay(context: BoardContext) {
     // Frame the new layout: the grid, the onion, or wherever the network's cards are.
     const bounds = layoutBounds(layout, cardPlacements(model.placed, layout, state.sizeBy));
     const size = viewportSize();
-    if (bounds && size.width > 0) camera.set(fitBounds(bounds, size, 48, 1.2));
+    if (bounds && size.width > 0) camera.set(fitBounds(bounds, size, 48, 1.2, MAP_TOOLBAR_INSET));
   };
 
   const labelOf = (field: StakeholderField, value: string) =>
