@@ -63,6 +63,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
     unloadDelayMs: config.unloadDelayMs,
     pingIntervalMs: config.pingIntervalMs,
     maxMessageBytes: config.maxMessageBytes,
+    maxSendBufferBytes: config.maxSendBufferBytes,
   });
 
   let ready = true;

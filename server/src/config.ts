@@ -50,6 +50,9 @@ export const envSchema = z.object({
     .default(32 * MiB)
     .describe('Largest WebSocket message accepted (ws maxPayload); a large board\'s first sync must fit. Larger -> close 1009.'),
   MAX_JSON_BYTES: integer(64, 16 * MiB).default(16 * 1024).describe('Largest JSON request body; larger -> HTTP 413.'),
+  MAX_SEND_BUFFER_BYTES: integer(64 * 1024, 1024 * MiB)
+    .default(64 * MiB)
+    .describe('Unsent data one connection may pile up (a client on a stalled network) before it is dropped; it reconnects and catches up by sync.'),
   UNLOAD_DELAY_MS: integer(0, 24 * 3600_000)
     .default(5000)
     .describe('How long a board with no connections stays in memory before it is flushed, compacted and freed.'),
@@ -85,6 +88,7 @@ export interface Config {
   staticDir: string | undefined;
   maxMessageBytes: number;
   maxJsonBytes: number;
+  maxSendBufferBytes: number;
   unloadDelayMs: number;
   compactEvery: number;
   flushIntervalMs: number;
@@ -133,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: e.STATIC_DIR,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxJsonBytes: e.MAX_JSON_BYTES,
+    maxSendBufferBytes: e.MAX_SEND_BUFFER_BYTES,
     unloadDelayMs: e.UNLOAD_DELAY_MS,
     compactEvery: e.COMPACT_EVERY,
     flushIntervalMs: e.FLUSH_INTERVAL_MS,

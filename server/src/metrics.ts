@@ -30,6 +30,11 @@ export function createMetrics() {
       labelNames: ['code'] as const,
       registers: [registry],
     }),
+    slowConsumersDropped: new Counter({
+      name: 'pc_ws_slow_consumers_dropped_total',
+      help: 'Connections dropped because their unsent backlog passed MAX_SEND_BUFFER_BYTES',
+      registers: [registry],
+    }),
     updatesStored: new Counter({
       name: 'pc_storage_updates_written_total',
       help: 'Document updates written to storage (before merging per group commit)',

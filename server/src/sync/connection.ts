@@ -14,6 +14,8 @@ export interface ConnectionOptions {
   metrics: Metrics;
   /** Messages held while the board loads; a client sends two or three, so this only stops floods. */
   maxQueuedBytes: number;
+  /** Unsent bytes this socket may pile up before it is dropped (see `send`). */
+  maxSendBufferBytes: number;
   onClose(connection: Connection): void;
 }
 
@@ -85,6 +87,15 @@ export class Connection {
 
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
+    // A client whose network stalls would otherwise make the server hold every
+    // update of a busy workshop for it. Dropping it frees that memory at once;
+    // the client reconnects with backoff and catches up by state vector.
+    if (this.ws.bufferedAmount + message.byteLength > this.options.maxSendBufferBytes) {
+      this.options.metrics.slowConsumersDropped.inc();
+      this.options.log.warn({ boardId: this.boardId, buffered: this.ws.bufferedAmount }, 'dropping a connection that is not reading');
+      this.ws.terminate();
+      return;
+    }
     this.ws.send(message, { binary: true }, (error) => {
       if (error) this.options.log.debug({ boardId: this.boardId, err: error.message }, 'send failed');
     });

@@ -22,6 +22,7 @@ export interface RoomRegistryOptions {
   unloadDelayMs: number;
   pingIntervalMs: number;
   maxMessageBytes: number;
+  maxSendBufferBytes: number;
 }
 
 /**
@@ -54,6 +55,7 @@ export class RoomRegistry {
       log,
       metrics,
       maxQueuedBytes: this.options.maxMessageBytes * 2,
+      maxSendBufferBytes: this.options.maxSendBufferBytes,
       onClose: (closed) => {
         this.connections.delete(closed);
         metrics.connections.dec();
