@@ -1,5 +1,5 @@
 import type { BoardId } from '@pc/shared';
-import type { TokenHashes } from '../auth/tokens';
+import type { TokenHash, TokenHashes } from '../auth/tokens';
 
 /**
  * What the server needs from storage, and nothing more. Every method may be
@@ -13,6 +13,30 @@ export interface BoardRecord {
   /** Milliseconds since the epoch, like `meta.createdAt` in the document. */
   createdAt: number;
   tokenHashes: TokenHashes;
+}
+
+/** A `boards` row as both SQL stores keep it. */
+export interface BoardRow {
+  id: string;
+  title: string;
+  created_at: number | string;
+  owner_hash: string;
+  edit_hash: string;
+  view_hash: string;
+}
+
+export function boardFromRow(row: BoardRow): BoardRecord {
+  return {
+    id: row.id as BoardId,
+    title: row.title,
+    // PostgreSQL returns BIGINT as a string.
+    createdAt: Number(row.created_at),
+    tokenHashes: {
+      owner: row.owner_hash as TokenHash,
+      edit: row.edit_hash as TokenHash,
+      view: row.view_hash as TokenHash,
+    },
+  };
 }
 
 export interface PendingUpdate {

@@ -1,7 +1,6 @@
 import pg from 'pg';
 import type { BoardId } from '@pc/shared';
-import type { TokenHash } from '../auth/tokens';
-import type { BoardRecord, BoardStore, PendingUpdate, StoredBoardState } from './boardStore';
+import { boardFromRow, type BoardRecord, type BoardRow, type BoardStore, type PendingUpdate, type StoredBoardState } from './boardStore';
 
 /**
  * The same schema and semantics as the SQLite store, for deployments where
@@ -42,14 +41,6 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
 }
 
-interface BoardRow {
-  id: string;
-  title: string;
-  created_at: string;
-  owner_hash: string;
-  edit_hash: string;
-  view_hash: string;
-}
 
 export class PostgresBoardStore implements BoardStore {
   private readonly pool: pg.Pool;
@@ -113,17 +104,7 @@ export class PostgresBoardStore implements BoardStore {
   async getBoard(id: BoardId): Promise<BoardRecord | undefined> {
     const { rows } = await this.pool.query<BoardRow>('SELECT * FROM boards WHERE id = $1', [id]);
     const row = rows[0];
-    if (!row) return undefined;
-    return {
-      id: row.id as BoardId,
-      title: row.title,
-      createdAt: Number(row.created_at),
-      tokenHashes: {
-        owner: row.owner_hash as TokenHash,
-        edit: row.edit_hash as TokenHash,
-        view: row.view_hash as TokenHash,
-      },
-    };
+    return row ? boardFromRow(row) : undefined;
   }
 
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<BoardId, number>> {

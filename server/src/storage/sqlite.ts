@@ -2,8 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BoardId } from '@pc/shared';
-import type { TokenHash } from '../auth/tokens';
-import type { BoardRecord, BoardStore, PendingUpdate, StoredBoardState } from './boardStore';
+import { boardFromRow, type BoardRecord, type BoardRow, type BoardStore, type PendingUpdate, type StoredBoardState } from './boardStore';
 
 /**
  * Schema changes are appended here and applied in order, tracked by SQLite's
@@ -36,14 +35,6 @@ const SCHEMA_STEPS: readonly string[] = [
 
 export const SQLITE_FILE = 'partnership-canvas.sqlite';
 
-interface BoardRow {
-  id: string;
-  title: string;
-  created_at: number;
-  owner_hash: string;
-  edit_hash: string;
-  view_hash: string;
-}
 
 export class SqliteBoardStore implements BoardStore {
   private readonly db: Database.Database;
@@ -106,17 +97,7 @@ export class SqliteBoardStore implements BoardStore {
 
   async getBoard(id: BoardId): Promise<BoardRecord | undefined> {
     const row = this.statements.getBoard.get(id);
-    if (!row) return undefined;
-    return {
-      id: row.id as BoardId,
-      title: row.title,
-      createdAt: row.created_at,
-      tokenHashes: {
-        owner: row.owner_hash as TokenHash,
-        edit: row.edit_hash as TokenHash,
-        view: row.view_hash as TokenHash,
-      },
-    };
+    return row ? boardFromRow(row) : undefined;
   }
 
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<BoardId, number>> {
