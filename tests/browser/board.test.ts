@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { artifactsDir, launchChromium, trackPageErrors, joinBoard, canvasScreenPoint } from '../helpers/browser';
+import * as Y from 'yjs';
+import { getCollection } from '@pc/shared';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
+import { ClientPool } from '../helpers/sync';
 
 /**
  * End to end through the real server and Chromium: two editors and a viewer on one
@@ -194,5 +197,33 @@ describe('board with two editors and a viewer', () => {
     await alice.locator('.empty-state').waitFor();
     await alice.screenshot({ path: join(artifactsDir, 'board-empty.png') });
     for (const [name, list] of errors) expect(list, `errors in ${name}'s page`).toEqual([]);
+  });
+
+  it('draws a record another tool wrote badly with defaults, and says so', async () => {
+    // Another Yjs client writes a note whose position is not a number.
+    const pool = new ClientPool();
+    try {
+      const other = pool.connect(server, board.id, board.tokens.edit);
+      await other.synced();
+      const bad = new Y.Map<unknown>();
+      bad.set('id', 'from-other-tool');
+      bad.set('kind', 'sticky');
+      bad.set('text', 'Imported from a spreadsheet');
+      bad.set('x', 'left-ish');
+      getCollection(other.doc, 'canvasItems').set('from-other-tool', bad);
+
+      const notice = alice.locator('.damaged-records');
+      await notice.waitFor();
+      expect(await notice.getAttribute('data-count')).toBe('1');
+      await alice.screenshot({ path: join(artifactsDir, 'board-damaged-record.png') });
+      await timeUntil(alice, (items) => items.some((i) => i.text === 'Imported from a spreadsheet' && i.x === 0));
+
+      // Once someone writes a valid value, the notice goes away.
+      bad.set('x', 120);
+      await notice.waitFor({ state: 'detached' });
+      for (const [name, list] of errors) expect(list, `errors in ${name}'s page`).toEqual([]);
+    } finally {
+      pool.destroyAll();
+    }
   });
 });

@@ -71,6 +71,10 @@ export class CollectionStore<C extends CollectionName> {
     return this.invalidIds.has(id);
   }
 
+  get invalidCount(): number {
+    return this.invalidIds.size;
+  }
+
   destroy(): void {
     this.collection.unobserveDeep(this.handler);
     this.listeners.clear();

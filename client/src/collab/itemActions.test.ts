@@ -89,5 +89,10 @@ describe('collection store', () => {
     const store = new CollectionStore(doc, 'canvasItems');
     expect(store.get('bad1')).toMatchObject({ x: 0, kind: 'sticky' });
     expect(store.isInvalid('bad1')).toBe(true);
+    expect(store.invalidCount).toBe(1);
+    // Someone fixes the field: the flag goes away.
+    bad.set('x', 40);
+    expect(store.isInvalid('bad1')).toBe(false);
+    expect(store.invalidCount).toBe(0);
   });
 });

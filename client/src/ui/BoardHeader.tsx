@@ -16,9 +16,11 @@ interface BoardHeaderProps {
   onEditName(): void;
   /** Board-wide controls shown before the presence list (e.g. the Partners panel). */
   actions?: ReactNode;
+  /** Board-wide notices shown after the title (e.g. damaged records). */
+  notices?: ReactNode;
 }
 
-export function BoardHeader({ title, role, indicator, peers, onEditName, actions }: BoardHeaderProps) {
+export function BoardHeader({ title, role, indicator, peers, onEditName, actions, notices }: BoardHeaderProps) {
   const shown = peers.slice(0, MAX_AVATARS);
   const hidden = peers.length - shown.length;
   return (
@@ -30,6 +32,7 @@ export function BoardHeader({ title, role, indicator, peers, onEditName, actions
         {title || 'Untitled board'}
       </h1>
       <RoleBadge role={role} />
+      {notices}
       <div className="spacer" />
       {actions}
       <ul className="presence" aria-label="People here">

@@ -35,6 +35,7 @@ import type { BoardSession } from '../collab/session';
 import { throttle, type Throttled } from '../collab/throttle';
 import { createValueStore } from '../collab/valueStore';
 import { BoardHeader } from './BoardHeader';
+import { DamagedRecords } from './DamagedRecords';
 import { TabEmptyState } from './EmptyState';
 import { ItemList } from './ItemList';
 import { NameDialog } from './NameDialog';
@@ -292,7 +293,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
   const { CanvasLayers, CanvasOverlay, SidePanel } = tab;
   return (
     <div className="board-page">
-      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<PartnersControl session={session} editable={editable} />} />
+      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<PartnersControl session={session} editable={editable} />} notices={<DamagedRecords session={session} />} />
       <Toolbar
         view={view}
         onView={switchView}
