@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { getCollection } from './records';
+import { matrixCellKey } from '../schema/matrixCell';
+import { createRecord, getCollection } from './records';
 
 /**
  * Deletes that must take dependent records with them, each in one transaction so
@@ -64,4 +65,34 @@ export function deleteStakeholder(doc: Y.Doc, stakeholderId: string, origin: unk
     }
     getCollection(doc, 'stakeholders').delete(stakeholderId);
   }, origin);
+}
+
+/**
+ * Create the empty cells (level 0, no flags) of the given rows for every
+ * partner, or of the given partners for every row. Called in the transaction
+ * that adds a row or a partner: then two people making the first edit of one
+ * cell at the same instant both edit the same Y.Map, and both fields survive.
+ * (Creating the cell on first write would let one person's new map replace the
+ * other's.) Cells that exist are left alone.
+ */
+export function createMissingCells(
+  doc: Y.Doc,
+  scope: { rowIds?: readonly string[]; partnerIds?: readonly string[] },
+  origin: unknown = null,
+): number {
+  const rows = scope.rowIds ?? [...getCollection(doc, 'matrixRows').keys()];
+  const partners = scope.partnerIds ?? [...getCollection(doc, 'partners').keys()];
+  const cells = getCollection(doc, 'matrixCells');
+  let created = 0;
+  doc.transact(() => {
+    for (const rowId of rows) {
+      for (const partnerId of partners) {
+        const id = matrixCellKey(rowId, partnerId);
+        if (cells.has(id)) continue;
+        createRecord(doc, 'matrixCells', { id, rowId, partnerId, level: 0, gives: false, receives: false }, origin);
+        created++;
+      }
+    }
+  }, origin);
+  return created;
 }

@@ -11,7 +11,7 @@ import {
   RecordValidationError,
   updateRecord,
 } from './records';
-import { deleteLogicNode, deletePartner } from './cascade';
+import { createMissingCells, deleteLogicNode, deletePartner } from './cascade';
 import { readMeta, updateMeta } from './meta';
 import { orderKeyAfter, orderKeyBetween } from './order';
 
@@ -128,6 +128,34 @@ describe('cascading deletes', () => {
     const kept = createRecord(doc, 'logicLinks', { from: b.id, to: c.id });
     deleteLogicNode(doc, a.id);
     expect(listRecords(doc, 'logicLinks').map((l) => l.record.id)).toEqual([kept.id]);
+  });
+});
+
+describe('matrix cells created with their row or partner', () => {
+  it('creates only the missing cells, with empty values', () => {
+    const doc = new Y.Doc();
+    const p = createRecord(doc, 'partners', { name: 'Council', colour: '#112233' });
+    const q = createRecord(doc, 'partners', { name: 'Charity', colour: '#445566' });
+    const row = createRecord(doc, 'matrixRows', { name: 'Venues', category: 'resource' });
+    createRecord(doc, 'matrixCells', { id: `${row.id}:${p.id}`, rowId: row.id, partnerId: p.id, level: 3 });
+    expect(createMissingCells(doc, { rowIds: [row.id] })).toBe(1);
+    expect(readRecord(doc, 'matrixCells', `${row.id}:${p.id}`)?.record.level).toBe(3);
+    expect(readRecord(doc, 'matrixCells', `${row.id}:${q.id}`)?.record).toMatchObject({ level: 0, gives: false, receives: false });
+    expect(createMissingCells(doc, {})).toBe(0);
+  });
+
+  it('lets two people make the first edit of one cell at once without losing either', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const partner = createRecord(a, 'partners', { name: 'Council', colour: '#112233' });
+    const row = createRecord(a, 'matrixRows', { name: 'Safeguarding', category: 'skill' });
+    createMissingCells(a, { rowIds: [row.id] });
+    sync(a, b);
+    const id = `${row.id}:${partner.id}`;
+    updateRecord(a, 'matrixCells', id, { level: 3 });
+    updateRecord(b, 'matrixCells', id, { gives: true });
+    sync(a, b);
+    for (const doc of [a, b]) expect(readRecord(doc, 'matrixCells', id)?.record).toMatchObject({ level: 3, gives: true });
   });
 });
 

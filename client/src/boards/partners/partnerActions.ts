@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import {
+  createMissingCells,
   createRecord,
   deletePartner,
   getCollection,
@@ -48,18 +49,24 @@ export function addPartner(
   origin: unknown,
   input: { name: string; sector?: Sector; colour?: string; isLead?: boolean; contact?: string },
 ): Partner {
-  return createRecord(
-    doc,
-    'partners',
-    {
-      name: input.name,
-      colour: input.colour ?? nextPartnerColour(usedColours(doc)),
-      sector: input.sector ?? 'third',
-      isLead: input.isLead ?? false,
-      contact: input.contact ?? '',
-    },
-    origin,
-  );
+  let partner: Partner | undefined;
+  doc.transact(() => {
+    partner = createRecord(
+      doc,
+      'partners',
+      {
+        name: input.name,
+        colour: input.colour ?? nextPartnerColour(usedColours(doc)),
+        sector: input.sector ?? 'third',
+        isLead: input.isLead ?? false,
+        contact: input.contact ?? '',
+      },
+      origin,
+    );
+    // Its matrix column exists from the start, so concurrent first edits merge.
+    createMissingCells(doc, { partnerIds: [partner.id] }, origin);
+  }, origin);
+  return partner!;
 }
 
 /**
@@ -87,6 +94,7 @@ export function promoteStakeholder(doc: Y.Doc, origin: unknown, stakeholderId: s
       origin,
     );
     updateRecord(doc, 'stakeholders', stakeholderId, { partnerId: partner.id, ring: 'core' }, origin);
+    createMissingCells(doc, { partnerIds: [partner.id] }, origin);
   }, origin);
   return partner!;
 }

@@ -9,6 +9,7 @@
 import * as Y from 'yjs';
 import {
   PARTNERSHIP_STAGES,
+  createMissingCells,
   createRecord,
   deleteMatrixRow,
   getCollection,
@@ -68,18 +69,24 @@ export function addMatrixRow(
   origin: unknown,
   input: { name: string; category: MatrixCategory; required?: number; group?: string },
 ): MatrixRow {
-  return createRecord(
-    doc,
-    'matrixRows',
-    {
-      name: input.name,
-      category: input.category,
-      required: toSkillLevel(input.required ?? 2),
-      group: (input.group ?? '').trim().replace(/\s+/g, ' '),
-      order: newRowOrderKey(allRows(doc)),
-    },
-    origin,
-  );
+  let row: MatrixRow | undefined;
+  doc.transact(() => {
+    row = createRecord(
+      doc,
+      'matrixRows',
+      {
+        name: input.name,
+        category: input.category,
+        required: toSkillLevel(input.required ?? 2),
+        group: (input.group ?? '').trim().replace(/\s+/g, ' '),
+        order: newRowOrderKey(allRows(doc)),
+      },
+      origin,
+    );
+    // Its cells exist from the start, so concurrent first edits of one cell merge.
+    createMissingCells(doc, { rowIds: [row.id] }, origin);
+  }, origin);
+  return row!;
 }
 
 export function updateMatrixRow(
@@ -114,7 +121,8 @@ export function removeMatrixRow(doc: Y.Doc, origin: unknown, rowId: string): voi
 export function addStarterRows(doc: Y.Doc, origin: unknown): MatrixRow[] {
   const rows = starterRowsToAdd(allRows(doc));
   doc.transact(() => {
-    for (const row of rows) createRecord(doc, 'matrixRows', row, origin);
+    const ids = rows.map((row) => createRecord(doc, 'matrixRows', row, origin).id);
+    createMissingCells(doc, { rowIds: ids }, origin);
   }, origin);
   return rows;
 }
