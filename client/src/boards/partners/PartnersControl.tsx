@@ -3,7 +3,7 @@ import { SECTORS, type Partner, type RecordPatch, type Sector } from '@pc/shared
 import { updateRecord } from '@pc/shared';
 import { useCollection } from '../../collab/hooks';
 import type { BoardSession } from '../../collab/session';
-import { CommitInput } from '../stakeholder-map/ui/inputs';
+import { CommitInput } from '../../ui/inputs';
 import { addPartner, PARTNER_PALETTE, removePartner } from './partnerActions';
 import './partners.css';
 

@@ -11,7 +11,7 @@ import {
   type SortDirection,
 } from '../model/commsPlan';
 import type { MapUi } from './mapStore';
-import { CommitInput, useWheelIsolation } from './inputs';
+import { CommitInput, useWheelIsolation } from '../../../ui/inputs';
 
 const COLUMNS: { key: CommsPlanColumn; label: string }[] = [
   { key: 'name', label: 'Stakeholder' },

@@ -6,7 +6,7 @@ import { FIELD_LABELS, fieldOptions, STAKEHOLDER_FIELDS, type StakeholderField }
 import { setFilterValues, toggleFilterValue } from '../model/filters';
 import { cardPlacements, layoutBounds, MAP_LAYOUTS, MAP_LAYOUT_LABELS, type MapLayout } from '../model/mapLayout';
 import { CommsPlanTable } from './CommsPlanTable';
-import { useWheelIsolation } from './inputs';
+import { useWheelIsolation } from '../../../ui/inputs';
 import { Tray } from './Tray';
 import { useMapModel } from './useMapModel';
 import './stakeholder-map.css';

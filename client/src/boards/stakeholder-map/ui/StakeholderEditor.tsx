@@ -26,7 +26,7 @@ import { mendelowQuadrant, QUADRANT_LABELS, QUADRANT_STRATEGIES } from '../model
 import { RING_LABELS } from '../model/onion';
 import { salienceClass, SALIENCE_DESCRIPTIONS, SALIENCE_LABELS } from '../model/salience';
 import { compareByNameThenId } from '../model/text';
-import { CommitInput, CommitTextarea } from './inputs';
+import { CommitInput, CommitTextarea } from '../../../ui/inputs';
 import type { MapUi } from './mapStore';
 import { useState } from 'react';
 
