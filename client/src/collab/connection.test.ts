@@ -20,6 +20,15 @@ describe('connection indicator', () => {
     expect(connectionIndicator({ ...live, online: false }, 'edit').kind).toBe('offline');
   });
 
+  it('stays offline between reconnection attempts once it has been live', () => {
+    const lost = { ...live, hasBeenLive: true, synced: false };
+    expect(connectionIndicator({ ...lost, status: 'disconnected' }, 'edit').kind).toBe('offline');
+    expect(connectionIndicator({ ...lost, status: 'connecting' }, 'edit').kind).toBe('offline');
+    // Connected again but not yet synced: still not live.
+    expect(connectionIndicator({ ...lost, status: 'connected' }, 'edit').kind).not.toBe('live');
+    expect(connectionIndicator({ ...lost, status: 'connected', synced: true }, 'edit').kind).toBe('live');
+  });
+
   it('access problems win and are explained', () => {
     expect(accessProblemFromCloseCode(4401)).toBe('unauthorised');
     expect(accessProblemFromCloseCode(4403)).toBe('forbidden');

@@ -14,6 +14,8 @@ export interface ConnectionState {
   /** False when the browser reports no network. */
   online: boolean;
   accessProblem: AccessProblem | null;
+  /** True once this session has been live; a lost connection then reads "Offline", not "Connecting". */
+  hasBeenLive: boolean;
 }
 
 export type IndicatorKind = 'connecting' | 'live' | 'offline' | 'read-only' | 'denied';
@@ -31,6 +33,7 @@ export const INITIAL_CONNECTION: ConnectionState = {
   localLoaded: false,
   online: true,
   accessProblem: null,
+  hasBeenLive: false,
 };
 
 export function accessProblemFromCloseCode(code: number): AccessProblem | null {
@@ -54,12 +57,14 @@ export function connectionIndicator(state: ConnectionState, role: Role | null): 
     };
   }
   const connected = state.status === 'connected' && state.online;
-  if (!connected && state.status === 'disconnected') {
+  // Between two reconnection attempts the socket says "connecting"; someone who was
+  // live is still offline until the sync completes, so the pill does not flicker.
+  if (!connected && (state.status === 'disconnected' || state.hasBeenLive)) {
     return {
       kind: 'offline',
       label: 'Offline',
-      detail: state.localLoaded
-        ? 'Offline: showing the copy saved on this device. Changes will merge when you reconnect.'
+      detail: state.localLoaded || state.hasBeenLive
+        ? 'Offline: your changes are kept on this device and will merge when the connection is back. Reconnecting…'
         : 'Offline: trying to reconnect.',
     };
   }

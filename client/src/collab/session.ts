@@ -70,7 +70,7 @@ export class BoardSession {
       this.provider.maxBackoffTime = reconnectDelay(this.provider.wsUnsuccessfulReconnects + 1, Math.random());
     });
     this.provider.on('status', ({ status }) => this.patchConnection({ status, ...(status !== 'connected' ? { synced: false } : {}) }));
-    this.provider.on('sync', (synced: boolean) => this.patchConnection({ synced }));
+    this.provider.on('sync', (synced: boolean) => this.patchConnection(synced ? { synced, hasBeenLive: true } : { synced }));
     this.provider.on('closed', (close: { code: number }) => {
       const problem = accessProblemFromCloseCode(close.code);
       if (problem) this.patchConnection({ accessProblem: problem, status: 'disconnected' });
