@@ -1,56 +1,73 @@
 import { useEffect, useRef, useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 /**
- * A text field bound to a record field: it keeps the person's draft while they
- * type (a remote edit never yanks text from under the caret) and commits on blur
- * or Enter. Escape restores the stored value.
+ * Text fields bound to a record field, for every board: they show the live value
+ * until focused, keep the person's draft while they type (a remote edit never
+ * yanks text from under the caret), and write once on blur or Enter (Ctrl/Cmd+Enter
+ * in a textarea). Escape restores the stored value. Keys stay in the field, so
+ * board shortcuts (Delete, arrows) never fire while typing.
  */
-export function CommitInput({ value, onCommit, ...rest }: { value: string; onCommit(value: string): void } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+
+function useDraft(value: string, onCommit: (next: string) => void) {
   const [draft, setDraft] = useState(value);
   const focused = useRef(false);
   useEffect(() => {
     if (!focused.current) setDraft(value);
   }, [value]);
-  const commit = () => {
-    if (draft !== value) onCommit(draft);
+  return {
+    value: draft,
+    onFocus: () => {
+      focused.current = true;
+    },
+    onChange: (next: string) => setDraft(next),
+    commit: () => {
+      focused.current = false;
+      if (draft !== value) onCommit(draft);
+    },
+    reset: () => setDraft(value),
   };
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'onBlur'> & { value: string; onCommit(next: string): void };
+
+export function CommitInput({ value, onCommit, onKeyDown, ...rest }: InputProps) {
+  const d = useDraft(value, onCommit);
   return (
     <input
       {...rest}
-      value={draft}
-      onChange={(event) => setDraft(event.target.value)}
-      onFocus={() => (focused.current = true)}
-      onBlur={() => {
-        focused.current = false;
-        commit();
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') {
-          event.preventDefault();
-          commit();
-        } else if (event.key === 'Escape') {
-          setDraft(value);
-        }
+      value={d.value}
+      onFocus={d.onFocus}
+      onChange={(e) => d.onChange(e.target.value)}
+      onBlur={d.commit}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          d.commit();
+        } else if (e.key === 'Escape') d.reset();
+        onKeyDown?.(e);
       }}
     />
   );
 }
 
-export function CommitTextarea({ value, onCommit, ...rest }: { value: string; onCommit(value: string): void } & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange'>) {
-  const [draft, setDraft] = useState(value);
-  const focused = useRef(false);
-  useEffect(() => {
-    if (!focused.current) setDraft(value);
-  }, [value]);
+type TextareaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'onBlur'> & { value: string; onCommit(next: string): void };
+
+export function CommitTextarea({ value, onCommit, ...rest }: TextareaProps) {
+  const d = useDraft(value, onCommit);
   return (
     <textarea
       {...rest}
-      value={draft}
-      onChange={(event) => setDraft(event.target.value)}
-      onFocus={() => (focused.current = true)}
-      onBlur={() => {
-        focused.current = false;
-        if (draft !== value) onCommit(draft);
+      value={d.value}
+      onFocus={d.onFocus}
+      onChange={(e) => d.onChange(e.target.value)}
+      onBlur={d.commit}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          d.commit();
+        } else if (e.key === 'Escape') d.reset();
       }}
     />
   );

@@ -4,7 +4,7 @@ import type { BoardSession } from '../../../collab/session';
 import { classifyLink } from '../model/graph';
 import { cardLabel, columnLabel, COLUMN_FACTS, columnSortRank } from '../model/templates';
 import { addLink, removeCard, removeLink, setLinkRationale, updateCard } from './actions';
-import { CommitInput, CommitTextarea } from './fields';
+import { CommitInput, CommitTextarea } from '../../../ui/inputs';
 import { PartnerChecklist, PartnerPicker } from './PartnerPicker';
 import type { LogicModelSnapshot } from './store';
 import { SEVERITY_COLOUR, STATUS_LABEL } from './theme';
