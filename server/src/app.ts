@@ -12,6 +12,7 @@ import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import type { BoardStore } from './storage/boardStore';
+import { MemoryBoardStore } from './storage/memory';
 import { PostgresBoardStore } from './storage/postgres';
 import { SqliteBoardStore } from './storage/sqlite';
 import { UpdateWriter } from './storage/updateWriter';
@@ -31,13 +32,19 @@ export interface PartnershipServer {
 
 /**
  * Wires the whole server, choosing each implementation in this one place
- * (storage: SQLite or PostgreSQL; a Redis fan-out for several nodes slots in here later).
+ * (storage: SQLite, PostgreSQL or memory; a Redis fan-out for several nodes slots in here later).
  * HTTP API, static app and WebSocket sync share one port.
  */
 /** The storage implementation the configuration names. */
 export async function openStore(config: Config): Promise<BoardStore> {
-  if (config.storage === 'postgres') return PostgresBoardStore.open({ connectionString: config.databaseUrl!, schema: config.databaseSchema });
-  return new SqliteBoardStore(config.dataDir);
+  switch (config.storage) {
+    case 'postgres':
+      return PostgresBoardStore.open({ connectionString: config.databaseUrl!, schema: config.databaseSchema });
+    case 'memory':
+      return new MemoryBoardStore();
+    case 'sqlite':
+      return new SqliteBoardStore(config.dataDir);
+  }
 }
 
 export function buildServer(config: Config, log: Logger, store: BoardStore): PartnershipServer {

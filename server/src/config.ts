@@ -20,9 +20,9 @@ export const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0').describe('Interface to listen on.'),
   DATA_DIR: z.string().min(1).default('./data').describe('Directory of the SQLite database (created if missing).'),
   STORAGE: z
-    .enum(['sqlite', 'postgres'], { error: 'must be sqlite or postgres' })
+    .enum(['sqlite', 'postgres', 'memory'], { error: 'must be sqlite, postgres or memory' })
     .default('sqlite')
-    .describe('Where boards are stored: the embedded SQLite file, or PostgreSQL (DATABASE_URL) shared by several nodes.'),
+    .describe('Where boards are stored: the embedded SQLite file, PostgreSQL (DATABASE_URL) shared by several nodes, or memory (nothing kept after a restart; demos and benchmarks).'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')

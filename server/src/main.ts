@@ -62,6 +62,7 @@ process.on('SIGINT', shutdown);
 try {
   const port = await server.listen();
   log.info({ host: config.host, port, storage: config.storage, dataDir: config.dataDir }, 'server started');
+  if (config.storage === 'memory') process.stdout.write('STORAGE=memory: boards are not kept after the server stops.\n');
   process.stdout.write(`Partnership Canvas listening on http://localhost:${port}\n`);
 } catch (error) {
   log.fatal({ err: error }, 'could not start');

@@ -1,0 +1,66 @@
+import type { BoardId } from '@pc/shared';
+import type { BoardRecord, BoardStore, PendingUpdate, StoredBoardState } from './boardStore';
+
+interface StoredBoard {
+  board: BoardRecord;
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  tail: { seq: number; update: Uint8Array }[];
+}
+
+/**
+ * Boards in this process's memory only (`STORAGE=memory`): everything is lost
+ * when the server stops. For demos and for measuring what persistence costs;
+ * it behaves exactly like the SQL stores (same contract tests), including
+ * compaction, so a room cannot tell the difference.
+ */
+export class MemoryBoardStore implements BoardStore {
+  private readonly boards = new Map<BoardId, StoredBoard>();
+  private seq = 0;
+
+  async createBoard(board: BoardRecord): Promise<void> {
+    if (this.boards.has(board.id)) throw new Error(`board ${board.id} already exists`);
+    this.boards.set(board.id, { board: structuredClone(board), snapshot: null, snapshotSeq: 0, tail: [] });
+  }
+
+  async getBoard(id: BoardId): Promise<BoardRecord | undefined> {
+    const stored = this.boards.get(id);
+    return stored ? structuredClone(stored.board) : undefined;
+  }
+
+  async appendUpdates(batch: readonly PendingUpdate[]): Promise<Map<BoardId, number>> {
+    // Check the whole batch first, so a bad board id writes nothing (as a failed SQL transaction would).
+    for (const { boardId } of batch) {
+      if (!this.boards.has(boardId)) throw new Error(`board ${boardId} does not exist`);
+    }
+    const lastSeq = new Map<BoardId, number>();
+    for (const { boardId, update } of batch) {
+      const seq = ++this.seq;
+      this.boards.get(boardId)!.tail.push({ seq, update: update.slice() });
+      lastSeq.set(boardId, seq);
+    }
+    return lastSeq;
+  }
+
+  async loadBoard(id: BoardId): Promise<StoredBoardState> {
+    const stored = this.boards.get(id);
+    if (!stored) return { snapshot: null, updates: [], lastSeq: 0 };
+    return {
+      snapshot: stored.snapshot,
+      updates: stored.tail.map((entry) => entry.update),
+      lastSeq: stored.tail.at(-1)?.seq ?? stored.snapshotSeq,
+    };
+  }
+
+  async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    const stored = this.boards.get(id);
+    // An older snapshot never replaces a newer one (same rule as the SQL stores).
+    if (!stored || uptoSeq < stored.snapshotSeq) return;
+    stored.snapshot = snapshot.slice();
+    stored.snapshotSeq = uptoSeq;
+    stored.tail = stored.tail.filter((entry) => entry.seq > uptoSeq);
+  }
+
+  /** Nothing to release; the boards stay until the process exits (a graceful shutdown closes the store last). */
+  async close(): Promise<void> {}
+}
