@@ -36,7 +36,7 @@ import {
   type BenchServer,
   type Pinning,
 } from './lib/harness';
-import { Inspector, inspectorUrl } from './lib/inspector';
+import { connectInspector, INSPECT_ENV, type Inspector } from './lib/inspector';
 import { BenchClient, closeAll, connectAll } from './lib/yclient';
 
 const quick = flag('quick');
@@ -65,14 +65,7 @@ interface Row {
 }
 
 async function gcViaInspector(server: BenchServer): Promise<Inspector> {
-  const deadline = Date.now() + 10_000;
-  let url = inspectorUrl(server.output());
-  while (!url && Date.now() < deadline) {
-    await sleep(50);
-    url = inspectorUrl(server.output());
-  }
-  if (!url) throw new Error(`no inspector URL in the server output:\n${server.output().slice(-2000)}`);
-  return Inspector.connect(url);
+  return connectInspector(server.output);
 }
 
 async function measure(server: BenchServer, inspector: Inspector): Promise<Memory> {
@@ -97,7 +90,7 @@ async function runOurs(boardCount: number, pinning: Pinning): Promise<Row> {
   const server = await startOurs(pinning, {
     env: {
       UNLOAD_DELAY_MS: String(unloadDelayMs),
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --inspect=127.0.0.1:0`.trim(),
+      ...INSPECT_ENV,
     },
   });
   let inspector: Inspector | null = null;
@@ -146,7 +139,7 @@ async function runOurs(boardCount: number, pinning: Pinning): Promise<Row> {
 
 async function runReference(pinning: Pinning): Promise<Row> {
   const server = await startReference(pinning, {
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --inspect=127.0.0.1:0`.trim(),
+    ...INSPECT_ENV,
   });
   let inspector: Inspector | null = null;
   let clients: BenchClient[] = [];

@@ -1,7 +1,8 @@
 /**
  * Sync fan-out: the reference server (@y/websocket-server 0.1.1: no auth, no
- * persistence) and ours (auth tokens, SQLite storage) under the same load, in
- * one run, alternating (ref, ours, ref, ours, ...), medians across repeats.
+ * persistence), ours (auth tokens, SQLite storage) and ours in memory-only
+ * mode (auth tokens, STORAGE=memory) under the same load, in one run,
+ * alternating (ref, ours, ours-memory, ref, ...), medians across repeats.
  *
  *   (a) 300 clients in one room, 50 of them writers at 10 Hz (500 updates/s)
  *   (b) 2,000 clients over 200 rooms, one writer per room at 2.5 Hz
@@ -10,12 +11,16 @@
  * sends; sampled receivers decode what arrives (Y.parseUpdateMeta) and look
  * the clocks up. Only updates sent inside the measured window count.
  * Server CPU is utime+stime of the server process over the measured window
- * (% of one core). Server pinned to core 0, this process to core 1.
+ * (% of one core); RSS is read at the end of the window. Server pinned to
+ * core 0, this process to core 1. Both scenarios send 500 updates/s in all.
  *
  * Options (flag or env BENCH_<NAME>): --quick, --warm <s>, --measure <s>,
- * --repeats <n>, --drain <s>, --quiet-wait <s>, --scenario=a|b, --servers=ours,
- * --ours-env="KEY=VALUE ...", --no-results. See bench/README.md.
+ * --repeats <n>, --drain <s>, --quiet-wait <s>, --scenario=a|b,
+ * --servers=reference,ours,ours-memory (any subset),
+ * --ours-env="KEY=VALUE ...", --profile=<dir>, --no-results. See bench/README.md.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as Y from 'yjs';
 import {
   appendResults,
@@ -30,6 +35,7 @@ import {
   percentile,
   pinLoadGenerator,
   processCpuSeconds,
+  processRssBytes,
   machineBusySeconds,
   otherBusyProcesses,
   scrapeMetrics,
@@ -42,6 +48,7 @@ import {
   type BenchServer,
   type Pinning,
 } from './lib/harness';
+import { connectInspector, INSPECT_ENV } from './lib/inspector';
 import { BenchClient, closeAll, connectAll, encodeSync, SYNC_UPDATE, type UpdateMeta } from './lib/yclient';
 import { createBoard } from '../tests/helpers/server';
 
@@ -59,6 +66,7 @@ interface RunResult {
   server: BenchServer['kind'];
   repeat: number;
   p50: number;
+  p95: number;
   p99: number;
   max: number;
   samples: number;
@@ -76,6 +84,10 @@ interface RunResult {
   messagesPerSecond: number;
   /** Bytes/s received by all clients during the window. */
   bytesPerSecond: number;
+  /** Update deliveries per second to all receivers (sampled receivers' count scaled to every receiver). */
+  deliveriesPerSecond: number;
+  /** Server resident memory at the end of the window. */
+  serverRssMb: number;
 }
 
 const quick = flag('quick');
@@ -86,8 +98,16 @@ const only = stringOption('scenario');
 const drainSeconds = numberOption('drain', 10);
 /** Before each run, wait up to this long for other jobs on the machine to finish. */
 const quietWaitSeconds = numberOption('quiet-wait', quick ? 5 : 120);
-/** --servers=ours to measure one side only (diagnosis; the budget needs both). */
-const servers = (['reference', 'ours'] as const).filter((kind) => (stringOption('servers') ?? 'reference,ours').split(',').includes(kind));
+/** --profile=<dir>: write a V8 CPU profile of each server over the measured window there. */
+const profileDir = stringOption('profile');
+const SERVER_KINDS = ['reference', 'ours', 'ours-memory'] as const;
+/** --servers=ours to measure one side only (diagnosis; the budget needs the reference too). */
+const servers = SERVER_KINDS.filter((kind) => (stringOption('servers') ?? SERVER_KINDS.join(',')).split(',').includes(kind));
+const SERVER_LABELS: Record<BenchServer['kind'], string> = {
+  reference: 'reference',
+  ours: 'ours (auth + SQLite)',
+  'ours-memory': 'ours (auth, memory only)',
+};
 /** Extra environment for our server, e.g. --ours-env="SYNC_BATCH_MS=16 COMPACT_EVERY=5000" (to try settings). */
 const oursEnv: Record<string, string> = Object.fromEntries(
   (stringOption('ours-env') ?? '')
@@ -235,14 +255,19 @@ function describeOurMetrics(before: Map<string, number>, after: Map<string, numb
 }
 
 async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: number, pinning: Pinning): Promise<RunResult> {
-  const server = kind === 'reference' ? await startReference(pinning) : await startOurs(pinning, { env: oursEnv });
+  const inspectEnv = profileDir ? INSPECT_ENV : {};
+  const server =
+    kind === 'reference'
+      ? await startReference(pinning, inspectEnv)
+      : await startOurs(pinning, { env: { ...oursEnv, ...inspectEnv }, memory: kind === 'ours-memory' });
+  const inspector = profileDir ? await connectInspector(server.output) : null;
   const writers: Writer[] = [];
   const clients: BenchClient[] = [];
   try {
     // Rooms: ours are boards created through the API, joined with the edit token.
     const roomUrls: string[] = [];
     for (let r = 0; r < scenario.rooms; r++) {
-      if (server.kind === 'ours') {
+      if (server.kind !== 'reference') {
         const board = await createBoard(server, `bench ${scenario.key} room ${r}`);
         roomUrls.push(`ws://127.0.0.1:${server.port}/ws/${board.id}?token=${encodeURIComponent(board.tokens.edit)}`);
       } else {
@@ -290,22 +315,31 @@ async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: nu
 
     // Ours: one scrape now resets prom-client's event-loop-delay histogram, so the
     // scrape after the window reports that window only (not counted in the CPU).
-    const metricsBefore = server.kind === 'ours' ? await scrapeMetrics(server.url) : null;
+    const metricsBefore = server.kind !== 'reference' ? await scrapeMetrics(server.url) : null;
     const messagesBefore = clients.reduce((sum, c) => sum + c.messages, 0);
     const bytesBefore = clients.reduce((sum, c) => sum + c.bytes, 0);
     const cpuBefore = processCpuSeconds(server.pid);
     const machineBefore = machineBusySeconds();
     const ownCpuBefore = process.cpuUsage();
     const sentBefore = counter.sent;
+    await inspector?.startProfiling();
     log.windowStart = performance.now();
     await sleep(measureSeconds * 1000);
     log.windowEnd = performance.now();
+    if (inspector && profileDir) {
+      const file = join(profileDir, `sync-fanout-${scenario.key}-${server.kind}-${repeat}.cpuprofile`);
+      mkdirSync(profileDir, { recursive: true });
+      writeFileSync(file, JSON.stringify(await inspector.stopProfiling()));
+      console.log(`      CPU profile of the window: ${file}`);
+    }
     const cpuAfter = processCpuSeconds(server.pid);
+    const rssAfter = processRssBytes(server.pid);
     const ownCpu = process.cpuUsage(ownCpuBefore);
     const machineAfter = machineBusySeconds();
     const windowSeconds = (log.windowEnd - log.windowStart) / 1000;
     const diagnostics = metricsBefore ? describeOurMetrics(metricsBefore, await scrapeMetrics(server.url)) : '';
     const sentInWindow = counter.sent - sentBefore;
+    const sampledInWindow = latencies.length;
     const messagesInWindow = clients.reduce((sum, c) => sum + c.messages, 0) - messagesBefore;
     const bytesInWindow = clients.reduce((sum, c) => sum + c.bytes, 0) - bytesBefore;
 
@@ -331,6 +365,7 @@ async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: nu
       server: server.kind,
       repeat,
       p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
       p99: percentile(latencies, 99),
       max: latencies.length ? latencies[latencies.length - 1]! : NaN,
       samples: latencies.length,
@@ -344,15 +379,19 @@ async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: nu
       otherCpu: 0,
       messagesPerSecond: messagesInWindow / windowSeconds,
       bytesPerSecond: bytesInWindow / windowSeconds,
+      // Deliveries of window updates to sampled receivers, scaled to all receivers (writers receive too but are not sampled).
+      deliveriesPerSecond: (sampledInWindow / windowSeconds) * (readers.length / Math.max(1, sampledReaders.length)),
+      serverRssMb: rssAfter / 1024 / 1024,
     };
     // Everything else on the machine (kernel network work, other people's jobs) over the window.
     result.otherCpu = Math.max(0, ((machineAfter - machineBefore) / windowSeconds) * 100 - result.serverCpu - result.loadgenCpu);
     console.log(
-      `  ${scenario.key} ${server.kind.padEnd(9)} #${repeat}: ramp ${fmt(rampSeconds)} s, p50 ${fmt(result.p50)} ms, ` +
-        `p99 ${fmt(result.p99)} ms, max ${fmt(result.max)} ms (${result.samples} samples), sent ${result.updatesSent}, ` +
+      `  ${scenario.key} ${server.kind.padEnd(11)} #${repeat}: ramp ${fmt(rampSeconds)} s, p50 ${fmt(result.p50)} ms, ` +
+        `p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, max ${fmt(result.max)} ms (${result.samples} samples), sent ${result.updatesSent}, ` +
         `delivered ${result.pairsComplete}/${result.pairsExpected}, gaps ${result.gaps}, dropped ${result.dropped}, ` +
         `server CPU ${fmt(result.serverCpu)}%, loadgen CPU ${fmt(result.loadgenCpu)}%, other CPU ${fmt(result.otherCpu)}%, ` +
-        `${fmt(result.messagesPerSecond / 1000)}k msg/s, ${fmt(result.bytesPerSecond / 1e6, 2)} MB/s`,
+        `${fmt(result.messagesPerSecond / 1000)}k msg/s, ${fmt(result.bytesPerSecond / 1e6, 2)} MB/s, ` +
+        `${fmt(result.deliveriesPerSecond / 1000)}k updates delivered/s, server RSS ${fmt(result.serverRssMb)} MB`,
     );
     if (result.otherCpu > 25) {
       console.log(`      ! the machine was busy with other work (${fmt(result.otherCpu)}% of a core): ${otherBusyProcesses([process.pid, server.pid])}`);
@@ -364,6 +403,7 @@ async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: nu
     }
     return result;
   } finally {
+    inspector?.close();
     for (const writer of writers) writer.stop();
     await closeAll(clients).catch(() => undefined);
     for (const writer of writers) writer.doc.destroy();
@@ -376,11 +416,14 @@ function summarise(results: RunResult[], scenarios: Scenario[]): { table: string
     'scenario',
     'server',
     'p50 ms',
+    'p95 ms',
     'p99 ms',
     'updates sent',
+    'updates delivered/s',
     'deliveries verified',
     'dropped conns',
     'server CPU %',
+    'server RSS MB',
     'loadgen CPU %',
     'other CPU %',
     'recv msg/s',
@@ -388,8 +431,8 @@ function summarise(results: RunResult[], scenarios: Scenario[]): { table: string
   const rows: string[][] = [];
   const ratioLines: string[] = [];
   for (const scenario of scenarios) {
-    const medians = new Map<string, { p99: number; cpu: number }>();
-    for (const kind of ['reference', 'ours'] as const) {
+    const medians = new Map<BenchServer['kind'], { p99: number; cpu: number }>();
+    for (const kind of servers) {
       const runs = results.filter((r) => r.scenario === scenario.key && r.server === kind);
       if (runs.length === 0) continue;
       const p99 = median(runs.map((r) => r.p99));
@@ -400,27 +443,38 @@ function summarise(results: RunResult[], scenarios: Scenario[]): { table: string
       const gaps = runs.reduce((sum, r) => sum + r.gaps, 0);
       rows.push([
         scenario.label,
-        kind,
+        SERVER_LABELS[kind],
         fmt(median(runs.map((r) => r.p50))),
+        fmt(median(runs.map((r) => r.p95))),
         fmt(p99),
         String(Math.round(median(runs.map((r) => r.updatesSent)))),
+        String(Math.round(median(runs.map((r) => r.deliveriesPerSecond)))),
         `${complete}/${expected}${gaps ? ` (${gaps} gaps)` : ''}${complete === expected && !gaps ? ' ✓' : ' ✗'}`,
         String(runs.reduce((sum, r) => sum + r.dropped, 0)),
         fmt(cpu),
+        fmt(median(runs.map((r) => r.serverRssMb))),
         fmt(median(runs.map((r) => r.loadgenCpu))),
         fmt(median(runs.map((r) => r.otherCpu))),
         String(Math.round(median(runs.map((r) => r.messagesPerSecond)))),
       ]);
     }
     const ref = medians.get('reference');
-    const ours = medians.get('ours');
-    if (ref && ours) {
+    const verdict = (ratio: number) => (ratio <= 1 ? 'within budget (<= 1.0x)' : 'OVER budget (> 1.0x)');
+    for (const kind of ['ours', 'ours-memory'] as const) {
+      const ours = medians.get(kind);
+      if (!ref || !ours) continue;
       const p99Ratio = ours.p99 / ref.p99;
       const cpuRatio = ours.cpu / ref.cpu;
-      const verdict = (ratio: number) => (ratio <= 1 ? 'within budget (<= 1.0x)' : 'OVER budget (> 1.0x)');
       ratioLines.push(
-        `- ${scenario.label}: ours/reference p99 = **${fmt(p99Ratio, 2)}x** (${verdict(p99Ratio)}), ` +
-          `CPU = **${fmt(cpuRatio, 2)}x** (${verdict(cpuRatio)})`,
+        `- ${scenario.label}, ${SERVER_LABELS[kind]} / reference: p99 **${fmt(p99Ratio, 2)}x**` +
+          `${kind === 'ours' ? ` (${verdict(p99Ratio)})` : ''}, CPU **${fmt(cpuRatio, 2)}x**${kind === 'ours' ? ` (${verdict(cpuRatio)})` : ''}`,
+      );
+    }
+    const sqlite = medians.get('ours');
+    const memory = medians.get('ours-memory');
+    if (sqlite && memory) {
+      ratioLines.push(
+        `- ${scenario.label}, cost of SQLite storage (ours SQLite / ours memory): p99 ${fmt(sqlite.p99 / memory.p99, 2)}x, CPU ${fmt(sqlite.cpu / memory.cpu, 2)}x`,
       );
     }
   }
@@ -440,7 +494,7 @@ async function main(): Promise<void> {
   }
   console.log(
     `sync fan-out: ${quick ? 'QUICK, ' : ''}warm ${warmSeconds} s + measure ${measureSeconds} s, ${repeats} repeat(s), ` +
-      `order ref/ours alternating; ${pinning.note}`,
+      `order ${servers.join("/")} alternating; ${pinning.note}`,
   );
 
   const results: RunResult[] = [];
@@ -459,15 +513,17 @@ async function main(): Promise<void> {
   console.log(`\nMedians of ${repeats} run(s) per server\n\n${table}\n\n${ratios}`);
 
   const perRun = markdownTable(
-    ['scenario', 'server', 'run', 'p50 ms', 'p99 ms', 'max ms', 'server CPU %', 'loadgen CPU %', 'other CPU %', 'delivered', 'dropped'],
+    ['scenario', 'server', 'run', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'server CPU %', 'server RSS MB', 'loadgen CPU %', 'other CPU %', 'delivered', 'dropped'],
     results.map((r) => [
       r.scenario,
       r.server,
       String(r.repeat),
       fmt(r.p50),
+      fmt(r.p95),
       fmt(r.p99),
       fmt(r.max),
       fmt(r.serverCpu),
+      fmt(r.serverRssMb),
       fmt(r.loadgenCpu),
       fmt(r.otherCpu),
       `${r.pairsComplete}/${r.pairsExpected}`,
@@ -478,8 +534,9 @@ async function main(): Promise<void> {
     [
       `## sync-fanout${quick ? ' (quick smoke run, not a budget check)' : ''}: ${machineLine()}`,
       '',
-      `warm ${warmSeconds} s + measured ${measureSeconds} s per run, ${repeats} repeat(s) per server, alternating ref/ours; ` +
-        `${pinning.note}. Ours: auth tokens + SQLite (temp DATA_DIR), default settings. ` +
+      `warm ${warmSeconds} s + measured ${measureSeconds} s per run, ${repeats} repeat(s) per server, alternating ${servers.join('/')}; ` +
+        `${pinning.note}. Ours: auth tokens + SQLite (temp DATA_DIR) or auth tokens + STORAGE=memory, default settings` +
+        `${Object.keys(oursEnv).length ? ` plus ${stringOption('ours-env')}` : ''}. ` +
         `Latency = writer send -> sampled receiver (10% of clients, >= 20); CPU = % of one core over the measured window.`,
       '',
       table,

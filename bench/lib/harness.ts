@@ -191,7 +191,8 @@ export function processRssBytes(pid: number): number {
 // ---------------------------------------------------------------- servers
 
 export interface BenchServer {
-  kind: 'reference' | 'ours';
+  /** ours: auth + SQLite in a temp DATA_DIR; ours-memory: auth + STORAGE=memory; reference: @y/websocket-server. */
+  kind: 'reference' | 'ours' | 'ours-memory';
   pid: number;
   port: number;
   /** http://127.0.0.1:PORT */
@@ -200,15 +201,22 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** Ours, as tests start it (real process, temp DATA_DIR with SQLite, auth on). */
-export async function startOurs(pinning: Pinning, options: StartOptions = {}): Promise<BenchServer & { running: RunningServer }> {
-  const running = await startServer(options);
+/**
+ * Ours, as tests start it (real process, temp DATA_DIR with SQLite, auth on);
+ * with `memory`, the same server with STORAGE=memory (auth still on, nothing written).
+ */
+export async function startOurs(
+  pinning: Pinning,
+  options: StartOptions & { memory?: boolean } = {},
+): Promise<BenchServer & { running: RunningServer }> {
+  const { memory, ...startOptions } = options;
+  const running = await startServer(memory ? { ...startOptions, env: { ...startOptions.env, STORAGE: 'memory' } } : startOptions);
   children.add(running.process);
   tempDirs.add(running.dataDir);
   const pid = running.process.pid!;
   pinServer(pid, pinning);
   return {
-    kind: 'ours',
+    kind: memory ? 'ours-memory' : 'ours',
     pid,
     port: running.port,
     url: running.url,

@@ -1,12 +1,28 @@
 /**
- * Full garbage collection in a server process, through the V8 inspector, so
- * heap numbers before and after are comparable (start the server with
- * NODE_OPTIONS=--inspect=127.0.0.1:0; the port it picked is in its output).
+ * The V8 inspector of a server process: full garbage collections, so heap
+ * numbers before and after are comparable, and CPU profiles of a measured
+ * window (start the server with NODE_OPTIONS=--inspect=127.0.0.1:0, see
+ * INSPECT_ENV; the port it picked is in its output).
  */
 import { WebSocket } from './yclient';
 
+/** Environment that makes a Node server open its inspector on a free loopback port. */
+export const INSPECT_ENV = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --inspect=127.0.0.1:0`.trim() };
+
 export function inspectorUrl(output: string): string | null {
   return /Debugger listening on (ws:\/\/127\.0\.0\.1:\d+\/[\w-]+)/.exec(output)?.[1] ?? null;
+}
+
+/** Connect to the inspector of a server started with INSPECT_ENV (waits up to 10 s for its URL). */
+export async function connectInspector(output: () => string): Promise<Inspector> {
+  const deadline = Date.now() + 10_000;
+  let url = inspectorUrl(output());
+  while (!url && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    url = inspectorUrl(output());
+  }
+  if (!url) throw new Error(`no inspector URL in the server output:\n${output().slice(-2000)}`);
+  return Inspector.connect(url);
 }
 
 export class Inspector {
@@ -49,6 +65,19 @@ export class Inspector {
   async collectGarbage(): Promise<void> {
     await this.call('HeapProfiler.collectGarbage');
     await this.call('HeapProfiler.collectGarbage');
+  }
+
+  /** Start sampling the CPU (interval in microseconds). */
+  async startProfiling(intervalUs = 200): Promise<void> {
+    await this.call('Profiler.enable');
+    await this.call('Profiler.setSamplingInterval', { interval: intervalUs });
+    await this.call('Profiler.start');
+  }
+
+  /** Stop sampling; the profile is a .cpuprofile document (Chrome DevTools, speedscope). */
+  async stopProfiling(): Promise<unknown> {
+    const result = (await this.call('Profiler.stop')) as { profile: unknown };
+    return result.profile;
   }
 
   close(): void {
