@@ -63,8 +63,8 @@ export const envSchema = z.object({
     .default(20)
     .describe('Group-commit window: accepted updates are written in one transaction at most this often (keep <= 50).'),
   SYNC_BATCH_MS: integer(0, 1000)
-    .default(0)
-    .describe('Coalesce a room\'s document updates into one broadcast per window (0 = once per event-loop turn).'),
+    .default(16)
+    .describe('Minimum time between two document broadcasts of one room: the first change after a quiet spell goes out at once, later ones are merged into one message per window (0 = once per event-loop turn).'),
   AWARENESS_INTERVAL_MS: integer(0, 10_000)
     .default(50)
     .describe('Minimum time between two presence broadcasts of one room (50 = at most 20 per second).'),

@@ -129,6 +129,32 @@ describe('WebSocket sync', () => {
     expect(received).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 2);
   });
 
+  it('merges a busy room\'s document changes: a burst of moves reaches others as at most ~60 messages a second', async () => {
+    const board = await createBoard(server, 'Coalesce');
+    const sender = pool.connect(server, board.id, board.tokens.edit);
+    const observer = pool.connect(server, board.id, board.tokens.view);
+    await Promise.all([sender.synced(), observer.synced()]);
+    const { id } = createRecord(sender.doc, 'canvasItems', { kind: 'sticky', text: 'dragged' });
+    await waitFor(() => getCollection(observer.doc, 'canvasItems').has(id));
+    let received = 0;
+    observer.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin === observer.provider) received++;
+    });
+    const started = Date.now();
+    for (let x = 1; x <= 100; x++) {
+      updateRecord(sender.doc, 'canvasItems', id, { x });
+      await new Promise((resolve) => setTimeout(resolve, 4));
+    }
+    await waitFor(() => getCollection(observer.doc, 'canvasItems').get(id)?.get('x') === 100, {
+      message: 'the last position never arrived',
+    });
+    const elapsed = Date.now() - started;
+    // Default SYNC_BATCH_MS=16: one message per window at most, every change included.
+    expect(received).toBeGreaterThan(1);
+    expect(received).toBeLessThanOrEqual(Math.ceil(elapsed / 16) + 2);
+    expect(received).toBeLessThan(100);
+  });
+
   it('refuses a missing token with 4401, a wrong one with 4403 and an unknown board with 4404', async () => {
     const board = await createBoard(server, 'Auth');
     const other = await createBoard(server, 'Other');

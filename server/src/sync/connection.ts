@@ -96,9 +96,8 @@ export class Connection {
       this.ws.terminate();
       return;
     }
-    this.ws.send(message, { binary: true }, (error) => {
-      if (error) this.options.log.debug({ boardId: this.boardId, err: error.message }, 'send failed');
-    });
+    // No per-send callback: a failed write closes the socket, and 'close' cleans up.
+    this.ws.send(message, { binary: true });
   }
 
   /** Close with a code the client can act on (reason must stay under 123 bytes). */
