@@ -43,6 +43,7 @@ export const WebSocket: typeof WebSocketType = (() => {
 })();
 
 export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
 export const SYNC_STEP1 = 0;
 export const SYNC_STEP2 = 1;
 export const SYNC_UPDATE = 2;
@@ -85,11 +86,46 @@ function clientFrame(opcode: number, payload: Uint8Array): Buffer {
   return frame;
 }
 
+/** An awareness message announcing one client's state (what y-protocols' encodeAwarenessUpdate writes for one client). */
+export function encodeAwarenessMessage(clientId: number, clock: number, state: unknown): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, JSON.stringify(state));
+  const message = encoding.createEncoder();
+  encoding.writeVarUint(message, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  return encoding.toUint8Array(message);
+}
+
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** The JSON state, or null for a client that left. */
+  state: unknown;
+}
+
+/** The entries of an awareness message's payload (after the message type). */
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    entries.push({ clientId, clock, state: JSON.parse(decoding.readVarString(decoder)) as unknown });
+  }
+  return entries;
+}
+
 export type UpdateMeta = ReturnType<typeof Y.parseUpdateMeta>;
 
 export interface ClientOptions {
   /** Decode document payloads and report them (sampled receivers). */
   onUpdate?: (meta: UpdateMeta, receivedAt: number) => void;
+  /** Decode awareness messages and report their entries (a sampled presence observer). */
+  onAwareness?: (entries: AwarenessEntry[], receivedAt: number) => void;
   /** A writer's document: its state answers the server's sync step 1. */
   doc?: Y.Doc;
   connectTimeoutMs?: number;
@@ -234,6 +270,12 @@ export class BenchClient {
   private onMessage(data: Buffer): void {
     this.messages++;
     this.bytes += data.length;
+    if (data[0] === MESSAGE_AWARENESS && this.options.onAwareness) {
+      const decoder = decoding.createDecoder(data);
+      decoding.readVarUint(decoder);
+      this.options.onAwareness(decodeAwarenessUpdate(decoding.readVarUint8Array(decoder)), performance.now());
+      return;
+    }
     // Sync messages start with two one-byte varints: [0, syncType, ...].
     if (data[0] !== MESSAGE_SYNC) return;
     const syncType = data[1];
