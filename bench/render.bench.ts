@@ -1,0 +1,322 @@
+/**
+ * Rendering at 1,000 / 5,000 / 10,000 items of three kinds (stakeholders on the
+ * power/interest grid, sticky notes, logic-model cards), ours against a bare
+ * Konva page drawing the same cards (one rectangle + one text each, same world
+ * boxes, same camera maths) in the same run, in headless Chromium 1440x900 @1x.
+ *
+ * Per kind and size: first paint (see render/firstPaint.ts, identical for both
+ * pages), then frame times (rAF deltas, p50 / p95 / max) while panning (wheel)
+ * and zooming (ctrl+wheel), once zoomed to fit and once close up (100%, or 400%
+ * for the stakeholder grid, which is 1,000 world units wide). The bare page
+ * culls to the viewport; at the largest size it also runs without culling.
+ *
+ * Options (flag or env BENCH_<NAME>): --quick (1,000 and 10,000, shorter
+ * interactions; under a minute), --sizes=1000,5000 --kinds=stickies,logic,
+ * --pan-frames <n> (120), --zoom-frames <n> (90), --no-results.
+ * Needs a built client (npm run build); builds it when client/dist is missing.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { getCollection } from '@pc/shared';
+import { appendResults, fmt, flag, installCleanup, machineLine, markdownTable, numberOption, repoRoot, startOurs, stringOption, waitForQuietMachine } from './lib/harness';
+import { confirmedIdentityScript, frameStats, launchChromium, newBenchContext, panSteps, wheelFrames, zoomSteps, type FrameStats } from './lib/browser';
+import { startBarePageServer, type BareCard, type BarePageServer } from './render/bare';
+import { bareCards, cardsOnScreen } from './render/cards';
+import { firstPaintScript, openTabScript } from './render/firstPaint';
+import { KIND_LABELS, seedLogicModel, seedStakeholders, seedStickies, type RenderKind } from './render/seed';
+import { createBoard } from '../tests/helpers/server';
+import { ClientPool, waitFor } from '../tests/helpers/sync';
+
+const quick = flag('quick');
+const sizes = (stringOption('sizes') ?? (quick ? '1000,10000' : '1000,5000,10000')).split(',').map(Number);
+const kinds = (stringOption('kinds') ?? 'stakeholders,stickies,logic').split(',') as RenderKind[];
+const panFrames = Math.round(numberOption('pan-frames', quick ? 24 : 120));
+const zoomFrames = Math.round(numberOption('zoom-frames', quick ? 16 : 90));
+const FIRST_PAINT_BUDGET_MS = 1500;
+const PAN_RATIO_BUDGET = 1.25;
+
+type View = 'fit' | 'close';
+type Camera = { x: number; y: number; zoom: number };
+type Box = { x: number; y: number; width: number; height: number };
+
+interface ViewResult {
+  camera: Camera;
+  onScreen: number;
+  pan: FrameStats;
+  zoom: FrameStats | null;
+}
+
+interface SideResult {
+  firstPaint: number;
+  /** First paint until frames stay under 50 ms (layout, routing and caches done). */
+  settled: number;
+  views: Partial<Record<View, ViewResult>>;
+}
+
+interface Row {
+  kind: RenderKind;
+  size: number;
+  ours: SideResult;
+  bare: SideResult;
+  noCull?: SideResult;
+}
+
+/** Which DOM says the board holds every item (rendered in the same commit as the canvas). */
+const READY: Record<RenderKind, (n: number) => string> = {
+  stickies: (n) => `document.querySelectorAll('ul[aria-label="Items on this board"] li[data-item-id]').length >= ${n}`,
+  stakeholders: (n) => `document.querySelectorAll('ul[aria-label="Stakeholders"] li[data-map-x]').length >= ${n}`,
+  logic: (n) => `document.querySelectorAll('[aria-label="Logic model outline"] li[data-node-id]').length >= ${n}`,
+};
+
+const SETTLE_SCRIPT = `new Promise((resolve) => {
+  const t0 = performance.now();
+  let last = t0, calm = 0;
+  const tick = (t) => {
+    calm = t - last < 50 ? calm + 1 : 0;
+    last = t;
+    if (calm >= 10 || t - t0 > 30000) resolve(performance.now());
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})`;
+
+async function settle(page: Page): Promise<number> {
+  return page.evaluate(SETTLE_SCRIPT) as Promise<number>;
+}
+
+async function waitFirstPaint(page: Page): Promise<number> {
+  const handle = await page.waitForFunction('window.__firstPaint && window.__firstPaint.paint', undefined, { timeout: 120_000, polling: 100 });
+  return (await handle.jsonValue()) as number;
+}
+
+async function oursCamera(page: Page): Promise<Camera> {
+  const [x, y, zoom] = (await page.locator('.canvas').getAttribute('data-camera'))!.split(',').map(Number) as [number, number, number];
+  return { x, y, zoom };
+}
+
+async function seedBoard(server: { url: string; port: number }, kind: RenderKind, size: number): Promise<{ url: string; doc: Y.Doc; seedMs: number }> {
+  const pool = new ClientPool();
+  const wsUrl = `ws://127.0.0.1:${server.port}/ws`;
+  try {
+    const board = await createBoard({ url: server.url }, `Render bench: ${size} ${kind}`);
+    const seeder = pool.connect({ wsUrl }, board.id, board.tokens.owner);
+    await seeder.synced();
+    const started = Date.now();
+    const collection = kind === 'stickies' ? 'canvasItems' : kind === 'stakeholders' ? 'stakeholders' : 'logicNodes';
+    if (kind === 'stickies') seedStickies(seeder.doc, size);
+    else if (kind === 'stakeholders') seedStakeholders(seeder.doc, size);
+    else seedLogicModel(seeder.doc, size);
+    // A fresh client proves the server holds it all before the browser opens the board.
+    const check = pool.connect({ wsUrl }, board.id, board.tokens.view);
+    await check.synced();
+    await waitFor(() => getCollection(check.doc, collection).size === size, { timeout: 60_000, message: 'seed did not reach the server' });
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(seeder.doc));
+    return { url: new URL(board.links.edit, server.url).href, doc, seedMs: Date.now() - started };
+  } finally {
+    pool.destroyAll();
+  }
+}
+
+/** Pan, then zoom, from the view's camera; both gestures end where they started. */
+async function measureView(page: Page, target: string, camera: Camera, onScreen: number, withZoom: boolean, pan = panFrames): Promise<ViewResult> {
+  const panned = frameStats(await wheelFrames(page, { target, steps: panSteps(pan) }));
+  const zoomed = withZoom ? frameStats(await wheelFrames(page, { target, steps: zoomSteps(zoomFrames) })) : null;
+  return { camera, onScreen, pan: panned, zoom: zoomed };
+}
+
+async function measureOurs(browser: Browser, kind: RenderKind, size: number, url: string, doc: Y.Doc): Promise<{ result: SideResult; cards: BareCard[]; box: Box; cameras: Record<View, Camera>; firstCamera: Camera }> {
+  const scripts = [confirmedIdentityScript(), firstPaintScript(READY[kind](size))];
+  if (kind === 'logic') scripts.push(openTabScript('#tab-logic-model'));
+  const context = await newBenchContext(browser, scripts);
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('  page error:', error.message));
+    await page.goto(url);
+    const firstPaint = await waitFirstPaint(page);
+    const firstCamera = await oursCamera(page);
+    await page.locator('.connection[data-state="live"]').waitFor({ timeout: 60_000 });
+    const settled = (await settle(page)) - firstPaint;
+    const box = (await page.locator('.canvas').boundingBox())!;
+    const cards = await bareCards(kind, doc, page);
+    const views: Partial<Record<View, ViewResult>> = {};
+    const cameras = {} as Record<View, Camera>;
+    for (const view of ['fit', 'close'] as const) {
+      if (view === 'fit') await page.getByRole('button', { name: 'Zoom to fit' }).click();
+      else {
+        await page.locator('.zoom-level').click();
+        // The grid is 1,000 world units wide: at 100% it is all on screen; 400% is close up.
+        if (kind === 'stakeholders') for (let i = 0; i < 8; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+      }
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await settle(page);
+      const camera = await oursCamera(page);
+      cameras[view] = camera;
+      views[view] = await measureView(page, '.canvas', camera, cardsOnScreen(cards, camera, box), true);
+    }
+    return { result: { firstPaint, settled, views }, cards, box, cameras, firstCamera };
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureBare(browser: Browser, bare: BarePageServer, cards: BareCard[], box: Box, firstCamera: Camera, cameras: Record<View, Camera>, cull: boolean): Promise<SideResult> {
+  bare.setScene({ cards, box, camera: firstCamera, cull });
+  const context = await newBenchContext(browser, [firstPaintScript('window.__bareReady === true')]);
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('  bare page error:', error.message));
+    await page.goto(bare.url);
+    const firstPaint = await waitFirstPaint(page);
+    const settled = (await settle(page)) - firstPaint;
+    const views: Partial<Record<View, ViewResult>> = {};
+    // Without culling only the close-up pan is measured: every frame draws every card (slow by design).
+    for (const view of cull ? (['fit', 'close'] as const) : (['close'] as const)) {
+      const camera = cameras[view];
+      await page.evaluate((c) => (window as unknown as { __bare: { setCamera(c: Camera): void } }).__bare.setCamera(c), camera);
+      await settle(page);
+      views[view] = await measureView(page, '#stage', camera, cardsOnScreen(cards, camera, box), cull, cull ? panFrames : Math.max(10, Math.round(panFrames / 4)));
+    }
+    return { firstPaint, settled, views };
+  } finally {
+    await context.close();
+  }
+}
+
+const ratio = (ours: number, bare: number) => (Number.isFinite(ours) && Number.isFinite(bare) && bare > 0 ? `${(ours / bare).toFixed(2)}x` : 'n/a');
+
+function kindTable(rows: Row[]): string {
+  const lines: string[][] = [];
+  for (const row of rows) {
+    for (const view of ['fit', 'close'] as const) {
+      const o = row.ours.views[view]!;
+      const b = row.bare.views[view]!;
+      const first = view === 'fit';
+      lines.push([
+        first ? String(row.size) : '',
+        `${view === 'fit' ? 'fit' : 'close'} ${Math.round(o.camera.zoom * 100)}% (${o.onScreen} on screen)`,
+        first ? fmt(row.ours.firstPaint, 0) : '',
+        first ? fmt(row.bare.firstPaint, 0) : '',
+        first ? ratio(row.ours.firstPaint, row.bare.firstPaint) : '',
+        `${fmt(o.pan.p50)} / ${fmt(o.pan.p95)}`,
+        `${fmt(b.pan.p50)} / ${fmt(b.pan.p95)}`,
+        ratio(o.pan.p95, b.pan.p95),
+        fmt(o.zoom?.p95 ?? NaN),
+        fmt(b.zoom?.p95 ?? NaN),
+        ratio(o.zoom?.p95 ?? NaN, b.zoom?.p95 ?? NaN),
+      ]);
+    }
+    if (row.noCull) {
+      const n = row.noCull.views.close!;
+      lines.push(['', `bare without culling, close (${n.onScreen} on screen)`, '', fmt(row.noCull.firstPaint, 0), '', '', `${fmt(n.pan.p50)} / ${fmt(n.pan.p95)}`, '', '', '', '']);
+    }
+  }
+  return markdownTable(
+    ['items', 'view', 'first paint ours ms', 'bare ms', 'ratio', 'pan p50/p95 ours ms', 'bare ms', 'p95 ratio', 'zoom p95 ours ms', 'bare ms', 'ratio'],
+    lines,
+  );
+}
+
+function detailTable(rows: Row[]): string {
+  const lines: string[][] = [];
+  for (const row of rows) {
+    for (const [side, result] of [['ours', row.ours], ['bare', row.bare], ['bare, no culling', row.noCull]] as const) {
+      if (!result) continue;
+      for (const view of ['fit', 'close'] as const) {
+        const v = result.views[view];
+        if (!v) continue;
+        for (const [gesture, s] of [['pan', v.pan], ['zoom', v.zoom]] as const) {
+          if (!s) continue;
+          lines.push([row.kind, String(row.size), side, view, gesture, String(s.frames), fmt(s.p50), fmt(s.p95), fmt(s.max), fmt(s.fps, 0)]);
+        }
+      }
+      lines.push([row.kind, String(row.size), side, '', 'first paint / settled', '', '', '', '', `${fmt(result.firstPaint, 0)} / +${fmt(result.settled, 0)} ms`]);
+    }
+  }
+  return markdownTable(['kind', 'items', 'page', 'view', 'gesture', 'frames', 'p50 ms', 'p95 ms', 'max ms', 'fps'], lines);
+}
+
+function budgetLines(rows: Row[]): string[] {
+  const out: string[] = [];
+  for (const row of rows) {
+    if (row.size < 10_000) continue;
+    const fp = row.ours.firstPaint;
+    out.push(`- ${KIND_LABELS[row.kind]}, ${row.size}: first paint ${fmt(fp, 0)} ms <= ${FIRST_PAINT_BUDGET_MS} ms: **${fp <= FIRST_PAINT_BUDGET_MS ? 'met' : 'NOT met'}**`);
+    for (const view of ['fit', 'close'] as const) {
+      const o = row.ours.views[view]!.pan.p95;
+      const b = row.bare.views[view]!.pan.p95;
+      out.push(`- ${KIND_LABELS[row.kind]}, ${row.size}, ${view}: pan p95 ${fmt(o)} ms vs bare ${fmt(b)} ms = ${ratio(o, b)} <= ${PAN_RATIO_BUDGET}x: **${o / b <= PAN_RATIO_BUDGET ? 'met' : 'NOT met'}**`);
+    }
+  }
+  return out;
+}
+
+async function main() {
+  installCleanup();
+  const started = Date.now();
+  if (!existsSync(join(repoRoot, 'client', 'dist', 'index.html'))) {
+    console.log('building the client…');
+    execFileSync('npx', ['vite', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+  }
+  const server = await startOurs({ enabled: false, note: 'not pinned' });
+  const bare = await startBarePageServer();
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    await waitForQuietMachine(quick ? 3000 : 15_000);
+    const rows: Row[] = [];
+    const largest = Math.max(...sizes);
+    for (const kind of kinds) {
+      for (const size of sizes) {
+        const seeded = await seedBoard(server, kind, size);
+        const ours = await measureOurs(browser, kind, size, seeded.url, seeded.doc);
+        const bareResult = await measureBare(browser, bare, ours.cards, ours.box, ours.firstCamera, ours.cameras, true);
+        const noCull = size === largest && (!quick || kind === 'stickies') ? await measureBare(browser, bare, ours.cards, ours.box, ours.firstCamera, ours.cameras, false) : undefined;
+        const row: Row = { kind, size, ours: ours.result, bare: bareResult, ...(noCull ? { noCull } : {}) };
+        rows.push(row);
+        const fit = row.ours.views.fit!;
+        const close = row.ours.views.close!;
+        console.log(
+          `${kind} ${size} (seed ${seeded.seedMs} ms): first paint ours ${fmt(row.ours.firstPaint, 0)} / bare ${fmt(row.bare.firstPaint, 0)} ms; ` +
+            `pan p95 fit ${fmt(fit.pan.p95)} / ${fmt(row.bare.views.fit!.pan.p95)}, close ${fmt(close.pan.p95)} / ${fmt(row.bare.views.close!.pan.p95)} ms` +
+            (noCull ? `; bare without culling pan p95 ${fmt(noCull.views.close!.pan.p95)} ms` : ''),
+        );
+        seeded.doc.destroy();
+      }
+    }
+    const chromium = browser.version();
+    const sections = kinds.map((kind) => `### ${KIND_LABELS[kind]}\n\n${kindTable(rows.filter((r) => r.kind === kind))}`);
+    const budgets = budgetLines(rows);
+    const text = [
+      `## render: ${machineLine()} · chromium ${chromium}${quick ? ' · --quick' : ''}`,
+      '',
+      `Ours (built client, real server, boards seeded by a Node y-websocket client) vs a bare Konva ${'`'}konva.min.js${'`'} page drawing the same cards (rect + text each, same world boxes and camera, culled to the viewport), same run; headless Chromium 1440x900 @1x, --disable-gpu. First paint: ms from navigation start to the first frame after a Konva layer drew with every item loaded. Frame times: rAF deltas while one wheel (pan, ${panFrames} frames) or ctrl+wheel (zoom in and out, ${zoomFrames} frames) event is dispatched per frame. "fit" = the app's zoom to fit (clamped at 10%), "close" = 100% (400% for the 1,000-unit stakeholder grid). Ratio = ours / bare; 16.7 ms is one 60 Hz frame.`,
+      '',
+      ...sections.flatMap((s) => [s, '']),
+      ...(budgets.length ? ['Budgets (10,000 items: first paint <= 1.5 s; pan p95 <= 1.25x bare with culling):', '', ...budgets, ''] : []),
+      '<details><summary>Every measurement</summary>',
+      '',
+      detailTable(rows),
+      '',
+      '</details>',
+    ].join('\n');
+    console.log(`\n${text}\n`);
+    console.log(`render bench took ${fmt((Date.now() - started) / 1000, 0)} s`);
+    appendResults(text);
+  } finally {
+    await browser?.close().catch(() => {});
+    await bare.close();
+    await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

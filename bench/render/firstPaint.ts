@@ -1,0 +1,55 @@
+/**
+ * First paint, defined once for both pages (ours and the bare Konva page):
+ *
+ *   performance.now() (ms since navigation start) in the first
+ *   requestAnimationFrame callback of a later frame than the first Konva
+ *   Layer.drawScene that ran while the page's `ready` predicate held.
+ *
+ * `ready` says the page holds all of the board's items (ours: the accessible
+ * list, rendered in the same React commit as the canvas, lists all of them;
+ * bare: its layer is built). The hook wraps Konva.Layer.prototype.drawScene the
+ * once the library has registered `window.Konva` (both the app bundle and
+ * konva.min.js do; the classes are attached right after), so it sees
+ * cached-bitmap draws as well as live ones.
+ */
+export function firstPaintScript(ready: string): string {
+  return `(() => {
+  const fp = (window.__firstPaint = { paint: null, drawnAt: null, layerDraws: 0 });
+  let ready = false;
+  const isReady = () => ready || (ready = Boolean(${ready}));
+  const hook = (K) => {
+    if (!K || !K.Layer || K.Layer.prototype.__benchHooked) return;
+    const drawScene = K.Layer.prototype.drawScene;
+    K.Layer.prototype.drawScene = function (...args) {
+      const result = drawScene.apply(this, args);
+      fp.layerDraws += 1;
+      if (fp.drawnAt === null && isReady()) fp.drawnAt = document.timeline.currentTime;
+      return result;
+    };
+    K.Layer.prototype.__benchHooked = true;
+  };
+  let konva;
+  Object.defineProperty(window, 'Konva', { configurable: true, enumerable: true, get: () => konva, set: (value) => { konva = value; hook(value); queueMicrotask(() => hook(value)); } });
+  const tick = (t) => {
+    hook(konva);
+    if (fp.drawnAt !== null && t > fp.drawnAt) fp.paint = performance.now();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
+}
+
+/** An init script that clicks a tab as soon as it exists (no automation round trip). */
+export function openTabScript(selector: string): string {
+  return `(() => {
+  if (!location.pathname.startsWith('/b/')) return;
+  const click = () => {
+    const tab = document.querySelector(${JSON.stringify(selector)});
+    if (!tab) return false;
+    tab.click();
+    return true;
+  };
+  const observer = new MutationObserver(() => { if (click()) observer.disconnect(); });
+  document.addEventListener('DOMContentLoaded', () => { if (!click()) observer.observe(document.body, { childList: true, subtree: true }); });
+})();`;
+}

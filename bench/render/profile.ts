@@ -1,0 +1,132 @@
+/**
+ * Where the time goes: a CPU profile (CDP Profiler) of our page opening a board
+ * of one kind and size up to first paint, and then while panning at the fit
+ * zoom, summarised as the functions with the most self and total time.
+ *
+ *   node --import tsx bench/render/profile.ts --kind=stickies --size=10000 [--phase=load|pan|zoom] [--top=30]
+ *
+ * Profiles a built client (npm run build); a build with `--sourcemap` names the
+ * source files.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { fmt, installCleanup, numberOption, startOurs, stringOption } from '../lib/harness';
+import { confirmedIdentityScript, launchChromium, newBenchContext, panSteps, wheelFrames, zoomSteps } from '../lib/browser';
+import { firstPaintScript, openTabScript } from './firstPaint';
+import { seedLogicModel, seedStakeholders, seedStickies, type RenderKind } from './seed';
+import { artifactsDir } from '../../tests/helpers/browser';
+import { createBoard } from '../../tests/helpers/server';
+import { ClientPool } from '../../tests/helpers/sync';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self and total ms per function (total counted once per sample even when recursive). */
+export function summarise(profile: Profile, top: number): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    const node = byId.get(id)!;
+    self.set(label(node), (self.get(label(node)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const l = label(byId.get(at)!);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      total.set(l, (total.get(l) ?? 0) + dt);
+    }
+  });
+  const list = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([l, ms]) => `${fmt(ms, 0).padStart(7)} ms  ${l}`)
+      .join('\n');
+  return `self time:\n${list(self)}\n\ntotal time:\n${list(total)}`;
+}
+
+async function profiled(cdp: CDPSession, run: () => Promise<unknown>): Promise<Profile> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await run();
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  return profile;
+}
+
+async function main() {
+  installCleanup();
+  const kind = (stringOption('kind') ?? 'stickies') as RenderKind;
+  const size = Math.round(numberOption('size', 10_000));
+  const phase = stringOption('phase') ?? 'load';
+  const top = Math.round(numberOption('top', 30));
+  const server = await startOurs({ enabled: false, note: 'not pinned' });
+  const pool = new ClientPool();
+  const browser = await launchChromium();
+  try {
+    const board = await createBoard({ url: server.url }, 'Profile');
+    const seeder = pool.connect({ wsUrl: `ws://127.0.0.1:${server.port}/ws` }, board.id, board.tokens.owner);
+    await seeder.synced();
+    if (kind === 'stickies') seedStickies(seeder.doc, size);
+    else if (kind === 'stakeholders') seedStakeholders(seeder.doc, size);
+    else seedLogicModel(seeder.doc, size);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const ready = {
+      stickies: `document.querySelectorAll('ul[aria-label="Items on this board"] li[data-item-id]').length >= ${size}`,
+      stakeholders: `document.querySelectorAll('ul[aria-label="Stakeholders"] li[data-map-x]').length >= ${size}`,
+      logic: `document.querySelectorAll('[aria-label="Logic model outline"] li[data-node-id]').length >= ${size}`,
+    }[kind];
+    const scripts = [confirmedIdentityScript(), firstPaintScript(ready)];
+    if (kind === 'logic') scripts.push(openTabScript('#tab-logic-model'));
+    const context = await newBenchContext(browser, scripts);
+    const page: Page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const url = new URL(board.links.edit, server.url).href;
+    const waitPaint = () => page.waitForFunction('window.__firstPaint && window.__firstPaint.paint', undefined, { timeout: 120_000 });
+    let profile: Profile;
+    if (phase === 'load') {
+      profile = await profiled(cdp, async () => {
+        await page.goto(url);
+        await waitPaint();
+      });
+      console.log(`first paint ${fmt(Number(await page.evaluate('window.__firstPaint.paint')), 0)} ms (profiled)`);
+    } else {
+      await page.goto(url);
+      await waitPaint();
+      await page.waitForTimeout(2000);
+      await page.getByRole('button', { name: 'Zoom to fit' }).click();
+      await page.waitForTimeout(1000);
+      profile = await profiled(cdp, () => wheelFrames(page, { target: '.canvas', steps: phase === 'zoom' ? zoomSteps(30) : panSteps(30) }));
+    }
+    const file = join(artifactsDir, `profile-${kind}-${size}-${phase}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(summarise(profile, top));
+    console.log(`\nprofile written to ${file} (open in Chrome DevTools > Performance)`);
+  } finally {
+    pool.destroyAll();
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,121 @@
+/**
+ * Boards for the render benchmark, written in one Yjs transaction each (one
+ * update on the wire), so seeding 10,000 records costs well under a second.
+ * Every board is deterministic: the same records, ids and places every run.
+ */
+import type * as Y from 'yjs';
+import { STICKY_COLOURS, createRecord, orderKeys, updateMeta, type LogicColumn } from '@pc/shared';
+import { getTemplate } from '../../client/src/boards/logic-model/model/templates';
+import { STICKY_SIZE } from '../../client/src/collab/itemActions';
+import { mulberry32 } from '../lib/browser';
+
+export type RenderKind = 'stakeholders' | 'stickies' | 'logic';
+
+export const KIND_LABELS: Record<RenderKind, string> = {
+  stakeholders: 'stakeholders on the power/interest grid',
+  stickies: 'sticky notes on the canvas',
+  logic: 'logic-model cards',
+};
+
+const origin = { kind: 'bench-seed' };
+const WORDS = ['youth', 'housing', 'training', 'volunteers', 'outreach', 'funding', 'health', 'venues', 'data', 'advice', 'carers', 'schools', 'transport', 'food'];
+
+function phrase(rand: () => number, words: number): string {
+  return Array.from({ length: words }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
+}
+
+/** Sticky notes in a loose grid (220 x 160 pitch, a little jitter), about 3:2, on the default tab. */
+export function seedStickies(doc: Y.Doc, count: number): Map<string, string> {
+  const rand = mulberry32(7);
+  const columns = Math.max(1, Math.round(Math.sqrt(count * 1.5)));
+  const keys = orderKeys(count);
+  const texts = new Map<string, string>();
+  doc.transact(() => {
+    for (let i = 0; i < count; i++) {
+      const text = `Note ${i + 1}: ${phrase(rand, 2 + Math.floor(rand() * 6))}`;
+      const note = createRecord(
+        doc,
+        'canvasItems',
+        {
+          kind: 'sticky',
+          view: 'stakeholder-map',
+          text,
+          x: (i % columns) * 220 + Math.round(rand() * 20),
+          y: Math.floor(i / columns) * 160 + Math.round(rand() * 20),
+          width: STICKY_SIZE.width,
+          height: STICKY_SIZE.height,
+          colour: STICKY_COLOURS[i % STICKY_COLOURS.length]!,
+          order: keys[i]!,
+          author: 'Bench',
+        },
+        origin,
+      );
+      texts.set(note.id, text);
+    }
+  }, origin);
+  return texts;
+}
+
+const RINGS = ['core', 'direct', 'indirect', 'wider'] as const;
+const SECTORS = ['public', 'third', 'private', 'community', 'academic'] as const;
+
+/** Stakeholders with random power, interest and attitude (the grid places them by those). */
+export function seedStakeholders(doc: Y.Doc, count: number): void {
+  const rand = mulberry32(42);
+  doc.transact(() => {
+    for (let i = 0; i < count; i++) {
+      createRecord(
+        doc,
+        'stakeholders',
+        {
+          name: `Stakeholder ${String(i + 1).padStart(5, '0')}`,
+          organisation: `Organisation ${i % 97}`,
+          power: Math.floor(rand() * 5),
+          interest: Math.floor(rand() * 5),
+          attitude: Math.floor(rand() * 5) - 2,
+          ring: RINGS[Math.floor(rand() * 4)]!,
+          sector: SECTORS[Math.floor(rand() * 5)]!,
+          x: Math.round((rand() - 0.5) * 6000),
+          y: Math.round((rand() - 0.5) * 4000) || 1,
+        },
+        origin,
+      );
+    }
+  }, origin);
+}
+
+/**
+ * A Kellogg logic model: cards dealt round the five columns, and one link per
+ * ten cards from a card to one in the next column.
+ */
+export function seedLogicModel(doc: Y.Doc, count: number): { texts: Map<string, string>; links: number } {
+  const rand = mulberry32(11);
+  const columns = getTemplate('kellogg').columns.map((c) => c.key as LogicColumn);
+  const perColumn = columns.map((_, c) => Math.floor(count / columns.length) + (c < count % columns.length ? 1 : 0));
+  const texts = new Map<string, string>();
+  const ids: string[][] = columns.map(() => []);
+  let links = 0;
+  doc.transact(() => {
+    updateMeta(doc, { logicTemplate: 'kellogg' }, origin);
+    columns.forEach((column, c) => {
+      const keys = orderKeys(perColumn[c]!);
+      for (let i = 0; i < perColumn[c]!; i++) {
+        const text = `${column} ${i + 1}: ${phrase(rand, 3 + Math.floor(rand() * 8))}`;
+        const node = createRecord(doc, 'logicNodes', { column, text, order: keys[i]! }, origin);
+        ids[c]!.push(node.id);
+        texts.set(node.id, text);
+      }
+    });
+    for (let c = 0; c + 1 < columns.length; c++) {
+      const from = ids[c]!;
+      const to = ids[c + 1]!;
+      for (let i = 0; i < from.length; i += 10) {
+        const target = to[Math.min(to.length - 1, i + Math.floor(rand() * 5))];
+        if (!target) continue;
+        createRecord(doc, 'logicLinks', { from: from[i]!, to: target }, origin);
+        links += 1;
+      }
+    }
+  }, origin);
+  return { texts, links };
+}
