@@ -35,6 +35,21 @@ const SCHEMA_STEPS: readonly string[] = [
 
 export const SQLITE_FILE = 'partnership-canvas.sqlite';
 
+/** Size the -wal file is truncated back to after a checkpoint. */
+const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Free pages are reused by later inserts, so reclaiming a few is wasted I/O;
+ * the file is shrunk only once they are both many and a large share of it
+ * (a big tail was just compacted into a much smaller snapshot).
+ */
+export function shouldReclaimPages(freePages: number, totalPages: number, pageSize: number): boolean {
+  return freePages * pageSize >= RECLAIM_MIN_BYTES && freePages >= totalPages * RECLAIM_MIN_SHARE;
+}
+const RECLAIM_MIN_BYTES = 8 * 1024 * 1024;
+const RECLAIM_MIN_SHARE = 0.25;
+const AUTO_VACUUM_INCREMENTAL = 2;
+
 
 export class SqliteBoardStore implements BoardStore {
   private readonly db: Database.Database;
@@ -43,6 +58,11 @@ export class SqliteBoardStore implements BoardStore {
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, SQLITE_FILE));
+    // Lets compaction hand the pages of a deleted tail back to the file system
+    // (see reclaimFreePages). Only takes effect on a new, empty database, and
+    // before the switch to WAL; an older file keeps auto_vacuum=NONE until
+    // someone runs VACUUM on it.
+    if (this.db.pragma('user_version', { simple: true }) === 0) this.db.pragma('auto_vacuum = INCREMENTAL');
     // WAL: readers never block the group-commit writer. synchronous=NORMAL keeps
     // every committed transaction across a process crash (SIGKILL); only an OS
     // crash or power cut can lose the last few commits.
@@ -50,6 +70,10 @@ export class SqliteBoardStore implements BoardStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // A compaction deletes a board's whole tail. Without a limit the -wal file
+    // keeps the size of the largest transaction ever written (2x a big tail);
+    // with one it shrinks back after each checkpoint.
+    this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     this.migrate();
     this.statements = {
       insertBoard: this.db.prepare(
@@ -118,9 +142,13 @@ export class SqliteBoardStore implements BoardStore {
       const snapshot = this.statements.snapshot.get(id);
       const after = snapshot?.upto_seq ?? 0;
       const rows = this.statements.tail.all(id, after);
+      // better-sqlite3 returns each BLOB as a Buffer of its own (a Uint8Array):
+      // used as is, without a second copy of every row.
+      const updates: Uint8Array[] = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) updates[i] = rows[i]!.data;
       return {
-        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
-        updates: rows.map((row) => new Uint8Array(row.data)),
+        snapshot: snapshot ? snapshot.data : null,
+        updates,
         lastSeq: rows.at(-1)?.seq ?? after,
       };
     })();
@@ -132,6 +160,16 @@ export class SqliteBoardStore implements BoardStore {
       // Never delete a tail that an older snapshot (rejected above) would not cover.
       if (result.changes > 0) this.statements.deleteTail.run(id, uptoSeq);
     })();
+    this.reclaimFreePages();
+  }
+
+  /** Give the pages a compaction freed back to the file system when they are worth it. */
+  private reclaimFreePages(): void {
+    if (this.db.pragma('auto_vacuum', { simple: true }) !== AUTO_VACUUM_INCREMENTAL) return;
+    const free = this.db.pragma('freelist_count', { simple: true }) as number;
+    const total = this.db.pragma('page_count', { simple: true }) as number;
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    if (shouldReclaimPages(free, total, pageSize)) this.db.pragma('incremental_vacuum');
   }
 
   async close(): Promise<void> {
