@@ -129,6 +129,24 @@ describe('WebSocket sync', () => {
     expect(received).toBeLessThanOrEqual(Math.ceil(elapsed / 50) + 2);
   });
 
+  it('relays small, medium and large changes intact (every WebSocket length encoding)', async () => {
+    const board = await createBoard(server, 'Sizes');
+    const alice = pool.connect(server, board.id, board.tokens.edit);
+    const bob = pool.connect(server, board.id, board.tokens.view);
+    await Promise.all([alice.synced(), bob.synced()]);
+    // Under 126 bytes, under 64 KiB, and over 64 KiB on the wire (five full notes in one change).
+    for (const [notes, length] of [[1, 3], [1, 2_000], [5, 10_000]] as const) {
+      const text = 'é'.repeat(length);
+      const ids: string[] = [];
+      alice.doc.transact(() => {
+        for (let n = 0; n < notes; n++) ids.push(createRecord(alice.doc, 'canvasItems', { kind: 'sticky', text }).id);
+      });
+      await waitFor(() => ids.every((id) => getCollection(bob.doc, 'canvasItems').get(id)?.get('text') === text), {
+        message: `${notes} note(s) of ${length} characters did not arrive intact`,
+      });
+    }
+  });
+
   it('merges a busy room\'s document changes: a burst of moves reaches others as at most ~60 messages a second', async () => {
     const board = await createBoard(server, 'Coalesce');
     const sender = pool.connect(server, board.id, board.tokens.edit);

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
 import { CLOSE_POLICY, type BoardId, type Role } from '@pc/shared';
 import type { Logger } from '../logger';
@@ -45,8 +46,14 @@ export class Connection {
   /** Resolves when the socket has closed (after the closing handshake, or a terminate). */
   readonly whenClosed = new Promise<void>((resolve) => (this.resolveClosed = resolve));
 
+  /**
+   * @param socket the upgraded TCP socket under `ws`, for pre-framed broadcasts
+   *   (`sendFrame`); ws writes every frame synchronously (no compression), so
+   *   whole frames from both never interleave.
+   */
   constructor(
     readonly ws: WebSocket,
+    private readonly socket: Duplex,
     readonly boardId: BoardId,
     readonly role: Role,
     private readonly options: ConnectionOptions,
@@ -86,18 +93,27 @@ export class Connection {
   }
 
   send(message: Uint8Array): void {
-    if (this.ws.readyState !== this.ws.OPEN) return;
+    // No per-send callback: a failed write closes the socket, and 'close' cleans up.
+    if (this.canSend(message.byteLength)) this.ws.send(message, { binary: true });
+  }
+
+  /** Send a frame built once for many recipients by `encodeBinaryFrame`. */
+  sendFrame(frame: Buffer): void {
+    if (this.canSend(frame.byteLength)) this.socket.write(frame);
+  }
+
+  private canSend(bytes: number): boolean {
+    if (this.ws.readyState !== this.ws.OPEN) return false;
     // A client whose network stalls would otherwise make the server hold every
     // update of a busy workshop for it. Dropping it frees that memory at once;
     // the client reconnects with backoff and catches up by state vector.
-    if (this.ws.bufferedAmount + message.byteLength > this.options.maxSendBufferBytes) {
+    if (this.ws.bufferedAmount + bytes > this.options.maxSendBufferBytes) {
       this.options.metrics.slowConsumersDropped.inc();
       this.options.log.warn({ boardId: this.boardId, buffered: this.ws.bufferedAmount }, 'dropping a connection that is not reading');
       this.ws.terminate();
-      return;
+      return false;
     }
-    // No per-send callback: a failed write closes the socket, and 'close' cleans up.
-    this.ws.send(message, { binary: true });
+    return true;
   }
 
   /** Close with a code the client can act on (reason must stay under 123 bytes). */

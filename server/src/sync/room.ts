@@ -16,6 +16,7 @@ import {
   encodeUpdate,
   ProtocolError,
 } from './protocol';
+import { encodeBinaryFrame } from './frame';
 import { admitUpdate } from './updateGate';
 
 export interface RoomOptions {
@@ -220,9 +221,9 @@ export class Room implements ConnectionHost {
     const update = pending.length === 1 ? pending[0]!.update : Y.mergeUpdates(pending.map((p) => p.update));
     const firstOrigin = pending[0]!.origin;
     const soleAuthor = pending.every((p) => p.origin === firstOrigin) ? firstOrigin : undefined;
-    const message = encodeUpdate(update);
+    const frame = encodeBinaryFrame(encodeUpdate(update));
     for (const connection of this.connections) {
-      if (connection !== soleAuthor && connection.started) connection.send(message);
+      if (connection !== soleAuthor && connection.started) connection.sendFrame(frame);
     }
   };
 
@@ -256,8 +257,8 @@ export class Room implements ConnectionHost {
     const clients = [...this.pendingAwareness].filter((id) => this.awareness.meta.has(id));
     this.pendingAwareness.clear();
     if (clients.length === 0 || this.connections.size === 0) return;
-    const message = encodeAwareness(this.awareness, clients);
-    for (const connection of this.connections) if (connection.started) connection.send(message);
+    const frame = encodeBinaryFrame(encodeAwareness(this.awareness, clients));
+    for (const connection of this.connections) if (connection.started) connection.sendFrame(frame);
   };
 
   private scheduleCompaction(): void {

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { CLOSE_GOING_AWAY, CLOSE_SERVER_ERROR, type BoardId, type Role } from '@pc/shared';
@@ -49,9 +50,9 @@ export class RoomRegistry {
   }
 
   /** Take over an authorised socket: it queues messages until its board has loaded. */
-  connect(board: BoardRecord, role: Role, ws: WebSocket): void {
+  connect(board: BoardRecord, role: Role, ws: WebSocket, socket: Duplex): void {
     const { metrics, log } = this.options;
-    const connection = new Connection(ws, board.id, role, {
+    const connection = new Connection(ws, socket, board.id, role, {
       log,
       metrics,
       maxQueuedBytes: this.options.maxMessageBytes * 2,

@@ -63,7 +63,7 @@ export function createUpgradeHandler(options: UpgradeOptions) {
             ws.close(code, reason);
           } else {
             log.debug({ boardId, role: access.role }, 'websocket connected');
-            registry.connect(access.board, access.role, ws);
+            registry.connect(access.board, access.role, ws, socket);
           }
         });
       })
