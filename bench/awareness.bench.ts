@@ -43,10 +43,10 @@ import { createBoard } from '../tests/helpers/server';
 const quick = flag('quick');
 const clientCount = Math.round(numberOption('clients', quick ? 100 : 300));
 const hz = numberOption('hz', 10);
-const warmSeconds = numberOption('warm', quick ? 2 : 5);
-const measureSeconds = numberOption('measure', quick ? 4 : 15);
+const warmSeconds = numberOption('warm', quick ? 1 : 5);
+const measureSeconds = numberOption('measure', quick ? 3 : 15);
 const repeats = Math.max(1, Math.round(numberOption('repeats', quick ? 1 : 2)));
-const quietWaitSeconds = numberOption('quiet-wait', quick ? 5 : 120);
+const quietWaitSeconds = numberOption('quiet-wait', quick ? 1 : 120);
 const OBSERVERS = 5;
 const servers = (['reference', 'ours'] as const).filter((kind) =>
   (stringOption('servers') ?? 'reference,ours').split(',').includes(kind),

@@ -42,7 +42,7 @@ import { BenchClient, closeAll, connectAll } from './lib/yclient';
 const quick = flag('quick');
 const connections = Math.round(numberOption('connections', quick ? 200 : 1000));
 const manyBoards = Math.round(numberOption('boards', quick ? 20 : 100));
-const unloadDelayMs = Math.round(numberOption('unload-delay', 2000));
+const unloadDelayMs = Math.round(numberOption('unload-delay', quick ? 500 : 2000));
 const withReference = !flag('no-reference');
 const BUDGET_KB = 50;
 
@@ -179,7 +179,7 @@ async function main(): Promise<void> {
   );
   const rows: Row[] = [];
   for (const boards of [1, manyBoards]) {
-    await waitForQuietMachine(quick ? 5000 : 60_000);
+    await waitForQuietMachine(quick ? 1000 : 60_000);
     const row = await runOurs(boards, pinning);
     rows.push(row);
     console.log(

@@ -91,13 +91,13 @@ interface RunResult {
 }
 
 const quick = flag('quick');
-const warmSeconds = numberOption('warm', quick ? 2 : 10);
-const measureSeconds = numberOption('measure', quick ? 5 : 20);
+const warmSeconds = numberOption('warm', quick ? 1 : 10);
+const measureSeconds = numberOption('measure', quick ? 3 : 20);
 const repeats = Math.max(1, Math.round(numberOption('repeats', quick ? 1 : 2)));
 const only = stringOption('scenario');
-const drainSeconds = numberOption('drain', 10);
+const drainSeconds = numberOption('drain', quick ? 5 : 10);
 /** Before each run, wait up to this long for other jobs on the machine to finish. */
-const quietWaitSeconds = numberOption('quiet-wait', quick ? 5 : 120);
+const quietWaitSeconds = numberOption('quiet-wait', quick ? 1 : 120);
 /** --profile=<dir>: write a V8 CPU profile of each server over the measured window there. */
 const profileDir = stringOption('profile');
 const SERVER_KINDS = ['reference', 'ours', 'ours-memory'] as const;
