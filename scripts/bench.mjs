@@ -1,7 +1,8 @@
-// `npm run bench [name…]`: run the benchmark scripts in bench/ one after the
-// other (never in parallel: they measure a 2-core machine). Each prints a table
-// and appends it to bench/RESULTS.md.
-import { execFileSync } from 'node:child_process';
+// `npm run bench [name…] [-- --option…]`: run the benchmark scripts in bench/
+// one after the other (never in parallel: they measure a 2-core machine). Each
+// prints a table and appends it to bench/RESULTS.md. A script that fails does
+// not stop the others; the run exits non-zero and names it at the end.
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,16 @@ if (scripts.length === 0) {
   console.error(`No benchmark matches ${wanted.join(', ')}`);
   process.exit(1);
 }
+const started = Date.now();
+const summary = [];
 for (const script of scripts) {
   console.log(`\n▶ bench/${script}`);
-  execFileSync(process.execPath, ['--import', 'tsx', join('bench', script), ...options], { cwd: root, stdio: 'inherit' });
+  const scriptStarted = Date.now();
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join('bench', script), ...options], { cwd: root, stdio: 'inherit' });
+  const seconds = ((Date.now() - scriptStarted) / 1000).toFixed(0);
+  const ok = result.status === 0;
+  summary.push(`${ok ? 'ok    ' : 'FAILED'} ${script.padEnd(28)} ${seconds.padStart(4)} s${ok ? '' : ` (exit ${result.status ?? result.signal})`}`);
+  if (result.signal === 'SIGINT') break;
 }
+console.log(`\n${summary.join('\n')}\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
+if (summary.some((line) => line.startsWith('FAILED'))) process.exit(1);
