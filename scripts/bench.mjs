@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureClientBuilt } from './clientBuild.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Names filter the scripts; options (--quick, --measure=30, ...) go to each script.
@@ -21,6 +22,9 @@ if (scripts.length === 0) {
   process.exit(1);
 }
 const started = Date.now();
+// Browser benchmarks measure the built client: make sure it is the current one.
+const BROWSER_SCRIPTS = ['render', 'matrix-render', 'stakeholder-pan'];
+if (scripts.some((script) => BROWSER_SCRIPTS.some((name) => script.startsWith(`${name}.`)))) ensureClientBuilt();
 const summary = [];
 for (const script of scripts) {
   console.log(`\n▶ bench/${script}`);
