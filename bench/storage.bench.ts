@@ -430,6 +430,9 @@ async function measureServer(dir: string, history: History, boards: Map<string, 
         console.log(`  server ${cut.mb} MB ${compacted ? 'snapshot' : 'tail    '}: first sync ${fmt(row.syncMs)} ms (${samples.map((s) => fmt(s.ms, 0)).join(', ')})`);
       }
     }
+  } catch (error) {
+    console.error(`server output (last 3000 characters):\n${server.output().slice(-3000)}`);
+    throw error;
   } finally {
     await server.stop();
   }
