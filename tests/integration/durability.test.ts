@@ -159,4 +159,25 @@ describe('durability', () => {
     const second = await start(dataDir);
     expect(await readNotes(second, board.id, board.tokens.view)).toEqual(texts);
   });
+
+  it('folds a long stored tail into a snapshot as soon as the board loads, without waiting for an edit', async () => {
+    const dataDir = newDataDir();
+    // Never compacts, then crashes: the whole history stays in the tail.
+    const first = await start(dataDir, { COMPACT_EVERY: '1000000', FLUSH_INTERVAL_MS: '0' });
+    const board = await createBoard(first, 'Long tail');
+    const texts = Array.from({ length: 30 }, (_, i) => `note ${String(i).padStart(2, '0')}`);
+    const writer = await writeNotes(first, board.id, board.tokens.edit, []);
+    for (const text of texts) {
+      createRecord(writer.doc, 'canvasItems', { kind: 'sticky', text });
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await waitFor(async () => (await metric(first, 'pc_storage_updates_written_total')) >= texts.length);
+    await first.stop('SIGKILL');
+    writer.destroy();
+
+    const second = await start(dataDir, { COMPACT_EVERY: '10' });
+    // A viewer only reads: any compaction now comes from the load itself.
+    expect(await readNotes(second, board.id, board.tokens.view)).toEqual(texts);
+    await waitFor(async () => (await metric(second, 'pc_storage_compactions_total')) === 1);
+  });
 });

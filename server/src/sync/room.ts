@@ -68,7 +68,7 @@ export class Room implements ConnectionHost {
     this.log = options.log.child({ boardId: board.id });
     // The server has no presence of its own; it only relays.
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.onDocUpdate);
+    // The document's update listener is attached once the stored state is in (see load).
     this.awareness.on('update', this.onAwarenessUpdate);
     this.ready = this.load();
     // Failures are handled in load(); this keeps an unobserved rejection from crashing the process.
@@ -86,7 +86,10 @@ export class Room implements ConnectionHost {
   private async load(): Promise<void> {
     try {
       const stored = await this.options.store.loadBoard(this.id);
+      // Before listening: with an 'update' listener Yjs would encode the whole
+      // loaded document once more, only for the room to ignore it.
       applyStoredState(this.doc, stored);
+      this.doc.on('update', this.onDocUpdate);
       this.loadedSeq = stored.lastSeq;
       this.updatesSinceCompaction = stored.updates.length;
       if (!hasStoredContent(stored)) {
@@ -108,6 +111,8 @@ export class Room implements ConnectionHost {
     if (this.state !== 'loading') return;
     this.state = 'ready';
     for (const connection of this.connections) this.startConnection(connection);
+    // A long stored tail (a crash before compaction, or a bulk import) makes every later load slow: fold it now.
+    if (this.updatesSinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
   }
 
   addConnection(connection: Connection): void {
