@@ -2,18 +2,27 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { BoardView, CanvasItem } from '@pc/shared';
-import { useValue } from '../collab/hooks';
+import { useValue, useValueBy } from '../collab/hooks';
 import type { Peer } from '../collab/presence';
 import type { ValueStore } from '../collab/valueStore';
-import { panBy, screenToWorld, visibleWorldRect, wheelZoomFactor, zoomBy, type Camera } from './camera';
+import { panBy, screenToWorld, wheelZoomFactor, zoomBy, type Camera } from './camera';
 import { cullToViewport } from './culling';
+import { decorationVisible, textReadable } from './levelOfDetail';
 import { Cursors } from './Cursors';
 import { DotGrid } from './DotGrid';
 import type { Point, Size } from './geometry';
-import { StickyNote, type NoteHandlers } from './StickyNote';
+import { NOTE_FONT_SIZE, NOTE_SHADOW_PX, StickyNote, type NoteHandlers } from './StickyNote';
+import { useCameraMoving } from './useCameraMoving';
+import { useCullRegion } from './useCullRegion';
 
-/** Screen pixels of off-screen margin kept rendered, so fast pans do not pop. */
-const CULL_MARGIN_PX = 160;
+/** Share of a viewport mounted beyond each edge, so a pan re-culls only now and then. */
+const CULL_MARGIN_RATIO = 0.15;
+/**
+ * From this many mounted notes, their hit graph (what pointer events test against,
+ * redrawn with every frame) is left alone while the camera moves and redrawn once
+ * it rests: a pan over thousands of notes then draws each note once a frame, not twice.
+ */
+const HIT_PAUSE_FROM_NOTES = 300;
 
 export interface CanvasActions {
   select(id: string | null): void;
@@ -174,11 +183,15 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
     [],
   );
 
-  const visible = useMemo(
-    () =>
-      size.width === 0 ? [] : cullToViewport(items, visibleWorldRect(camera, size), CULL_MARGIN_PX / camera.zoom),
-    [items, camera, size],
-  );
+  // Culled to a region around the viewport that pans re-use: camera frames move the
+  // stage and leave the notes (and the board's own layers) alone in React.
+  const region = useCullRegion(cameraStore, size, CULL_MARGIN_RATIO);
+  const visible = useMemo(() => (size.width === 0 ? [] : cullToViewport(items, region.rect)), [items, region, size]);
+  const showText = textReadable(NOTE_FONT_SIZE, region.zoom);
+  const showShadow = decorationVisible(NOTE_SHADOW_PX, region.zoom);
+  const pauseHits = useCameraMoving(cameraStore, visible.length >= HIT_PAUSE_FROM_NOTES);
+  const peerCount = useValueBy(peers, (all) => String(all.length)).length;
+  const boardLayers = useMemo(() => (size.width === 0 ? null : layers?.(size)), [layers, size]);
 
   const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : hovering && editable ? 'move' : 'default';
 
@@ -212,8 +225,8 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
           <Layer listening={false}>
             <DotGrid camera={camera} size={size} />
           </Layer>
-          {layers?.(size)}
-          <Layer>
+          {boardLayers}
+          <Layer listening={!pauseHits} visible={visible.length > 0}>
             {visible.map((item) => (
               <StickyNote
                 key={item.id}
@@ -222,11 +235,14 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
                 editing={item.id === editingId}
                 draggable={editable && !spaceHeld && item.id !== editingId}
                 editable={editable}
+                showText={showText}
+                showShadow={showShadow}
                 handlers={noteHandlers}
               />
             ))}
           </Layer>
-          <Layer listening={false}>
+          {/* Empty layers are hidden: every visible layer is a full-size canvas redrawn and composited each frame. */}
+          <Layer listening={false} visible={peerCount > 0}>
             <Cursors peers={peers} view={view} zoom={camera.zoom} />
           </Layer>
         </Stage>

@@ -8,6 +8,8 @@ export const NOTE_PADDING_X = 14;
 export const NOTE_PADDING_Y = 12;
 export const NOTE_FONT_SIZE = 16;
 export const NOTE_LINE_HEIGHT = 1.3;
+/** How far the drop shadow reaches beyond the note (world units). */
+export const NOTE_SHADOW_PX = 3;
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 /** Stable callbacks from the canvas; identity never changes, so memo holds. */
@@ -26,6 +28,9 @@ interface StickyNoteProps {
   editing: boolean;
   draggable: boolean;
   editable: boolean;
+  /** Level of detail: the text is drawn only where it is readable, the shadow where it shows. */
+  showText: boolean;
+  showShadow: boolean;
   handlers: NoteHandlers;
 }
 
@@ -36,7 +41,7 @@ interface StickyNoteProps {
  * props keep the drag-start position so our own throttled writes (and anyone
  * else's) never yank the note back under the pointer.
  */
-export const StickyNote = memo(function StickyNote({ item, selected, editing, draggable, editable, handlers }: StickyNoteProps) {
+export const StickyNote = memo(function StickyNote({ item, selected, editing, draggable, editable, showText, showShadow, handlers }: StickyNoteProps) {
   const dragOrigin = useRef<Point | null>(null);
   const position = dragOrigin.current ?? item;
   const empty = item.text.trim() === '';
@@ -74,16 +79,18 @@ export const StickyNote = memo(function StickyNote({ item, selected, editing, dr
       onMouseEnter={() => handlers.hover(item.id)}
       onMouseLeave={() => handlers.hover(null)}
     >
-      <Rect
-        x={-1}
-        y={1}
-        width={item.width + 2}
-        height={item.height + 3}
-        cornerRadius={9}
-        fill="rgba(15, 23, 42, 0.07)"
-        listening={false}
-        perfectDrawEnabled={false}
-      />
+      {showShadow && (
+        <Rect
+          x={-1}
+          y={1}
+          width={item.width + 2}
+          height={item.height + NOTE_SHADOW_PX}
+          cornerRadius={9}
+          fill="rgba(15, 23, 42, 0.07)"
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
       <Rect
         width={item.width}
         height={item.height}
@@ -94,7 +101,7 @@ export const StickyNote = memo(function StickyNote({ item, selected, editing, dr
         strokeScaleEnabled={false}
         perfectDrawEnabled={false}
       />
-      {!editing && (
+      {!editing && showText && (
         <Text
           x={NOTE_PADDING_X}
           y={NOTE_PADDING_Y}
