@@ -1,7 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { layoutBoard, type CardBox, type Point } from './columnLayout';
-import { quickRoute, routeEnd, routeLinks, routeMidpoint, routePath, simplify, warpPolyline, type RouteShape } from './routing';
+import { MAX_ELK_CARDS, quickRoute, routeBounds, routeEnd, routeLinks, routeMidpoint, routePath, routeWithElk, simplify, warpPolyline, type RouteShape } from './routing';
 import { getTemplate } from './templates';
 import { links, node } from './testFixtures';
 
@@ -128,5 +128,19 @@ describe('route geometry', () => {
     expect(routePath(shape)).toBe('M0,0 L30,0 Q40,0 40,10 L40,40');
     expect(routeEnd(shape).angle).toBeCloseTo(Math.PI / 2);
     expect(routeMidpoint(shape)).toEqual({ x: 40, y: 0 });
+  });
+});
+
+describe('routing limits and bounds', () => {
+  it('routes with ELK only boards with links and at most MAX_ELK_CARDS cards', () => {
+    expect(routeWithElk(10, 0)).toBe(false);
+    expect(routeWithElk(10, 3)).toBe(true);
+    expect(routeWithElk(MAX_ELK_CARDS, 3)).toBe(true);
+    expect(routeWithElk(MAX_ELK_CARDS + 1, 3)).toBe(false);
+  });
+
+  it('bounds a route by its points plus a pad', () => {
+    expect(routeBounds({ kind: 'polyline', points: [{ x: 0, y: 10 }, { x: 50, y: 10 }, { x: 50, y: -20 }] }, 5)).toEqual({ x: -5, y: -25, width: 60, height: 40 });
+    expect(routeBounds({ kind: 'curve', points: [{ x: 0, y: 0 }, { x: 30, y: 0 }, { x: 30, y: 40 }, { x: 60, y: 40 }] }, 0)).toEqual({ x: 0, y: 0, width: 60, height: 40 });
   });
 });

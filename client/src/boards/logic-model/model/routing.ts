@@ -293,6 +293,34 @@ export function simplify(points: readonly Point[]): Point[] {
  * Every link's route: ELK's for links between columns, the quick curve for the
  * rest (and for any link ELK left without a route).
  */
+/**
+ * ELK lays out every card of the main columns to route the links between them,
+ * on the main thread; past a few hundred cards that takes seconds. Bigger boards
+ * keep the quick curves.
+ */
+export const MAX_ELK_CARDS = 600;
+
+export function routeWithElk(cardCount: number, linkCount: number): boolean {
+  return linkCount > 0 && cardCount <= MAX_ELK_CARDS;
+}
+
+/** The world rectangle a route's line (and its arrow head) stays within, for culling. */
+export function routeBounds(shape: RouteShape, pad = 10): { x: number; y: number; width: number; height: number } {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  // A cubic Bézier stays inside the hull of its control points.
+  for (const p of shape.points) {
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x);
+    maxY = Math.max(maxY, p.y);
+  }
+  if (minX === Infinity) return { x: 0, y: 0, width: 0, height: 0 };
+  return { x: minX - pad, y: minY - pad, width: maxX - minX + 2 * pad, height: maxY - minY + 2 * pad };
+}
+
 export async function routeLinks(elk: ElkLayouter, layout: BoardLayout, links: readonly Edge[]): Promise<Map<string, LinkRoute>> {
   const routes = quickRoutes(layout, links);
   const { graph, routed } = elkGraph(layout, links);

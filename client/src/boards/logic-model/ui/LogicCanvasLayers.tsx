@@ -4,14 +4,18 @@ import type Konva from 'konva';
 import type { LogicLink } from '@pc/shared';
 import type { BoardCanvasLayersProps } from '../../types';
 import { screenToWorld } from '../../../canvas/camera';
+import { cullToViewport } from '../../../canvas/culling';
+import { rectsIntersect } from '../../../canvas/geometry';
+import { decorationVisible, textReadable } from '../../../canvas/levelOfDetail';
+import { useCullRegion } from '../../../canvas/useCullRegion';
 import { cardAt, dropTarget, type BoardLayout, type ColumnBox, type DropTarget, type Point } from '../model/columnLayout';
 import { classifyLink, pathwayHighlight } from '../model/graph';
-import { routeEnd, routeMidpoint, routePath, type LinkRoute } from '../model/routing';
+import { routeBounds, routeEnd, routeMidpoint, routePath, type LinkRoute } from '../model/routing';
 import { getTemplate, type LogicTemplate } from '../model/templates';
 import { removeDanglingLinks } from '../docRepair';
 import { addCard, addLink, moveCard, removeCard, removeLink } from './actions';
-import { FONT_FAMILY } from './cardMetrics';
-import { LogicCard, type CardHandlers } from './LogicCard';
+import { CARD, FONT_FAMILY } from './cardMetrics';
+import { CARD_SHADOW_PX, LogicCard, type CardHandlers } from './LogicCard';
 import { logicModelStore, useLogicModel, useLogicUi, useRoutes, type LogicModelSnapshot } from './store';
 import { COLUMN_ACCENT, LINK_COLOUR } from './theme';
 
@@ -28,7 +32,7 @@ export function LogicCanvasLayers(props: BoardCanvasLayersProps) {
   return <LogicBoardLayers {...props} model={model} layout={model.layout} template={getTemplate(model.template)} />;
 }
 
-function LogicBoardLayers({ session, editable, camera, model, layout, template }: BoardCanvasLayersProps & { model: LogicModelSnapshot; layout: BoardLayout; template: LogicTemplate }) {
+function LogicBoardLayers({ session, editable, camera, size, model, layout, template }: BoardCanvasLayersProps & { model: LogicModelSnapshot; layout: BoardLayout; template: LogicTemplate }) {
   const [ui] = useLogicUi(session);
   const routes = useRoutes(session);
   const store = logicModelStore(session);
@@ -182,6 +186,26 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
 
   const selectLink = (id: string) => store.ui.set((s) => ({ ...s, selectedLinkId: id, selectedId: null }));
 
+  // Only cards and links around the viewport are mounted; a pan re-culls when it leaves the region.
+  const region = useCullRegion(camera, size);
+  const showText = textReadable(CARD.fontSize, region.zoom);
+  const showShadow = decorationVisible(CARD_SHADOW_PX, region.zoom);
+  const draggingId = dragging?.id ?? null;
+  const shownCards = useMemo(() => {
+    const inView = cullToViewport([...layout.cards.values()], region.rect);
+    // The card being dragged stays mounted wherever the view goes, or Konva would lose the drag.
+    const dragged = draggingId ? layout.cards.get(draggingId) : undefined;
+    return dragged && !inView.includes(dragged) ? [...inView, dragged] : inView;
+  }, [layout, region, draggingId]);
+  const linkBounds = useMemo(() => new Map([...routes].map(([id, route]) => [id, routeBounds(route.shape)])), [routes]);
+  const shownLinks = useMemo(
+    () => model.links.filter((link) => {
+      const bounds = linkBounds.get(link.id);
+      return bounds !== undefined && rectsIntersect(bounds, region.rect);
+    }),
+    [model.links, linkBounds, region],
+  );
+
   const handleFor = hovered ?? ui.selectedId;
   const draftFrom = draft ? layout.cards.get(draft.from) : undefined;
   const indicator = dragging?.target ? dropIndicator(layout, dragging.target) : null;
@@ -203,7 +227,7 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
         ))}
       </Layer>
       <Layer ref={layerRef}>
-        {model.links.map((link) => {
+        {shownLinks.map((link) => {
           const route = routes.get(link.id);
           if (!route || !model.graph.links.has(link.id)) return null;
           return (
@@ -219,7 +243,7 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
             />
           );
         })}
-        {[...layout.cards.values()].map((box) => {
+        {shownCards.map((box) => {
           const node = model.nodesById.get(box.nodeId);
           if (!node) return null;
           const results = model.report.byNode.get(node.id) ?? [];
@@ -236,6 +260,8 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
               editing={ui.editingId === node.id}
               draggable={editable && ui.editingId !== node.id}
               editable={editable}
+              showText={showText}
+              showShadow={showShadow}
               handlers={handlers}
             />
           );

@@ -30,16 +30,21 @@ interface LogicCardProps {
   editing: boolean;
   draggable: boolean;
   editable: boolean;
+  /** Level of detail: text only where it is readable, the shadow only where it shows. */
+  showText: boolean;
+  showShadow: boolean;
   handlers: CardHandlers;
 }
 
 const PILL_H = 18;
+/** How far the drop shadow reaches under the card (world units). */
+export const CARD_SHADOW_PX = 1.5;
 
 /**
  * One card. Memoised: the collection store keeps a record's object identical
  * until that record changes, and the box is reused while the layout is.
  */
-export const LogicCard = memo(function LogicCard({ node, box, lead, severity, checkCount, selected, dimmed, editing, draggable, editable, handlers }: LogicCardProps) {
+export const LogicCard = memo(function LogicCard({ node, box, lead, severity, checkCount, selected, dimmed, editing, draggable, editable, showText, showShadow, handlers }: LogicCardProps) {
   const empty = node.text.trim() === '';
   const footer = cardHasFooter(node);
   const textHeight = box.height - CARD.padTop - CARD.padBottom - (footer ? CARD.footer : 0);
@@ -71,7 +76,7 @@ export const LogicCard = memo(function LogicCard({ node, box, lead, severity, ch
       onMouseEnter={() => handlers.hover(node.id)}
       onMouseLeave={() => handlers.hover(null)}
     >
-      <Rect x={0} y={1.5} width={box.width} height={box.height} cornerRadius={8} fill="rgba(15, 23, 42, 0.06)" listening={false} perfectDrawEnabled={false} />
+      {showShadow && <Rect x={0} y={CARD_SHADOW_PX} width={box.width} height={box.height} cornerRadius={8} fill="rgba(15, 23, 42, 0.06)" listening={false} perfectDrawEnabled={false} />}
       <Rect
         width={box.width}
         height={box.height}
@@ -83,7 +88,7 @@ export const LogicCard = memo(function LogicCard({ node, box, lead, severity, ch
         perfectDrawEnabled={false}
       />
       <Rect x={0} y={6} width={3} height={box.height - 12} cornerRadius={2} fill={accent} listening={false} perfectDrawEnabled={false} />
-      {!editing && (
+      {!editing && showText && (
         <Text
           x={CARD.padX}
           y={CARD.padTop}
@@ -103,26 +108,28 @@ export const LogicCard = memo(function LogicCard({ node, box, lead, severity, ch
       {severity && (
         <Group x={box.width - 15} y={15} listening={false}>
           <Circle radius={9} fill={SEVERITY_COLOUR[severity]} perfectDrawEnabled={false} />
-          <Text
-            x={-9}
-            y={-6}
-            width={18}
-            align="center"
-            text={checkCount > 9 ? '9+' : String(checkCount)}
-            fontSize={11}
-            fontStyle="bold"
-            fontFamily={FONT_FAMILY}
-            fill="#ffffff"
-            perfectDrawEnabled={false}
-          />
+          {showText && (
+            <Text
+              x={-9}
+              y={-6}
+              width={18}
+              align="center"
+              text={checkCount > 9 ? '9+' : String(checkCount)}
+              fontSize={11}
+              fontStyle="bold"
+              fontFamily={FONT_FAMILY}
+              fill="#ffffff"
+              perfectDrawEnabled={false}
+            />
+          )}
         </Group>
       )}
-      {footer && <CardFooter node={node} lead={lead} width={box.width} y={box.height - CARD.footer - 4} />}
+      {footer && <CardFooter node={node} lead={lead} width={box.width} y={box.height - CARD.footer - 4} showText={showText} />}
     </Group>
   );
 });
 
-function CardFooter({ node, lead, width, y }: { node: LogicNode; lead: Partner | null; width: number; y: number }) {
+function CardFooter({ node, lead, width, y, showText }: { node: LogicNode; lead: Partner | null; width: number; y: number; showText: boolean }) {
   if (node.column === 'activities') {
     const status = STATUS_COLOUR[node.status];
     const statusText = STATUS_LABEL[node.status];
@@ -133,16 +140,16 @@ function CardFooter({ node, lead, width, y }: { node: LogicNode; lead: Partner |
         {lead ? (
           <>
             <Rect width={leadWidth} height={PILL_H} cornerRadius={PILL_H / 2} fill={lead.colour} perfectDrawEnabled={false} />
-            <Text x={8} y={3} width={leadWidth - 14} text={lead.name} fontSize={11.5} fontStyle="bold" fontFamily={FONT_FAMILY} fill="#ffffff" wrap="none" ellipsis perfectDrawEnabled={false} />
+            {showText && <Text x={8} y={3} width={leadWidth - 14} text={lead.name} fontSize={11.5} fontStyle="bold" fontFamily={FONT_FAMILY} fill="#ffffff" wrap="none" ellipsis perfectDrawEnabled={false} />}
           </>
         ) : (
           <>
             <Rect width={leadWidth} height={PILL_H} cornerRadius={PILL_H / 2} stroke="#cbd5e1" dash={[3, 3]} strokeWidth={1} perfectDrawEnabled={false} />
-            <Text x={8} y={3} width={leadWidth - 14} text="No lead partner" fontSize={11.5} fontFamily={FONT_FAMILY} fill="#64748b" wrap="none" ellipsis perfectDrawEnabled={false} />
+            {showText && <Text x={8} y={3} width={leadWidth - 14} text="No lead partner" fontSize={11.5} fontFamily={FONT_FAMILY} fill="#64748b" wrap="none" ellipsis perfectDrawEnabled={false} />}
           </>
         )}
         <Rect x={leadWidth + 6} width={statusWidth} height={PILL_H} cornerRadius={4} fill={status.fill} perfectDrawEnabled={false} />
-        <Text x={leadWidth + 6} y={3.5} width={statusWidth} align="center" text={statusText} fontSize={11} fontFamily={FONT_FAMILY} fill={status.text} perfectDrawEnabled={false} />
+        {showText && <Text x={leadWidth + 6} y={3.5} width={statusWidth} align="center" text={statusText} fontSize={11} fontFamily={FONT_FAMILY} fill={status.text} perfectDrawEnabled={false} />}
       </Group>
     );
   }
@@ -152,7 +159,7 @@ function CardFooter({ node, lead, width, y }: { node: LogicNode; lead: Partner |
   return (
     <Group x={CARD.padX} y={y + 4} listening={false}>
       <Rect width={width - CARD.padX * 2} height={PILL_H} cornerRadius={4} fill={count === 0 ? '#f8fafc' : '#f0fdfa'} stroke={count === 0 ? '#e2e8f0' : '#99f6e4'} strokeWidth={1} perfectDrawEnabled={false} />
-      <Text x={7} y={3.5} width={width - CARD.padX * 2 - 12} text={label} fontSize={11} fontFamily={FONT_FAMILY} fill={count === 0 ? '#64748b' : '#0f766e'} wrap="none" ellipsis perfectDrawEnabled={false} />
+      {showText && <Text x={7} y={3.5} width={width - CARD.padX * 2 - 12} text={label} fontSize={11} fontFamily={FONT_FAMILY} fill={count === 0 ? '#64748b' : '#0f766e'} wrap="none" ellipsis perfectDrawEnabled={false} />}
     </Group>
   );
 }

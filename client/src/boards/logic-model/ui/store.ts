@@ -5,7 +5,7 @@ import { createValueStore, type ValueStore } from '../../../collab/valueStore';
 import { runChecks, type CheckReport } from '../model/checks';
 import { layoutBoard, type BoardLayout } from '../model/columnLayout';
 import { buildLogicGraph, type LogicGraph } from '../model/graph';
-import { quickRoutes, routeLinks, type ElkLayouter, type LinkRoute } from '../model/routing';
+import { quickRoutes, routeLinks, routeWithElk, type ElkLayouter, type LinkRoute } from '../model/routing';
 import { getTemplate, type LogicTemplateId } from '../model/templates';
 import { cardHeight } from './cardMetrics';
 
@@ -155,6 +155,8 @@ export class LogicModelStore {
     this.routes.set(quickRoutes(layout, links));
     const generation = ++this.routeGeneration;
     if (this.routeTimer) clearTimeout(this.routeTimer);
+    this.routeTimer = null;
+    if (!routeWithElk(layout.cards.size, links.length)) return;
     this.routeTimer = setTimeout(() => {
       this.routeTimer = null;
       void this.loadElk()
