@@ -109,7 +109,7 @@ async function dragCard(page: Page, name: string, world: { x: number; y: number 
   await drag(page, await screenPoint(page, { x: r.mapX, y: r.mapY }), await screenPoint(page, world));
 }
 
-/** The colour drawn at a world point: the topmost opaque pixel over all of the stage's layer canvases. */
+/** The colour drawn at a world point: the topmost opaque pixel over all of the stage's visible layer canvases. */
 async function drawnColour(page: Page, world: { x: number; y: number }): Promise<string> {
   const point = await screenPoint(page, world);
   return page.evaluate(({ x, y }) => {
@@ -117,6 +117,8 @@ async function drawnColour(page: Page, world: { x: number; y: number }): Promise
     let colour = 'transparent';
     for (const canvas of canvases) {
       const box = canvas.getBoundingClientRect();
+      // A hidden layer (nothing to draw) has no box.
+      if (box.width === 0) continue;
       const scale = canvas.width / box.width;
       const data = canvas.getContext('2d')!.getImageData(Math.round((x - box.left) * scale), Math.round((y - box.top) * scale), 1, 1).data;
       if (data[3]! > 200) colour = `#${[data[0]!, data[1]!, data[2]!].map((v) => v.toString(16).padStart(2, '0')).join('')}`;

@@ -336,16 +336,15 @@ export const StakeholderLayers = memo(function StakeholderLayers(props: BoardCan
           {staticEdges.length > 0 && <Edges edges={staticEdges} showLabels={region.zoom >= 0.45 && staticEdges.length <= MAX_LABELLED_EDGES} />}
         </Group>
       </Layer>
-      <Layer ref={cardsLayer} name="stakeholder-cards">
+      {/* Empty layers are hidden: every visible layer is a full-size canvas redrawn and composited each frame. */}
+      <Layer ref={cardsLayer} name="stakeholder-cards" visible={cards.length > 0}>
         <Group ref={cardsGroup}>
           {cards.map((card) => (
             <StakeholderCard key={card.id} {...card} />
           ))}
         </Group>
       </Layer>
-      <Layer listening={false} name="stakeholder-drag">
-        <DragLayer model={model} zoom={region.zoom} editable={editable} />
-      </Layer>
+      <DragLayer model={model} zoom={region.zoom} editable={editable} />
     </>
   );
 });
@@ -474,7 +473,7 @@ function DropTarget({ layout, x, y }: { layout: MapLayout; x: number; y: number 
   return null;
 }
 
-/** Subscribes to the drag and edge-draft stores itself, so pointer moves re-render this layer only. */
+/** Its own layer, subscribed to the drag and edge-draft stores, so pointer moves re-render this layer only. */
 function DragLayer({ model, zoom, editable }: { model: MapModel; zoom: number; editable: boolean }) {
   const drag = useValue(model.ui.drag);
   const draft = useValue(model.ui.edgeDraft);
@@ -505,5 +504,9 @@ function DragLayer({ model, zoom, editable }: { model: MapModel; zoom: number; e
       if (target) parts.push(<Circle key="draft-target" x={target.x} y={target.y} radius={target.radius + 7} stroke="#2563eb" strokeWidth={3} />);
     }
   }
-  return <>{parts}</>;
+  return (
+    <Layer listening={false} name="stakeholder-drag" visible={parts.length > 0}>
+      {parts}
+    </Layer>
+  );
 }
