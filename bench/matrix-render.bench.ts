@@ -14,35 +14,26 @@
  *    the Yjs write, the store, React and the canvas, until the next frame has run.
  *
  * Options (flag or env BENCH_<NAME>): --runs <n> (default 3), --seconds <s> per
- * scroll phase (default 3), --partners <n>, --rows <n>.
+ * scroll phase (default 3), --partners <n>, --rows <n>, --quick (20 partners x
+ * 100 rows, one run, 1 s phases: a smoke run in under ~25 s), --no-results.
  */
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { createRecord, getCollection, matrixCellKey } from '@pc/shared';
 import { addPartner } from '../client/src/boards/partners/partnerActions';
 import { addMatrixRow } from '../client/src/boards/skills-matrix/matrixActions';
-import { appendResults, fmt, installCleanup, machineLine, markdownTable, median, numberOption, percentile, repoRoot, startOurs } from './lib/harness';
+import { appendResults, flag, fmt, installCleanup, machineLine, markdownTable, median, numberOption, repoRoot, startOurs } from './lib/harness';
+import { frameStats, launchChromium, mulberry32, openBoard, type FrameStats } from './lib/browser';
 import { createBoard } from '../tests/helpers/server';
 import { ClientPool, waitFor } from '../tests/helpers/sync';
 
-const runs = Math.max(1, Math.round(numberOption('runs', 3)));
-const seconds = numberOption('seconds', 3);
-const partnerCount = Math.round(numberOption('partners', 50));
-const rowCount = Math.round(numberOption('rows', 300));
+const quick = flag('quick');
+const runs = Math.max(1, Math.round(numberOption('runs', quick ? 1 : 3)));
+const seconds = numberOption('seconds', quick ? 1 : 3);
+const partnerCount = Math.round(numberOption('partners', quick ? 20 : 50));
+const rowCount = Math.round(numberOption('rows', quick ? 100 : 300));
 const origin = { kind: 'bench-seed' };
-
-/** Deterministic pseudo-random numbers, so every run draws the same matrix. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seed(doc: Y.Doc): number {
   const random = mulberry32(42);
@@ -78,20 +69,6 @@ function seed(doc: Y.Doc): number {
     }
   }, origin);
   return cells;
-}
-
-async function openBoard(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-  // tsx keeps function names with an `__name` helper that the page does not have.
-  await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(url);
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Your name').fill('Bench');
-  await dialog.getByRole('button', { name: 'Join board' }).click();
-  await page.locator('.connection[data-state="live"]').waitFor({ timeout: 60_000 });
-  return page;
 }
 
 /**
@@ -169,11 +146,6 @@ async function timeKeyboardEdits(page: Page, count = 9): Promise<number> {
   }, count);
 }
 
-function stats(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? NaN, frames: sorted.length };
-}
-
 async function main() {
   installCleanup();
   const server = await startOurs({ enabled: false, note: 'not pinned' });
@@ -193,22 +165,19 @@ async function main() {
     pool.destroyAll();
     console.log(`seeded ${partnerCount} partners x ${rowCount} rows, ${cellCount} cells (${(updateBytes / 1024).toFixed(0)} KiB) in ${seedMs} ms`);
 
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    browser = await launchChromium();
     const chromiumVersion = browser.version();
     const url = new URL(board.links.edit, server.url).href;
-    const results: { tab: number; scroll: ReturnType<typeof stats>; pan: ReturnType<typeof stats>; edit: number }[] = [];
+    const results: { tab: number; scroll: FrameStats; pan: FrameStats; edit: number }[] = [];
     for (let run = 1; run <= runs; run++) {
       const page = await openBoard(browser, url);
       await page.waitForTimeout(300);
       const tab = await timeTabSwitch(page, partnerCount);
       await page.waitForTimeout(300);
-      const scroll = stats(await frameTimes(page, seconds * 1000, 0, 40));
-      const pan = stats(await frameTimes(page, seconds * 1000, 30, 0));
+      const scroll = frameStats(await frameTimes(page, seconds * 1000, 0, 40));
+      const pan = frameStats(await frameTimes(page, seconds * 1000, 30, 0));
       const edit = await timeKeyboardEdits(page);
-      if (run === 1) await page.screenshot({ path: join(repoRoot, 'test-artifacts', 'skills-matrix-bench-50x300.png') });
+      if (run === 1) await page.screenshot({ path: join(repoRoot, 'test-artifacts', `skills-matrix-bench-${partnerCount}x${rowCount}.png`) });
       results.push({ tab, scroll, pan, edit });
       console.log(`run ${run}: tab ${fmt(tab)} ms, scroll p50 ${fmt(scroll.p50)} p95 ${fmt(scroll.p95)} ms, pan p50 ${fmt(pan.p50)} p95 ${fmt(pan.p95)} ms, edit ${edit} ms`);
       await page.context().close();
@@ -226,7 +195,7 @@ async function main() {
       row('keydown on a cell -> next frame drawn (median of 9)', results.map((r) => r.edit)),
     ]);
     const text = [
-      `## matrix-render: ${machineLine()} · chromium ${chromiumVersion}`,
+      `## matrix-render: ${machineLine()} · chromium ${chromiumVersion}${quick ? ' · --quick' : ''}`,
       '',
       `${partnerCount} partners x ${rowCount} rows, ${cellCount} cells (${(updateBytes / 1024).toFixed(0)} KiB update), seeded by a Node y-websocket client; headless Chromium 1440x900, DPR 1, --disable-gpu; ${runs} run(s), fresh page each; wheel event per frame for ${seconds} s per phase (40 px down, then 30 px across). Frame time = rAF-to-rAF interval (16.7 ms = 60 Hz).`,
       '',

@@ -10,7 +10,8 @@
  *   - drag one card on the grid and on the network (the dragged card on its own layer,
  *     throttled writes to the document as the app does them).
  *
- * Options (flag or env BENCH_<NAME>): --stakeholders <n> (2000), --steps <n> (150).
+ * Options (flag or env BENCH_<NAME>): --stakeholders <n> (2000), --steps <n> (150),
+ * --quick (500 stakeholders, 40 steps: a smoke run in under ~25 s), --no-results.
  * Needs a built client (npm run build); builds it when client/dist is missing.
  */
 import { execFileSync } from 'node:child_process';
@@ -18,63 +19,24 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createRecord } from '@pc/shared';
-import { appendResults, fmt, installCleanup, machineLine, markdownTable, numberOption, percentile, repoRoot, sleep, waitForQuietMachine } from './lib/harness';
-import { artifactsDir, launchChromium } from '../tests/helpers/browser';
+import { appendResults, flag, fmt, installCleanup, machineLine, markdownTable, numberOption, repoRoot, waitForQuietMachine } from './lib/harness';
+import { frameStats, launchChromium, mulberry32, startFrames, stopFrames, type FrameStats } from './lib/browser';
+import { seedStakeholders } from './render/seed';
+import { artifactsDir } from '../tests/helpers/browser';
 import { createBoard, startServer } from '../tests/helpers/server';
 import { ClientPool, waitFor } from '../tests/helpers/sync';
 
-const STAKEHOLDERS = Math.round(numberOption('stakeholders', 2000));
+const QUICK = flag('quick');
+const STAKEHOLDERS = Math.round(numberOption('stakeholders', QUICK ? 500 : 2000));
 const RELATIONSHIPS = Math.round(STAKEHOLDERS * 0.75);
-const STEPS = Math.round(numberOption('steps', 150));
-const RINGS = ['core', 'direct', 'indirect', 'wider'] as const;
-const SECTORS = ['public', 'third', 'private', 'community', 'academic'] as const;
+const STEPS = Math.round(numberOption('steps', QUICK ? 40 : 150));
 
-/** Small deterministic PRNG (mulberry32): the same board every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Stats {
+interface Stats extends FrameStats {
   scenario: string;
-  frames: number;
-  p50: number;
-  p95: number;
-  max: number;
-  fps: number;
 }
 
 function stats(scenario: string, deltas: number[]): Stats {
-  const sorted = [...deltas].sort((x, y) => x - y);
-  const total = deltas.reduce((s, d) => s + d, 0);
-  return { scenario, frames: deltas.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? NaN, fps: (deltas.length / total) * 1000 };
-}
-
-/** Written as a string: tsx's name-keeping helpers would not exist inside the page. */
-const START_FRAMES = `(() => {
-  window.__frames = [];
-  window.__recording = true;
-  let last = performance.now();
-  function tick(t) {
-    window.__frames.push(t - last);
-    last = t;
-    if (window.__recording) requestAnimationFrame(tick);
-  }
-  requestAnimationFrame(tick);
-})()`;
-
-async function startFrames(page: Page) {
-  await page.evaluate(START_FRAMES);
-}
-
-async function stopFrames(page: Page): Promise<number[]> {
-  await page.waitForTimeout(50);
-  return page.evaluate('(() => { window.__recording = false; return window.__frames.slice(1); })()') as Promise<number[]>;
+  return { scenario, ...frameStats(deltas) };
 }
 
 /** Pan with the wheel in small steps, back and forth, like a trackpad. */
@@ -143,32 +105,9 @@ async function main() {
     const board = await createBoard(server, 'Stakeholder pan benchmark');
     const seeder = pool.connect(server, board.id, board.tokens.edit);
     await seeder.synced();
-    const rand = random(42);
-    const ids: string[] = [];
+    const rand = mulberry32(42);
+    const ids = seedStakeholders(seeder.doc, STAKEHOLDERS, rand);
     const origin = { kind: 'bench-seed' };
-    for (let batch = 0; batch < STAKEHOLDERS; batch += 250) {
-      seeder.doc.transact(() => {
-        for (let i = batch; i < Math.min(STAKEHOLDERS, batch + 250); i += 1) {
-          const s = createRecord(
-            seeder.doc,
-            'stakeholders',
-            {
-              name: `Stakeholder ${String(i + 1).padStart(4, '0')}`,
-              organisation: `Organisation ${i % 97}`,
-              power: Math.floor(rand() * 5),
-              interest: Math.floor(rand() * 5),
-              attitude: Math.floor(rand() * 5) - 2,
-              ring: RINGS[Math.floor(rand() * 4)]!,
-              sector: SECTORS[Math.floor(rand() * 5)]!,
-              x: Math.round((rand() - 0.5) * 6000),
-              y: Math.round((rand() - 0.5) * 4000) || 1,
-            },
-            origin,
-          );
-          ids.push(s.id);
-        }
-      }, origin);
-    }
     seeder.doc.transact(() => {
       for (let i = 0; i < RELATIONSHIPS; i += 1) {
         const from = ids[Math.floor(rand() * ids.length)]!;
@@ -195,8 +134,8 @@ async function main() {
     const loadMs = Date.now() - opened;
     await page.waitForTimeout(500);
 
-    await page.screenshot({ path: join(artifactsDir, 'stakeholder-2000-grid.png') });
-    await waitForQuietMachine(10_000);
+    await page.screenshot({ path: join(artifactsDir, `stakeholder-${STAKEHOLDERS}-grid.png`) });
+    await waitForQuietMachine(QUICK ? 2000 : 10_000);
     const results: Stats[] = [];
     results.push(stats(`pan grid, zoomed to fit (${STAKEHOLDERS} cards on screen)`, await pan(page, STEPS)));
     results.push(stats('drag one card on the grid', await dragCard(page, STEPS)));
@@ -215,7 +154,7 @@ async function main() {
       }).length;
     })()`)) as number;
     results.push(stats(`pan network at 100% (~${onScreen} cards on screen, culled)`, await pan(page, STEPS)));
-    await page.screenshot({ path: join(artifactsDir, 'stakeholder-2000-network.png') });
+    await page.screenshot({ path: join(artifactsDir, `stakeholder-${STAKEHOLDERS}-network.png`) });
     results.push(stats('drag one card on the network at 100%', await dragCard(page, STEPS)));
     await page.locator('.zoom-level').click();
     await page.keyboard.press('Shift+!');
@@ -232,7 +171,7 @@ async function main() {
     if (pageErrors.length) console.log(`page errors: ${pageErrors.join('; ')}`);
     appendResults(
       [
-        `## stakeholder-pan: ${machineLine()} · chromium ${chromium}`,
+        `## stakeholder-pan: ${machineLine()} · chromium ${chromium}${QUICK ? ' · --quick' : ''}`,
         '',
         `${STAKEHOLDERS} stakeholders, ${RELATIONSHIPS} relationships, seeded by a Node y-websocket client; headless Chromium 1440x900 @1x, --disable-gpu. Frame time = requestAnimationFrame deltas in the page while Playwright drives ${STEPS} wheel or pointer steps (8 ms apart). Join to all ${STAKEHOLDERS} cards laid out: ${loadMs} ms.`,
         '',

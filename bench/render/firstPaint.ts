@@ -12,6 +12,16 @@
  * konva.min.js do; the classes are attached right after), so it sees
  * cached-bitmap draws as well as live ones.
  */
+/** Which DOM says our page holds every item (the accessible lists, rendered in the same commit as the canvas). */
+export function itemsReady(kind: 'stickies' | 'stakeholders' | 'logic', count: number): string {
+  const rows = {
+    stickies: 'ul[aria-label="Items on this board"] li[data-item-id]',
+    stakeholders: 'ul[aria-label="Stakeholders"] li[data-map-x]',
+    logic: '[aria-label="Logic model outline"] li[data-node-id]',
+  }[kind];
+  return `document.querySelectorAll(${JSON.stringify(rows)}).length >= ${count}`;
+}
+
 export function firstPaintScript(ready: string): string {
   return `(() => {
   const fp = (window.__firstPaint = { paint: null, drawnAt: null, layerDraws: 0 });

@@ -1,9 +1,9 @@
 /**
  * Where the time goes: a CPU profile (CDP Profiler) of our page opening a board
  * of one kind and size up to first paint, and then while panning at the fit
- * zoom, summarised as the functions with the most self and total time.
+ * zoom (or at 100% with --view=close), summarised as the functions with the most self and total time.
  *
- *   node --import tsx bench/render/profile.ts --kind=stickies --size=10000 [--phase=load|pan|zoom] [--top=30]
+ *   node --import tsx bench/render/profile.ts --kind=stickies --size=10000 [--phase=load|pan|zoom] [--view=fit|close] [--top=30]
  *
  * Profiles a built client (npm run build); a build with `--sourcemap` names the
  * source files.
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { fmt, installCleanup, numberOption, startOurs, stringOption } from '../lib/harness';
 import { confirmedIdentityScript, launchChromium, newBenchContext, panSteps, wheelFrames, zoomSteps } from '../lib/browser';
-import { firstPaintScript, openTabScript } from './firstPaint';
+import { firstPaintScript, itemsReady, openTabScript } from './firstPaint';
 import { seedLogicModel, seedStakeholders, seedStickies, type RenderKind } from './seed';
 import { artifactsDir } from '../../tests/helpers/browser';
 import { createBoard } from '../../tests/helpers/server';
@@ -85,11 +85,7 @@ async function main() {
     else if (kind === 'stakeholders') seedStakeholders(seeder.doc, size);
     else seedLogicModel(seeder.doc, size);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const ready = {
-      stickies: `document.querySelectorAll('ul[aria-label="Items on this board"] li[data-item-id]').length >= ${size}`,
-      stakeholders: `document.querySelectorAll('ul[aria-label="Stakeholders"] li[data-map-x]').length >= ${size}`,
-      logic: `document.querySelectorAll('[aria-label="Logic model outline"] li[data-node-id]').length >= ${size}`,
-    }[kind];
+    const ready = itemsReady(kind, size);
     const scripts = [confirmedIdentityScript(), firstPaintScript(ready)];
     if (kind === 'logic') scripts.push(openTabScript('#tab-logic-model'));
     const context = await newBenchContext(browser, scripts);
@@ -108,7 +104,8 @@ async function main() {
       await page.goto(url);
       await waitPaint();
       await page.waitForTimeout(2000);
-      await page.getByRole('button', { name: 'Zoom to fit' }).click();
+      if (stringOption('view') === 'close') await page.locator('.zoom-level').click();
+      else await page.locator('button[aria-label="Zoom to fit"]').click();
       await page.waitForTimeout(1000);
       profile = await profiled(cdp, () => wheelFrames(page, { target: '.canvas', steps: phase === 'zoom' ? zoomSteps(30) : panSteps(30) }));
     }

@@ -59,12 +59,12 @@ export function seedStickies(doc: Y.Doc, count: number): Map<string, string> {
 const RINGS = ['core', 'direct', 'indirect', 'wider'] as const;
 const SECTORS = ['public', 'third', 'private', 'community', 'academic'] as const;
 
-/** Stakeholders with random power, interest and attitude (the grid places them by those). */
-export function seedStakeholders(doc: Y.Doc, count: number): void {
-  const rand = mulberry32(42);
+/** Stakeholders with random power, interest, attitude, ring and network place (the grid places them by power and interest). */
+export function seedStakeholders(doc: Y.Doc, count: number, rand = mulberry32(42)): string[] {
+  const ids: string[] = [];
   doc.transact(() => {
     for (let i = 0; i < count; i++) {
-      createRecord(
+      const stakeholder = createRecord(
         doc,
         'stakeholders',
         {
@@ -80,8 +80,10 @@ export function seedStakeholders(doc: Y.Doc, count: number): void {
         },
         origin,
       );
+      ids.push(stakeholder.id);
     }
   }, origin);
+  return ids;
 }
 
 /**
