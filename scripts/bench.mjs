@@ -13,10 +13,13 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const wanted = args.filter((arg) => !arg.startsWith('-'));
 const options = args.filter((arg) => arg.startsWith('-'));
-const scripts = readdirSync(join(root, 'bench'))
-  .filter((file) => file.endsWith('.bench.ts'))
-  .filter((file) => wanted.length === 0 || wanted.some((name) => file.includes(name)))
-  .sort();
+const all = readdirSync(join(root, 'bench')).filter((file) => file.endsWith('.bench.ts'));
+// A name is a script's exact name when one has it (`render`, not also `matrix-render`), else a substring.
+const matches = (name) => {
+  const exact = all.filter((file) => file === `${name}.bench.ts`);
+  return exact.length > 0 ? exact : all.filter((file) => file.includes(name));
+};
+const scripts = (wanted.length === 0 ? all : [...new Set(wanted.flatMap(matches))]).sort();
 if (scripts.length === 0) {
   console.error(`No benchmark matches ${wanted.join(', ')}`);
   process.exit(1);
