@@ -31,6 +31,35 @@ describe('typed accessors', () => {
     expect(readRecord(doc, 'canvasItems', note.id)).toEqual({ record: note, valid: true, problems: [] });
   });
 
+  it('create stores the contract fields and what differs from a default, and reads back the whole record', () => {
+    const doc = new Y.Doc();
+    const created = createRecord(doc, 'stakeholders', { name: 'Food bank', ring: 'core', ownerPartnerIds: [], notes: '' });
+    const map = getCollection(doc, 'stakeholders').get(created.id)!;
+    expect([...map.keys()].sort()).toEqual(['attitude', 'id', 'interest', 'name', 'organisation', 'power', 'ring']);
+    expect(readRecord(doc, 'stakeholders', created.id)).toEqual({ record: created, valid: true, problems: [] });
+    expect(created).toMatchObject({ sector: 'third', engagementTarget: 'supportive', ownerPartnerIds: [], partnerId: null, placed: true });
+
+    const card = createRecord(doc, 'logicNodes', { column: 'activities', text: 'Drop-in sessions', supportingPartnerIds: ['p1'] });
+    const cardMap = getCollection(doc, 'logicNodes').get(card.id)!;
+    expect([...cardMap.keys()].sort()).toEqual(['column', 'id', 'indicators', 'leadPartnerId', 'order', 'supportingPartnerIds', 'text']);
+    expect(cardMap.get('leadPartnerId')).toBeNull();
+    expect(cardMap.get('order')).toBe('a0');
+  });
+
+  it('an update back to a default value is stored, and wins over an older edit', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const created = createRecord(a, 'stakeholders', { name: 'Council', ring: 'core' });
+    sync(a, b);
+    updateRecord(a, 'stakeholders', created.id, { ring: 'wider', sector: 'public' });
+    sync(a, b);
+    updateRecord(b, 'stakeholders', created.id, { sector: 'third' });
+    sync(a, b);
+    expect(getCollection(a, 'stakeholders').get(created.id)!.get('ring')).toBe('wider');
+    expect(readRecord(a, 'stakeholders', created.id)!.record).toMatchObject({ ring: 'wider', sector: 'third' });
+    expect(readRecord(b, 'stakeholders', created.id)!.record).toMatchObject({ ring: 'wider', sector: 'third' });
+  });
+
   it('create refuses an invalid record and writes nothing', () => {
     const doc = new Y.Doc();
     expect(() => createRecord(doc, 'stakeholders', { name: 'A', power: 9 })).toThrow(RecordValidationError);

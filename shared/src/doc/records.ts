@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { COLLECTION_NAMES, RECORD_SCHEMAS, type CollectionName } from '../schema';
+import { ALWAYS_STORED_FIELDS, COLLECTION_NAMES, RECORD_SCHEMAS, type CollectionName } from '../schema';
 import { newRecordId } from '../ids';
 
 export type RecordSchemaOf<C extends CollectionName> = (typeof RECORD_SCHEMAS)[C];
@@ -117,7 +117,38 @@ export function validateRecord<C extends CollectionName>(name: C, input: unknown
   return parsed.data as RecordOf<C>;
 }
 
-/** Create a record (one Y.Map holding one key per field) and return it as stored. */
+/** Per collection: each field's default, and whether it is always stored. */
+const storagePlans = new Map<CollectionName, Map<string, { always: boolean; fallback: unknown }>>();
+
+function storagePlan(name: CollectionName): Map<string, { always: boolean; fallback: unknown }> {
+  let plan = storagePlans.get(name);
+  if (!plan) {
+    const always = new Set(['id', ...ALWAYS_STORED_FIELDS[name]]);
+    plan = new Map();
+    for (const [key, field] of Object.entries(RECORD_SCHEMAS[name].shape as Record<string, ShapeField>)) {
+      const parsed = field.safeParse(undefined);
+      plan.set(key, { always: always.has(key) || !parsed.success, fallback: parsed.success ? parsed.data : undefined });
+    }
+    storagePlans.set(name, plan);
+  }
+  return plan;
+}
+
+/** Equal to a schema default: the same primitive, or an empty array or object where the default is empty. */
+function isDefaultValue(value: unknown, fallback: unknown): boolean {
+  if (value === fallback) return true;
+  if (Array.isArray(value)) return Array.isArray(fallback) && value.length === 0 && fallback.length === 0;
+  if (value !== null && typeof value === 'object' && fallback !== null && typeof fallback === 'object' && !Array.isArray(fallback)) {
+    return Object.keys(value).length === 0 && Object.keys(fallback).length === 0;
+  }
+  return false;
+}
+
+/**
+ * Create a record (one Y.Map, one key per stored field) and return it with its
+ * defaults filled in. Fields holding their default are left out unless
+ * ALWAYS_STORED_FIELDS names them: readers fill them in again.
+ */
 export function createRecord<C extends CollectionName>(
   doc: Y.Doc,
   name: C,
@@ -126,9 +157,13 @@ export function createRecord<C extends CollectionName>(
 ): RecordOf<C> {
   const id = input.id ?? newRecordId();
   const record = validateRecord(name, { ...input, id });
+  const plan = storagePlan(name);
   const map = new Y.Map<unknown>();
   for (const [key, value] of Object.entries(record as Record<string, unknown>)) {
-    if (value !== undefined) map.set(key, value);
+    if (value === undefined) continue;
+    const field = plan.get(key);
+    if (field && !field.always && isDefaultValue(value, field.fallback)) continue;
+    map.set(key, value);
   }
   doc.transact(() => getCollection(doc, name).set(id, map), origin);
   return record;

@@ -29,3 +29,6 @@ export const canvasItemSchema = z.object({
 });
 
 export type CanvasItem = z.infer<typeof canvasItemSchema>;
+
+/** Fields written even when they hold their default (see ALWAYS_STORED_FIELDS). */
+export const canvasItemAlwaysStored = ['text', 'x', 'y', 'order'] as const;

@@ -32,3 +32,6 @@ export const logicNodeSchema = z.object({
 });
 
 export type LogicNode = z.infer<typeof logicNodeSchema>;
+
+/** Fields written even when they hold their default (see ALWAYS_STORED_FIELDS). */
+export const logicNodeAlwaysStored = ['text', 'leadPartnerId', 'indicators', 'order'] as const;

@@ -14,6 +14,9 @@ export const matrixCellSchema = z.object({
 
 export type MatrixCell = z.infer<typeof matrixCellSchema>;
 
+/** Fields written even when they hold their default (see ALWAYS_STORED_FIELDS). */
+export const matrixCellAlwaysStored = ['level', 'gives', 'receives'] as const;
+
 export function matrixCellKey(rowId: string, partnerId: string): string {
   return `${rowId}:${partnerId}`;
 }

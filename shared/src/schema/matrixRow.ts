@@ -14,3 +14,6 @@ export const matrixRowSchema = z.object({
 });
 
 export type MatrixRow = z.infer<typeof matrixRowSchema>;
+
+/** Fields written even when they hold their default (see ALWAYS_STORED_FIELDS). */
+export const matrixRowAlwaysStored = ['required', 'order'] as const;

@@ -53,3 +53,6 @@ export const stakeholderSchema = z.object({
 });
 
 export type Stakeholder = z.infer<typeof stakeholderSchema>;
+
+/** Fields written even when they hold their default (see ALWAYS_STORED_FIELDS). */
+export const stakeholderAlwaysStored = ['organisation', 'power', 'interest', 'attitude'] as const;
