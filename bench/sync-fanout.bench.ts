@@ -78,6 +78,8 @@ interface RunResult {
   gaps: number;
   dropped: number;
   serverCpu: number;
+  /** Server CPU over the window per update the writers sent in it: fair when a starved load generator sent fewer. */
+  cpuPerUpdateUs: number;
   loadgenCpu: number;
   /** Busy CPU of the rest of the machine (% of one core) over the window: noise. */
   otherCpu: number;
@@ -375,6 +377,7 @@ async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: nu
       gaps: sampledReaders.reduce((sum, reader) => sum + reader.receiver!.gaps, 0),
       dropped,
       serverCpu: ((cpuAfter - cpuBefore) / windowSeconds) * 100,
+      cpuPerUpdateUs: sentInWindow > 0 ? ((cpuAfter - cpuBefore) / sentInWindow) * 1e6 : NaN,
       loadgenCpu: ((ownCpu.user + ownCpu.system) / 1e6 / windowSeconds) * 100,
       otherCpu: 0,
       messagesPerSecond: messagesInWindow / windowSeconds,
@@ -423,6 +426,7 @@ function summarise(results: RunResult[], scenarios: Scenario[]): { table: string
     'deliveries verified',
     'dropped conns',
     'server CPU %',
+    'CPU µs/update',
     'server RSS MB',
     'loadgen CPU %',
     'other CPU %',
@@ -431,13 +435,14 @@ function summarise(results: RunResult[], scenarios: Scenario[]): { table: string
   const rows: string[][] = [];
   const ratioLines: string[] = [];
   for (const scenario of scenarios) {
-    const medians = new Map<BenchServer['kind'], { p99: number; cpu: number }>();
+    const medians = new Map<BenchServer['kind'], { p99: number; cpu: number; perUpdate: number }>();
     for (const kind of servers) {
       const runs = results.filter((r) => r.scenario === scenario.key && r.server === kind);
       if (runs.length === 0) continue;
       const p99 = median(runs.map((r) => r.p99));
       const cpu = median(runs.map((r) => r.serverCpu));
-      medians.set(kind, { p99, cpu });
+      const perUpdate = median(runs.map((r) => r.cpuPerUpdateUs));
+      medians.set(kind, { p99, cpu, perUpdate });
       const complete = runs.reduce((sum, r) => sum + r.pairsComplete, 0);
       const expected = runs.reduce((sum, r) => sum + r.pairsExpected, 0);
       const gaps = runs.reduce((sum, r) => sum + r.gaps, 0);
@@ -452,6 +457,7 @@ function summarise(results: RunResult[], scenarios: Scenario[]): { table: string
         `${complete}/${expected}${gaps ? ` (${gaps} gaps)` : ''}${complete === expected && !gaps ? ' ✓' : ' ✗'}`,
         String(runs.reduce((sum, r) => sum + r.dropped, 0)),
         fmt(cpu),
+        fmt(perUpdate),
         fmt(median(runs.map((r) => r.serverRssMb))),
         fmt(median(runs.map((r) => r.loadgenCpu))),
         fmt(median(runs.map((r) => r.otherCpu))),
@@ -467,7 +473,8 @@ function summarise(results: RunResult[], scenarios: Scenario[]): { table: string
       const cpuRatio = ours.cpu / ref.cpu;
       ratioLines.push(
         `- ${scenario.label}, ${SERVER_LABELS[kind]} / reference: p99 **${fmt(p99Ratio, 2)}x**` +
-          `${kind === 'ours' ? ` (${verdict(p99Ratio)})` : ''}, CPU **${fmt(cpuRatio, 2)}x**${kind === 'ours' ? ` (${verdict(cpuRatio)})` : ''}`,
+          `${kind === 'ours' ? ` (${verdict(p99Ratio)})` : ''}, CPU **${fmt(cpuRatio, 2)}x**${kind === 'ours' ? ` (${verdict(cpuRatio)})` : ''}` +
+          `, CPU per update sent ${fmt(ours.perUpdate / ref.perUpdate, 2)}x`,
       );
     }
     const sqlite = medians.get('ours');
@@ -513,7 +520,7 @@ async function main(): Promise<void> {
   console.log(`\nMedians of ${repeats} run(s) per server\n\n${table}\n\n${ratios}`);
 
   const perRun = markdownTable(
-    ['scenario', 'server', 'run', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'server CPU %', 'server RSS MB', 'loadgen CPU %', 'other CPU %', 'delivered', 'dropped'],
+    ['scenario', 'server', 'run', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'server CPU %', 'CPU µs/update', 'server RSS MB', 'loadgen CPU %', 'other CPU %', 'delivered', 'dropped'],
     results.map((r) => [
       r.scenario,
       r.server,
@@ -523,6 +530,7 @@ async function main(): Promise<void> {
       fmt(r.p99),
       fmt(r.max),
       fmt(r.serverCpu),
+      fmt(r.cpuPerUpdateUs),
       fmt(r.serverRssMb),
       fmt(r.loadgenCpu),
       fmt(r.otherCpu),
