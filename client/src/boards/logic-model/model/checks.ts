@@ -229,8 +229,8 @@ function directionFindings(ctx: Context, direction: 'backward' | 'within'): Find
   return findings;
 }
 
-export function runChecks(data: LogicModelData): CheckReport {
-  const graph = buildLogicGraph(data.nodes, data.links);
+/** `graph` saves rebuilding it when the caller has `buildLogicGraph(data.nodes, data.links)` already. */
+export function runChecks(data: LogicModelData, graph: LogicGraph = buildLogicGraph(data.nodes, data.links)): CheckReport {
   const template = data.template ?? null;
   const rank = (id: string): number => {
     const n = graph.nodes.get(id);

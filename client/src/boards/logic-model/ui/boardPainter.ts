@@ -7,6 +7,7 @@ import { routeBounds, type LinkRoute } from '../model/routing';
 import { CARD } from './cardMetrics';
 import { CARD_SHADOW_PX, paintCard, roundRectPath } from './cardPainter';
 import { distanceToRoute, paintLink, traceRoute } from './linkPainter';
+import { flushTextJobs, type TextJob } from './textLayout';
 import type { LogicModelSnapshot } from './store';
 
 /**
@@ -69,6 +70,7 @@ export function paintCards(ctx: CanvasRenderingContext2D, scene: BoardScene, vie
   const showText = textReadable(CARD.fontSize, zoom);
   const showShadow = decorationVisible(CARD_SHADOW_PX, zoom);
   const { model, highlight, drag } = scene;
+  const texts: TextJob[] = [];
   const draw = (box: CardBox) => {
     const node = model.nodesById.get(box.nodeId);
     if (!node) return;
@@ -88,12 +90,17 @@ export function paintCards(ctx: CanvasRenderingContext2D, scene: BoardScene, vie
         showShadow,
       },
       zoom,
+      texts,
     );
   };
-  for (const box of scene.cards.query(grow(view, CARD_MARGIN))) if (box.nodeId !== drag?.id) draw(box);
+  for (const box of scene.cards.query(grow(view, Math.max(CARD_MARGIN, 2 / zoom)))) if (box.nodeId !== drag?.id) draw(box);
+  flushTextJobs(ctx, texts);
   // The dragged card follows the pointer above the others, wherever the view goes.
   const dragged = drag ? scene.layout.cards.get(drag.id) : undefined;
-  if (drag && dragged) draw({ ...dragged, x: dragged.x + drag.dx, y: dragged.y + drag.dy });
+  if (drag && dragged) {
+    draw({ ...dragged, x: dragged.x + drag.dx, y: dragged.y + drag.dy });
+    flushTextJobs(ctx, texts);
+  }
 }
 
 export function paintLinks(ctx: CanvasRenderingContext2D, scene: BoardScene, view: Rect): void {

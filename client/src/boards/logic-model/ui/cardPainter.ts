@@ -3,7 +3,7 @@ import type { CheckSeverity } from '../model/checks';
 import type { CardBox } from '../model/columnLayout';
 import { COLUMN_FACTS } from '../model/templates';
 import { CARD, FONT_FAMILY, LINE_PX, cardHasFooter, textWidth } from './cardMetrics';
-import { fillTextBlock, layoutText } from './textLayout';
+import { layoutText, type TextBlock, type TextJob } from './textLayout';
 import { COLUMN_ACCENT, SEVERITY_COLOUR, STATUS_COLOUR, STATUS_LABEL } from './theme';
 
 /**
@@ -57,10 +57,17 @@ function fillRound(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
   ctx.fill();
 }
 
-export function paintCard(ctx: CanvasRenderingContext2D, card: CardLook, zoom: number): void {
+/**
+ * The card's shapes now; its texts go on `texts`, for the caller to draw after
+ * the shapes of every card in view (see flushTextJobs). Cards never overlap, so
+ * the picture is the same as drawing each card whole.
+ */
+export function paintCard(ctx: CanvasRenderingContext2D, card: CardLook, zoom: number, texts: TextJob[]): void {
   const { node, box, showText } = card;
   const { x, y, width, height } = box;
-  ctx.globalAlpha = card.dimmed ? DIMMED_ALPHA : 1;
+  const alpha = card.dimmed ? DIMMED_ALPHA : 1;
+  const text = (block: TextBlock, tx: number, ty: number, fill: string) => texts.push({ block, x: tx, y: ty, fill, alpha });
+  ctx.globalAlpha = alpha;
   if (card.showShadow) fillRound(ctx, x, y + CARD_SHADOW_PX, width, height, 8, 'rgba(15, 23, 42, 0.06)');
   roundRectPath(ctx, x, y, width, height, 8);
   ctx.fillStyle = '#ffffff';
@@ -83,7 +90,7 @@ export function paintCard(ctx: CanvasRenderingContext2D, card: CardLook, zoom: n
       fontFamily: FONT_FAMILY,
       ellipsis: true,
     });
-    fillTextBlock(ctx, block, x + CARD.padX, y + CARD.padTop, empty ? '#94a3b8' : '#1e293b');
+    text(block, x + CARD.padX, y + CARD.padTop, empty ? '#94a3b8' : '#1e293b');
   }
   if (card.severity) {
     const cx = x + width - 15;
@@ -96,15 +103,15 @@ export function paintCard(ctx: CanvasRenderingContext2D, card: CardLook, zoom: n
     if (showText) {
       const label = card.checkCount > 9 ? '9+' : String(card.checkCount);
       const block = layoutText({ text: label, width: 18, fontSize: 11, fontStyle: 'bold', fontFamily: FONT_FAMILY, align: 'center' });
-      fillTextBlock(ctx, block, cx - 9, cy - 6, '#ffffff');
+      text(block, cx - 9, cy - 6, '#ffffff');
     }
   }
-  if (footer) paintFooter(ctx, card, x + CARD.padX, y + height - CARD.footer);
+  if (footer) paintFooter(ctx, card, x + CARD.padX, y + height - CARD.footer, text);
   ctx.globalAlpha = 1;
 }
 
 /** The pills along the card's bottom edge; (x, y) is the pills' top-left corner. */
-function paintFooter(ctx: CanvasRenderingContext2D, card: CardLook, x: number, y: number): void {
+function paintFooter(ctx: CanvasRenderingContext2D, card: CardLook, x: number, y: number, text: (block: TextBlock, x: number, y: number, fill: string) => void): void {
   const { node, box, lead, showText } = card;
   const inner = box.width - CARD.padX * 2;
   if (node.column === 'activities') {
@@ -116,7 +123,7 @@ function paintFooter(ctx: CanvasRenderingContext2D, card: CardLook, x: number, y
       fillRound(ctx, x, y, leadWidth, PILL_H, PILL_H / 2, lead.colour);
       if (showText) {
         const block = layoutText({ text: lead.name, width: leadWidth - 14, fontSize: 11.5, fontStyle: 'bold', fontFamily: FONT_FAMILY, wrap: 'none', ellipsis: true });
-        fillTextBlock(ctx, block, x + 8, y + 3, '#ffffff');
+        text(block, x + 8, y + 3, '#ffffff');
       }
     } else {
       roundRectPath(ctx, x, y, leadWidth, PILL_H, PILL_H / 2);
@@ -127,13 +134,13 @@ function paintFooter(ctx: CanvasRenderingContext2D, card: CardLook, x: number, y
       ctx.setLineDash([]);
       if (showText) {
         const block = layoutText({ text: 'No lead partner', width: leadWidth - 14, fontSize: 11.5, fontFamily: FONT_FAMILY, wrap: 'none', ellipsis: true });
-        fillTextBlock(ctx, block, x + 8, y + 3, '#64748b');
+        text(block, x + 8, y + 3, '#64748b');
       }
     }
     fillRound(ctx, x + leadWidth + 6, y, statusWidth, PILL_H, 4, status.fill);
     if (showText) {
       const block = layoutText({ text: statusText, width: statusWidth, fontSize: 11, fontFamily: FONT_FAMILY, align: 'center' });
-      fillTextBlock(ctx, block, x + leadWidth + 6, y + 3.5, status.text);
+      text(block, x + leadWidth + 6, y + 3.5, status.text);
     }
     return;
   }
@@ -148,7 +155,7 @@ function paintFooter(ctx: CanvasRenderingContext2D, card: CardLook, x: number, y
   ctx.stroke();
   if (showText) {
     const block = layoutText({ text: label, width: inner - 12, fontSize: 11, fontFamily: FONT_FAMILY, wrap: 'none', ellipsis: true });
-    fillTextBlock(ctx, block, x + 7, y + 3.5, count === 0 ? '#64748b' : '#0f766e');
+    text(block, x + 7, y + 3.5, count === 0 ? '#64748b' : '#0f766e');
   }
 }
 

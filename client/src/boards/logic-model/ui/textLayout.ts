@@ -86,3 +86,43 @@ export function fillTextBlock(ctx: CanvasRenderingContext2D, block: TextBlock, x
     baseline += block.lineHeightPx;
   }
 }
+
+/** A text waiting to be drawn: a frame draws its texts font by font, since every font change costs. */
+export interface TextJob {
+  readonly block: TextBlock;
+  readonly x: number;
+  readonly y: number;
+  readonly fill: string;
+  readonly alpha: number;
+}
+
+/**
+ * Draw queued texts grouped by font (in queue order within a font). Setting the
+ * context's font is far dearer than any other state change (the browser resolves
+ * it against the canvas element's style), so a frame sets each font once.
+ */
+export function flushTextJobs(ctx: CanvasRenderingContext2D, jobs: TextJob[]): void {
+  if (jobs.length === 0) return;
+  const fonts = new Map<string, TextJob[]>();
+  for (const job of jobs) {
+    const list = fonts.get(job.block.font);
+    if (list) list.push(job);
+    else fonts.set(job.block.font, [job]);
+  }
+  ctx.textBaseline = 'alphabetic';
+  ctx.textAlign = 'left';
+  for (const [font, list] of fonts) {
+    ctx.font = font;
+    for (const { block, x, y, fill, alpha } of list) {
+      ctx.globalAlpha = alpha;
+      ctx.fillStyle = fill;
+      let baseline = y + block.firstBaseline;
+      for (const line of block.lines) {
+        ctx.fillText(line.text, x + line.x, baseline);
+        baseline += block.lineHeightPx;
+      }
+    }
+  }
+  ctx.globalAlpha = 1;
+  jobs.length = 0;
+}
