@@ -243,7 +243,7 @@ export function runChecks(data: LogicModelData, graph: LogicGraph = buildLogicGr
     return rank(a) - rank(b) || compareByOrderThenId(na, nb);
   };
   const labels = new Map<string, string>();
-  const inBoardOrder = [...graph.nodes.values()].sort((a, b) => compareNodeIds(a.id, b.id));
+  const inBoardOrder = [...graph.nodes.values()].sort((a, b) => columnSortRank(a.column) - columnSortRank(b.column) || compareByOrderThenId(a, b));
   const ctx: Context = {
     data,
     graph,

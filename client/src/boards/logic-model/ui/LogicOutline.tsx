@@ -223,7 +223,7 @@ const OutlineRow = memo(
         data-width={width}
         data-height={height}
         tabIndex={0}
-        aria-selected={selected}
+        aria-selected={selected || undefined}
         className={selected ? 'selected' : undefined}
       >
         <span className="lm-outline-text">{node.text.trim() || <em>Untitled</em>}</span>
