@@ -129,7 +129,11 @@ export function LogicOutline({ ctx, model, selectedId, onSelect, onEdit }: Outli
               </div>
               {cards.length > 0 && (
                 <ul aria-labelledby={`lm-col-${column.key}`}>
-                  {cards.map((box) => {
+                  {chunks(cards).map((chunk, i) => (
+                    // Presentational wrappers: to assistive technology the rows are the column list's own items.
+                    <li key={i} role="none" className="lm-outline-chunk" style={{ containIntrinsicSize: `auto ${chunk.length * ROW_ESTIMATE_PX}px` }}>
+                      <ul role="none">
+                  {chunk.map((box) => {
                     const node = model.nodesById.get(box.nodeId)!;
                     return (
                       <OutlineRow
@@ -147,6 +151,9 @@ export function LogicOutline({ ctx, model, selectedId, onSelect, onEdit }: Outli
                       />
                     );
                   })}
+                      </ul>
+                    </li>
+                  ))}
                 </ul>
               )}
             </div>
@@ -158,6 +165,22 @@ export function LogicOutline({ ctx, model, selectedId, onSelect, onEdit }: Outli
 }
 
 const NO_CHECKS: readonly CheckResult[] = [];
+
+/**
+ * Rows come in chunks, each skipped by the browser while off screen
+ * (content-visibility). A chunk, not a row: Chromium checks every such element
+ * against the viewport on each frame it renders, and 10,000 of them cost every
+ * canvas frame of a pan tens of ms; a whole column at once, on the other hand,
+ * means laying out thousands of rows as soon as it scrolls into view.
+ */
+const CHUNK_ROWS = 50;
+const ROW_ESTIMATE_PX = 48;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK_ROWS) out.push(items.slice(i, i + CHUNK_ROWS));
+  return out;
+}
 
 function supportingNames(node: LogicNode, model: LogicModelSnapshot): string {
   if (node.supportingPartnerIds.length === 0) return '';
@@ -178,17 +201,14 @@ function leadsTo(node: LogicNode, model: LogicModelSnapshot): string {
   return names.join('; ');
 }
 
-/** The next or previous card row in document order, across columns. */
+/** The next or previous card row in document order, across chunks and columns. */
 function adjacentRow(row: HTMLElement, step: 1 | -1): HTMLElement | null {
   const sibling = step === 1 ? row.nextElementSibling : row.previousElementSibling;
   if (sibling instanceof HTMLElement) return sibling;
-  let column = row.closest('.lm-outline-column');
-  for (column = step === 1 ? column?.nextElementSibling ?? null : column?.previousElementSibling ?? null; column; column = step === 1 ? column.nextElementSibling : column.previousElementSibling) {
-    const rows = column.querySelectorAll<HTMLElement>(':scope > ul > li[data-node-id]');
-    const found = step === 1 ? rows[0] : rows[rows.length - 1];
-    if (found) return found;
-  }
-  return null;
+  const body = row.closest('.lm-outline-body');
+  if (!body) return null;
+  const rows = [...body.querySelectorAll<HTMLElement>('li[data-node-id]')];
+  return rows[rows.indexOf(row) + step] ?? null;
 }
 
 interface RowProps {
@@ -216,6 +236,7 @@ const OutlineRow = memo(
     const indicators = node.indicators.filter((i) => i.trim());
     return (
       <li
+        role="listitem"
         data-node-id={node.id}
         data-column={node.column}
         data-x={x}
