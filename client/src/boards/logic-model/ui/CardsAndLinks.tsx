@@ -1,8 +1,8 @@
 import { useEffect, useRef, type MutableRefObject } from 'react';
 import { Shape } from 'react-konva';
 import type Konva from 'konva';
-import type { Point } from '../model/columnLayout';
-import { cardUnder, hitCards, hitLinks, linkUnder, paintCards, paintLinks, stageViewport, type BoardScene } from './boardPainter';
+import type { Point, Rect } from '../model/columnLayout';
+import { cardUnder, hitCards, hitLinks, linkUnder, paintCards, paintLinks, stageViewport, warmCardTexts, type BoardScene } from './boardPainter';
 
 export interface DragOffset {
   readonly id: string;
@@ -44,6 +44,25 @@ export function CardsAndLinks({ scene, drag, handlers }: Props) {
     cardsRef.current?.getLayer()?.batchDraw();
   }, [scene]);
 
+  // After a frame, lay out the text of the cards around the view while the page is idle.
+  const warm = useRef<{ view: { rect: Rect; zoom: number } | null; pending: number | null }>({ view: null, pending: null });
+  const scheduleWarm = (view: { rect: Rect; zoom: number }) => {
+    warm.current.view = view;
+    if (warm.current.pending !== null || typeof requestIdleCallback === 'undefined') return;
+    const run = (deadline: IdleDeadline) => {
+      warm.current.pending = null;
+      const target = warm.current.view;
+      if (!target) return;
+      const done = warmCardTexts(current.current, target.rect, target.zoom, () => deadline.timeRemaining());
+      if (done) warm.current.view = null;
+      else warm.current.pending = requestIdleCallback(run);
+    };
+    warm.current.pending = requestIdleCallback(run);
+  };
+  useEffect(() => () => {
+    if (warm.current.pending !== null) cancelIdleCallback(warm.current.pending);
+  }, []);
+
   const frame = (shape: Konva.Shape) => {
     const stage = shape.getStage();
     const view = stage ? stageViewport(stage) : { rect: { x: 0, y: 0, width: 0, height: 0 }, zoom: 1 };
@@ -79,6 +98,7 @@ export function CardsAndLinks({ scene, drag, handlers }: Props) {
         sceneFunc={(context, shape) => {
           const { view, scene: s } = frame(shape);
           paintCards((context as KonvaContext)._context, s, view.rect, view.zoom);
+          scheduleWarm(view);
         }}
         hitFunc={(context, shape) => {
           const { view, scene: s } = frame(shape);

@@ -5,7 +5,7 @@ import { buildLogicGraph, pathwayHighlight } from '../model/graph';
 import { quickRoutes, routePath } from '../model/routing';
 import { getTemplate } from '../model/templates';
 import { links, node } from '../model/testFixtures';
-import { cardIndex, cardUnder, hitCards, linkIndex, linkUnder, paintCards, paintLinks, stageViewport, type BoardScene } from './boardPainter';
+import { cardIndex, cardUnder, hitCards, linkIndex, linkUnder, paintCards, paintLinks, stageViewport, warmCardTexts, type BoardScene } from './boardPainter';
 import { distanceToRoute, traceRoute } from './linkPainter';
 import type { LogicModelSnapshot } from './store';
 
@@ -147,5 +147,14 @@ describe('link painter', () => {
     expect(distanceToRoute(line, { x: 110, y: 0 })).toBeCloseTo(10);
     const curve = { kind: 'curve' as const, points: [{ x: 0, y: 0 }, { x: 30, y: 0 }, { x: 70, y: 0 }, { x: 100, y: 0 }] as const };
     expect(distanceToRoute(curve, { x: 50, y: -4 })).toBeCloseTo(4);
+  });
+});
+
+describe('warming card texts', () => {
+  it('does nothing far below a readable zoom and stops when time runs out', () => {
+    let asked = 0;
+    expect(warmCardTexts(scene(), { x: -1e4, y: -1e4, width: 2e4, height: 2e4 }, 0.1, () => (asked += 1, 50))).toBe(true);
+    expect(asked).toBe(0);
+    expect(warmCardTexts(scene(), { x: -1e4, y: -1e4, width: 2e4, height: 2e4 }, 1, () => 0)).toBe(false);
   });
 });

@@ -5,9 +5,9 @@ import { classifyLink, type LinkDirection, type LogicGraph, type PathwayHighligh
 import { createGridIndex, type GridIndex } from '../model/gridIndex';
 import { routeBounds, type LinkRoute } from '../model/routing';
 import { CARD } from './cardMetrics';
-import { CARD_SHADOW_PX, paintCard, roundRectPath } from './cardPainter';
+import { CARD_SHADOW_PX, mainTextSpec, paintCard, roundRectPath } from './cardPainter';
 import { distanceToRoute, paintLink, traceRoute } from './linkPainter';
-import { flushTextJobs, type TextJob } from './textLayout';
+import { flushTextJobs, layoutText, type TextJob } from './textLayout';
 import type { LogicModelSnapshot } from './store';
 
 /**
@@ -160,4 +160,24 @@ export function linkUnder(scene: BoardScene, point: Point): string | null {
     }
   }
   return best;
+}
+
+const WARM_ZOOM_AHEAD = 1.6;
+
+/**
+ * Lay out, ahead of time, the text of the cards within one viewport of the view,
+ * while the page is idle, so a pan at a readable zoom meets cards whose text is
+ * ready. Returns false when it ran out of time before the last card.
+ */
+export function warmCardTexts(scene: Omit<BoardScene, 'drag'>, view: Rect, zoom: number, timeLeft: () => number): boolean {
+  const readable = textReadable(CARD.fontSize, zoom);
+  // A little short of readable: a zoom in is likely next, so the cards in view are worth it.
+  if (!readable && !textReadable(CARD.fontSize, zoom * WARM_ZOOM_AHEAD)) return true;
+  const around = readable ? { x: view.x - view.width, y: view.y - view.height, width: view.width * 3, height: view.height * 3 } : view;
+  for (const box of scene.cards.query(around)) {
+    if (timeLeft() < 2) return false;
+    const node = scene.model.nodesById.get(box.nodeId);
+    if (node) layoutText(mainTextSpec(node, box, scene.editable));
+  }
+  return true;
 }

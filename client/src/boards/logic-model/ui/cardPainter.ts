@@ -3,7 +3,7 @@ import type { CheckSeverity } from '../model/checks';
 import type { CardBox } from '../model/columnLayout';
 import { COLUMN_FACTS } from '../model/templates';
 import { CARD, FONT_FAMILY, LINE_PX, cardHasFooter, textWidth } from './cardMetrics';
-import { layoutText, type TextBlock, type TextJob } from './textLayout';
+import { layoutText, type TextBlock, type TextJob, type TextSpec } from './textLayout';
 import { COLUMN_ACCENT, SEVERITY_COLOUR, STATUS_COLOUR, STATUS_LABEL } from './theme';
 
 /**
@@ -34,6 +34,21 @@ const PILL_H = 18;
 /** How far the drop shadow reaches under the card (world units). */
 export const CARD_SHADOW_PX = 1.5;
 const DIMMED_ALPHA = 0.35;
+
+/** The card's own text as the card lays it out; also used to lay out cards about to scroll into view ahead of time. */
+export function mainTextSpec(node: LogicNode, box: Pick<CardBox, 'height'>, editable: boolean): TextSpec {
+  const empty = node.text.trim() === '';
+  const textHeight = box.height - CARD.padTop - CARD.padBottom - (cardHasFooter(node) ? CARD.footer : 0);
+  return {
+    text: empty ? (editable ? 'Double-click to write' : 'Untitled') : node.text,
+    width: textWidth(),
+    height: Math.max(LINE_PX, textHeight),
+    fontSize: CARD.fontSize,
+    lineHeight: CARD.lineHeight,
+    fontFamily: FONT_FAMILY,
+    ellipsis: true,
+  };
+}
 
 /** A rounded rectangle path as Konva's Rect traces it (radius clamped to half the shorter side). */
 export function roundRectPath(ctx: CanvasRenderingContext2D, x: number, y: number, width: number, height: number, radius: number): void {
@@ -79,18 +94,8 @@ export function paintCard(ctx: CanvasRenderingContext2D, card: CardLook, zoom: n
 
   const footer = cardHasFooter(node);
   if (!card.editing && showText) {
-    const empty = node.text.trim() === '';
-    const textHeight = height - CARD.padTop - CARD.padBottom - (footer ? CARD.footer : 0);
-    const block = layoutText({
-      text: empty ? (card.editable ? 'Double-click to write' : 'Untitled') : node.text,
-      width: textWidth(),
-      height: Math.max(LINE_PX, textHeight),
-      fontSize: CARD.fontSize,
-      lineHeight: CARD.lineHeight,
-      fontFamily: FONT_FAMILY,
-      ellipsis: true,
-    });
-    text(block, x + CARD.padX, y + CARD.padTop, empty ? '#94a3b8' : '#1e293b');
+    const block = layoutText(mainTextSpec(node, box, card.editable));
+    text(block, x + CARD.padX, y + CARD.padTop, node.text.trim() === '' ? '#94a3b8' : '#1e293b');
   }
   if (card.severity) {
     const cx = x + width - 15;
