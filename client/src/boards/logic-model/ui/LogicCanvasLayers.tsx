@@ -44,8 +44,6 @@ function LogicBoardLayers({ session, editable, camera, size, model, layout, temp
     const pointer = layerRef.current?.getStage()?.getPointerPosition();
     return pointer ? screenToWorld(camera.get(), pointer) : null;
   };
-  const pointerWorldRef = useRef(pointerWorld);
-  pointerWorldRef.current = pointerWorld;
 
   const dragOffset = useRef<DragOffset | null>(null);
   const toWorld = (e: PointerEvent): Point | null => {
