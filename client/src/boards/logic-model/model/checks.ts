@@ -229,8 +229,8 @@ function directionFindings(ctx: Context, direction: 'backward' | 'within'): Find
   return findings;
 }
 
-export function runChecks(data: LogicModelData): CheckReport {
-  const graph = buildLogicGraph(data.nodes, data.links);
+/** `graph` saves rebuilding it when the caller has `buildLogicGraph(data.nodes, data.links)` already. */
+export function runChecks(data: LogicModelData, graph: LogicGraph = buildLogicGraph(data.nodes, data.links)): CheckReport {
   const template = data.template ?? null;
   const rank = (id: string): number => {
     const n = graph.nodes.get(id);
@@ -243,7 +243,7 @@ export function runChecks(data: LogicModelData): CheckReport {
     return rank(a) - rank(b) || compareByOrderThenId(na, nb);
   };
   const labels = new Map<string, string>();
-  const inBoardOrder = [...graph.nodes.values()].sort((a, b) => compareNodeIds(a.id, b.id));
+  const inBoardOrder = [...graph.nodes.values()].sort((a, b) => columnSortRank(a.column) - columnSortRank(b.column) || compareByOrderThenId(a, b));
   const ctx: Context = {
     data,
     graph,

@@ -77,7 +77,9 @@ export interface FoundCycle {
  * one. `compare` gives board order, so results and paths are deterministic.
  */
 export function findCycles(graph: LogicGraph, compare: (a: string, b: string) => number): FoundCycle[] {
-  const ids = [...graph.nodes.keys()].sort(compare);
+  // Only a card with a link in and a link out can be on a loop: the rest of a
+  // 10,000-card board need not be sorted or visited.
+  const ids = [...graph.nodes.keys()].filter((id) => (graph.outgoing.get(id)?.length ?? 0) > 0 && (graph.incoming.get(id)?.length ?? 0) > 0).sort(compare);
   const successors = (id: string): string[] => (graph.outgoing.get(id) ?? []).map((l) => l.to).sort(compare);
   const cycles: FoundCycle[] = [];
   for (const component of stronglyConnectedComponents(ids, successors)) {

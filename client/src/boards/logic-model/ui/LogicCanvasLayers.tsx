@@ -1,23 +1,18 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { Arrow, Circle, Group, Layer, Line, Path, Rect, Text } from 'react-konva';
+import { Arrow, Layer, Rect } from 'react-konva';
 import type Konva from 'konva';
-import type { LogicLink } from '@pc/shared';
 import type { BoardCanvasLayersProps } from '../../types';
 import { screenToWorld } from '../../../canvas/camera';
-import { cullToViewport } from '../../../canvas/culling';
-import { rectsIntersect } from '../../../canvas/geometry';
-import { decorationVisible, textReadable } from '../../../canvas/levelOfDetail';
-import { useCullRegion } from '../../../canvas/useCullRegion';
+import { useCameraMoving } from '../../../canvas/useCameraMoving';
 import { cardAt, dropTarget, type BoardLayout, type ColumnBox, type DropTarget, type Point } from '../model/columnLayout';
-import { classifyLink, pathwayHighlight } from '../model/graph';
-import { routeBounds, routeEnd, routeMidpoint, routePath, type LinkRoute } from '../model/routing';
+import { pathwayHighlight } from '../model/graph';
 import { getTemplate, type LogicTemplate } from '../model/templates';
 import { removeDanglingLinks } from '../docRepair';
 import { addCard, addLink, moveCard, removeCard, removeLink } from './actions';
-import { CARD, FONT_FAMILY } from './cardMetrics';
-import { CARD_SHADOW_PX, LogicCard, type CardHandlers } from './LogicCard';
+import { cardIndex, linkIndex, type BoardScene } from './boardPainter';
+import { CardsAndLinks, type DragOffset, type SceneHandlers } from './CardsAndLinks';
+import { ColumnBackground, LinkHandle } from './ColumnBackground';
 import { logicModelStore, useLogicModel, useLogicUi, useRoutes, type LogicModelSnapshot } from './store';
-import { COLUMN_ACCENT, LINK_COLOUR } from './theme';
 
 interface LinkDraft {
   from: string;
@@ -26,11 +21,12 @@ interface LinkDraft {
 }
 
 /** The logic model on the canvas: columns and lanes, causal links, cards and their link handles. */
-export function LogicCanvasLayers(props: BoardCanvasLayersProps) {
+// Memoised: the shell hands over a new element on each of its renders with the same props.
+export const LogicCanvasLayers = memo(function LogicCanvasLayers(props: BoardCanvasLayersProps) {
   const model = useLogicModel(props.session);
   if (!model.layout || !model.template) return null;
   return <LogicBoardLayers {...props} model={model} layout={model.layout} template={getTemplate(model.template)} />;
-}
+});
 
 function LogicBoardLayers({ session, editable, camera, size, model, layout, template }: BoardCanvasLayersProps & { model: LogicModelSnapshot; layout: BoardLayout; template: LogicTemplate }) {
   const [ui] = useLogicUi(session);
@@ -48,40 +44,65 @@ function LogicBoardLayers({ session, editable, camera, size, model, layout, temp
     const pointer = layerRef.current?.getStage()?.getPointerPosition();
     return pointer ? screenToWorld(camera.get(), pointer) : null;
   };
-  const pointerWorldRef = useRef(pointerWorld);
-  pointerWorldRef.current = pointerWorld;
 
-  const handlers = useMemo<CardHandlers>(
-    () => ({
-      select: (id) => store.ui.set((s) => ({ ...s, selectedId: id, selectedLinkId: null })),
-      edit: (id) => {
+  const dragOffset = useRef<DragOffset | null>(null);
+  const toWorld = (e: PointerEvent): Point | null => {
+    const container = layerRef.current?.getStage()?.container();
+    if (!container) return null;
+    const rect = container.getBoundingClientRect();
+    return screenToWorld(camera.get(), { x: e.clientX - rect.left, y: e.clientY - rect.top });
+  };
+  const toWorldRef = useRef(toWorld);
+  toWorldRef.current = toWorld;
+
+  const handlers = useMemo<SceneHandlers>(() => {
+    const select = (id: string) => store.ui.set((s) => ({ ...s, selectedId: id, selectedLinkId: null }));
+    return {
+      cardDown: (id, down, start) => {
+        select(id);
+        if (!editable || store.ui.get().editingId === id) return;
+        // The card follows the pointer from its first move, as a Konva drag did; the layout places it on release.
+        const { pointerId } = down;
+        let started = false;
+        const move = (e: PointerEvent) => {
+          if (e.pointerId !== pointerId) return;
+          const world = toWorldRef.current(e);
+          if (!world || (!started && world.x === start.x && world.y === start.y)) return;
+          if (!started) {
+            started = true;
+            session.stopCapturing();
+          }
+          dragOffset.current = { id, dx: world.x - start.x, dy: world.y - start.y };
+          layerRef.current?.batchDraw();
+          const target = dropTarget(layoutRef.current, world, id);
+          setDragging((d) => (d && d.id === id && sameTarget(d.target, target) ? d : { id, target }));
+        };
+        const end = (e: PointerEvent) => {
+          if (e.pointerId !== pointerId) return;
+          window.removeEventListener('pointermove', move);
+          window.removeEventListener('pointerup', end);
+          window.removeEventListener('pointercancel', end);
+          if (!started) return;
+          const world = e.type === 'pointercancel' ? null : toWorldRef.current(e);
+          const current = layoutRef.current;
+          const target = world ? dropTarget(current, world, id) : null;
+          dragOffset.current = null;
+          setDragging(null);
+          layerRef.current?.batchDraw();
+          if (target) moveCard(session, current, id, target);
+        };
+        window.addEventListener('pointermove', move);
+        window.addEventListener('pointerup', end);
+        window.addEventListener('pointercancel', end);
+      },
+      cardEdit: (id) => {
         if (!editable) return;
         store.ui.set((s) => ({ ...s, selectedId: id, selectedLinkId: null, editingId: id }));
       },
       hover: (id) => setHovered(id),
-      dragStart: (id) => {
-        session.stopCapturing();
-        store.ui.set((s) => ({ ...s, selectedId: id, selectedLinkId: null }));
-        setDragging({ id, target: null });
-      },
-      dragMove: (id) => {
-        const world = pointerWorldRef.current();
-        const target = world ? dropTarget(layoutRef.current, world, id) : null;
-        setDragging((d) => (d && sameTarget(d.target, target) ? d : { id, target }));
-      },
-      dragEnd: (id, node) => {
-        const world = pointerWorldRef.current();
-        const current = layoutRef.current;
-        const target = world ? dropTarget(current, world, id) : null;
-        const home = current.cards.get(id);
-        // Konva moved the node itself; put it back and let the new layout place it.
-        if (home) node.position({ x: home.x, y: home.y });
-        setDragging(null);
-        if (target) moveCard(session, current, id, target);
-      },
-    }),
-    [store, editable, session],
-  );
+      linkDown: (id) => store.ui.set((s) => ({ ...s, selectedLinkId: id, selectedId: null })),
+    };
+  }, [store, editable, session]);
 
   // A link drawn to a card someone deleted at the same moment points at nothing: tidy it away.
   const dangling = model.graph.ignored.filter((i) => i.reason === 'missingEnd').length;
@@ -184,27 +205,15 @@ function LogicBoardLayers({ session, editable, camera, size, model, layout, temp
     window.addEventListener('pointercancel', end);
   };
 
-  const selectLink = (id: string) => store.ui.set((s) => ({ ...s, selectedLinkId: id, selectedId: null }));
-
-  // Only cards and links around the viewport are mounted; a pan re-culls when it leaves the region.
-  const region = useCullRegion(camera, size);
-  const showText = textReadable(CARD.fontSize, region.zoom);
-  const showShadow = decorationVisible(CARD_SHADOW_PX, region.zoom);
-  const draggingId = dragging?.id ?? null;
-  const shownCards = useMemo(() => {
-    const inView = cullToViewport([...layout.cards.values()], region.rect);
-    // The card being dragged stays mounted wherever the view goes, or Konva would lose the drag.
-    const dragged = draggingId ? layout.cards.get(draggingId) : undefined;
-    return dragged && !inView.includes(dragged) ? [...inView, dragged] : inView;
-  }, [layout, region, draggingId]);
-  const linkBounds = useMemo(() => new Map([...routes].map(([id, route]) => [id, routeBounds(route.shape)])), [routes]);
-  const shownLinks = useMemo(
-    () => model.links.filter((link) => {
-      const bounds = linkBounds.get(link.id);
-      return bounds !== undefined && rectsIntersect(bounds, region.rect);
-    }),
-    [model.links, linkBounds, region],
+  // Indexes over the boxes and routes, rebuilt only when those change; every frame queries them for the viewport.
+  const cards = useMemo(() => cardIndex(layout), [layout]);
+  const links = useMemo(() => linkIndex(model.links, model.graph, routes), [model.links, model.graph, routes]);
+  const scene = useMemo<Omit<BoardScene, 'drag'>>(
+    () => ({ layout, model, cards, links, selectedId: ui.selectedId, selectedLinkId: ui.selectedLinkId, editingId: ui.editingId, editable, highlight }),
+    [layout, model, cards, links, ui.selectedId, ui.selectedLinkId, ui.editingId, editable, highlight],
   );
+  // The hit canvas is left alone while the camera moves and redrawn once it rests: a pan frame draws the board once, not twice.
+  const moving = useCameraMoving(camera, true);
 
   const handleFor = hovered ?? ui.selectedId;
   const draftFrom = draft ? layout.cards.get(draft.from) : undefined;
@@ -212,7 +221,7 @@ function LogicBoardLayers({ session, editable, camera, size, model, layout, temp
 
   return (
     <>
-      <Layer>
+      <Layer listening={!moving}>
         {layout.columns.map((column) => (
           <ColumnBackground
             key={column.key}
@@ -226,46 +235,8 @@ function LogicBoardLayers({ session, editable, camera, size, model, layout, temp
           />
         ))}
       </Layer>
-      <Layer ref={layerRef}>
-        {shownLinks.map((link) => {
-          const route = routes.get(link.id);
-          if (!route || !model.graph.links.has(link.id)) return null;
-          return (
-            <LinkShape
-              key={link.id}
-              link={link}
-              route={route}
-              kind={classifyLink(model.graph, link)?.direction ?? 'forward'}
-              highlighted={highlight?.linkIds.has(link.id) ?? false}
-              dimmed={highlight !== null && !highlight.linkIds.has(link.id)}
-              selected={ui.selectedLinkId === link.id}
-              onSelect={selectLink}
-            />
-          );
-        })}
-        {shownCards.map((box) => {
-          const node = model.nodesById.get(box.nodeId);
-          if (!node) return null;
-          const results = model.report.byNode.get(node.id) ?? [];
-          return (
-            <LogicCard
-              key={node.id}
-              node={node}
-              box={box}
-              lead={node.leadPartnerId ? (model.partnersById.get(node.leadPartnerId) ?? null) : null}
-              severity={model.report.worstByNode.get(node.id) ?? null}
-              checkCount={results.length}
-              selected={ui.selectedId === node.id}
-              dimmed={highlight !== null && !highlight.nodeIds.has(node.id)}
-              editing={ui.editingId === node.id}
-              draggable={editable && ui.editingId !== node.id}
-              editable={editable}
-              showText={showText}
-              showShadow={showShadow}
-              handlers={handlers}
-            />
-          );
-        })}
+      <Layer ref={layerRef} listening={!moving}>
+        <CardsAndLinks scene={scene} drag={dragOffset} handlers={handlers} />
         {indicator && <Rect {...indicator} fill="#2563eb" cornerRadius={2} listening={false} />}
         {editable && handleFor && !dragging && layout.cards.get(handleFor) && (
           <LinkHandle
@@ -343,205 +314,3 @@ function useSpaceHeld() {
   return held;
 }
 
-interface ColumnBackgroundProps {
-  column: ColumnBox;
-  template: LogicTemplate;
-  editable: boolean;
-  empty: boolean;
-  onPointerDown(event: Konva.KonvaEventObject<PointerEvent>): void;
-  onAdd(world: Point | null): void;
-  pointerWorld(): Point | null;
-}
-
-const ColumnBackground = memo(function ColumnBackground({ column, template, editable, empty, onPointerDown, onAdd, pointerWorld }: ColumnBackgroundProps) {
-  const spec = template.columns.find((c) => c.key === column.key) ?? template.lanes.find((l) => l.key === column.key);
-  const label = spec?.label ?? column.key;
-  const prompt = spec?.prompt ?? '';
-  const accent = COLUMN_ACCENT[column.key];
-  const lane = column.kind === 'lane';
-  const addX = column.x + column.width - 30;
-  const addY = column.y + (lane ? 6 : 10);
-  return (
-    <Group>
-      <Rect
-        x={column.x}
-        y={column.y}
-        width={column.width}
-        height={column.height}
-        cornerRadius={12}
-        fill={lane ? '#f7f5f0' : '#f3f6fa'}
-        stroke="#e3e8ef"
-        strokeWidth={1}
-        strokeScaleEnabled={false}
-        onPointerDown={onPointerDown}
-        onDblClick={(event) => {
-          event.cancelBubble = true;
-          onAdd(pointerWorld());
-        }}
-        onDblTap={(event) => {
-          event.cancelBubble = true;
-          onAdd(pointerWorld());
-        }}
-        perfectDrawEnabled={false}
-      />
-      <Rect x={column.x + 12} y={column.y + column.header.height - 6} width={column.width - 24} height={2} fill={accent} opacity={0.55} listening={false} />
-      <Text
-        x={column.x + 14}
-        y={column.y + (lane ? 11 : 12)}
-        width={column.width - 56}
-        text={label}
-        fontSize={14}
-        fontStyle="bold"
-        fontFamily={FONT_FAMILY}
-        fill="#0f172a"
-        wrap="none"
-        ellipsis
-        listening={false}
-      />
-      {!lane && (
-        <Text
-          x={column.x + 14}
-          y={column.y + 31}
-          width={column.width - 28}
-          height={27}
-          text={prompt}
-          fontSize={10.5}
-          lineHeight={1.15}
-          fontFamily={FONT_FAMILY}
-          fill="#64748b"
-          ellipsis
-          listening={false}
-        />
-      )}
-      {lane && (
-        <Text x={column.x + 150} y={column.y + 12} width={column.width - 200} text={prompt} fontSize={11.5} fontFamily={FONT_FAMILY} fill="#78716c" wrap="none" ellipsis listening={false} />
-      )}
-      {empty && !lane && (
-        <Text
-          x={column.cardX + 6}
-          y={column.header.y + column.header.height + 18}
-          width={column.cardWidth - 12}
-          text={editable ? `${prompt}\n\nDouble-click here or press + to add a card.` : prompt}
-          fontSize={12}
-          lineHeight={1.4}
-          fontFamily={FONT_FAMILY}
-          fill="#94a3b8"
-          align="center"
-          listening={false}
-        />
-      )}
-      {empty && lane && editable && (
-        <Text x={column.cardX + 4} y={column.y + column.header.height + 24} text="Double-click here or press + to add a card." fontSize={12} fontFamily={FONT_FAMILY} fill="#a8a29e" listening={false} />
-      )}
-      {editable && (
-        <Group
-          x={addX}
-          y={addY}
-          name="column-add"
-          onPointerDown={(event) => {
-            event.cancelBubble = true;
-          }}
-          onClick={(event) => {
-            event.cancelBubble = true;
-            onAdd(null);
-          }}
-          onTap={() => onAdd(null)}
-          onMouseEnter={(event) => {
-            const c = event.target.getStage()?.container();
-            if (c) c.style.cursor = 'pointer';
-          }}
-          onMouseLeave={(event) => {
-            const c = event.target.getStage()?.container();
-            if (c) c.style.cursor = '';
-          }}
-        >
-          <Rect width={22} height={22} cornerRadius={6} fill="#ffffff" stroke="#cbd5e1" strokeWidth={1} />
-          <Line points={[11, 6, 11, 16]} stroke="#334155" strokeWidth={1.6} lineCap="round" listening={false} />
-          <Line points={[6, 11, 16, 11]} stroke="#334155" strokeWidth={1.6} lineCap="round" listening={false} />
-        </Group>
-      )}
-    </Group>
-  );
-});
-
-interface LinkShapeProps {
-  link: LogicLink;
-  route: LinkRoute;
-  kind: string;
-  highlighted: boolean;
-  dimmed: boolean;
-  selected: boolean;
-  onSelect(id: string): void;
-}
-
-const LinkShape = memo(function LinkShape({ link, route, kind, highlighted, dimmed, selected, onSelect }: LinkShapeProps) {
-  const backward = kind === 'backward' || kind === 'self';
-  const annotation = kind === 'annotation';
-  const colour = selected ? LINK_COLOUR.selected : highlighted ? LINK_COLOUR.highlighted : backward ? LINK_COLOUR.backward : annotation ? LINK_COLOUR.annotation : LINK_COLOUR.normal;
-  const width = selected ? 2.75 : highlighted ? 2.25 : 1.5;
-  const { tip, angle } = routeEnd(route.shape);
-  const size = 8;
-  const back = { x: tip.x - Math.cos(angle) * size, y: tip.y - Math.sin(angle) * size };
-  const normal = { x: -Math.sin(angle) * (size / 2), y: Math.cos(angle) * (size / 2) };
-  const mid = link.rationale.trim() ? routeMidpoint(route.shape) : null;
-  return (
-    <Group opacity={dimmed ? 0.18 : 1} name="logic-link" id={`link-${link.id}`}>
-      <Path
-        data={routePath(route.shape)}
-        stroke={colour}
-        strokeWidth={width}
-        dash={backward ? [7, 5] : annotation ? [3, 4] : undefined}
-        hitStrokeWidth={12}
-        lineCap="round"
-        lineJoin="round"
-        onPointerDown={(event) => {
-          if (event.evt.button !== 0) return;
-          event.cancelBubble = true;
-          onSelect(link.id);
-        }}
-        perfectDrawEnabled={false}
-      />
-      <Line
-        points={[tip.x, tip.y, back.x + normal.x, back.y + normal.y, back.x - normal.x, back.y - normal.y]}
-        closed
-        fill={colour}
-        listening={false}
-        perfectDrawEnabled={false}
-      />
-      {mid && (
-        <Group x={mid.x} y={mid.y} listening={false}>
-          <Circle radius={7} fill="#ffffff" stroke={colour} strokeWidth={1.25} />
-          <Text x={-7} y={-5} width={14} align="center" text="i" fontSize={10} fontStyle="bold" fontFamily={FONT_FAMILY} fill={colour} />
-        </Group>
-      )}
-    </Group>
-  );
-});
-
-function LinkHandle({ box, onPointerDown, onHover }: { box: { x: number; y: number; width: number; height: number }; onPointerDown(e: Konva.KonvaEventObject<PointerEvent>): void; onHover(inside: boolean): void }) {
-  const [over, setOver] = useState(false);
-  return (
-    <Group
-      x={box.x + box.width}
-      y={box.y + box.height / 2}
-      name="link-handle"
-      onPointerDown={onPointerDown}
-      onMouseEnter={(event) => {
-        setOver(true);
-        onHover(true);
-        const c = event.target.getStage()?.container();
-        if (c) c.style.cursor = 'crosshair';
-      }}
-      onMouseLeave={(event) => {
-        setOver(false);
-        onHover(false);
-        const c = event.target.getStage()?.container();
-        if (c) c.style.cursor = '';
-      }}
-    >
-      <Circle radius={14} fill="transparent" />
-      <Circle radius={over ? 8 : 6.5} fill={over ? '#2563eb' : '#ffffff'} stroke="#2563eb" strokeWidth={1.75} />
-      <Line points={[-2.5, 0, 2.5, 0]} stroke={over ? '#ffffff' : '#2563eb'} strokeWidth={1.5} lineCap="round" listening={false} />
-    </Group>
-  );
-}

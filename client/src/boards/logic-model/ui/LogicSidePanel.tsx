@@ -1,12 +1,10 @@
-import { useEffect, useRef } from 'react';
-import type { LogicColumn } from '@pc/shared';
+import { memo, useRef, useState } from 'react';
 import type { BoardContext } from '../../types';
-import { SEVERITIES } from '../model/checks';
-import { getTemplate, cardLabel } from '../model/templates';
-import { addCard, moveCard, removeCard } from './actions';
+import { SEVERITIES, type CheckResult } from '../model/checks';
 import { CardDetails, LinkDetails } from './CardDetails';
+import { LogicOutline } from './LogicOutline';
 import { useLogicModel, useLogicUi, type LogicModelSnapshot } from './store';
-import { SEVERITY_COLOUR, SEVERITY_LABEL, STATUS_LABEL } from './theme';
+import { SEVERITY_LABEL } from './theme';
 import './logic-model.css';
 
 /** Beside the canvas: the selected card's details, every check result, and the accessible outline. */
@@ -58,13 +56,21 @@ export function LogicSidePanel(ctx: BoardContext) {
         />
       )}
       <ChecksPanel model={model} selectedId={ui.selectedId} onSelect={(id) => selectCard(id)} />
-      <Outline ctx={ctx} model={model} selectedId={ui.selectedId} onSelect={selectCard} onEdit={(id) => setUi({ selectedId: id, editingId: id, actionPlanOpen: false })} />
+      <LogicOutline ctx={ctx} model={model} selectedId={ui.selectedId} onSelect={selectCard} onEdit={(id) => setUi({ selectedId: id, editingId: id, actionPlanOpen: false })} />
     </section>
   );
 }
 
+/** Results listed before "Show all". */
+const CHECKS_SHOWN = 200;
+
 function ChecksPanel({ model, selectedId, onSelect }: { model: LogicModelSnapshot; selectedId: string | null; onSelect(id: string): void }) {
   const { results, counts } = model.report;
+  const select = useRef(onSelect);
+  select.current = onSelect;
+  const [showAll, setShowAll] = useState(false);
+  // Thousands of results cannot be read in a 260-pixel box; every card's own checks are in the outline anyway.
+  const shown = showAll || results.length <= CHECKS_SHOWN ? results : results.slice(0, CHECKS_SHOWN);
   return (
     <section className="lm-checks" aria-labelledby="lm-checks-title">
       <div className="item-panel-header">
@@ -76,184 +82,43 @@ function ChecksPanel({ model, selectedId, onSelect }: { model: LogicModelSnapsho
           ✓ No problems found. Every outcome has a path from an activity, every activity has a lead partner, and everything measured has an indicator.
         </p>
       ) : (
-        <ul className="lm-check-list" aria-label="Check results">
-          {results.map((r) => {
-            const first = r.nodeIds[0];
-            return (
-              <li key={r.key} data-rule={r.rule} data-severity={r.severity} className={first && first === selectedId ? 'selected' : undefined}>
-                <button type="button" onClick={() => first && onSelect(first)} disabled={!first}>
-                  <span className="lm-dot" style={{ background: SEVERITY_COLOUR[r.severity] }} aria-hidden="true" />
-                  <span>
-                    <span className="sr-only">{SEVERITY_LABEL[r.severity]}: </span>
-                    {r.message}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
+        <ul
+          className="lm-check-list"
+          aria-label="Check results"
+          onClick={(event) => {
+            const first = (event.target as Element).closest<HTMLElement>('li[data-first]')?.dataset.first;
+            if (first) select.current(first);
+          }}
+        >
+          {shown.map((r) => (
+            <CheckRow key={r.key} result={r} selected={r.nodeIds[0] !== undefined && r.nodeIds[0] === selectedId} />
+          ))}
         </ul>
+      )}
+      {shown.length < results.length && (
+        <p className="lm-pad small">
+          Showing the first {shown.length} of {results.length}.{' '}
+          <button type="button" className="link-button" onClick={() => setShowAll(true)}>
+            Show all {results.length} checks
+          </button>
+        </p>
       )}
     </section>
   );
 }
 
-interface OutlineProps {
-  ctx: BoardContext;
-  model: LogicModelSnapshot;
-  selectedId: string | null;
-  onSelect(id: string | null, reveal?: boolean): void;
-  onEdit(id: string): void;
-}
-
-/**
- * The accessible outline: the whole model as headings and lists, kept live. It is
- * how screen-reader users read and edit the model, and how browser tests read it.
- */
-function Outline({ ctx, model, selectedId, onSelect, onEdit }: OutlineProps) {
-  const { session, editable } = ctx;
-  const template = getTemplate(model.template!);
-  const layout = model.layout!;
-  const listRef = useRef<HTMLDivElement>(null);
-  const columns: { key: LogicColumn; label: string }[] = [...template.columns, ...template.lanes];
-
-  // Keep the selected card's row in view when it is selected on the canvas.
-  useEffect(() => {
-    if (!selectedId) return;
-    const row = listRef.current?.querySelector<HTMLElement>(`li[data-node-id="${CSS.escape(selectedId)}"]`);
-    row?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
-
-  const focusRow = (id: string) => {
-    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`li[data-node-id="${CSS.escape(id)}"]`)?.focus());
-  };
-
-  const onKey = (event: React.KeyboardEvent<HTMLLIElement>, id: string, column: LogicColumn) => {
-    if (event.target !== event.currentTarget) return;
-    const siblings = layout.cardsByColumn.get(column) ?? [];
-    const index = siblings.findIndex((b) => b.nodeId === id);
-    if (event.key === 'Enter' && editable) {
-      event.preventDefault();
-      onEdit(id);
-    } else if ((event.key === 'Delete' || event.key === 'Backspace') && editable) {
-      event.preventDefault();
-      const next = siblings[index + 1]?.nodeId ?? siblings[index - 1]?.nodeId ?? null;
-      removeCard(session, id);
-      onSelect(next, false);
-      if (next) focusRow(next);
-    } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && event.altKey && editable) {
-      // Alt+Arrow moves the card within its column, the keyboard twin of dragging.
-      event.preventDefault();
-      const others = siblings.filter((b) => b.nodeId !== id);
-      const to = event.key === 'ArrowDown' ? Math.min(others.length, index + 1) : Math.max(0, index - 1);
-      moveCard(session, layout, id, { column, index: to, previousNodeId: others[to - 1]?.nodeId ?? null, nextNodeId: others[to]?.nodeId ?? null });
-      focusRow(id);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const rows = [...(listRef.current?.querySelectorAll<HTMLElement>('li[data-node-id]') ?? [])];
-      const at = rows.indexOf(event.currentTarget);
-      rows[event.key === 'ArrowDown' ? Math.min(rows.length - 1, at + 1) : Math.max(0, at - 1)]?.focus();
-    } else if (event.key === 'Escape') {
-      onSelect(null);
-    }
-  };
-
+/** One check in the list; memoised, so selecting a card re-renders two rows, not thousands. */
+const CheckRow = memo(function CheckRow({ result: r, selected }: { result: CheckResult; selected: boolean }) {
+  const first = r.nodeIds[0];
   return (
-    <section className="lm-outline" aria-labelledby="lm-outline-title">
-      <div className="item-panel-header">
-        <h2 id="lm-outline-title">Outline</h2>
-        <span className="count">
-          {model.nodes.length} card{model.nodes.length === 1 ? '' : 's'} · {model.graph.links.size} link{model.graph.links.size === 1 ? '' : 's'}
+    <li data-rule={r.rule} data-severity={r.severity} data-first={first} className={selected ? 'selected' : undefined}>
+      <button type="button" disabled={!first}>
+        <span className="lm-dot" aria-hidden="true" />
+        <span>
+          <span className="sr-only">{SEVERITY_LABEL[r.severity]}: </span>
+          {r.message}
         </span>
-      </div>
-      {editable && <p className="lm-hint">Enter edits a card, Delete removes it, Alt+↑/↓ moves it.</p>}
-      <div ref={listRef} className="lm-outline-body" aria-label="Logic model outline" role="region">
-        {columns.map((column) => {
-          const cards = layout.cardsByColumn.get(column.key) ?? [];
-          const box = layout.columns.find((c) => c.key === column.key);
-          return (
-            <div key={column.key} className="lm-outline-column" data-column={column.key} data-x={box?.x} data-y={box?.y} data-width={box?.width} data-height={box?.height}>
-              <div className="lm-outline-heading">
-                <h3 id={`lm-col-${column.key}`}>
-                  {column.label} <span className="count">({cards.length})</span>
-                </h3>
-                {editable && (
-                  <button
-                    type="button"
-                    className="link-button lm-add-link"
-                    aria-label={`Add a card to ${column.label}`}
-                    onClick={() => {
-                      const node = addCard(session, layout, column.key);
-                      onEdit(node.id);
-                    }}
-                  >
-                    + Add
-                  </button>
-                )}
-              </div>
-              {cards.length > 0 && (
-                <ul aria-labelledby={`lm-col-${column.key}`}>
-                  {cards.map((box) => {
-                    const node = model.nodesById.get(box.nodeId)!;
-                    const lead = node.leadPartnerId ? model.partnersById.get(node.leadPartnerId) : undefined;
-                    const supporting = node.supportingPartnerIds.map((id) => model.partnersById.get(id)?.name).filter(Boolean);
-                    const leadsTo = (model.graph.outgoing.get(node.id) ?? []).map((l) => model.nodesById.get(l.to)!).filter(Boolean);
-                    const checks = model.report.byNode.get(node.id) ?? [];
-                    const indicators = node.indicators.filter((i) => i.trim());
-                    return (
-                      <li
-                        key={node.id}
-                        data-node-id={node.id}
-                        data-column={node.column}
-                        data-x={box.x}
-                        data-y={box.y}
-                        data-width={box.width}
-                        data-height={box.height}
-                        tabIndex={0}
-                        aria-selected={selectedId === node.id}
-                        className={selectedId === node.id ? 'selected' : undefined}
-                        onClick={() => onSelect(node.id)}
-                        onFocus={() => selectedId !== node.id && onSelect(node.id)}
-                        onDoubleClick={() => editable && onEdit(node.id)}
-                        onKeyDown={(e) => onKey(e, node.id, column.key)}
-                      >
-                        <span className="lm-outline-text">{node.text.trim() || <em>Untitled</em>}</span>
-                        {node.column === 'activities' && (
-                          <span className="lm-outline-meta">
-                            Lead: <span data-field="lead">{lead?.name ?? 'none'}</span>
-                            {supporting.length > 0 && <> · Supporting: {supporting.join(', ')}</>} · {STATUS_LABEL[node.status]}
-                            {node.dueDate && <> · Due {node.dueDate}</>}
-                          </span>
-                        )}
-                        {indicators.length > 0 && (
-                          <span className="lm-outline-meta" data-field="indicators">
-                            Indicators: {indicators.join('; ')}
-                          </span>
-                        )}
-                        {leadsTo.length > 0 && (
-                          <span className="lm-outline-meta" data-field="leads-to">
-                            Leads to: {leadsTo.map((n) => n.text.trim() || cardLabel(n, model.template)).join('; ')}
-                          </span>
-                        )}
-                        {checks.length > 0 && (
-                          <ul className="lm-outline-checks" aria-label="Checks">
-                            {checks.map((r) => (
-                              <li key={r.key} data-rule={r.rule} data-severity={r.severity}>
-                                <span className="lm-dot" style={{ background: SEVERITY_COLOUR[r.severity] }} aria-hidden="true" />
-                                <span className="sr-only">{SEVERITY_LABEL[r.severity]}: </span>
-                                {r.message}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </li>
-                    );
-                  })}
-                </ul>
-              )}
-            </div>
-          );
-        })}
-      </div>
-    </section>
+      </button>
+    </li>
   );
-}
+}, (a, b) => a.selected === b.selected && a.result.key === b.result.key && a.result.message === b.result.message && a.result.nodeIds[0] === b.result.nodeIds[0]);

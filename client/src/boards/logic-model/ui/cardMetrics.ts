@@ -31,6 +31,22 @@ function measureContext(): CanvasRenderingContext2D | null {
 }
 
 const lineCache = new Map<string, number>();
+const wordWidths = new Map<string, number>();
+
+/**
+ * Width of one word (or a space), measured once: measuring a string the canvas
+ * has not seen costs ~0.1 ms, and a 10,000-card board repeats the same words
+ * over and over. A line's width is the sum of its words' and spaces' widths.
+ */
+function wordWidth(ctx: CanvasRenderingContext2D | null, word: string): number {
+  let width = wordWidths.get(word);
+  if (width === undefined) {
+    width = ctx ? ctx.measureText(word).width : word.length * CARD.fontSize * 0.55;
+    if (wordWidths.size > 50_000) wordWidths.clear();
+    wordWidths.set(word, width);
+  }
+  return width;
+}
 
 /** Lines the text wraps to at the card's text width (word wrap, as Konva.Text does). */
 export function wrappedLines(text: string, width: number): number {
@@ -38,7 +54,7 @@ export function wrappedLines(text: string, width: number): number {
   const cached = lineCache.get(key);
   if (cached !== undefined) return cached;
   const ctx = measureContext();
-  const measure = (s: string): number => (ctx ? ctx.measureText(s).width : s.length * CARD.fontSize * 0.55);
+  const space = wordWidth(ctx, ' ');
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     const words = paragraph.split(/\s+/).filter(Boolean);
@@ -46,21 +62,22 @@ export function wrappedLines(text: string, width: number): number {
       lines += 1;
       continue;
     }
-    let current = '';
+    let current = -1;
     lines += 1;
     for (const word of words) {
-      const next = current ? `${current} ${word}` : word;
-      if (measure(next) <= width || current === '') {
+      const w = wordWidth(ctx, word);
+      const next = current < 0 ? w : current + space + w;
+      if (next <= width || current < 0) {
         current = next;
         // A single word wider than the line breaks by characters.
-        if (measure(current) > width) lines += Math.floor(measure(current) / width);
+        if (current > width) lines += Math.floor(current / width);
       } else {
         lines += 1;
-        current = word;
+        current = w;
       }
     }
   }
-  if (lineCache.size > 5000) lineCache.clear();
+  if (lineCache.size > 20_000) lineCache.clear();
   lineCache.set(key, lines);
   return lines;
 }

@@ -58,14 +58,24 @@ export class LogicModelStore {
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: (() => void)[] = [];
   private geometryKey = '';
+  private routedFor: { layout: BoardLayout | null; links: ReadonlyMap<string, LogicLink> | null } = { layout: null, links: null };
   private routeTimer: ReturnType<typeof setTimeout> | null = null;
   private routeGeneration = 0;
   private elk: Promise<ElkLayouter> | null = null;
 
   constructor(private readonly session: BoardSession) {
     this.template = readMeta(session.doc).record.logicTemplate;
+    // One transaction (a sync step, a remote edit) touches several collections and
+    // each tells us separately; tell our readers once, when all of them are current,
+    // so the graph, checks and layout are derived once per change, not once per collection.
+    let queued = false;
     const notify = () => {
-      for (const listener of [...this.listeners]) listener();
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        for (const listener of [...this.listeners]) listener();
+      });
     };
     for (const name of ['logicNodes', 'logicLinks', 'partners', 'matrixRows', 'matrixCells'] as const) {
       this.cleanups.push(session.collection(name).subscribe(notify));
@@ -109,8 +119,12 @@ export class LogicModelStore {
       MatrixCell[],
     ];
     const previous = this.snapshot;
-    const graph = buildLogicGraph(nodes, links);
-    const report = runChecks({ nodes, links, partners, matrixRows, matrixCells, template });
+    const [, prevNodes, prevLinks, prevPartners, prevRows, prevCells] = this.inputs;
+    const graph = previous && prevNodes === nodes && prevLinks === links ? previous.graph : buildLogicGraph(nodes, links);
+    const report =
+      previous && previous.graph === graph && previous.template === template && prevPartners === partners && prevRows === matrixRows && prevCells === matrixCells
+        ? previous.report
+        : runChecks({ nodes, links, partners, matrixRows, matrixCells, template }, graph);
     // Layout only depends on the cards and the template; reuse it when only links or partners changed.
     const layout =
       template === null
@@ -127,7 +141,7 @@ export class LogicModelStore {
       matrixRows,
       matrixCells,
       nodesById: graph.nodes,
-      partnersById: new Map(partners.map((p) => [p.id, p])),
+      partnersById: previous && prevPartners === partners ? previous.partnersById : new Map(partners.map((p) => [p.id, p])),
       graph,
       report,
       layout,
@@ -143,6 +157,9 @@ export class LogicModelStore {
 
   private scheduleRoutes(snapshot: LogicModelSnapshot): void {
     const layout = snapshot.layout;
+    // Same layout and same links: the routes stand, without spelling out the geometry key.
+    if (layout && layout === this.routedFor.layout && snapshot.graph.links === this.routedFor.links) return;
+    this.routedFor = { layout, links: snapshot.graph.links };
     const links = [...snapshot.graph.links.values()];
     if (!layout) {
       this.geometryKey = '';
