@@ -43,7 +43,8 @@ interface StickyNoteProps {
 }
 
 /**
- * One sticky note. Memoised on the item object, which the collection store keeps
+ * A sticky note as a node of its own: the selected note and the one being
+ * edited (every other note is drawn by a `NoteBatch`). Memoised on the item object, which the collection store keeps
  * identical until that record changes, so other people's edits elsewhere never
  * re-render it. Konva moves the node itself while dragging; during a drag the
  * props keep the drag-start position so our own throttled writes (and anyone
