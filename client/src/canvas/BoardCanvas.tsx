@@ -183,7 +183,8 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
   // they hit, and the first click turns a batched note into a node of its own.
   const onDoubleClick = (event: ReactMouseEvent<HTMLDivElement>) => {
     const stage = stageRef.current;
-    if (!stage) return;
+    // Only the canvas itself: not the overlays and editors laid over it.
+    if (!stage || !(event.target instanceof Node) || !stage.content.contains(event.target)) return;
     stage.setPointersPositions(event.nativeEvent);
     const pointer = stage.getPointerPosition();
     if (!pointer) return;
