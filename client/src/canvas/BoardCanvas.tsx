@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import { Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { BoardView, CanvasItem } from '@pc/shared';
@@ -6,6 +6,9 @@ import { useValue, useValueBy } from '../collab/hooks';
 import type { Peer } from '../collab/presence';
 import type { ValueStore } from '../collab/valueStore';
 import { panBy, screenToWorld, wheelZoomFactor, zoomBy, type Camera } from './camera';
+import { topItemAt } from './items';
+import { NoteBatch } from './NoteBatch';
+import { splitNoteLayer } from './noteLayer';
 import { cullToViewport } from './culling';
 import { decorationVisible, textReadable } from './levelOfDetail';
 import { Cursors } from './Cursors';
@@ -23,6 +26,8 @@ const CULL_MARGIN_RATIO = 0.15;
  * it rests: a pan over thousands of notes then draws each note once a frame, not twice.
  */
 const HIT_PAUSE_FROM_NOTES = 300;
+/** How far (screen px) a press on a batched note must travel before it becomes a drag. */
+const GRAB_DRAG_PX = 3;
 
 export interface CanvasActions {
   select(id: string | null): void;
@@ -62,6 +67,9 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function BoardCanvas({ items, view, camera: cameraStore, peers, editable, selectedId, editingId, actions, label, layers, children }: BoardCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<Konva.Stage>(null);
+  /** A press on a batched note, until it moves far enough to drag (the note is a real node by then) or ends. */
+  const grabbed = useRef<{ id: string; pointerId: number; x: number; y: number } | null>(null);
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
   const camera = useValue(cameraStore);
   const [spaceHeld, setSpaceHeld] = useState(false);
@@ -164,12 +172,53 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
     return pointer ? screenToWorld(cameraStore.get(), pointer) : null;
   };
 
-  const onStageDoubleClick = (event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
+  const onStageDoubleTap = (event: Konva.KonvaEventObject<TouchEvent>) => {
     const stage = event.target.getStage();
     if (!editable || event.target !== stage) return;
     const world = worldAtPointer(stage);
     if (world) actions.createAt(world);
   };
+
+  // Double-click from the DOM, not Konva: Konva pairs the two clicks by the shape
+  // they hit, and the first click turns a batched note into a node of its own.
+  const onDoubleClick = (event: ReactMouseEvent<HTMLDivElement>) => {
+    const stage = stageRef.current;
+    // Only the canvas itself: not the overlays and editors laid over it.
+    if (!stage || !(event.target instanceof Node) || !stage.content.contains(event.target)) return;
+    stage.setPointersPositions(event.nativeEvent);
+    const pointer = stage.getPointerPosition();
+    if (!pointer) return;
+    const world = screenToWorld(cameraStore.get(), pointer);
+    const note = topItemAt(visible, world.x, world.y);
+    if (note) actions.edit(note.id);
+    else if (editable && !stage.getIntersection(pointer)) actions.createAt(world);
+  };
+
+  useEffect(() => {
+    const move = (event: PointerEvent) => {
+      const grab = grabbed.current;
+      if (!grab || event.pointerId !== grab.pointerId) return;
+      if (Math.max(Math.abs(event.clientX - grab.x), Math.abs(event.clientY - grab.y)) < GRAB_DRAG_PX) return;
+      grabbed.current = null;
+      const node = stageRef.current?.findOne((n: Konva.Node) => n.name() === 'note' && n.id() === grab.id);
+      if (!node?.draggable()) return;
+      // Catch up with the pointer, so Konva follows it from here as if the press had started on the node.
+      const at = node.absolutePosition();
+      node.absolutePosition({ x: at.x + event.clientX - grab.x, y: at.y + event.clientY - grab.y });
+      node.startDrag();
+    };
+    const end = (event: PointerEvent) => {
+      if (grabbed.current?.pointerId === event.pointerId) grabbed.current = null;
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', end);
+    window.addEventListener('pointercancel', end);
+    return () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', end);
+      window.removeEventListener('pointercancel', end);
+    };
+  }, []);
 
   const noteHandlers = useMemo<NoteHandlers>(
     () => ({
@@ -179,6 +228,10 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
       dragMove: (id, to) => actionsRef.current.dragMove(id, to),
       dragEnd: (id, to) => actionsRef.current.dragEnd(id, to),
       hover: (id) => setHovering(id !== null),
+      grab: (id, event) => {
+        grabbed.current = { id, pointerId: event.pointerId, x: event.clientX, y: event.clientY };
+        actionsRef.current.select(id);
+      },
     }),
     [],
   );
@@ -190,6 +243,7 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
   const showText = textReadable(NOTE_FONT_SIZE, region.zoom);
   const showShadow = decorationVisible(NOTE_SHADOW_PX, region.zoom);
   const pauseHits = useCameraMoving(cameraStore, visible.length >= HIT_PAUSE_FROM_NOTES);
+  const parts = useMemo(() => splitNoteLayer(visible, new Set([selectedId, editingId].filter((id): id is string => id !== null))), [visible, selectedId, editingId]);
   const peerCount = useValueBy(peers, (all) => String(all.length)).length;
   const boardLayers = useMemo(() => (size.width === 0 ? null : layers?.(size)), [layers, size]);
 
@@ -209,9 +263,11 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
         actions.pointer(screenToWorld(cameraStore.get(), { x: event.clientX - rect.left, y: event.clientY - rect.top }));
       }}
       onPointerLeave={() => actions.pointer(null)}
+      onDoubleClick={onDoubleClick}
     >
       {size.width > 0 && (
         <Stage
+          ref={stageRef}
           width={size.width}
           height={size.height}
           x={camera.x}
@@ -219,27 +275,30 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
           scaleX={camera.zoom}
           scaleY={camera.zoom}
           onPointerDown={onStagePointerDown}
-          onDblClick={onStageDoubleClick}
-          onDblTap={onStageDoubleClick}
+          onDblTap={onStageDoubleTap}
         >
           <Layer listening={false}>
             <DotGrid camera={camera} size={size} />
           </Layer>
           {boardLayers}
           <Layer listening={!pauseHits} visible={visible.length > 0}>
-            {visible.map((item) => (
-              <StickyNote
-                key={item.id}
-                item={item}
-                selected={item.id === selectedId}
-                editing={item.id === editingId}
-                draggable={editable && !spaceHeld && item.id !== editingId}
-                editable={editable}
-                showText={showText}
-                showShadow={showShadow}
-                handlers={noteHandlers}
-              />
-            ))}
+            {parts.map((part) =>
+              part.kind === 'batch' ? (
+                <NoteBatch key={part.key} items={part.items} editable={editable} showText={showText} showShadow={showShadow} handlers={noteHandlers} />
+              ) : (
+                <StickyNote
+                  key={part.key}
+                  item={part.item}
+                  selected={part.item.id === selectedId}
+                  editing={part.item.id === editingId}
+                  draggable={editable && !spaceHeld && part.item.id !== editingId}
+                  editable={editable}
+                  showText={showText}
+                  showShadow={showShadow}
+                  handlers={noteHandlers}
+                />
+              ),
+            )}
           </Layer>
           {/* Empty layers are hidden: every visible layer is a full-size canvas redrawn and composited each frame. */}
           <Layer listening={false} visible={peerCount > 0}>

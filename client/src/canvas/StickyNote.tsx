@@ -20,6 +20,14 @@ export interface NoteHandlers {
   dragMove(id: string, to: Point): void;
   dragEnd(id: string, to: Point): void;
   hover(id: string | null): void;
+  /** A press on a note drawn in a batch: select it, and drag it if the pointer moves on. */
+  grab(id: string, event: PointerEvent): void;
+}
+
+/** What a note shows: its text, or (to editors) a hint on an empty note. */
+export function noteLabel(item: CanvasItem, editable: boolean): { text: string; placeholder: boolean } {
+  if (item.text.trim() !== '') return { text: item.text, placeholder: false };
+  return { text: editable ? 'Double-click to write' : '', placeholder: true };
 }
 
 interface StickyNoteProps {
@@ -35,7 +43,8 @@ interface StickyNoteProps {
 }
 
 /**
- * One sticky note. Memoised on the item object, which the collection store keeps
+ * A sticky note as a node of its own: the selected note and the one being
+ * edited (every other note is drawn by a `NoteBatch`). Memoised on the item object, which the collection store keeps
  * identical until that record changes, so other people's edits elsewhere never
  * re-render it. Konva moves the node itself while dragging; during a drag the
  * props keep the drag-start position so our own throttled writes (and anyone
@@ -44,7 +53,7 @@ interface StickyNoteProps {
 export const StickyNote = memo(function StickyNote({ item, selected, editing, draggable, editable, showText, showShadow, handlers }: StickyNoteProps) {
   const dragOrigin = useRef<Point | null>(null);
   const position = dragOrigin.current ?? item;
-  const empty = item.text.trim() === '';
+  const label = noteLabel(item, editable);
   const nodePosition = (event: Konva.KonvaEventObject<DragEvent>): Point => ({
     x: event.target.x(),
     y: event.target.y(),
@@ -107,11 +116,11 @@ export const StickyNote = memo(function StickyNote({ item, selected, editing, dr
           y={NOTE_PADDING_Y}
           width={Math.max(0, item.width - 2 * NOTE_PADDING_X)}
           height={Math.max(0, item.height - 2 * NOTE_PADDING_Y)}
-          text={empty ? (editable ? 'Double-click to write' : '') : item.text}
+          text={label.text}
           fontSize={NOTE_FONT_SIZE}
           lineHeight={NOTE_LINE_HEIGHT}
           fontFamily={FONT_FAMILY}
-          fill={empty ? '#6b7280' : '#1f2937'}
+          fill={label.placeholder ? '#6b7280' : '#1f2937'}
           wrap="word"
           ellipsis
           listening={false}

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { COLLECTION_NAMES, WS_PATH, getCollection, getMetaMap, type BoardView, type CollectionName } from '@pc/shared';
+import { COLLECTION_NAMES, getCollection, getMetaMap, type BoardView, type CollectionName } from '@pc/shared';
 import { CollectionStore } from './collectionStore';
+import { AdoptingWebSocket, syncServerUrl } from './earlySocket';
 import { INITIAL_CONNECTION, MAX_RECONNECT_MS, accessProblemFromCloseCode, reconnectDelay, type ConnectionState } from './connection';
 import { peersFromStates, type Peer, type PresenceState } from './presence';
 import { throttle, type Throttled } from './throttle';
@@ -55,9 +56,10 @@ export class BoardSession {
       () => this.patchConnection({ localLoaded: false }),
     );
 
-    const protocol = location.protocol === 'https:' ? 'wss' : 'ws';
-    this.provider = new WebsocketProvider(`${protocol}://${location.host}${WS_PATH}`, boardId, this.doc, {
+    this.provider = new WebsocketProvider(syncServerUrl(location), boardId, this.doc, {
       params: { token },
+      // Takes over the socket the page opened before the app started, if it is this board's.
+      WebSocketPolyfill: AdoptingWebSocket,
       // Tabs sync through the server and IndexedDB. A BroadcastChannel would let a
       // view-only tab hand edits to an editing tab of the same browser.
       disableBc: true,

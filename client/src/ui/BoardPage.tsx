@@ -30,6 +30,8 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
   const [fatal, setFatal] = useState<string | null>(null);
   const [session, setSession] = useState<BoardSession | null>(null);
   const [retry, setRetry] = useState(0);
+  /** The last board lookup failed on the network: try again once the socket is back. */
+  const [lookupFailed, setLookupFailed] = useState(false);
 
   useEffect(() => {
     // The link lost its fragment but this device knows the board: put the token back
@@ -60,6 +62,7 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
     fetchBoard(boardId, token).then(
       (board) => {
         if (cancelled) return;
+        setLookupFailed(false);
         setInfo({ title: board.title, role: board.role });
         remember({ id: boardId, title: board.title, role: board.role, token, lastOpened: Date.now() });
       },
@@ -67,8 +70,10 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
         if (cancelled) return;
         if (error instanceof ApiError && (error.kind === 'unauthorised' || error.kind === 'forbidden' || error.kind === 'not-found')) {
           setFatal(error.message);
+        } else {
+          // Network trouble: keep what this device remembers and try again once the socket is back.
+          setLookupFailed(true);
         }
-        // Network trouble: keep what this device remembers and try again once the socket is back.
       },
     );
     return () => {
@@ -78,8 +83,9 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
 
   const connection = useValue<ConnectionState | null>((session?.connection as ValueStore<ConnectionState | null> | undefined) ?? NULL_CONNECTION_STORE);
   useEffect(() => {
-    if (connection?.status === 'connected' && info.role === null) setRetry((n) => n + 1);
-  }, [connection?.status, info.role]);
+    // Only after a failed lookup: the socket often connects before the first lookup answers.
+    if (connection?.status === 'connected' && lookupFailed) setRetry((n) => n + 1);
+  }, [connection?.status, lookupFailed]);
 
   // Fall back to the title stored in the document when the API is unreachable.
   const [docTitle, setDocTitle] = useState('');

@@ -1,0 +1,114 @@
+import { MESSAGE_SYNC, WS_PATH } from '@pc/shared';
+
+/**
+ * The board's sync socket, opened as soon as the page knows which board it
+ * shows, while the rest of the app still loads and starts: the server checks
+ * the token, loads the room and sends the board in parallel with that, instead
+ * of after it. The session's WebsocketProvider then adopts the socket (see
+ * `AdoptingWebSocket`) with what it has received so far.
+ */
+
+/** y-websocket sync step 1 of an empty document: [messageSync, step 1, state vector of length 1: no clients]. */
+export const EMPTY_SYNC_STEP1 = new Uint8Array([MESSAGE_SYNC, 0, 1, 0]);
+/** An unadopted socket is closed after this long (the page went elsewhere). */
+const UNCLAIMED_MS = 30_000;
+
+/** ws(s)://host/ws/<boardId>?token=<token>, exactly as WebsocketProvider builds it. */
+export function syncSocketUrl(location: { protocol: string; host: string }, boardId: string, token: string): string {
+  return `${syncServerUrl(location)}/${boardId}?token=${encodeURIComponent(token)}`;
+}
+
+export function syncServerUrl(location: { protocol: string; host: string }): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`;
+}
+
+/** Whether an outgoing message is a sync step 1 (which the early socket already sent for an empty document). */
+export function isSyncStep1(data: unknown): boolean {
+  const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+  return bytes !== null && bytes.length >= 2 && bytes[0] === MESSAGE_SYNC && bytes[1] === 0;
+}
+
+interface EarlySocket {
+  url: string;
+  ws: WebSocket;
+  sentStep1: boolean;
+  messages: MessageEvent[];
+  closed: CloseEvent | null;
+  detach(): void;
+}
+
+let early: EarlySocket | null = null;
+
+export function openEarlySocket(url: string): void {
+  if (early || typeof WebSocket === 'undefined') return;
+  let ws: WebSocket;
+  try {
+    ws = new WebSocket(url);
+  } catch {
+    return;
+  }
+  ws.binaryType = 'arraybuffer';
+  const socket: EarlySocket = { url, ws, sentStep1: false, messages: [], closed: null, detach: () => {} };
+  const onOpen = () => {
+    // Ask for the whole board now; the server answers with sync step 2 while the app starts.
+    ws.send(EMPTY_SYNC_STEP1);
+    socket.sentStep1 = true;
+  };
+  const onMessage = (event: MessageEvent) => socket.messages.push(event);
+  const onClose = (event: CloseEvent) => (socket.closed = event);
+  const timer = setTimeout(() => {
+    if (early === socket) {
+      early = null;
+      socket.detach();
+      ws.close();
+    }
+  }, UNCLAIMED_MS);
+  socket.detach = () => {
+    clearTimeout(timer);
+    ws.removeEventListener('open', onOpen);
+    ws.removeEventListener('message', onMessage);
+    ws.removeEventListener('close', onClose);
+  };
+  ws.addEventListener('open', onOpen);
+  ws.addEventListener('message', onMessage);
+  ws.addEventListener('close', onClose);
+  early = socket;
+}
+
+/**
+ * The early socket for `url`, handed over once: what it received so far is
+ * replayed to the handlers the new owner sets (right after construction, as
+ * WebsocketProvider does), and the owner's own sync step 1 is not sent again
+ * when the early one already asked for everything.
+ */
+function adoptEarlySocket(url: string): WebSocket | null {
+  const socket = early;
+  if (!socket || socket.url !== url) return null;
+  early = null;
+  socket.detach();
+  const { ws } = socket;
+  let skipStep1 = socket.sentStep1;
+  const send = ws.send.bind(ws);
+  ws.send = (data) => {
+    if (skipStep1 && isSyncStep1(data)) {
+      skipStep1 = false;
+      return;
+    }
+    send(data);
+  };
+  queueMicrotask(() => {
+    if (socket.closed) {
+      ws.onclose?.(socket.closed);
+      return;
+    }
+    if (ws.readyState !== WebSocket.OPEN) return;
+    ws.onopen?.(new Event('open'));
+    for (const message of socket.messages) ws.onmessage?.(message);
+  });
+  return ws;
+}
+
+/** A WebSocket constructor for WebsocketProvider: the early socket when it matches, else a new one. */
+export const AdoptingWebSocket = function AdoptingWebSocket(url: string | URL, protocols?: string | string[]): WebSocket {
+  return adoptEarlySocket(String(url)) ?? new WebSocket(url, protocols);
+} as unknown as typeof WebSocket;
