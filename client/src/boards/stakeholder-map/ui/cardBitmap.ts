@@ -1,0 +1,115 @@
+/**
+ * The frame-by-frame drawing of the ordinary cards: the ones intersecting the
+ * CURRENT viewport painted live, or, with many on screen, one bitmap of the
+ * whole map. The bitmap holds every card, so a pan only moves it; it is
+ * redrawn when the cards change, and after a zoom gesture (stretched while the
+ * gesture lasts, made sharp once the camera rests).
+ */
+import { paintPlan, type PaintPlan } from '../model/cardMetrics';
+import type { CardScene } from '../model/cardScene';
+import type { Rect } from '../model/culling';
+import { paintCard, paintCards } from './cardPainter';
+
+/** How long the zoom must stay put before a stretched bitmap is redrawn sharp. */
+const REST_MS = 180;
+
+interface Bitmap {
+  canvas: HTMLCanvasElement;
+  rect: Rect;
+  zoom: number;
+  version: number;
+}
+
+export interface FrameView {
+  rect: Rect;
+  zoom: number;
+  pixelRatio: number;
+}
+
+export class CardFrames {
+  private bitmap: Bitmap | null = null;
+  private lastZoom = NaN;
+  private zoomChangedAt = 0;
+  private restTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The last frame's choice, for diagnosis and tests. */
+  lastPlan: PaintPlan = 'live';
+
+  constructor(
+    private readonly scene: CardScene,
+    /** Ask for another frame (the layer's batchDraw). */
+    private readonly redraw: () => void,
+  ) {}
+
+  dispose(): void {
+    if (this.restTimer) clearTimeout(this.restTimer);
+    this.restTimer = null;
+    this.bitmap = null;
+  }
+
+  /** Paint this frame onto a context already in world coordinates. */
+  draw(ctx: CanvasRenderingContext2D, view: FrameView): void {
+    const { scene } = this;
+    const now = performance.now();
+    if (view.zoom !== this.lastZoom) {
+      this.lastZoom = view.zoom;
+      this.zoomChangedAt = now;
+    }
+    const visible = scene.visible(view.rect);
+    const selected = scene.selectedCard;
+    const ordinary = selected ? visible.filter((card) => card !== selected) : visible;
+    const plan = paintPlan({
+      onScreen: ordinary.length,
+      content: scene.content,
+      zoom: view.zoom,
+      pixelRatio: view.pixelRatio,
+      bitmap: this.bitmap,
+      version: scene.version,
+      resting: now - this.zoomChangedAt >= REST_MS,
+    });
+    this.lastPlan = plan;
+    if (plan === 'live') paintCards(ctx, ordinary, view.zoom);
+    else {
+      if (plan === 'rebuild') this.rebuild(view);
+      const bitmap = this.bitmap!;
+      ctx.drawImage(bitmap.canvas, bitmap.rect.x, bitmap.rect.y, bitmap.rect.width, bitmap.rect.height);
+      if (Math.abs(view.zoom / bitmap.zoom - 1) > 0.02) this.sharpenLater();
+    }
+    // The selected card is drawn live, over everything (off screen it is clipped away).
+    if (selected) {
+      ctx.save();
+      ctx.textBaseline = 'alphabetic';
+      ctx.textAlign = 'left';
+      paintCard(ctx, selected, view.zoom);
+      ctx.restore();
+    }
+  }
+
+  private sharpenLater(): void {
+    if (this.restTimer) clearTimeout(this.restTimer);
+    this.restTimer = setTimeout(() => {
+      this.restTimer = null;
+      this.redraw();
+    }, REST_MS + 10);
+  }
+
+  private rebuild(view: FrameView): void {
+    const rect = this.scene.content!;
+    const scale = view.zoom * view.pixelRatio;
+    const width = Math.max(1, Math.ceil(rect.width * scale));
+    const height = Math.max(1, Math.ceil(rect.height * scale));
+    const canvas = this.bitmap?.canvas ?? document.createElement('canvas');
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+    }
+    const ctx = canvas.getContext('2d')!;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    ctx.setTransform(scale, 0, 0, scale, -rect.x * scale, -rect.y * scale);
+    const selected = this.scene.selectedCard;
+    const cards = this.scene.all();
+    paintCards(ctx, selected ? cards.filter((card) => card !== selected) : cards, view.zoom);
+    // Drawn at the size it is shown: the bitmap's own rectangle is its pixels, rounded up.
+    this.bitmap = { canvas, rect: { x: rect.x, y: rect.y, width: width / scale, height: height / scale }, zoom: view.zoom, version: this.scene.version };
+  }
+}
