@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { BITMAP_FROM_CARDS, cardBounds, handleCentre, labelShown, MAX_BITMAP_PX, onHandle, paintPlan, type PaintInput } from './cardMetrics';
 
 const base: PaintInput = {
-  onScreen: 5000,
+  onScreen: () => 5000,
   content: { x: 0, y: 0, width: 1000, height: 1000 },
   zoom: 0.6,
   pixelRatio: 1,
   bitmap: null,
   version: 3,
-  resting: false,
+  resting: true,
 };
+const zooming = { ...base, resting: false };
 
 describe('labelShown', () => {
   it('hides labels under 6.5 screen pixels, with the font never below 70%', () => {
@@ -37,7 +38,7 @@ describe('card geometry', () => {
 
 describe('paintPlan', () => {
   it('draws few cards live and never makes a bitmap for them', () => {
-    expect(paintPlan({ ...base, onScreen: BITMAP_FROM_CARDS - 1 })).toBe('live');
+    expect(paintPlan({ ...base, onScreen: () => BITMAP_FROM_CARDS - 1 })).toBe('live');
     expect(paintPlan({ ...base, content: null })).toBe('live');
   });
 
@@ -52,7 +53,14 @@ describe('paintPlan', () => {
 
   it('reuses the bitmap while panning (same cards, same zoom)', () => {
     expect(paintPlan({ ...base, bitmap: { zoom: 0.6, version: 3 } })).toBe('reuse');
-    expect(paintPlan({ ...base, bitmap: { zoom: 0.6, version: 3 }, resting: true })).toBe('reuse');
+    expect(paintPlan({ ...zooming, bitmap: { zoom: 0.6, version: 3 } })).toBe('reuse');
+  });
+
+  it('keeps the bitmap at its own zoom even where few cards are on screen, without counting them', () => {
+    const count = () => {
+      throw new Error('not needed');
+    };
+    expect(paintPlan({ ...base, onScreen: count, bitmap: { zoom: 0.6, version: 3 } })).toBe('reuse');
   });
 
   it('redraws it when the cards changed', () => {
@@ -60,9 +68,11 @@ describe('paintPlan', () => {
   });
 
   it('stretches it during a zoom gesture and makes it sharp once the camera rests', () => {
-    expect(paintPlan({ ...base, zoom: 0.9, bitmap: { zoom: 0.6, version: 3 } })).toBe('reuse');
-    expect(paintPlan({ ...base, zoom: 0.9, bitmap: { zoom: 0.6, version: 3 }, resting: true })).toBe('rebuild');
-    // Too far from its own zoom: redrawn even mid-gesture.
+    expect(paintPlan({ ...zooming, zoom: 0.9, bitmap: { zoom: 0.6, version: 3 } })).toBe('reuse');
+    expect(paintPlan({ ...base, zoom: 0.9, bitmap: { zoom: 0.6, version: 3 } })).toBe('rebuild');
+    // Too far from its own zoom, or no bitmap yet: the cards on screen are drawn live until the gesture rests.
+    expect(paintPlan({ ...zooming, zoom: 1.5, bitmap: { zoom: 0.6, version: 3 } })).toBe('live');
+    expect(paintPlan({ ...zooming, bitmap: null })).toBe('live');
     expect(paintPlan({ ...base, zoom: 1.5, bitmap: { zoom: 0.6, version: 3 } })).toBe('rebuild');
   });
 });

@@ -65,8 +65,8 @@ export const BITMAP_SHARP = 0.02;
 export type PaintPlan = 'live' | 'reuse' | 'rebuild';
 
 export interface PaintInput {
-  /** Ordinary cards intersecting the viewport. */
-  onScreen: number;
+  /** Ordinary cards intersecting the viewport (asked only when needed: it costs a query). */
+  onScreen: () => number;
   /** World rectangle holding every card (with labels); null when there are none. */
   content: Rect | null;
   zoom: number;
@@ -74,7 +74,7 @@ export interface PaintInput {
   /** The bitmap there is, if any: drawn at `zoom` from the cards of `version`. */
   bitmap: { zoom: number; version: number } | null;
   version: number;
-  /** The camera has rested: a stretched bitmap should be made sharp now. */
+  /** The zoom is not changing (no gesture): a new bitmap may be made now. */
   resting: boolean;
 }
 
@@ -86,12 +86,16 @@ export interface PaintInput {
  */
 export function paintPlan(input: PaintInput): PaintPlan {
   const { onScreen, content, zoom, pixelRatio, bitmap, version, resting } = input;
-  if (!content || onScreen < BITMAP_FROM_CARDS) return 'live';
+  if (!content) return 'live';
+  // A pan at the bitmap's own zoom: the bitmap, whatever is on screen.
+  if (bitmap && bitmap.version === version && Math.abs(zoom / bitmap.zoom - 1) <= BITMAP_SHARP) return 'reuse';
+  if (onScreen() < BITMAP_FROM_CARDS) return 'live';
   if (bitmap && bitmap.version === version) {
     const ratio = zoom / bitmap.zoom;
-    if (Math.abs(ratio - 1) <= BITMAP_SHARP) return 'reuse';
     if (!resting && ratio <= BITMAP_STRETCH && ratio >= 1 / (BITMAP_STRETCH * 1.5)) return 'reuse';
   }
   const fits = Math.max(content.width, content.height) * zoom * pixelRatio <= MAX_BITMAP_PX;
-  return fits ? 'rebuild' : 'live';
+  // Mid-gesture, a new bitmap of the whole map would cost one long frame for
+  // thousands of cards off screen: draw those on screen until the camera rests.
+  return fits && resting ? 'rebuild' : 'live';
 }

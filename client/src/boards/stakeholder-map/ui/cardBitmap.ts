@@ -6,7 +6,7 @@
  * gesture lasts, made sharp once the camera rests).
  */
 import { paintPlan, type PaintPlan } from '../model/cardMetrics';
-import type { CardScene } from '../model/cardScene';
+import type { CardDraw, CardScene } from '../model/cardScene';
 import type { Rect } from '../model/culling';
 import { paintCard, paintCards } from './cardPainter';
 
@@ -51,29 +51,41 @@ export class CardFrames {
     const { scene } = this;
     const now = performance.now();
     if (view.zoom !== this.lastZoom) {
+      // The first frame is not a gesture: it may make the bitmap at once.
+      this.zoomChangedAt = Number.isNaN(this.lastZoom) ? -Infinity : now;
       this.lastZoom = view.zoom;
-      this.zoomChangedAt = now;
     }
-    const visible = scene.visible(view.rect);
+    const resting = now - this.zoomChangedAt >= REST_MS;
     const selected = scene.selectedCard;
-    const ordinary = selected ? visible.filter((card) => card !== selected) : visible;
+    let ordinary: CardDraw[] | null = null;
+    const onScreen = () => {
+      const visible = scene.visible(view.rect);
+      ordinary = selected ? visible.filter((card) => card !== selected) : visible;
+      return ordinary.length;
+    };
     const plan = paintPlan({
-      onScreen: ordinary.length,
+      onScreen,
       content: scene.content,
       zoom: view.zoom,
       pixelRatio: view.pixelRatio,
       bitmap: this.bitmap,
       version: scene.version,
-      resting: now - this.zoomChangedAt >= REST_MS,
+      resting,
     });
     this.lastPlan = plan;
-    if (plan === 'live') paintCards(ctx, ordinary, view.zoom);
+    if (plan === 'live') {
+      if (ordinary === null) onScreen();
+      paintCards(ctx, ordinary!, view.zoom);
+      // Settled close up: the whole-map bitmap (up to 64 MB) is not coming back at this zoom.
+      if (resting) this.bitmap = null;
+    }
     else {
       if (plan === 'rebuild') this.rebuild(view);
       const bitmap = this.bitmap!;
       ctx.drawImage(bitmap.canvas, bitmap.rect.x, bitmap.rect.y, bitmap.rect.width, bitmap.rect.height);
-      if (Math.abs(view.zoom / bitmap.zoom - 1) > 0.02) this.sharpenLater();
     }
+    // Nothing else redraws once a zoom gesture stops: look again when it has rested.
+    if (!resting) this.sharpenLater();
     // The selected card is drawn live, over everything (off screen it is clipped away).
     if (selected) {
       ctx.save();
