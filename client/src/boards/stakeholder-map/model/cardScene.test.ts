@@ -68,6 +68,23 @@ describe('CardScene', () => {
     expect(content.y + content.height).toBeGreaterThan(300 + 20 + 5 + 2 * 14 * 1.2 - 0.001);
   });
 
+  it('says which areas changed since an earlier version, for repainting a bitmap in part', () => {
+    const scene = new CardScene();
+    const many = Array.from({ length: 500 }, (_, i) => card(`c${i}`, (i % 25) * 100, Math.floor(i / 25) * 100));
+    scene.setCards(many);
+    const v = scene.version;
+    expect(scene.changedSince(v)).toEqual([]);
+    expect(scene.changedSince(v - 1)).toBeNull(); // everything was new: paint it all
+    const moved = many.map((c) => (c.id === 'c3' ? { ...c, x: 5000, y: 5000 } : c));
+    scene.setCards(moved);
+    const areas = scene.changedSince(v)!;
+    expect(areas).toEqual([cardExtent(many[3]!), cardExtent(moved[3]!)]);
+    scene.setCards(moved.filter((c) => c.id !== 'c4'));
+    expect(scene.changedSince(v)).toEqual([...areas, cardExtent(many[4]!)]);
+    expect(scene.changedSince(v + 1)).toEqual([cardExtent(many[4]!)]);
+    expect(scene.changedSince(-5)).toBeNull();
+  });
+
   it('compares owners by content', () => {
     expect(sameCardDraw(card('a', 0, 0, { owners: ['#1'] }), card('a', 0, 0, { owners: ['#1'] }))).toBe(true);
     expect(sameCardDraw(card('a', 0, 0, { owners: ['#1'] }), card('a', 0, 0, { owners: ['#2'] }))).toBe(false);

@@ -61,6 +61,11 @@ export function cardExtent(card: CardDraw): Rect {
   return { x: left, y: top, width: 2 * Math.max(halo, halfLabel) + (card.handle ? 24 : 0), height: bottom - top };
 }
 
+/** Past this many changed areas in one go, repainting parts costs more than painting everything. */
+const MAX_DIRTY = 400;
+/** Versions whose changed areas are remembered. */
+const DIRTY_HISTORY = 16;
+
 export class CardScene {
   private readonly index = new SpatialIndex(256);
   private cards = new Map<string, CardDraw>();
@@ -70,6 +75,8 @@ export class CardScene {
   version = 0;
   /** Where every card draws (null when there are none), for a whole-map bitmap. */
   content: Rect | null = null;
+  /** For recent versions: the world areas that changed to reach it ('all': too many to list). */
+  private dirtyLog: { version: number; areas: Rect[] | 'all' }[] = [];
 
   get size(): number {
     return this.cards.size;
@@ -85,6 +92,7 @@ export class CardScene {
     const rank = new Map<string, number>();
     let changed = list.length !== this.cards.size;
     let selected: CardDraw | null = null;
+    const dirty: Rect[] = [];
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
@@ -92,7 +100,11 @@ export class CardScene {
     list.forEach((card, i) => {
       const before = this.cards.get(card.id);
       if (!before || before.x !== card.x || before.y !== card.y || before.radius !== card.radius) this.index.set(card.id, cardBounds(card));
-      if (!changed && (!before || !sameCardDraw(before, card) || this.rank.get(card.id) !== i)) changed = true;
+      if (!before) dirty.push(cardExtent(card));
+      else if (!sameCardDraw(before, card)) dirty.push(cardExtent(before), cardExtent(card));
+      // A card coming or going shifts every later rank without changing what overlaps what:
+      // a new order is a new version, but not an area to repaint.
+      if (!changed && (dirty.length > 0 || this.rank.get(card.id) !== i)) changed = true;
       next.set(card.id, card);
       rank.set(card.id, i);
       if (card.selected) selected = card;
@@ -102,13 +114,39 @@ export class CardScene {
       maxX = Math.max(maxX, extent.x + extent.width);
       maxY = Math.max(maxY, extent.y + extent.height);
     });
-    for (const id of this.cards.keys()) if (!next.has(id)) this.index.delete(id);
+    for (const [id, card] of this.cards) {
+      if (next.has(id)) continue;
+      this.index.delete(id);
+      dirty.push(cardExtent(card));
+      changed = true;
+    }
     this.cards = next;
     this.rank = rank;
     this.selected = selected;
     this.content = minX === Infinity ? null : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-    if (changed) this.version += 1;
+    if (changed) {
+      this.version += 1;
+      this.dirtyLog.push({ version: this.version, areas: dirty.length > MAX_DIRTY ? 'all' : dirty });
+      if (this.dirtyLog.length > DIRTY_HISTORY) this.dirtyLog.shift();
+    }
     return changed;
+  }
+
+  /**
+   * The world areas that changed since `version` (a picture of that version
+   * repainted there shows this one), or null when that is unknown or too much.
+   */
+  changedSince(version: number): Rect[] | null {
+    if (version === this.version) return [];
+    const first = this.dirtyLog.findIndex((entry) => entry.version === version + 1);
+    if (first < 0) return null;
+    const areas: Rect[] = [];
+    for (const entry of this.dirtyLog.slice(first)) {
+      if (entry.areas === 'all') return null;
+      areas.push(...entry.areas);
+      if (areas.length > MAX_DIRTY) return null;
+    }
+    return areas;
   }
 
   /** Every card in drawing order. */

@@ -57,6 +57,7 @@ export class CardFrames {
     }
     const resting = now - this.zoomChangedAt >= REST_MS;
     const selected = scene.selectedCard;
+    this.patch();
     let ordinary: CardDraw[] | null = null;
     const onScreen = () => {
       const visible = scene.visible(view.rect);
@@ -102,6 +103,40 @@ export class CardFrames {
       this.restTimer = null;
       this.redraw();
     }, REST_MS + 10);
+  }
+
+  /**
+   * Bring the bitmap up to the scene's version by repainting only the areas
+   * that changed (a remote drag, a selection), when the scene can say which:
+   * otherwise it stays stale and the plan redraws it whole.
+   */
+  private patch(): void {
+    const bitmap = this.bitmap;
+    if (!bitmap || bitmap.version === this.scene.version) return;
+    const areas = this.scene.changedSince(bitmap.version);
+    if (!areas) return;
+    const ctx = bitmap.canvas.getContext('2d')!;
+    const scale = bitmap.canvas.width / bitmap.rect.width;
+    const selected = this.scene.selectedCard;
+    for (const area of areas) {
+      // Whole device pixels, so the repainted patch has no seam where antialiasing would blend.
+      const x0 = Math.floor((area.x - bitmap.rect.x) * scale);
+      const y0 = Math.floor((area.y - bitmap.rect.y) * scale);
+      const x1 = Math.ceil((area.x + area.width - bitmap.rect.x) * scale);
+      const y1 = Math.ceil((area.y + area.height - bitmap.rect.y) * scale);
+      const world = { x: bitmap.rect.x + x0 / scale, y: bitmap.rect.y + y0 / scale, width: (x1 - x0) / scale, height: (y1 - y0) / scale };
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.beginPath();
+      ctx.rect(x0, y0, x1 - x0, y1 - y0);
+      ctx.clip();
+      ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
+      ctx.setTransform(scale, 0, 0, scale, -bitmap.rect.x * scale, -bitmap.rect.y * scale);
+      const cards = this.scene.visible(world);
+      paintCards(ctx, selected ? cards.filter((card) => card !== selected) : cards, bitmap.zoom);
+      ctx.restore();
+    }
+    bitmap.version = this.scene.version;
   }
 
   private rebuild(view: FrameView): void {
