@@ -116,7 +116,8 @@ async function seedBoard(server: { url: string; port: number }, kind: RenderKind
     await waitFor(() => (seeder.provider.ws?.bufferedAmount ?? 1) === 0, { timeout: 60_000, message: 'seed was not sent' });
     if (!quick) {
       const check = pool.connect({ wsUrl }, board.id, board.tokens.view);
-      await check.synced();
+      // Syncing 10,000 records can take longer than the default 10 s on a busy machine.
+      await waitFor(() => check.provider.synced, { timeout: 60_000, message: 'check client did not sync' });
       await waitFor(() => getCollection(check.doc, collection).size === size, { timeout: 60_000, message: 'seed did not reach the server' });
     }
     const doc = new Y.Doc();

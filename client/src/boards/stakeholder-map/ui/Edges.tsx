@@ -39,22 +39,39 @@ export function edgesToDraw(
   return out;
 }
 
+/** Zoomed out further, edge type labels are too small to read. */
+const MIN_LABEL_ZOOM = 0.45;
+/** Beyond this many edges in view their type labels are noise (and slow): lines only. */
+const MAX_LABELLED_EDGES = 150;
+
 /**
  * Every relationship as ONE Konva shape drawn straight onto the context: a node
  * per edge (line + arrowheads + label) would triple the node count on big maps.
+ * With `cull`, each frame draws the edges crossing the current viewport, with
+ * their labels when few enough are in view and the zoom makes them readable;
+ * without, every edge, labelled (the dragged card's few).
  */
-export const Edges = memo(function Edges({ edges, showLabels, colour = EDGE_COLOUR }: { edges: readonly DrawnEdge[]; showLabels: boolean; colour?: string }) {
+export const Edges = memo(function Edges({ edges, cull = false, colour = EDGE_COLOUR }: { edges: readonly DrawnEdge[]; cull?: boolean; colour?: string }) {
   return (
     <Shape
       listening={false}
       perfectDrawEnabled={false}
-      sceneFunc={(context) => {
+      sceneFunc={(context, shape) => {
+        let drawn = edges;
+        let showLabels = true;
+        const stage = shape.getStage();
+        if (cull && stage) {
+          const zoom = stage.scaleX();
+          const view = { x: -stage.x() / zoom, y: -stage.y() / zoom, width: stage.width() / zoom, height: stage.height() / zoom };
+          drawn = edges.filter((e) => segmentIntersectsRect(e.geometry.start, e.geometry.end, view));
+          showLabels = zoom >= MIN_LABEL_ZOOM && drawn.length <= MAX_LABELLED_EDGES;
+        }
         const ctx = context._context;
         ctx.strokeStyle = colour;
         ctx.fillStyle = colour;
         ctx.lineCap = 'round';
         ctx.globalAlpha = 0.8;
-        for (const { geometry: g } of edges) {
+        for (const { geometry: g } of drawn) {
           ctx.lineWidth = g.width;
           ctx.beginPath();
           ctx.moveTo(g.lineStart.x, g.lineStart.y);
@@ -77,7 +94,7 @@ export const Edges = memo(function Edges({ edges, showLabels, colour = EDGE_COLO
         ctx.textBaseline = 'bottom';
         ctx.lineWidth = 3;
         ctx.strokeStyle = 'rgba(251, 252, 254, 0.95)';
-        for (const { type, geometry: g } of edges) {
+        for (const { type, geometry: g } of drawn) {
           if (!type) continue;
           ctx.save();
           ctx.translate(g.label.x, g.label.y);

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Arc, Circle, Group, Text } from 'react-konva';
 import type Konva from 'konva';
 import { FONT_FAMILY } from '../../../canvas/StickyNote';
-import { CARD_SLOT } from '../model/mapLayout';
+import { labelFontSize, labelOffsetY, labelWidth as labelBoxWidth, LABEL_LINE_HEIGHT, LABEL_LINES } from '../model/cardMetrics';
 
 /** Stable callbacks from the layers component; identity never changes, so memo holds. */
 export interface CardHandlers {
@@ -32,10 +32,11 @@ export interface CardProps {
   handlers: CardHandlers | null;
 }
 
-export const LABEL_FONT_SIZE = 14;
+export { LABEL_FONT_SIZE } from '../model/cardMetrics';
 
 /**
- * One stakeholder: a circle in the encoded colour, a segmented outline in the
+ * One stakeholder as Konva nodes, for the card being dragged (every other card
+ * is painted by cardPainter.ts, to the same pixels): a circle in the encoded colour, a segmented outline in the
  * owning partners' colours, the name underneath. Memoised on plain props: the
  * collection store keeps unchanged records identical, so a drag re-renders the
  * dragged card only.
@@ -43,8 +44,8 @@ export const LABEL_FONT_SIZE = 14;
 export const StakeholderCard = memo(function StakeholderCard(props: CardProps) {
   const { id, name, x, y, radius, scale, fill, owners, selected, highlight, isPartner, showLabel, handle, handlers } = props;
   const ownerColours = owners === '' ? [] : owners.split(',');
-  const labelWidth = Math.max(72, CARD_SLOT * scale + 24);
-  const fontSize = LABEL_FONT_SIZE * Math.max(0.7, scale);
+  const labelWidth = labelBoxWidth(scale);
+  const fontSize = labelFontSize(scale);
   return (
     <Group
       x={x}
@@ -103,13 +104,13 @@ export const StakeholderCard = memo(function StakeholderCard(props: CardProps) {
       {showLabel && (
         <Text
           x={-labelWidth / 2}
-          y={radius + (ownerColours.length ? 8 : 5)}
+          y={labelOffsetY(radius, ownerColours.length)}
           width={labelWidth}
-          height={fontSize * 1.2 * 2}
+          height={fontSize * LABEL_LINE_HEIGHT * LABEL_LINES}
           text={name}
           align="center"
           fontSize={fontSize}
-          lineHeight={1.2}
+          lineHeight={LABEL_LINE_HEIGHT}
           fontFamily={FONT_FAMILY}
           fontStyle={selected ? 'bold' : 'normal'}
           fill="#0f172a"

@@ -1,182 +1,67 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { Arrow, Circle, Group, Layer, Rect as KonvaRect, Ring, Text } from 'react-konva';
-import KonvaLib from 'konva';
 import type Konva from 'konva';
-import { screenToWorld, visibleWorldRect, type Camera } from '../../../canvas/camera';
-import { expandRect, type Size } from '../../../canvas/geometry';
+import { screenToWorld, type Camera } from '../../../canvas/camera';
 import { FONT_FAMILY } from '../../../canvas/StickyNote';
 import { useValue, useValueBy } from '../../../collab/hooks';
 import { throttle } from '../../../collab/throttle';
 import type { ValueStore } from '../../../collab/valueStore';
 import type { BoardCanvasLayersProps } from '../../types';
 import { addRelationship, dropStakeholder } from '../actions';
-import { circleBounds, SpatialIndex, type Rect } from '../model/culling';
+import { labelShown } from '../model/cardMetrics';
+import { CardScene, type CardDraw } from '../model/cardScene';
 import { GRID_LEVELS, levelsAt, mendelowQuadrant, QUADRANT_LABELS } from '../model/grid';
-import { cardAt, GRID_WORLD, layoutBounds, ONION_WORLD, type CardPlacement, type MapLayout } from '../model/mapLayout';
+import { cardAt, GRID_WORLD, ONION_WORLD, type CardPlacement, type MapLayout } from '../model/mapLayout';
 import { ownerColours } from '../model/encodings';
 import { ringAt, ringRadii, RING_LABELS } from '../model/onion';
 import { Backdrop } from './Backdrop';
-import { Edges, edgesToDraw, type DrawnEdge } from './Edges';
-import type { MapUi } from './mapStore';
-import { StakeholderCard, LABEL_FONT_SIZE, type CardHandlers, type CardProps } from './StakeholderCard';
+import { CardsLayer } from './CardsLayer';
+import { Edges, edgesToDraw } from './Edges';
+import { StakeholderCard, type CardHandlers, type CardProps } from './StakeholderCard';
 import { useMapModel, type MapModel } from './useMapModel';
 
 /** Others see a dragged card move ~20 times a second; the drop itself is written at once. */
 export const DRAG_WRITE_INTERVAL_MS = 50;
-/** Labels smaller than this many screen pixels are unreadable: skip drawing them (level of detail). */
-const MIN_LABEL_PX = 6.5;
-/** Beyond this many edges in view their type labels are noise (and slow): lines only. */
-const MAX_LABELLED_EDGES = 150;
-/** Room under each circle for its name, in the spatial index. */
-const LABEL_ROOM = 34;
+const NO_COLOUR = '#bdbdbd';
 
-interface CullRegion {
-  rect: Rect;
-  zoom: number;
-  size: Size;
-}
-
-function contains(outer: Rect, inner: Rect): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
-}
-
-/**
- * The world area whose cards are mounted: the viewport plus 30% of a viewport on
- * every side. It changes only when a pan leaves it or the zoom moves by 30%, so
- * panning re-renders nothing in React most frames: Konva just redraws the layers
- * at the new stage offset.
- */
-function useCullRegion(camera: ValueStore<Camera>, size: Size): CullRegion {
-  const ref = useRef<CullRegion | null>(null);
-  const [settled, setSettled] = useState(0);
-  const getSnapshot = useCallback(() => {
-    const cam = camera.get();
-    const visible = visibleWorldRect(cam, size);
-    const current = ref.current;
-    if (current && current.size === size && contains(current.rect, visible) && cam.zoom / current.zoom < 1.3 && current.zoom / cam.zoom < 1.3) {
-      return current;
+/** What the canvas draws for every placed, shown card but the dragged one, in drawing order. */
+function cardDraws(model: MapModel, draggingId: string | null, editable: boolean): CardDraw[] {
+  const { placements, byId, colours, partners, searchHits, shownIds, state } = model;
+  const partnerColours = new Map(partners.map((p) => [p.id, p.colour]));
+  const owners = new Map<string, string[]>();
+  const cards: CardDraw[] = [];
+  for (const [id, placement] of placements) {
+    if (id === draggingId || !shownIds.has(id)) continue;
+    const s = byId.get(id);
+    if (!s) continue;
+    const selected = state.selectedId === id;
+    // Most stakeholders share an owner list (none, or the same partner): one array per list.
+    const ownerIds = s.ownerPartnerIds ?? [];
+    const key = ownerIds.join(',');
+    let ownerList = owners.get(key);
+    if (!ownerList) {
+      ownerList = [...new Set(ownerIds)].flatMap((owner) => partnerColours.get(owner) ?? []);
+      owners.set(key, ownerList);
     }
-    const next = { rect: expandRect(visible, Math.max(visible.width, visible.height) * 0.3), zoom: cam.zoom, size };
-    ref.current = next;
-    return next;
-    // `settled` forces a fresh snapshot function after a zoom comes to rest (see below).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [camera, size, settled]);
-  // The cached bitmaps are drawn at the region's zoom: once a zoom gesture rests at
-  // another zoom, start a new region so cards are redrawn sharp.
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const unsubscribe = camera.subscribe(() => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        const current = ref.current;
-        if (current && Math.abs(camera.get().zoom / current.zoom - 1) > 0.02) {
-          ref.current = null;
-          setSettled((n) => n + 1);
-        }
-      }, 180);
+    cards.push({
+      id,
+      name: s.name,
+      x: placement.x,
+      y: placement.y,
+      radius: placement.radius,
+      scale: placement.scale,
+      fill: colours.colourOf.get(id) ?? NO_COLOUR,
+      owners: ownerList,
+      isPartner: s.partnerId !== null,
+      highlight: searchHits === null ? null : searchHits.has(id) ? 'hit' : 'miss',
+      selected,
+      handle: selected && editable && state.layout === 'network',
     });
-    return () => {
-      unsubscribe();
-      if (timer) clearTimeout(timer);
-    };
-  }, [camera]);
-  return useSyncExternalStore(camera.subscribe, getSnapshot, getSnapshot);
-}
-
-/** Largest cache bitmap side, in device pixels; beyond it the group is drawn live. */
-const MAX_CACHE_PX = 4096;
-/** Maps with fewer cards draw live: cheap enough, and always sharp. */
-const CACHE_FROM_CARDS = 150;
-/** Re-make the bitmap once the content has been still this long (a drag elsewhere keeps it live). */
-const CACHE_SETTLE_MS = 300;
-
-/**
- * Keep a group's drawing as ONE bitmap of the cull region at screen resolution.
- * A pan only moves the stage, so each frame then draws one image instead of
- * thousands of shapes, labels and edges. When what the group draws changes (a
- * card moved, the region moved on), the bitmap is dropped at once and the group
- * is drawn live, which Konva only does when something changed; the bitmap is
- * re-made when things have been still for a moment, so a stream of remote drag
- * updates never pays for a full-region bitmap 20 times a second. Konva still
- * hit-tests a cached group, through its cached hit canvas.
- */
-function useRegionCache(group: RefObject<KonvaLib.Group | null>, area: CacheArea | null, contentKey: string) {
-  const cached = useRef<{ area: CacheArea; key: string } | null>(null);
-  useLayoutEffect(() => {
-    const node = group.current;
-    if (!node) return;
-    const make = () => {
-      if (!area || node.getChildren().length === 0) return;
-      const { x, y, width, height } = area.rect;
-      node.cache({ x, y, width, height, pixelRatio: area.pixelRatio, hitCanvasPixelRatio: Math.min(0.5, area.pixelRatio), imageSmoothingEnabled: true });
-      cached.current = { area, key: contentKey };
-      node.getLayer()?.batchDraw();
-    };
-    const previous = cached.current;
-    if (previous && previous.area === area && previous.key === contentKey) return;
-    node.clearCache();
-    cached.current = null;
-    if (!area) return;
-    // Only the view moved on: one re-make now. The content changed: draw live until it settles.
-    if (previous && previous.key === contentKey) {
-      make();
-      return;
-    }
-    const timer = setTimeout(make, CACHE_SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [group, area, contentKey]);
-}
-
-interface CacheArea {
-  rect: Rect;
-  pixelRatio: number;
-}
-
-/** A number that changes only when `value` differs from the previous render's by `same`. */
-function useContentVersion<T>(value: T, same: (a: T, b: T) => boolean): number {
-  const ref = useRef<{ value: T; version: number } | null>(null);
-  if (ref.current === null) ref.current = { value, version: 0 };
-  else if (!same(ref.current.value, value)) ref.current = { value, version: ref.current.version + 1 };
-  return ref.current.version;
-}
-
-interface Drawn<T> {
-  items: readonly T[];
-  /** The culling rectangle the items were picked with. */
-  area: Rect;
-}
-
-/**
- * Same content, as far as the cached bitmap is concerned: every item drawn in both
- * is drawn identically, and, unless the culling area moved, no item came or went.
- * Items entering or leaving because the view moved on are a view change (one
- * immediate re-make), not a content change (draw live until it settles).
- */
-function sameDrawn<T extends { id: string }>(a: Drawn<T>, b: Drawn<T>, same: (x: T, y: T) => boolean): boolean {
-  const before = new Map(a.items.map((item) => [item.id, item]));
-  let shared = 0;
-  for (const item of b.items) {
-    const previous = before.get(item.id);
-    if (!previous) continue;
-    shared += 1;
-    if (!same(previous, item)) return false;
   }
-  return a.area !== b.area || (shared === a.items.length && shared === b.items.length);
+  return cards;
 }
 
-function sameCard(x: CardProps, y: CardProps): boolean {
-  for (const key of Object.keys(x) as (keyof CardProps)[]) if (x[key] !== y[key]) return false;
-  return true;
-}
-
-function sameEdge(x: DrawnEdge, y: DrawnEdge): boolean {
-  const g = x.geometry;
-  const h = y.geometry;
-  return x.type === y.type && g.start.x === h.start.x && g.start.y === h.start.y && g.end.x === h.end.x && g.end.y === h.end.y && g.width === h.width && g.arrowHeads.length === h.arrowHeads.length;
-}
-
-function cardProps(model: MapModel, id: string, placement: CardPlacement, zoom: number, handlers: CardHandlers | null, editable: boolean): CardProps | null {
+function cardProps(model: MapModel, id: string, placement: CardPlacement, zoom: number, editable: boolean): CardProps | null {
   const s = model.byId.get(id);
   if (!s) return null;
   const selected = model.state.selectedId === id;
@@ -187,136 +72,53 @@ function cardProps(model: MapModel, id: string, placement: CardPlacement, zoom: 
     y: placement.y,
     radius: placement.radius,
     scale: placement.scale,
-    fill: model.colours.colourOf.get(id) ?? '#bdbdbd',
+    fill: model.colours.colourOf.get(id) ?? NO_COLOUR,
     owners: ownerColours(s, model.partners).join(','),
     selected,
     highlight: model.searchHits === null ? null : model.searchHits.has(id) ? 'hit' : 'miss',
     isPartner: s.partnerId !== null,
-    showLabel: zoom * LABEL_FONT_SIZE * Math.max(0.7, placement.scale) >= MIN_LABEL_PX,
+    showLabel: labelShown(zoom, placement.scale),
     handle: selected && editable && model.state.layout === 'network',
-    handlers,
+    handlers: null,
   };
 }
 
 /**
  * The stakeholder map on the canvas, as three layers: a static one (template and
- * relationships, never listening), the culled cards, and the card being dragged
- * (with its edges and the drop target) on a layer of its own, so a drag redraws
- * one card rather than thousands.
+ * relationships, never listening), the cards (painted imperatively, see
+ * CardsLayer), and the card being dragged (with its edges and the drop target)
+ * on a layer of its own, so a drag redraws one card rather than thousands.
+ * React renders here only when the records or the person's encodings change:
+ * the camera moving re-renders nothing of the map.
  */
 export const StakeholderLayers = memo(function StakeholderLayers(props: BoardCanvasLayersProps) {
-  const { session, editable, camera, size } = props;
+  const { session, editable, camera } = props;
   const model = useMapModel(session);
   const { ui, placements, state, shownIds } = model;
-  const region = useCullRegion(camera, size);
-
-  const index = useMemo(() => new SpatialIndex(256), []);
-  const previous = useRef<ReadonlyMap<string, CardPlacement>>(new Map());
-  // Synced during render (not in an effect) so this very render culls with it; moving a
-  // card that stays in its index cells costs one bounds update.
-  const indexed = useMemo(() => {
-    for (const id of previous.current.keys()) if (!placements.has(id)) index.delete(id);
-    for (const [id, p] of placements) {
-      if (previous.current.get(id) === p) continue;
-      index.set(id, circleBounds({ x: p.x, y: p.y + LABEL_ROOM / 2 }, p.radius + LABEL_ROOM));
-    }
-    previous.current = placements;
-    return { placements };
-  }, [index, placements]);
 
   const dragging = useValueBy(ui.drag, (d) => (d?.source === 'map' ? d.id : ''));
   const draggingId = dragging?.source === 'map' ? dragging.id : null;
+
+  const scene = useMemo(() => new CardScene(), []);
+  // Synced during render (not in an effect) so this very commit draws with it.
+  const version = useMemo(() => {
+    scene.setCards(cardDraws(model, draggingId, editable));
+    return scene.version;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scene, placements, model.byId, model.colours, model.partners, model.searchHits, shownIds, state.selectedId, state.layout, draggingId, editable]);
 
   const latest = useRef({ model, editable, session, camera });
   latest.current = { model, editable, session, camera };
 
   const handlers = useMemo<CardHandlers>(() => makeHandlers(latest), []);
 
-  // Content bounds (cards plus labels), to cache the whole map as one bitmap when it fits.
-  const contentKey = useMemo(() => {
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (const p of placements.values()) {
-      minX = Math.min(minX, p.x - p.radius - 16);
-      minY = Math.min(minY, p.y - p.radius - 16);
-      maxX = Math.max(maxX, p.x + p.radius + 60);
-      maxY = Math.max(maxY, p.y + p.radius + LABEL_ROOM + 8);
-    }
-    const template = state.layout === 'network' ? null : layoutBounds(state.layout, placements);
-    if (template) {
-      minX = Math.min(minX, template.x);
-      minY = Math.min(minY, template.y);
-      maxX = Math.max(maxX, template.x + template.width);
-      maxY = Math.max(maxY, template.y + template.height);
-    }
-    if (minX === Infinity) return '';
-    // Snapped outwards to 128 units: a card moving inside the map keeps the same rectangle (and cache).
-    const snap = 128;
-    return [Math.floor(minX / snap), Math.floor(minY / snap), Math.ceil(maxX / snap), Math.ceil(maxY / snap)].map((v) => v * snap).join(',');
-  }, [placements, state.layout]);
-  const contentRect = useMemo<Rect | null>(() => {
-    if (contentKey === '') return null;
-    const [x0, y0, x1, y1] = contentKey.split(',').map(Number) as [number, number, number, number];
-    return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-  }, [contentKey]);
-  const cacheEnabled = placements.size > CACHE_FROM_CARDS;
-  const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
-  const wholeFits = contentRect !== null && Math.max(contentRect.width, contentRect.height) * region.zoom * dpr <= MAX_CACHE_PX;
-  // Whole mode: everything mounted and cached once per zoom; a pan never touches it.
-  const cullRect = wholeFits && contentRect ? contentRect : region.rect;
-  const cacheArea = useMemo<CacheArea | null>(() => {
-    if (!cacheEnabled) return null;
-    const rect = wholeFits && contentRect ? contentRect : region.rect;
-    const pixelRatio = region.zoom * dpr;
-    if (Math.max(rect.width, rect.height) * pixelRatio > MAX_CACHE_PX) return null;
-    return { rect, pixelRatio };
-    // In whole mode only the zoom matters, not where the region is.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [cacheEnabled, wholeFits, contentRect, wholeFits ? region.zoom : region, dpr]);
-
-  const visibleIds = useMemo(() => index.query(cullRect), [index, indexed, cullRect]);
-  const cards: CardProps[] = [];
-  let selectedCard: CardProps | null = null;
-  for (const id of visibleIds) {
-    if (id === draggingId || !shownIds.has(id)) continue;
-    const placement = placements.get(id);
-    if (!placement) continue;
-    const card = cardProps(model, id, placement, region.zoom, handlers, editable);
-    if (!card) continue;
-    if (card.selected) selectedCard = card;
-    else cards.push(card);
-  }
-  if (selectedCard) cards.push(selectedCard); // drawn last: on top
-
   const staticEdges = useMemo(
     () =>
       state.layout === 'network'
-        ? edgesToDraw(model.relationships, (id) => (shownIds.has(id) ? placements.get(id) : undefined), { area: cullRect, ...(draggingId ? { skip: draggingId } : {}) })
+        ? edgesToDraw(model.relationships, (id) => (shownIds.has(id) ? placements.get(id) : undefined), draggingId ? { skip: draggingId } : {})
         : [],
-    [state.layout, model.relationships, placements, shownIds, cullRect, draggingId],
+    [state.layout, model.relationships, placements, shownIds, draggingId],
   );
-
-  const cardsLayer = useRef<Konva.Layer>(null);
-  const staticGroup = useRef<KonvaLib.Group>(null);
-  const cardsGroup = useRef<KonvaLib.Group>(null);
-  // Small maps draw live (always sharp); big ones pan as cached bitmaps.
-  const cardsVersion = useContentVersion<Drawn<CardProps>>({ items: cards, area: cullRect }, (a, b) => sameDrawn(a, b, sameCard));
-  const edgesVersion = useContentVersion<Drawn<DrawnEdge>>({ items: staticEdges, area: cullRect }, (a, b) => sameDrawn(a, b, sameEdge));
-  useRegionCache(staticGroup, cacheArea, `${state.layout}:${edgesVersion}`);
-  useRegionCache(cardsGroup, cacheArea, String(cardsVersion));
-  useEffect(() => {
-    const stage = cardsLayer.current?.getStage();
-    if (!stage) return;
-    const onDown = (event: Konva.KonvaEventObject<PointerEvent>) => {
-      if (event.target === stage) ui.update({ selectedId: null });
-    };
-    stage.on('pointerdown.stakeholders', onDown);
-    return () => {
-      stage.off('pointerdown.stakeholders');
-    };
-  }, [ui]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -331,20 +133,11 @@ export const StakeholderLayers = memo(function StakeholderLayers(props: BoardCan
   return (
     <>
       <Layer listening={false} name="stakeholder-static">
-        <Group ref={staticGroup}>
-          <Backdrop layout={state.layout} />
-          {staticEdges.length > 0 && <Edges edges={staticEdges} showLabels={region.zoom >= 0.45 && staticEdges.length <= MAX_LABELLED_EDGES} />}
-        </Group>
+        <Backdrop layout={state.layout} />
+        {staticEdges.length > 0 && <Edges edges={staticEdges} cull />}
       </Layer>
-      {/* Empty layers are hidden: every visible layer is a full-size canvas redrawn and composited each frame. */}
-      <Layer ref={cardsLayer} name="stakeholder-cards" visible={cards.length > 0}>
-        <Group ref={cardsGroup}>
-          {cards.map((card) => (
-            <StakeholderCard key={card.id} {...card} />
-          ))}
-        </Group>
-      </Layer>
-      <DragLayer model={model} zoom={region.zoom} editable={editable} />
+      <CardsLayer scene={scene} version={version} handlers={handlers} onEmptyPointerDown={() => ui.update({ selectedId: null })} />
+      <DragLayer model={model} camera={camera} editable={editable} />
     </>
   );
 });
@@ -474,7 +267,7 @@ function DropTarget({ layout, x, y }: { layout: MapLayout; x: number; y: number 
 }
 
 /** Its own layer, subscribed to the drag and edge-draft stores, so pointer moves re-render this layer only. */
-function DragLayer({ model, zoom, editable }: { model: MapModel; zoom: number; editable: boolean }) {
+function DragLayer({ model, camera, editable }: { model: MapModel; camera: ValueStore<Camera>; editable: boolean }) {
   const drag = useValue(model.ui.drag);
   const draft = useValue(model.ui.edgeDraft);
   const { placements, state } = model;
@@ -486,10 +279,10 @@ function DragLayer({ model, zoom, editable }: { model: MapModel; zoom: number; e
   const parts = [];
   if (drag && drag.overCanvas) {
     parts.push(<DropTarget key="target" layout={state.layout} x={drag.x} y={drag.y} />);
-    if (draggedEdges.length) parts.push(<Edges key="edges" edges={draggedEdges} showLabels colour="#2563eb" />);
+    if (draggedEdges.length) parts.push(<Edges key="edges" edges={draggedEdges} colour="#2563eb" />);
     const placement = placements.get(drag.id);
     if (drag.source === 'map' && placement) {
-      const card = cardProps(model, drag.id, { ...placement, x: drag.x, y: drag.y }, zoom, null, editable);
+      const card = cardProps(model, drag.id, { ...placement, x: drag.x, y: drag.y }, camera.get().zoom, editable);
       if (card) parts.push(<StakeholderCard key="card" {...card} selected handle={false} />);
     }
   }

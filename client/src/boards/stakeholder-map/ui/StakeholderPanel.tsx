@@ -1,94 +1,13 @@
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Partner, Stakeholder } from '@pc/shared';
 import type { BoardContext } from '../../types';
 import { addStakeholdersFromText, removeStakeholder } from '../actions';
-import { attitudeKey, fieldOptions } from '../model/fields';
-import { highlightRanges } from '../model/filters';
-import { mendelowQuadrant, QUADRANT_LABELS } from '../model/grid';
 import { circleBounds } from '../model/culling';
-import { RING_LABELS } from '../model/onion';
 import { compareByNameThenId } from '../model/text';
 import { StakeholderEditor } from './StakeholderEditor';
+import { RowList, sameRow, type RowData } from './stakeholderRows';
 import { useMapModel } from './useMapModel';
 import './stakeholder-map.css';
-
-const ATTITUDE_LABELS = new Map(fieldOptions('attitude').map((o) => [o.value, o.label]));
-
-function Highlighted({ text, query }: { text: string; query: string }) {
-  const ranges = query ? highlightRanges(text, query) : [];
-  if (ranges.length === 0) return <>{text}</>;
-  const parts: ReactNode[] = [];
-  let at = 0;
-  ranges.forEach((range, i) => {
-    if (range.start > at) parts.push(text.slice(at, range.start));
-    parts.push(<mark key={i}>{text.slice(range.start, range.end)}</mark>);
-    at = range.end;
-  });
-  if (at < text.length) parts.push(text.slice(at));
-  return <>{parts}</>;
-}
-
-interface RowProps {
-  s: Stakeholder;
-  /** Where the card is drawn in this person's current layout (world units), if it is. */
-  mapX: number | null;
-  mapY: number | null;
-  relationships: number;
-  owners: string;
-  colour: string;
-  focusable: boolean;
-  selected: boolean;
-  search: string;
-}
-
-const StakeholderRow = memo(function StakeholderRow({ s, mapX, mapY, relationships, owners, colour, focusable, selected, search }: RowProps) {
-  const quadrant = mendelowQuadrant(s.power, s.interest);
-  const attitude = ATTITUDE_LABELS.get(attitudeKey(s.attitude)) ?? 'Neutral';
-  return (
-    <li
-      tabIndex={focusable ? 0 : -1}
-      data-stakeholder-id={s.id}
-      data-power={s.power}
-      data-interest={s.interest}
-      data-quadrant={quadrant}
-      data-ring={s.ring}
-      data-placed={s.placed}
-      data-x={Math.round(s.x)}
-      data-y={Math.round(s.y)}
-      data-colour={colour}
-      data-map-x={mapX ?? undefined}
-      data-map-y={mapY ?? undefined}
-      data-relationships={relationships}
-      aria-current={selected || undefined}
-      className={selected ? 'selected' : undefined}
-    >
-      <span className="sm-dot" style={{ background: colour }} aria-hidden="true" />
-      <span className="sm-row-body">
-        <span className="sm-row-title">
-          <span className="sm-name">
-            <Highlighted text={s.name} query={search} />
-          </span>
-          {s.organisation && (
-            <span className="sm-org">
-              , <Highlighted text={s.organisation} query={search} />
-            </span>
-          )}
-          {s.partnerId && <span className="sm-tag">Partner</span>}
-        </span>
-        <span className="sm-row-meta">
-          {s.placed ? (
-            <>
-              Power {s.power}, interest {s.interest}: {QUADRANT_LABELS[quadrant]}. {RING_LABELS[s.ring]}. {attitude}.
-            </>
-          ) : (
-            <>To place. </>
-          )}{' '}
-          Owner: {owners || 'none'}.{relationships > 0 ? ` ${relationships} relationship${relationships === 1 ? '' : 's'}.` : ''}
-        </span>
-      </span>
-    </li>
-  );
-});
 
 function roundOrNull(value: number | undefined): number | null {
   return value === undefined ? null : Math.round(value);
@@ -126,6 +45,42 @@ export function StakeholderPanel(context: BoardContext) {
     (selected && shownIds.has(selected.id) && selected.id) ||
     sorted[0]?.id ||
     null;
+
+  const previousRows = useRef(new Map<string, RowData>());
+  const rows = useMemo(() => {
+    const before = previousRows.current;
+    const next = new Map<string, RowData>();
+    const out: RowData[] = [];
+    for (const s of sorted) {
+      const placement = model.placements.get(s.id);
+      let row: RowData = {
+        s,
+        mapX: roundOrNull(placement?.x),
+        mapY: roundOrNull(placement?.y),
+        relationships: relationCounts.get(s.id) ?? 0,
+        owners: ownerNames(s, partners),
+        colour: colours.colourOf.get(s.id) ?? '#bdbdbd',
+        focusable: s.id === activeId,
+        selected: s.id === state.selectedId,
+        search: state.search,
+      };
+      const old = before.get(s.id);
+      if (old && sameRow(old, row)) row = old;
+      next.set(s.id, row);
+      out.push(row);
+    }
+    previousRows.current = next;
+    return out;
+  }, [sorted, model.placements, relationCounts, partners, colours, activeId, state.selectedId, state.search]);
+
+  // The rows are plain DOM under the React-owned list (see stakeholderRows.ts), in the same commit.
+  const rowList = useRef<RowList | null>(null);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    if (rowList.current?.list !== list) rowList.current = new RowList(list);
+    rowList.current.update(rows);
+  }, [rows]);
 
   useEffect(() => {
     if (message === null) return;
@@ -236,22 +191,7 @@ export function StakeholderPanel(context: BoardContext) {
           const id = (event.target as HTMLElement).closest('li[data-stakeholder-id]')?.getAttribute('data-stakeholder-id');
           if (id) select(id);
         }}
-      >
-        {sorted.map((s) => (
-          <StakeholderRow
-            key={s.id}
-            s={s}
-            mapX={roundOrNull(model.placements.get(s.id)?.x)}
-            mapY={roundOrNull(model.placements.get(s.id)?.y)}
-            relationships={relationCounts.get(s.id) ?? 0}
-            owners={ownerNames(s, partners)}
-            colour={colours.colourOf.get(s.id) ?? '#bdbdbd'}
-            focusable={s.id === activeId}
-            selected={s.id === state.selectedId}
-            search={state.search}
-          />
-        ))}
-      </ul>
+      />
       {selected && (
         <StakeholderEditor
           key={selected.id}
