@@ -35,6 +35,22 @@ const ItemRow = memo(function ItemRow({ item, focusable, selected }: { item: Can
 });
 
 /**
+ * Rows sit in chunks the browser skips while off screen (content-visibility):
+ * a chunk, not a row, because Chromium tests every such element against the
+ * viewport on each frame it renders, and 10,000 of them cost every canvas frame
+ * of a pan tens of ms. The chunk is `role="none"`, so the rows stay the list's
+ * items for assistive technology.
+ */
+const CHUNK_ROWS = 50;
+const ROW_ESTIMATE_PX = 52;
+
+function rowChunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK_ROWS) out.push(items.slice(i, i + CHUNK_ROWS));
+  return out;
+}
+
+/**
  * The board as a list, beside the canvas: what screen-reader and keyboard users
  * (and browser tests) read and act on. Arrow keys move between items with a
  * roving tab stop; Enter edits, Delete deletes, Ctrl/Alt+arrows nudge.
@@ -108,8 +124,12 @@ export function ItemList({ items, tabLabel, editable, selectedId, onSelect, onEd
           if (id) onSelect(id);
         }}
       >
-        {sorted.map((item) => (
-          <ItemRow key={item.id} item={item} focusable={item.id === activeId} selected={item.id === selectedId} />
+        {rowChunks(sorted).map((chunk) => (
+          <div key={chunk[0]!.id} role="none" className="item-chunk" style={{ containIntrinsicSize: `auto ${chunk.length * ROW_ESTIMATE_PX}px` }}>
+            {chunk.map((item) => (
+              <ItemRow key={item.id} item={item} focusable={item.id === activeId} selected={item.id === selectedId} />
+            ))}
+          </div>
         ))}
       </ul>
       {editable && sorted.length > 0 && (

@@ -127,6 +127,20 @@ interface Mounted {
   html: string;
 }
 
+/**
+ * Rows sit in chunks of CHUNK_ROWS (`div role="none"`) that the browser skips
+ * while off screen (content-visibility): a chunk, not a row, because Chromium
+ * tests every such element against the viewport on each frame it renders, and
+ * 10,000 of them cost every canvas frame of a pan tens of ms. The chunks are
+ * presentational, so the rows stay the list's items for assistive technology.
+ */
+export const CHUNK_ROWS = 50;
+const ROW_ESTIMATE_PX = 48;
+
+function chunkOpenTag(rows: number): string {
+  return `<div role="none" class="sm-chunk" style="contain-intrinsic-size: auto ${rows * ROW_ESTIMATE_PX}px">`;
+}
+
 /** Keeps a `ul`'s rows equal to the given rows, in order, touching only what changed. */
 export class RowList {
   private mounted = new Map<string, Mounted>();
@@ -145,34 +159,50 @@ export class RowList {
       this.mountAll(rows);
       return;
     }
-    let cursor = this.list.firstElementChild;
-    for (const row of rows) {
-      const id = row.s.id;
-      let item = this.mounted.get(id);
-      if (!item) item = this.create(row);
-      else if (item.row !== row) this.patch(item, row);
-      if (item.element === cursor) cursor = cursor.nextElementSibling;
-      else this.list.insertBefore(item.element, cursor);
+    const chunkCount = Math.ceil(rows.length / CHUNK_ROWS);
+    while (this.list.children.length < chunkCount) {
+      const chunk = document.createElement('div');
+      chunk.setAttribute('role', 'none');
+      chunk.className = 'sm-chunk';
+      this.list.appendChild(chunk);
     }
+    // Chunk by chunk, the same walk as one flat list: a row found at the cursor
+    // stays, any other is moved there (out of whichever chunk held it).
+    for (let c = 0; c < chunkCount; c++) {
+      const chunk = this.list.children[c] as HTMLElement;
+      const slice = rows.slice(c * CHUNK_ROWS, (c + 1) * CHUNK_ROWS);
+      chunk.style.containIntrinsicSize = `auto ${slice.length * ROW_ESTIMATE_PX}px`;
+      let cursor = chunk.firstElementChild;
+      for (const row of slice) {
+        const id = row.s.id;
+        let item = this.mounted.get(id);
+        if (!item) item = this.create(row);
+        else if (item.row !== row) this.patch(item, row);
+        if (item.element === cursor) cursor = cursor.nextElementSibling;
+        else chunk.insertBefore(item.element, cursor);
+      }
+    }
+    while (this.list.children.length > chunkCount) this.list.lastElementChild!.remove();
   }
 
   /** A first fill (or a refill after everything went): one parse for every row. */
   private mountAll(rows: readonly RowData[]): void {
     const parts: string[] = [];
     const details: { row: RowData; attributes: Record<string, string | null>; html: string }[] = [];
-    for (const row of rows) {
+    rows.forEach((row, index) => {
+      if (index % CHUNK_ROWS === 0) parts.push(`${index > 0 ? '</div>' : ''}${chunkOpenTag(Math.min(CHUNK_ROWS, rows.length - index))}`);
       const attributes = rowAttributes(row);
       const html = rowContentHtml(row);
       details.push({ row, attributes, html });
       parts.push(`<li${attributesHtml(attributes)}>${html}</li>`);
-    }
+    });
+    if (rows.length > 0) parts.push('</div>');
     this.list.innerHTML = parts.join('');
-    let element = this.list.firstElementChild as HTMLElement | null;
-    for (const detail of details) {
-      if (!element) break;
-      this.mounted.set(detail.row.s.id, { ...detail, element });
-      element = element.nextElementSibling as HTMLElement | null;
-    }
+    const elements = this.list.querySelectorAll<HTMLElement>(':scope > .sm-chunk > li');
+    details.forEach((detail, index) => {
+      const element = elements[index];
+      if (element) this.mounted.set(detail.row.s.id, { ...detail, element });
+    });
   }
 
   private create(row: RowData): Mounted {
