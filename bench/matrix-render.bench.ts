@@ -20,7 +20,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { createRecord, getCollection, matrixCellKey } from '@pc/shared';
+import { getCollection, matrixCellKey, updateRecord } from '@pc/shared';
 import { addPartner } from '../client/src/boards/partners/partnerActions';
 import { addMatrixRow } from '../client/src/boards/skills-matrix/matrixActions';
 import { appendResults, flag, fmt, installCleanup, machineLine, markdownTable, median, numberOption, repoRoot, startOurs } from './lib/harness';
@@ -39,7 +39,6 @@ function seed(doc: Y.Doc): number {
   const random = mulberry32(42);
   const categories = ['skill', 'knowledge', 'resource'] as const;
   const groups = ['', '', 'Delivery', 'Governance', 'Training'];
-  let cells = 0;
   doc.transact(() => {
     const partners = Array.from({ length: partnerCount }, (_, i) => addPartner(doc, origin, { name: `Partner ${String(i + 1).padStart(2, '0')} Trust` }));
     for (let r = 0; r < rowCount; r++) {
@@ -49,26 +48,20 @@ function seed(doc: Y.Doc): number {
         required: 1 + Math.floor(random() * 4),
         group: groups[Math.floor(random() * groups.length)]!,
       });
+      // Adding a row creates its empty cells (createMissingCells); fill 70% of them in.
       for (const partner of partners) {
         if (random() < 0.3) continue;
-        createRecord(
+        updateRecord(
           doc,
           'matrixCells',
-          {
-            id: matrixCellKey(row.id, partner.id),
-            rowId: row.id,
-            partnerId: partner.id,
-            level: Math.floor(random() * 5),
-            gives: random() < 0.15,
-            receives: random() < 0.1,
-          },
+          matrixCellKey(row.id, partner.id),
+          { level: Math.floor(random() * 5), gives: random() < 0.15, receives: random() < 0.1 },
           origin,
         );
-        cells++;
       }
     }
   }, origin);
-  return cells;
+  return getCollection(doc, 'matrixCells').size;
 }
 
 /**

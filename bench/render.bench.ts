@@ -10,7 +10,7 @@
  * for the stakeholder grid, which is 1,000 world units wide). The bare page
  * culls to the viewport; at the largest size it also runs without culling.
  *
- * Options (flag or env BENCH_<NAME>): --quick (1,000 and 10,000, 8 pan and
+ * Options (flag or env BENCH_<NAME>): --quick (1,000 and 5,000, 8 pan and
  * 6 zoom frames, zoom close up only, no run without culling; about a minute), --sizes=1000,5000 --kinds=stickies,logic,
  * --pan-frames <n> (120), --zoom-frames <n> (90), --no-results.
  * Needs a built client (npm run build); builds it when client/dist is missing.
@@ -31,7 +31,7 @@ import { createBoard } from '../tests/helpers/server';
 import { ClientPool, waitFor } from '../tests/helpers/sync';
 
 const quick = flag('quick');
-const sizes = (stringOption('sizes') ?? (quick ? '1000,10000' : '1000,5000,10000')).split(',').map(Number);
+const sizes = (stringOption('sizes') ?? (quick ? '1000,5000' : '1000,5000,10000')).split(',').map(Number);
 const kinds = (stringOption('kinds') ?? 'stakeholders,stickies,logic').split(',') as RenderKind[];
 const panFrames = Math.round(numberOption('pan-frames', quick ? 8 : 120));
 const zoomFrames = Math.round(numberOption('zoom-frames', quick ? 6 : 90));

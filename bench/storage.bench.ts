@@ -20,7 +20,7 @@
  * 4. File size (db + -wal) vs document size: before compaction, after
  *    compaction, after a WAL checkpoint, after VACUUM.
  *
- * Options (flag or env BENCH_<NAME>): --quick (1 and 10 MB, fewer repeats),
+ * Options (flag or env BENCH_<NAME>): --quick (1 and 5 MB, fewer repeats),
  * --repeats <n>, --sizes=1,10,50 (MB), --write-seconds <s> (per write run; 0.5 quick, 2 full),
  * --no-server, --no-results.
  */
@@ -70,7 +70,7 @@ import {
 
 const quick = flag('quick');
 const repeats = Math.max(1, Math.round(numberOption('repeats', quick ? 2 : 3)));
-const sizesMB = (stringOption('sizes') ?? (quick ? '1,10' : '1,10,50')).split(',').map(Number).filter((n) => n > 0);
+const sizesMB = (stringOption('sizes') ?? (quick ? '1,5' : '1,10,50')).split(',').map(Number).filter((n) => n > 0);
 const writeSeconds = numberOption('write-seconds', quick ? 0.5 : 2);
 const WRITE_RATES = [2_000, 20_000];
 const withServer = !flag('no-server');
