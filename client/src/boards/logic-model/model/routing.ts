@@ -338,16 +338,22 @@ export async function routeLinks(elk: ElkLayouter, layout: BoardLayout, links: r
   return routes;
 }
 
-/** SVG path data for a route, with rounded corners on polylines. */
-export function routePath(shape: RouteShape, radius = 10): string {
-  const f = (n: number): string => (Math.round(n * 10) / 10).toString();
+/** What a route is traced onto: a canvas context's path, or an SVG path builder. */
+export type PathSink = Pick<CanvasRenderingContext2D, 'moveTo' | 'lineTo' | 'bezierCurveTo' | 'quadraticCurveTo'>;
+
+const r1 = (n: number): number => Math.round(n * 10) / 10;
+
+/** Trace a route onto a path (no beginPath, no stroke), polyline corners rounded by `radius`. */
+export function traceRoute(sink: PathSink, shape: RouteShape, radius = 10): void {
+  const pts = shape.points;
+  if (pts.length === 0) return;
   if (shape.kind === 'curve') {
     const [a, b, c, d] = shape.points;
-    return `M${f(a.x)},${f(a.y)} C${f(b.x)},${f(b.y)} ${f(c.x)},${f(c.y)} ${f(d.x)},${f(d.y)}`;
+    sink.moveTo(r1(a.x), r1(a.y));
+    sink.bezierCurveTo(r1(b.x), r1(b.y), r1(c.x), r1(c.y), r1(d.x), r1(d.y));
+    return;
   }
-  const pts = shape.points;
-  if (pts.length === 0) return '';
-  let d = `M${f(pts[0]!.x)},${f(pts[0]!.y)}`;
+  sink.moveTo(r1(pts[0]!.x), r1(pts[0]!.y));
   for (let i = 1; i < pts.length - 1; i += 1) {
     const p = pts[i - 1]!;
     const q = pts[i]!;
@@ -357,10 +363,27 @@ export function routePath(shape: RouteShape, radius = 10): string {
     const cut = Math.min(radius, l1 / 2, l2 / 2);
     const a = { x: q.x + ((p.x - q.x) * cut) / (l1 || 1), y: q.y + ((p.y - q.y) * cut) / (l1 || 1) };
     const b = { x: q.x + ((r.x - q.x) * cut) / (l2 || 1), y: q.y + ((r.y - q.y) * cut) / (l2 || 1) };
-    d += ` L${f(a.x)},${f(a.y)} Q${f(q.x)},${f(q.y)} ${f(b.x)},${f(b.y)}`;
+    sink.lineTo(r1(a.x), r1(a.y));
+    sink.quadraticCurveTo(r1(q.x), r1(q.y), r1(b.x), r1(b.y));
   }
   const last = pts[pts.length - 1]!;
-  return `${d} L${f(last.x)},${f(last.y)}`;
+  sink.lineTo(r1(last.x), r1(last.y));
+}
+
+/** SVG path data for a route, with rounded corners on polylines. */
+export function routePath(shape: RouteShape, radius = 10): string {
+  const parts: string[] = [];
+  traceRoute(
+    {
+      moveTo: (x, y) => parts.push(`M${x},${y}`),
+      lineTo: (x, y) => parts.push(`L${x},${y}`),
+      bezierCurveTo: (ax, ay, bx, by, x, y) => parts.push(`C${ax},${ay} ${bx},${by} ${x},${y}`),
+      quadraticCurveTo: (ax, ay, x, y) => parts.push(`Q${ax},${ay} ${x},${y}`),
+    },
+    shape,
+    radius,
+  );
+  return parts.join(' ');
 }
 
 /** The end of a route and the direction it arrives from, for the arrowhead. */

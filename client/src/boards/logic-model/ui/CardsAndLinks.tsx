@@ -69,6 +69,15 @@ export function CardsAndLinks({ scene, drag, handlers }: Props) {
     return { view, scene: { ...current.current, drag: drag.current } as BoardScene };
   };
   const world = (shape: Konva.Shape): Point | null => shape.getRelativePointerPosition();
+  /** Double-click or double-tap on a card edits it in place. */
+  const openCard = (event: Konva.KonvaEventObject<MouseEvent | TouchEvent | PointerEvent>) => {
+    const shape = event.target as Konva.Shape;
+    const at = world(shape);
+    const id = at ? cardUnder(frame(shape).scene, at) : null;
+    if (!id) return;
+    event.cancelBubble = true;
+    handlersRef.current.cardEdit(id);
+  };
 
   return (
     <>
@@ -113,22 +122,8 @@ export function CardsAndLinks({ scene, drag, handlers }: Props) {
           event.cancelBubble = true;
           handlersRef.current.cardDown(id, event.evt, at);
         }}
-        onDblClick={(event) => {
-          const shape = event.target as Konva.Shape;
-          const at = world(shape);
-          const id = at ? cardUnder(frame(shape).scene, at) : null;
-          if (!id) return;
-          event.cancelBubble = true;
-          handlersRef.current.cardEdit(id);
-        }}
-        onDblTap={(event) => {
-          const shape = event.target as Konva.Shape;
-          const at = world(shape);
-          const id = at ? cardUnder(frame(shape).scene, at) : null;
-          if (!id) return;
-          event.cancelBubble = true;
-          handlersRef.current.cardEdit(id);
-        }}
+        onDblClick={openCard}
+        onDblTap={openCard}
         onMouseMove={(event) => {
           const shape = event.target as Konva.Shape;
           const at = world(shape);

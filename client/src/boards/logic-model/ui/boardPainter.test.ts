@@ -6,7 +6,8 @@ import { quickRoutes, routePath } from '../model/routing';
 import { getTemplate } from '../model/templates';
 import { links, node } from '../model/testFixtures';
 import { cardIndex, cardUnder, hitCards, linkIndex, linkUnder, paintCards, paintLinks, stageViewport, warmCardTexts, type BoardScene } from './boardPainter';
-import { distanceToRoute, traceRoute } from './linkPainter';
+import { distanceToRoute } from './linkPainter';
+import { traceRoute } from '../model/routing';
 import type { LogicModelSnapshot } from './store';
 
 const nodes = [

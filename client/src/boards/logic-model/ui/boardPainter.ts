@@ -6,7 +6,8 @@ import { createGridIndex, type GridIndex } from '../model/gridIndex';
 import { routeBounds, type LinkRoute } from '../model/routing';
 import { CARD } from './cardMetrics';
 import { CARD_SHADOW_PX, mainTextSpec, paintCard, roundRectPath } from './cardPainter';
-import { distanceToRoute, paintLink, traceRoute } from './linkPainter';
+import { distanceToRoute, paintLink } from './linkPainter';
+import { traceRoute } from '../model/routing';
 import { flushTextJobs, layoutText, type TextJob } from './textLayout';
 import type { LogicModelSnapshot } from './store';
 

@@ -1,6 +1,6 @@
 import type { Point } from '../model/columnLayout';
 import type { LinkDirection } from '../model/graph';
-import { routeEnd, routeMidpoint, type RouteShape } from '../model/routing';
+import { routeEnd, routeMidpoint, traceRoute, type RouteShape } from '../model/routing';
 import { FONT_FAMILY } from './cardMetrics';
 import { fillTextBlock, layoutText } from './textLayout';
 import { LINK_COLOUR } from './theme';
@@ -22,36 +22,6 @@ export interface LinkLook {
 
 const DIMMED_ALPHA = 0.18;
 const ARROW = 8;
-const CORNER = 10;
-
-const r1 = (n: number): number => Math.round(n * 10) / 10;
-
-/** Trace a route onto the context's current path (no beginPath, no stroke). */
-export function traceRoute(ctx: Pick<CanvasRenderingContext2D, 'moveTo' | 'lineTo' | 'bezierCurveTo' | 'quadraticCurveTo'>, shape: RouteShape): void {
-  const pts = shape.points;
-  if (pts.length === 0) return;
-  if (shape.kind === 'curve') {
-    const [a, b, c, d] = shape.points;
-    ctx.moveTo(r1(a.x), r1(a.y));
-    ctx.bezierCurveTo(r1(b.x), r1(b.y), r1(c.x), r1(c.y), r1(d.x), r1(d.y));
-    return;
-  }
-  ctx.moveTo(r1(pts[0]!.x), r1(pts[0]!.y));
-  for (let i = 1; i < pts.length - 1; i += 1) {
-    const p = pts[i - 1]!;
-    const q = pts[i]!;
-    const r = pts[i + 1]!;
-    const l1 = Math.hypot(q.x - p.x, q.y - p.y);
-    const l2 = Math.hypot(r.x - q.x, r.y - q.y);
-    const cut = Math.min(CORNER, l1 / 2, l2 / 2);
-    const a = { x: q.x + ((p.x - q.x) * cut) / (l1 || 1), y: q.y + ((p.y - q.y) * cut) / (l1 || 1) };
-    const b = { x: q.x + ((r.x - q.x) * cut) / (l2 || 1), y: q.y + ((r.y - q.y) * cut) / (l2 || 1) };
-    ctx.lineTo(r1(a.x), r1(a.y));
-    ctx.quadraticCurveTo(r1(q.x), r1(q.y), r1(b.x), r1(b.y));
-  }
-  const last = pts[pts.length - 1]!;
-  ctx.lineTo(r1(last.x), r1(last.y));
-}
 
 export function linkColour(look: Pick<LinkLook, 'kind' | 'selected' | 'highlighted'>): string {
   const backward = look.kind === 'backward' || look.kind === 'self';
