@@ -23,6 +23,13 @@ const BODY_ERRORS: Record<string, { status: number; message: (limit?: number) =>
   'request.size.invalid': { status: 400, message: () => 'The request body length does not match Content-Length' },
 };
 
+/** An http-errors style error (router, body-parser, send) with a 4xx status. */
+function isClientError(error: unknown): error is { status: number; expose?: boolean; message?: string } {
+  if (!error || typeof error !== 'object' || !('status' in error)) return false;
+  const { status } = error as { status: unknown };
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status < 500;
+}
+
 export const notFound: RequestHandler = (_req, _res, next) => {
   next(new HttpError(404, 'Not found'));
 };
@@ -45,6 +52,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         status = known.status;
         message = known.message('limit' in error && typeof error.limit === 'number' ? error.limit : undefined);
       }
+    }
+    if (status === 500 && isClientError(error)) {
+      // Other http-errors the stack raises for bad input (a malformed %-escape in the path,
+      // a body that does not decompress): the caller's fault, so 4xx, never 500.
+      status = error.status;
+      message = error instanceof URIError ? 'The URL holds a malformed %-escape' : error.expose === true && error.message ? error.message : 'Bad request';
     }
     if (status >= 500) log.error({ err: error, method: req.method, path: req.path }, 'request failed');
     res.status(status).json({ error: message });
