@@ -21,7 +21,7 @@ const FRAMES = Number(process.env.FUZZ_FRAMES ?? 3000);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 3000);
 const WORKERS = 6;
 /** RSS may grow by this much over the whole run (ws buffers, V8 heap growth); a per-frame leak of the board or a socket would pass it. */
-const RSS_GROWTH_LIMIT = 96 * 1024 * 1024;
+const RSS_GROWTH_LIMIT = 128 * 1024 * 1024;
 /** One empty state vector: "send me everything". Every role gets an answer (sync step 2), so it proves the socket is served. */
 const PROBE = new Uint8Array([0, 0, 1, 0]);
 
@@ -248,6 +248,8 @@ describe(`fuzz (seed ${seed})`, () => {
       wsCloseCodes: JSON.stringify(Object.fromEntries(tally.closeCodes)),
       wsKinds: JSON.stringify(Object.fromEntries(kinds)),
       wsSeconds: Math.round(seconds * 10) / 10,
+      updatesApplied: await metric(server, 'pc_updates_applied_total'),
+      updatesRejected: await metric(server, 'pc_updates_rejected_total'),
     });
     console.log(`websocket fuzz: ${tally.frames} frames over ${tally.connections} connections in ${seconds.toFixed(1)} s ${replayHint()}`);
     expect(server.process.exitCode, `server exited ${replayHint()}`).toBeNull();
