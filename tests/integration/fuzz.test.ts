@@ -180,6 +180,7 @@ describe(`fuzz (seed ${seed})`, () => {
     await waitFor(async () => (await metric(server, 'pc_storage_updates_queued')) === 0, { message: 'writer edits not stored' });
     rssBefore = serverRss(server);
     figures.rssBeforeMiB = Math.round(rssBefore / 2 ** 20);
+    figures.heapBeforeMiB = Math.round((await metric(server, 'pc_nodejs_heap_size_used_bytes')) / 2 ** 20);
     healthTimer = setInterval(() => {
       health.checks++;
       fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(5000) })
@@ -308,7 +309,11 @@ describe(`fuzz (seed ${seed})`, () => {
     // Give the collector a moment: the growth that counts is what stays.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const rssAfter = serverRss(server);
-    Object.assign(figures, { rssAfterMiB: Math.round(rssAfter / 2 ** 20), rssGrowthMiB: Math.round((rssAfter - rssBefore) / 2 ** 20) });
+    Object.assign(figures, {
+      rssAfterMiB: Math.round(rssAfter / 2 ** 20),
+      rssGrowthMiB: Math.round((rssAfter - rssBefore) / 2 ** 20),
+      heapAfterMiB: Math.round((await metric(server, 'pc_nodejs_heap_size_used_bytes')) / 2 ** 20),
+    });
     expect(rssAfter - rssBefore, `RSS ${figures.rssBeforeMiB} -> ${figures.rssAfterMiB} MiB ${replayHint()}`).toBeLessThan(RSS_GROWTH_LIMIT);
 
     // A fresh stock client and the JSON export both hold every record exactly as written.
