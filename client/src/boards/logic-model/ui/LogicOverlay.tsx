@@ -3,7 +3,8 @@ import type { BoardContext } from '../../types';
 import { InPlaceTextEditor } from '../../../canvas/InPlaceTextEditor';
 import type { CardBox } from '../model/columnLayout';
 import { canSwitchTemplate, getTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '../model/templates';
-import { chooseTemplate, tidy, updateCard } from './actions';
+import { chooseTemplate, removeCard, tidy, updateCard } from './actions';
+import { finishTextEdit } from '../../../canvas/textEdit';
 import { ActionPlanView } from './ActionPlanView';
 import { CARD, FONT_FAMILY } from './cardMetrics';
 import { frameModel } from './framing';
@@ -52,10 +53,13 @@ export function LogicOverlay(ctx: BoardContext) {
           box={editingBox}
           text={editingNode.text}
           onCommit={(text) => {
-            if (text !== editingNode.text) updateCard(session, editingNode.id, { text });
-            setUi({ editingId: null });
+            const outcome = finishTextEdit(editingNode.text, text);
+            if (outcome.kind === 'write') updateCard(session, editingNode.id, { text: outcome.text });
+            if (outcome.kind === 'remove') {
+              removeCard(session, editingNode.id);
+              setUi({ editingId: null, selectedId: null });
+            } else setUi({ editingId: null });
           }}
-          onCancel={() => setUi({ editingId: null })}
         />
       )}
       {ui.actionPlanOpen && model.template !== null && (
@@ -171,7 +175,7 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
   );
 }
 
-function CardTextEditor({ ctx, box, text, onCommit, onCancel }: { ctx: BoardContext; box: CardBox; text: string; onCommit(text: string): void; onCancel(): void }) {
+function CardTextEditor({ ctx, box, text, onCommit }: { ctx: BoardContext; box: CardBox; text: string; onCommit(text: string): void }) {
   return (
     <InPlaceTextEditor
       camera={ctx.camera}
@@ -183,7 +187,6 @@ function CardTextEditor({ ctx, box, text, onCommit, onCancel }: { ctx: BoardCont
       placeholder="Write the card…"
       look={{ paddingX: CARD.padX, paddingY: CARD.padTop, fontSize: CARD.fontSize, lineHeight: CARD.lineHeight, fontFamily: FONT_FAMILY, radius: 8 }}
       onCommit={onCommit}
-      onCancel={onCancel}
     />
   );
 }
