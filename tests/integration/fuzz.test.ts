@@ -89,7 +89,8 @@ async function fuzzOneSocket(ws: WebSocket, frames: () => Uint8Array | null, bud
     ws.send(frame, { binary: true });
     ws.send(PROBE, { binary: true });
     tally.frames++;
-    const deadline = Date.now() + 3000;
+    // A probe left unanswered (a server that ignores a misbehaving socket, or a busy machine) just ends this socket.
+    const deadline = Date.now() + 1500;
     while (!closed && answers === before && Date.now() < deadline) {
       await new Promise<void>((resolve) => {
         wake = resolve;
