@@ -68,20 +68,40 @@ function awarenessUpdate(random: Random): Uint8Array {
   return update;
 }
 
-/** Valid client messages of every kind the protocol has. */
-export function validMessages(random: Random): Uint8Array[] {
+/** Valid client messages of every kind the protocol has, written by one fresh document. */
+function validMessages(random: Random): { messages: Uint8Array[]; updates: Uint8Array[]; awareness: Uint8Array } {
   const updates = documentUpdates(random);
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, update);
   const stateVector = Y.encodeStateVector(doc);
   doc.destroy();
-  return [
+  const awareness = awarenessUpdate(random);
+  const messages = [
     envelope(0, 0, stateVector),
     ...updates.map((update) => envelope(0, 2, update)),
     envelope(0, 1, updates.at(-1)!),
-    envelope(1, null, awarenessUpdate(random)),
+    envelope(1, null, awareness),
     varUint(3),
   ];
+  return { messages, updates, awareness };
+}
+
+/** Real messages to start each frame from: built once (Y.Docs are not cheap), then mutated per frame. */
+export interface FrameTemplates {
+  messages: Uint8Array[];
+  updates: Uint8Array[];
+  awareness: Uint8Array[];
+}
+
+export function frameTemplates(random: Random, writers = 48): FrameTemplates {
+  const templates: FrameTemplates = { messages: [], updates: [], awareness: [] };
+  for (let i = 0; i < writers; i++) {
+    const { messages, updates, awareness } = validMessages(random);
+    templates.messages.push(...messages);
+    templates.updates.push(...updates);
+    templates.awareness.push(awareness);
+  }
+  return templates;
 }
 
 const HUGE = [0x7f, 0xff, 0x1_0000, 0x7fff_ffff, 0xffff_ffff, 2 ** 40, Number.MAX_SAFE_INTEGER];
@@ -137,9 +157,8 @@ export const FRAME_KINDS: readonly FrameKind[] = [
 ];
 
 /** One WebSocket frame of the given kind, built from fresh valid messages. */
-export function fuzzFrame(random: Random, kind: FrameKind): Uint8Array {
-  const messages = validMessages(random);
-  const message = random.pick(messages);
+export function fuzzFrame(random: Random, templates: FrameTemplates, kind: FrameKind): Uint8Array {
+  const message = random.pick(templates.messages);
   switch (kind) {
     case 'random-bytes':
       return random.bytes(random.chance(0.9) ? random.int(0, 48) : random.int(49, 4096));
@@ -147,7 +166,7 @@ export function fuzzFrame(random: Random, kind: FrameKind): Uint8Array {
       return mutateBytes(random, message, random.int(1, 4));
     case 'mutated-update': {
       // A correct envelope around a damaged update: this is what reaches Yjs.
-      const update = random.pick(documentUpdates(random));
+      const update = random.pick(templates.updates);
       return envelope(0, random.pick([1, 2]), mutateBytes(random, update, random.int(1, 3)));
     }
     case 'truncated':
@@ -160,19 +179,19 @@ export function fuzzFrame(random: Random, kind: FrameKind): Uint8Array {
         concat(varUint(0), varUint(random.int(0, 2)), varUint(random.pick(HUGE)), tail),
         concat(varUint(1), varUint(random.pick(HUGE)), tail),
         // A well-framed update whose first count (structs, clients or a string length) lies.
-        envelope(0, 2, concat(varUint(random.pick(HUGE)), random.pick(documentUpdates(random)).slice(1))),
-        envelope(1, null, concat(varUint(random.pick(HUGE)), awarenessUpdate(random).slice(1))),
+        envelope(0, 2, concat(varUint(random.pick(HUGE)), random.pick(templates.updates).slice(1))),
+        envelope(1, null, concat(varUint(random.pick(HUGE)), random.pick(templates.awareness).slice(1))),
       ]);
     }
     case 'wrong-type':
       return concat(varUint(random.pick([4, 5, 9, 127, 128, 0xffff, 2 ** 31, 2 ** 52])), message.slice(1));
     case 'mislabelled': {
       // A valid payload under the wrong message or sync type.
-      const payload = random.pick([awarenessUpdate(random), random.pick(documentUpdates(random)), Y.encodeStateVector(new Y.Doc())]);
+      const payload = random.pick([random.pick(templates.awareness), random.pick(templates.updates), new Uint8Array([0])]);
       return random.chance(0.5) ? envelope(0, random.int(0, 5), payload) : envelope(random.int(0, 3), null, payload);
     }
     case 'concatenated':
-      return concat(message, random.pick(messages), random.chance(0.5) ? random.bytes(random.int(1, 8)) : new Uint8Array());
+      return concat(message, random.pick(templates.messages), random.chance(0.5) ? random.bytes(random.int(1, 8)) : new Uint8Array());
     case 'valid':
       return message;
   }
