@@ -44,7 +44,7 @@ describe(`chaos (seed ${seed})`, () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it(`${CLIENTS} clients keep every edit through ${RESTARTS} SIGKILL restarts`, { timeout: 150_000 }, async () => {
+  it(`${CLIENTS} clients keep every edit through ${RESTARTS} SIGKILL restarts`, { timeout: 180_000 }, async () => {
     console.log(`chaos seed ${seed} (replay with CHAOS_SEED=${seed})`);
     const started = performance.now();
     const random = new Random(seed);
@@ -59,7 +59,7 @@ describe(`chaos (seed ${seed})`, () => {
     const editors = clients.map(async (client, index) => {
       const pace = new Random(seed + index + 1);
       while (editing) {
-        await sleep(pace.int(60, 340));
+        await sleep(pace.int(150, 450));
         if (!editing) break;
         const n = made[index]!.length;
         const note = createRecord(client.doc, 'canvasItems', {
