@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { BoardContext } from '../../types';
 import { InPlaceTextEditor } from '../../../canvas/InPlaceTextEditor';
 import type { CardBox } from '../model/columnLayout';
+import { checkStatus } from '../model/checkStatus';
 import { canSwitchTemplate, getTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '../model/templates';
 import { chooseTemplate, removeCard, tidy, updateCard } from './actions';
 import { finishTextEdit } from '../../../canvas/textEdit';
@@ -115,7 +116,7 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
   const [ui, setUi] = useLogicUi(session);
   const template = model.template!;
   const counts = model.report.counts;
-  const total = counts.error + counts.warning + counts.info;
+  const status = checkStatus(getTemplate(template), model.nodes.length, counts.error + counts.warning + counts.info);
 
   const switchTo = (to: LogicTemplateId) => {
     if (to === template) return;
@@ -157,7 +158,11 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
         {ui.actionPlanOpen ? 'Show model' : 'Action plan'}
       </button>
       <span className="lm-check-summary" aria-live="polite" data-errors={counts.error} data-warnings={counts.warning} data-infos={counts.info}>
-        {total === 0 ? (
+        {status.kind === 'empty' ? (
+          <span className="lm-nothing-yet" title={status.next}>
+            {status.title}
+          </span>
+        ) : status.kind === 'clear' ? (
           <span className="lm-all-clear">✓ All checks clear</span>
         ) : (
           (['error', 'warning', 'info'] as const)
