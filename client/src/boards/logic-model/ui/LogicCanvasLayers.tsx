@@ -1,3 +1,4 @@
+import { pathwayHighlight, getTemplate, type LogicTemplate } from '@pc/shared';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Arrow, Layer, Rect } from 'react-konva';
 import type Konva from 'konva';
@@ -5,8 +6,6 @@ import type { BoardCanvasLayersProps } from '../../types';
 import { screenToWorld } from '../../../canvas/camera';
 import { useCameraMoving } from '../../../canvas/useCameraMoving';
 import { cardAt, dropTarget, type BoardLayout, type ColumnBox, type DropTarget, type Point } from '../model/columnLayout';
-import { pathwayHighlight } from '../model/graph';
-import { getTemplate, type LogicTemplate } from '../model/templates';
 import { removeDanglingLinks } from '../docRepair';
 import { addCard, addLink, moveCard, removeCard, removeLink } from './actions';
 import { cardIndex, linkIndex, type BoardScene } from './boardPainter';

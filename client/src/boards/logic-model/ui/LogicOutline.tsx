@@ -1,8 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
-import type { LogicColumn, LogicNode } from '@pc/shared';
+import { type LogicColumn, type LogicNode, type CheckResult, getTemplate, cardLabel } from '@pc/shared';
 import type { BoardContext } from '../../types';
-import type { CheckResult } from '../model/checks';
-import { getTemplate, cardLabel } from '../model/templates';
 import { addCard, moveCard, removeCard } from './actions';
 import type { LogicModelSnapshot } from './store';
 import { SEVERITY_LABEL, STATUS_LABEL } from './theme';

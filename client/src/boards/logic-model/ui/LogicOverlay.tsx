@@ -1,8 +1,8 @@
+import { canSwitchTemplate, getTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '@pc/shared';
 import { useEffect } from 'react';
 import type { BoardContext } from '../../types';
 import { InPlaceTextEditor } from '../../../canvas/InPlaceTextEditor';
 import type { CardBox } from '../model/columnLayout';
-import { canSwitchTemplate, getTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '../model/templates';
 import { chooseTemplate, tidy, updateCard } from './actions';
 import { ActionPlanView } from './ActionPlanView';
 import { CARD, FONT_FAMILY } from './cardMetrics';

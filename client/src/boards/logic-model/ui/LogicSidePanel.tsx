@@ -1,6 +1,6 @@
+import { SEVERITIES, type CheckResult } from '@pc/shared';
 import { memo, useRef, useState } from 'react';
 import type { BoardContext } from '../../types';
-import { SEVERITIES, type CheckResult } from '../model/checks';
 import { CardDetails, LinkDetails } from './CardDetails';
 import { LogicOutline } from './LogicOutline';
 import { useLogicModel, useLogicUi, type LogicModelSnapshot } from './store';

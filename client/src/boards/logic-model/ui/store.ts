@@ -1,12 +1,9 @@
 import { useSyncExternalStore } from 'react';
-import { getMetaMap, readMeta, type LogicLink, type LogicNode, type MatrixCell, type MatrixRow, type Partner } from '@pc/shared';
+import { getMetaMap, readMeta, type LogicLink, type LogicNode, type MatrixCell, type MatrixRow, type Partner, runChecks, type CheckReport, buildLogicGraph, type LogicGraph, getTemplate, type LogicTemplateId } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import { createValueStore, type ValueStore } from '../../../collab/valueStore';
-import { runChecks, type CheckReport } from '../model/checks';
 import { layoutBoard, type BoardLayout } from '../model/columnLayout';
-import { buildLogicGraph, type LogicGraph } from '../model/graph';
 import { quickRoutes, routeLinks, routeWithElk, type ElkLayouter, type LinkRoute } from '../model/routing';
-import { getTemplate, type LogicTemplateId } from '../model/templates';
 import { cardHeight } from './cardMetrics';
 
 /**

@@ -1,4 +1,4 @@
-import type { LogicColumn, LogicNode, Meta } from '@pc/shared';
+import type { LogicColumn, LogicNode, Meta } from '../../schema';
 
 /**
  * The two logic-model templates and the facts about each column that the rest of

@@ -1,4 +1,4 @@
-import type { LogicLink, LogicNode, Partner } from '@pc/shared';
+import type { LogicLink, LogicNode, Partner } from '../../schema';
 import { buildLogicGraph, causalSubgraph, reachFrom } from './graph';
 import { compareByOrderThenId } from './ordering';
 import { columnSortRank, isOutcomeColumn } from './templates';

@@ -1,4 +1,4 @@
-import { LOGIC_COLUMNS, LOGIC_TEMPLATES } from '@pc/shared';
+import { LOGIC_COLUMNS, LOGIC_TEMPLATES } from '../../schema';
 import { describe, expect, it } from 'vitest';
 import {
   canSwitchTemplate,
@@ -14,7 +14,7 @@ import {
   sharedColumns,
   templateColumnKeys,
 } from './templates';
-import { node } from './testFixtures';
+import { node } from '../fixtures.testutil';
 
 describe('templates', () => {
   it('defines every template the board meta allows', () => {

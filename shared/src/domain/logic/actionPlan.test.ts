@@ -1,7 +1,7 @@
-import type { LogicNode } from '@pc/shared';
+import type { LogicNode } from '../../schema';
 import { describe, expect, it } from 'vitest';
 import { buildActionPlan, filterByPartner, isOverdue, sortActionPlan, type ActionPlanRow } from './actionPlan';
-import { links, node, partner } from './testFixtures';
+import { links, node, partner } from '../fixtures.testutil';
 
 const TODAY = '2026-03-15';
 const partners = [partner('p1', 'Youth Trust'), partner('p2', 'council'), partner('p3', 'Age Scotland')];
