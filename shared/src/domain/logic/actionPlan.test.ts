@@ -65,6 +65,11 @@ describe('buildActionPlan', () => {
     expect(plan().map((r) => r.overdue)).toEqual([false, true, false, false]);
   });
 
+  it('marks nothing overdue without a calendar (the export)', () => {
+    const nodes = [activity('late', { dueDate: '2000-01-01' })];
+    expect(buildActionPlan({ nodes, links: [], partners }, null).map((r) => r.overdue)).toEqual([false]);
+  });
+
   it('rejects a malformed today', () => {
     expect(() => buildActionPlan({ nodes: [], links: [], partners }, '15/03/2026')).toThrow(RangeError);
   });
