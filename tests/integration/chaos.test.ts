@@ -44,7 +44,7 @@ describe(`chaos (seed ${seed})`, () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it(`${CLIENTS} clients keep every edit through ${RESTARTS} SIGKILL restarts`, { timeout: 180_000 }, async () => {
+  it(`${CLIENTS} clients keep every edit through ${RESTARTS} SIGKILL restarts`, { timeout: 240_000 }, async () => {
     console.log(`chaos seed ${seed} (replay with CHAOS_SEED=${seed})`);
     const started = performance.now();
     const random = new Random(seed);
@@ -117,6 +117,7 @@ describe(`chaos (seed ${seed})`, () => {
       editsPerClient: `${Math.min(...perClient)}-${Math.max(...perClient)}`,
       foundByFreshClient: found,
       foundAfterFinalCrash: foundAfterCrash,
+      closesPerClient: `${Math.min(...clients.map((c) => c.closes.length))}-${Math.max(...clients.map((c) => c.closes.length))}`,
       downtimeMs: downtimes.join(','),
       convergeMs,
       seconds: Math.round((performance.now() - started) / 100) / 10,
@@ -124,6 +125,8 @@ describe(`chaos (seed ${seed})`, () => {
     console.log(`chaos figures: ${JSON.stringify(figures)}`);
 
     expect(expected.length).toBeGreaterThan(CLIENTS * 10);
+    // Every client really lost its server each time (and reconnected on its own).
+    for (const client of clients) expect(client.closes.length).toBeGreaterThanOrEqual(RESTARTS + 1);
     expect(new Set(expected).size).toBe(expected.length);
     expect(found, `the fresh client misses ${expected.length - found} of ${expected.length} edits`).toBe(expected.length);
     expect(foundAfterCrash).toBe(expected.length);
