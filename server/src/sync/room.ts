@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { CLOSE_POLICY, CLOSE_SERVER_ERROR, getMetaMap, migrateBoardDoc, type BoardId } from '@pc/shared';
+import { CLOSE_POLICY, CLOSE_SERVER_ERROR, getMetaMap, openBoardDoc, type BoardId } from '@pc/shared';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { BoardRecord, BoardStore } from '../storage/boardStore';
@@ -99,8 +99,11 @@ export class Room implements ConnectionHost {
           meta.set('createdAt', this.board.createdAt);
         }, INITIALISE_ORIGIN);
       }
-      const migration = migrateBoardDoc(this.doc);
+      // Never fails on content: what no reader could use is repaired (and stored), the rest migrated.
+      const { repaired, migration } = openBoardDoc(this.doc, { title: this.board.title, createdAt: this.board.createdAt });
+      if (repaired.length) this.log.warn({ repaired }, 'repaired board document on load');
       if (migration.applied.length) this.log.info({ migration }, 'migrated board document');
+      if (migration.skipped.length) this.log.warn({ skipped: migration.skipped }, 'migrations skipped values of the wrong type');
     } catch (error) {
       this.state = 'failed';
       this.log.error({ err: error }, 'could not load board');
