@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { CLOSE_POLICY, CLOSE_SERVER_ERROR, getMetaMap, openBoardDoc, type BoardId } from '@pc/shared';
+import { CLOSE_POLICY, CLOSE_SERVER_ERROR, CLOSE_TOO_BIG, getMetaMap, openBoardDoc, type BoardId } from '@pc/shared';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { BoardRecord, BoardStore } from '../storage/boardStore';
@@ -17,9 +17,30 @@ import {
   ProtocolError,
 } from './protocol';
 import { encodeBinaryFrame } from './frame';
-import { admitUpdate } from './updateGate';
+import { UpdateGate, type UpdateSource } from './updateGate';
+import { BoardRateLimiter, ConnectionRateLimiter, describeRateLimit, type RateLimitName, type RateLimitSettings } from './limits';
+import { admitPresence } from './presence';
+import { MAX_UPDATES_PER_ROW, mergeIntoRows } from '../storage/updateWriter';
+
+/** The limits a room enforces on its connections (see config.ts for each one's meaning). */
+export interface SyncLimits {
+  contentGate: boolean;
+  maxUpdateBytes: number;
+  maxBoardBytes: number;
+  rateLimits: RateLimitSettings;
+  maxPresenceBytes: number;
+  maxPresenceClients: number;
+}
+
+/** Most updates merged into one broadcast message (merging is super-linear in the count). */
+const MAX_UPDATES_PER_BROADCAST = MAX_UPDATES_PER_ROW;
+/** Sync-step-2 replies kept per document version (new clients all send the same empty state vector). */
+const SYNC_REPLY_CACHE_SIZE = 8;
+/** State vectors longer than this are not worth a cache key. */
+const SYNC_REPLY_CACHE_MAX_KEY = 512;
 
 export interface RoomOptions {
+  limits: SyncLimits;
   store: BoardStore;
   writer: UpdateWriter;
   metrics: Metrics;
@@ -59,6 +80,15 @@ export class Room implements ConnectionHost {
   private readonly pendingAwareness = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | null = null;
   private lastAwarenessBroadcast = 0;
+  /** Set once loaded: judges every client update before it reaches `doc`. */
+  private gate: UpdateGate | null = null;
+  /** True while an update the gate admitted is applied (the gate's shadow has it already). */
+  private applyingAdmitted = false;
+  private readonly rates: BoardRateLimiter;
+  /** Which connection introduced each presence client id. */
+  private readonly presenceOwners = new Map<number, Connection>();
+  /** Encoded sync replies by state vector, for the current document version only. */
+  private readonly syncReplies = new Map<string, Uint8Array>();
 
   constructor(
     readonly board: BoardRecord,
@@ -66,6 +96,7 @@ export class Room implements ConnectionHost {
   ) {
     this.id = board.id;
     this.log = options.log.child({ boardId: board.id });
+    this.rates = new BoardRateLimiter(options.limits.rateLimits);
     // The server has no presence of its own; it only relays.
     this.awareness.setLocalState(null);
     // The document's update listener is attached once the stored state is in (see load).
@@ -104,6 +135,9 @@ export class Room implements ConnectionHost {
       if (repaired.length) this.log.warn({ repaired }, 'repaired board document on load');
       if (migration.applied.length) this.log.info({ migration }, 'migrated board document');
       if (migration.skipped.length) this.log.warn({ skipped: migration.skipped }, 'migrations skipped values of the wrong type');
+      const { contentGate, maxUpdateBytes, maxBoardBytes } = this.options.limits;
+      const storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+      this.gate = new UpdateGate(this.doc, { checkContent: contentGate, maxUpdateBytes, maxBoardBytes }, storedBytes);
     } catch (error) {
       this.state = 'failed';
       this.log.error({ err: error }, 'could not load board');
@@ -121,6 +155,7 @@ export class Room implements ConnectionHost {
   addConnection(connection: Connection): void {
     if (this.isUnloaded) throw new Error('room is unloaded');
     connection.attach(this);
+    connection.limiter = new ConnectionRateLimiter(this.rates);
     if (connection.isClosed) {
       if (this.connections.size === 0) this.options.onEmpty(this);
       return;
@@ -131,6 +166,7 @@ export class Room implements ConnectionHost {
 
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    for (const id of connection.awarenessClients) if (this.presenceOwners.get(id) === connection) this.presenceOwners.delete(id);
     if (connection.awarenessClients.size > 0 && this.state === 'ready') {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
     }
@@ -140,7 +176,7 @@ export class Room implements ConnectionHost {
   private startConnection(connection: Connection): void {
     // Editors get our state vector so they send what we lack (offline edits);
     // a viewer's answer would be ignored anyway, so it is not asked.
-    if (connection.role !== 'view') connection.send(encodeSyncStep1(this.doc));
+    if (connection.role !== 'view') connection.sendSync(encodeSyncStep1(this.doc));
     const present = [...this.awareness.getStates().keys()];
     if (present.length > 0) connection.send(encodeAwareness(this.awareness, present));
     connection.start();
@@ -157,18 +193,21 @@ export class Room implements ConnectionHost {
     }
     switch (message.kind) {
       case 'sync-step1':
-        connection.send(encodeSyncStep2(this.doc, message.stateVector));
+        if (this.overLimit(connection, connection.limiter?.syncRequest())) return;
+        connection.sendSync(this.syncReply(message.stateVector));
         return;
       case 'sync-step2':
+        if (this.overLimit(connection, connection.limiter?.syncRequest())) return;
+        this.receiveUpdate(connection, message.update, message.kind);
+        return;
       case 'update':
+        // A viewer's updates are ignored by the gate; they cost its buckets nothing.
+        if (connection.role !== 'view' && this.overLimit(connection, connection.limiter?.update(message.update.byteLength))) return;
         this.receiveUpdate(connection, message.update, message.kind);
         return;
       case 'awareness':
-        try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
-        } catch (error) {
-          this.rejectConnection(connection, error);
-        }
+        if (this.overLimit(connection, connection.limiter?.presenceMessage())) return;
+        this.receivePresence(connection, message.update);
         return;
       case 'query-awareness':
         connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
@@ -178,16 +217,71 @@ export class Room implements ConnectionHost {
     }
   }
 
-  private receiveUpdate(connection: Connection, update: Uint8Array, source: 'sync-step2' | 'update'): void {
-    const decision = admitUpdate({ boardId: this.id, role: connection.role, doc: this.doc, update, source });
+  private receiveUpdate(connection: Connection, update: Uint8Array, source: UpdateSource): void {
+    const gate = this.gate!;
+    const decision = gate.admit(update, source, { connectionId: connection.id, role: connection.role });
     if (!decision.ok) {
       this.options.metrics.updatesRejected.inc({ reason: decision.reason });
-      if (decision.reason === 'malformed') this.rejectConnection(connection, new ProtocolError('malformed update'));
+      if (decision.reason === 'read-only') return;
+      // Closing makes the stock client reconnect and resync; what was refused never reached anyone.
+      this.log.warn({ connection: connection.id, reason: decision.reason, problem: decision.message }, 'refused an update');
+      this.options.metrics.protocolErrors.inc({ code: String(decision.reason === 'too-big' ? CLOSE_TOO_BIG : CLOSE_POLICY) });
+      connection.close(decision.reason === 'too-big' ? CLOSE_TOO_BIG : CLOSE_POLICY, closeReason(decision.message));
       return;
     }
+    this.applyingAdmitted = true;
     try {
       Y.applyUpdate(this.doc, update, connection);
+      gate.applied(update);
       this.options.metrics.updatesApplied.inc();
+    } catch (error) {
+      this.rejectConnection(connection, error);
+    } finally {
+      this.applyingAdmitted = false;
+    }
+  }
+
+  /** Close a connection that broke a rate limit; true if it did. */
+  private overLimit(connection: Connection, limit: RateLimitName | null | undefined): boolean {
+    if (!limit) return false;
+    this.options.metrics.updatesRejected.inc({ reason: `rate-${limit}` });
+    this.options.metrics.protocolErrors.inc({ code: String(CLOSE_POLICY) });
+    this.log.warn({ connection: connection.id, limit }, 'closing a connection over its rate limit');
+    connection.close(CLOSE_POLICY, describeRateLimit(limit, this.options.limits.rateLimits));
+    return true;
+  }
+
+  /** A client new to the board sends the same (empty) state vector: its reply is encoded once per version. */
+  private syncReply(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.byteLength > SYNC_REPLY_CACHE_MAX_KEY) return encodeSyncStep2(this.doc, stateVector);
+    const key = Buffer.from(stateVector).toString('base64');
+    let reply = this.syncReplies.get(key);
+    if (!reply) {
+      reply = encodeSyncStep2(this.doc, stateVector);
+      if (this.syncReplies.size >= SYNC_REPLY_CACHE_SIZE) this.syncReplies.clear();
+      this.syncReplies.set(key, reply);
+    }
+    return reply;
+  }
+
+  private receivePresence(connection: Connection, update: Uint8Array): void {
+    const { maxPresenceBytes, maxPresenceClients } = this.options.limits;
+    const decision = admitPresence(update, connection, connection.awarenessClients, (id) => this.presenceOwners.get(id), {
+      maxStateBytes: maxPresenceBytes,
+      maxClientsPerConnection: maxPresenceClients,
+    });
+    if (!decision.ok) {
+      this.options.metrics.protocolErrors.inc({ code: String(CLOSE_POLICY) });
+      connection.close(CLOSE_POLICY, closeReason(decision.problem));
+      return;
+    }
+    if (decision.refused) {
+      this.options.metrics.updatesRejected.inc({ reason: 'presence-not-owned' }, decision.refused);
+      this.log.warn({ connection: connection.id, refused: decision.refused }, "refused presence for another connection's client id");
+    }
+    if (!decision.update) return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, decision.update, connection);
     } catch (error) {
       this.rejectConnection(connection, error);
     }
@@ -201,6 +295,9 @@ export class Room implements ConnectionHost {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN) return;
+    this.syncReplies.clear();
+    // Changes the server makes itself (repairs, imports) reach the gate's shadow here.
+    if (!this.applyingAdmitted) this.gate?.serverChange(update);
     this.options.writer.enqueue(this.id, update);
     this.updatesSinceCompaction++;
     if (this.updatesSinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
@@ -226,12 +323,14 @@ export class Room implements ConnectionHost {
     this.pendingUpdates = [];
     if (pending.length === 0 || this.connections.size === 0) return;
     this.lastBroadcast = performance.now();
-    const update = pending.length === 1 ? pending[0]!.update : Y.mergeUpdates(pending.map((p) => p.update));
     const firstOrigin = pending[0]!.origin;
     const soleAuthor = pending.every((p) => p.origin === firstOrigin) ? firstOrigin : undefined;
-    const frame = encodeBinaryFrame(encodeUpdate(update));
-    for (const connection of this.connections) {
-      if (connection !== soleAuthor && connection.started) connection.sendFrame(frame);
+    // Bounded merges: a burst of thousands of updates costs a few messages, never one super-linear merge.
+    for (const update of mergeIntoRows(pending.map((p) => p.update), MAX_UPDATES_PER_BROADCAST)) {
+      const frame = encodeBinaryFrame(encodeUpdate(update));
+      for (const connection of this.connections) {
+        if (connection !== soleAuthor && connection.started) connection.sendFrame(frame);
+      }
     }
   };
 
@@ -240,17 +339,16 @@ export class Room implements ConnectionHost {
     origin: unknown,
   ): void => {
     const author = origin && this.connections.has(origin as Connection) ? (origin as Connection) : null;
-    for (const id of added) {
-      author?.awarenessClients.add(id);
-      this.pendingAwareness.add(id);
-    }
-    // A client that reconnected re-announces its id as "updated": the new connection owns it now.
-    for (const id of updated) {
-      author?.awarenessClients.add(id);
+    for (const id of [...added, ...updated]) {
+      if (author) {
+        author.awarenessClients.add(id);
+        this.presenceOwners.set(id, author);
+      }
       this.pendingAwareness.add(id);
     }
     for (const id of removed) {
       author?.awarenessClients.delete(id);
+      if (this.presenceOwners.get(id) === author) this.presenceOwners.delete(id);
       this.pendingAwareness.add(id);
     }
     if (this.awarenessTimer || this.state !== 'ready') return;
@@ -291,6 +389,7 @@ export class Room implements ConnectionHost {
     this.updatesSinceCompaction = 0;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     await store.compact(this.id, snapshot, uptoSeq);
+    this.gate?.measured(snapshot.byteLength);
     this.loadedSeq = uptoSeq;
     metrics.compactions.inc();
     metrics.bytesStored.inc({ kind: 'snapshot' }, snapshot.byteLength);
@@ -328,7 +427,14 @@ export class Room implements ConnectionHost {
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
+    this.gate?.destroy();
     this.doc.destroy();
     this.options.writer.forget(this.id);
   }
+}
+
+/** WebSocket close reasons must fit in 123 bytes of UTF-8. */
+function closeReason(message: string): string {
+  const bytes = Buffer.from(message);
+  return bytes.byteLength <= 120 ? message : `${bytes.subarray(0, 117).toString().replace(/\uFFFD$/, '')}...`;
 }
