@@ -95,8 +95,8 @@ export const envSchema = z.object({
     .default(20)
     .describe('Sync messages (step 1 or 2; a client sends one of each per connection) one connection may send a minute; more -> close 1008.'),
   RATE_PRESENCE_PER_SECOND: integer(1, 100_000)
-    .default(30)
-    .describe('Presence (awareness) messages a second one connection may send; more -> close 1008.'),
+    .default(60)
+    .describe('Presence (awareness) messages a second one connection may send (a stock client also echoes each presence broadcast it gets, up to 20 a second); more -> close 1008.'),
   RATE_BURST_SECONDS: integer(1, 3600)
     .default(5)
     .describe('Each rate bucket holds this many seconds of its rate, so short bursts pass.'),

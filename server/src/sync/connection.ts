@@ -86,6 +86,11 @@ export class Connection {
     return this.closed;
   }
 
+  /** Open and not on its way out (a client reconnecting takes over the presence of its closing connection). */
+  get isOpen(): boolean {
+    return !this.closed && !this.closing && this.ws.readyState === this.ws.OPEN;
+  }
+
   /** Bind to a room; messages keep queueing until `start`. */
   attach(host: ConnectionHost): void {
     this.host = host;

@@ -5,10 +5,10 @@
  */
 
 /**
- * Refills `ratePerSecond` tokens a second up to `capacity`. A take is allowed
- * while the bucket is not empty and may overdraw it: one large message passes
- * when the bucket is full, and the debt then holds the next ones back until
- * it is repaid, so the long-run rate holds whatever the message sizes.
+ * Refills `ratePerSecond` tokens a second up to `capacity`. A take needs its
+ * cost in tokens, except that a cost larger than the whole bucket passes when
+ * the bucket is full and overdraws it: the debt then holds the next takes back
+ * until it is repaid, so the long-run rate holds whatever the message sizes.
  */
 export class TokenBucket {
   private tokens: number;
@@ -27,7 +27,7 @@ export class TokenBucket {
     const now = this.now();
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
     this.last = now;
-    if (this.tokens <= 0) return false;
+    if (this.tokens < Math.min(cost, this.capacity)) return false;
     this.tokens -= cost;
     return true;
   }

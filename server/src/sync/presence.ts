@@ -53,11 +53,15 @@ export type PresenceDecision =
 
 /**
  * Keep the entries `owner` may write: ids it introduced, or new ids (up to
- * the per-connection cap). An id another connection owns is refused and
- * dropped (the rest of the message still applies); an oversized state or too
- * many ids closes the connection.
+ * the per-connection cap). An entry for an id another connection owns is
+ * dropped (the rest of the message still applies): silently when it is an
+ * echo (the stock y-websocket client re-sends every presence change it
+ * receives, with the clock it received), counted in `refused` when it tries
+ * to move the clock on (an overwrite). An oversized state or too many ids
+ * closes the connection.
  *
- * @param ownerOf the connection that introduced each client id in the room
+ * @param ownerOf the open connection that introduced each client id in the room
+ * @param clockOf the room's current presence clock of each client id
  * @param owned the ids this connection introduced
  */
 export function admitPresence<C>(
@@ -65,17 +69,22 @@ export function admitPresence<C>(
   owner: C,
   owned: ReadonlySet<number>,
   ownerOf: (clientId: number) => C | undefined,
+  clockOf: (clientId: number) => number | undefined,
   limits: PresenceLimits,
 ): PresenceDecision {
   const entries = decodePresence(update);
   const kept: PresenceEntry[] = [];
   let introduced = owned.size;
+  let refused = 0;
   for (const entry of entries) {
     if (entry.bytes > limits.maxStateBytes) {
       return { ok: false, problem: `presence state of ${entry.bytes} bytes is over the ${limits.maxStateBytes}-byte limit` };
     }
     const current = ownerOf(entry.clientId);
-    if (current !== undefined && current !== owner) continue;
+    if (current !== undefined && current !== owner) {
+      if (entry.clock > (clockOf(entry.clientId) ?? -1)) refused++;
+      continue;
+    }
     if (current === undefined && !owned.has(entry.clientId)) {
       if (entry.state === 'null') continue;
       if (++introduced > limits.maxClientsPerConnection) {
@@ -84,7 +93,6 @@ export function admitPresence<C>(
     }
     kept.push(entry);
   }
-  const refused = entries.length - kept.length;
-  if (refused === 0) return { ok: true, update, refused };
+  if (kept.length === entries.length) return { ok: true, update, refused };
   return { ok: true, update: kept.length ? encodePresence(kept) : null, refused };
 }

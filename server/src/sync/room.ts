@@ -266,7 +266,10 @@ export class Room implements ConnectionHost {
 
   private receivePresence(connection: Connection, update: Uint8Array): void {
     const { maxPresenceBytes, maxPresenceClients } = this.options.limits;
-    const decision = admitPresence(update, connection, connection.awarenessClients, (id) => this.presenceOwners.get(id), {
+    const decision = admitPresence(update, connection, connection.awarenessClients, (id) => {
+      const owner = this.presenceOwners.get(id);
+      return owner?.isOpen ? owner : undefined;
+    }, (id) => this.awareness.meta.get(id)?.clock, {
       maxStateBytes: maxPresenceBytes,
       maxClientsPerConnection: maxPresenceClients,
     });
