@@ -4,8 +4,10 @@ import { CLOSE_POLICY, CLOSE_SERVER_ERROR, CLOSE_TOO_BIG, getMetaMap, openBoardD
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { BoardRecord, BoardStore } from '../storage/boardStore';
-import { applyStoredState, hasStoredContent, STORAGE_ORIGIN } from '../storage/docState';
+import { STORAGE_ORIGIN } from '../storage/docState';
 import type { UpdateWriter } from '../storage/updateWriter';
+import { LocalBroadcaster, type Broadcaster } from './broadcaster';
+import { StoredRoom, type RoomStorage } from './persistence';
 import type { Connection, ConnectionHost } from './connection';
 import {
   type ClientMessage,
@@ -13,14 +15,10 @@ import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
-  encodeUpdate,
-  ProtocolError,
 } from './protocol';
-import { encodeBinaryFrame } from './frame';
 import { UpdateGate, type UpdateSource } from './updateGate';
 import { BoardRateLimiter, ConnectionRateLimiter, describeRateLimit, type RateLimitName, type RateLimitSettings } from './limits';
 import { admitPresence } from './presence';
-import { MAX_UPDATES_PER_ROW, mergeIntoRows } from '../storage/updateWriter';
 
 /** The limits a room enforces on its connections (see config.ts for each one's meaning). */
 export interface SyncLimits {
@@ -32,8 +30,6 @@ export interface SyncLimits {
   maxPresenceClients: number;
 }
 
-/** Most updates merged into one broadcast message (merging is super-linear in the count). */
-const MAX_UPDATES_PER_BROADCAST = MAX_UPDATES_PER_ROW;
 /** Sync-step-2 replies kept per document version (new clients all send the same empty state vector). */
 const SYNC_REPLY_CACHE_SIZE = 8;
 /** State vectors longer than this are not worth a cache key. */
@@ -59,8 +55,10 @@ type RoomState = 'loading' | 'ready' | 'failed' | 'unloaded';
 
 /**
  * One board in memory: its Y.Doc, its presence, its connections. Loads from
- * storage before answering anyone, appends every applied change to the group
- * commit, coalesces broadcasts per tick and presence per interval.
+ * storage before answering anyone; every client message passes its limits
+ * and the update gate here; applied changes go to the `RoomStorage` (group
+ * commit, compaction) and the `Broadcaster` (batched fan-out), two small
+ * interfaces so a fan-out between processes can plug in later.
  */
 export class Room implements ConnectionHost {
   readonly id: BoardId;
@@ -71,15 +69,8 @@ export class Room implements ConnectionHost {
   readonly ready: Promise<void>;
   private state: RoomState = 'loading';
   private readonly log: Logger;
-  private loadedSeq = 0;
-  private updatesSinceCompaction = 0;
-  private compaction: Promise<void> | null = null;
-  private pendingUpdates: { update: Uint8Array; origin: unknown }[] = [];
-  private broadcastTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
-  private lastBroadcast = -Infinity;
-  private readonly pendingAwareness = new Set<number>();
-  private awarenessTimer: NodeJS.Timeout | null = null;
-  private lastAwarenessBroadcast = 0;
+  private readonly storage: RoomStorage;
+  private readonly broadcaster: Broadcaster;
   /** Set once loaded: judges every client update before it reaches `doc`. */
   private gate: UpdateGate | null = null;
   /** True while an update the gate admitted is applied (the gate's shadow has it already). */
@@ -97,6 +88,12 @@ export class Room implements ConnectionHost {
     this.id = board.id;
     this.log = options.log.child({ boardId: board.id });
     this.rates = new BoardRateLimiter(options.limits.rateLimits);
+    this.storage = new StoredRoom(board.id, this.doc, {
+      ...options,
+      log: this.log,
+      onMeasured: (bytes) => this.gate?.measured(bytes),
+    });
+    this.broadcaster = new LocalBroadcaster(this.connections, this.awareness, options);
     // The server has no presence of its own; it only relays.
     this.awareness.setLocalState(null);
     // The document's update listener is attached once the stored state is in (see load).
@@ -116,14 +113,11 @@ export class Room implements ConnectionHost {
 
   private async load(): Promise<void> {
     try {
-      const stored = await this.options.store.loadBoard(this.id);
       // Before listening: with an 'update' listener Yjs would encode the whole
       // loaded document once more, only for the room to ignore it.
-      applyStoredState(this.doc, stored);
+      const loaded = await this.storage.load();
       this.doc.on('update', this.onDocUpdate);
-      this.loadedSeq = stored.lastSeq;
-      this.updatesSinceCompaction = stored.updates.length;
-      if (!hasStoredContent(stored)) {
+      if (!loaded.hasContent) {
         this.doc.transact(() => {
           const meta = getMetaMap(this.doc);
           meta.set('title', this.board.title);
@@ -136,8 +130,7 @@ export class Room implements ConnectionHost {
       if (migration.applied.length) this.log.info({ migration }, 'migrated board document');
       if (migration.skipped.length) this.log.warn({ skipped: migration.skipped }, 'migrations skipped values of the wrong type');
       const { contentGate, maxUpdateBytes, maxBoardBytes } = this.options.limits;
-      const storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
-      this.gate = new UpdateGate(this.doc, { checkContent: contentGate, maxUpdateBytes, maxBoardBytes }, storedBytes);
+      this.gate = new UpdateGate(this.doc, { checkContent: contentGate, maxUpdateBytes, maxBoardBytes }, loaded.storedBytes);
     } catch (error) {
       this.state = 'failed';
       this.log.error({ err: error }, 'could not load board');
@@ -147,9 +140,8 @@ export class Room implements ConnectionHost {
     }
     if (this.state !== 'loading') return;
     this.state = 'ready';
+    this.storage.start();
     for (const connection of this.connections) this.startConnection(connection);
-    // A long stored tail (a crash before compaction, or a bulk import) makes every later load slow: fold it now.
-    if (this.updatesSinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
   }
 
   addConnection(connection: Connection): void {
@@ -301,40 +293,8 @@ export class Room implements ConnectionHost {
     this.syncReplies.clear();
     // Changes the server makes itself (repairs, imports) reach the gate's shadow here.
     if (!this.applyingAdmitted) this.gate?.serverChange(update);
-    this.options.writer.enqueue(this.id, update);
-    this.updatesSinceCompaction++;
-    if (this.updatesSinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
-    this.pendingUpdates.push({ update, origin });
-    if (this.broadcastTimer) return;
-    // Leading edge: the first change after a quiet spell goes out this turn
-    // (a 2.5 Hz room never waits); in a busy room, the changes of the next
-    // `syncBatchMs` are merged into one message, so 50 people dragging notes
-    // cost each client ~60 messages a second, not 500.
-    const wait = this.lastBroadcast + this.options.syncBatchMs - performance.now();
-    this.broadcastTimer = wait > 0 ? setTimeout(this.flushBroadcast, wait) : setImmediate(this.flushBroadcast);
-  };
-
-  /**
-   * Everything applied since the last flush goes out as one merged update. When
-   * one connection wrote it all, that connection is skipped; otherwise authors
-   * get their own change back, which Yjs ignores, and that is cheaper than one
-   * merge per recipient.
-   */
-  private readonly flushBroadcast = (): void => {
-    this.broadcastTimer = null;
-    const pending = this.pendingUpdates;
-    this.pendingUpdates = [];
-    if (pending.length === 0 || this.connections.size === 0) return;
-    this.lastBroadcast = performance.now();
-    const firstOrigin = pending[0]!.origin;
-    const soleAuthor = pending.every((p) => p.origin === firstOrigin) ? firstOrigin : undefined;
-    // Bounded merges: a burst of thousands of updates costs a few messages, never one super-linear merge.
-    for (const update of mergeIntoRows(pending.map((p) => p.update), MAX_UPDATES_PER_BROADCAST)) {
-      const frame = encodeBinaryFrame(encodeUpdate(update));
-      for (const connection of this.connections) {
-        if (connection !== soleAuthor && connection.started) connection.sendFrame(frame);
-      }
-    }
+    this.storage.record(update);
+    this.broadcaster.documentChanged(update, origin);
   };
 
   private readonly onAwarenessUpdate = (
@@ -342,62 +302,18 @@ export class Room implements ConnectionHost {
     origin: unknown,
   ): void => {
     const author = origin && this.connections.has(origin as Connection) ? (origin as Connection) : null;
-    for (const id of [...added, ...updated]) {
-      if (author) {
+    if (author) {
+      for (const id of [...added, ...updated]) {
         author.awarenessClients.add(id);
         this.presenceOwners.set(id, author);
       }
-      this.pendingAwareness.add(id);
     }
     for (const id of removed) {
       author?.awarenessClients.delete(id);
       if (this.presenceOwners.get(id) === author) this.presenceOwners.delete(id);
-      this.pendingAwareness.add(id);
     }
-    if (this.awarenessTimer || this.state !== 'ready') return;
-    // Leading edge when the room was quiet, then at most one broadcast per interval.
-    const wait = Math.max(0, this.lastAwarenessBroadcast + this.options.awarenessIntervalMs - Date.now());
-    this.awarenessTimer = setTimeout(this.flushAwareness, wait);
+    if (this.state === 'ready') this.broadcaster.presenceChanged([...added, ...updated, ...removed]);
   };
-
-  private readonly flushAwareness = (): void => {
-    this.awarenessTimer = null;
-    this.lastAwarenessBroadcast = Date.now();
-    const clients = [...this.pendingAwareness].filter((id) => this.awareness.meta.has(id));
-    this.pendingAwareness.clear();
-    if (clients.length === 0 || this.connections.size === 0) return;
-    const frame = encodeBinaryFrame(encodeAwareness(this.awareness, clients));
-    for (const connection of this.connections) if (connection.started) connection.sendFrame(frame);
-  };
-
-  private scheduleCompaction(): void {
-    if (this.compaction || this.state !== 'ready') return;
-    // Off the message path: the encode runs after the current batch of messages.
-    this.compaction = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.compactNow())
-      .catch((error: unknown) => this.log.error({ err: error }, 'compaction failed'))
-      .finally(() => (this.compaction = null));
-  }
-
-  /**
-   * Flush first, then encode: the snapshot then holds every update up to the
-   * last stored sequence number, so deleting that tail loses nothing. Updates
-   * applied while this runs get later numbers and stay in the tail.
-   */
-  private async compactNow(): Promise<void> {
-    const { writer, store, metrics } = this.options;
-    await writer.flush();
-    const uptoSeq = writer.lastSeq(this.id) ?? this.loadedSeq;
-    if (this.updatesSinceCompaction === 0 || uptoSeq === 0) return;
-    this.updatesSinceCompaction = 0;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
-    await store.compact(this.id, snapshot, uptoSeq);
-    this.gate?.measured(snapshot.byteLength);
-    this.loadedSeq = uptoSeq;
-    metrics.compactions.inc();
-    metrics.bytesStored.inc({ kind: 'snapshot' }, snapshot.byteLength);
-    this.log.debug({ uptoSeq, bytes: snapshot.byteLength }, 'compacted board');
-  }
 
   /** Flush, compact and free the document. The room must have no connections left. */
   async unload(): Promise<void> {
@@ -405,34 +321,23 @@ export class Room implements ConnectionHost {
     if (this.state === 'loading') await this.ready.catch(() => undefined);
     if (this.isUnloaded) return;
     this.state = 'unloaded';
-    this.flushBroadcast();
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    this.awarenessTimer = null;
+    this.broadcaster.flush();
+    this.broadcaster.stop();
     try {
-      await this.compaction;
-      await this.compactNow();
-    } catch (error) {
-      // The updates are still queued in the writer, which the shutdown flush retries.
-      this.log.error({ err: error }, 'could not compact board on unload');
+      await this.storage.close();
     } finally {
       this.destroy();
     }
   }
 
   private destroy(): void {
-    if (this.broadcastTimer) {
-      clearTimeout(this.broadcastTimer as NodeJS.Timeout);
-      clearImmediate(this.broadcastTimer as NodeJS.Immediate);
-      this.broadcastTimer = null;
-    }
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    this.awarenessTimer = null;
+    this.broadcaster.stop();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.gate?.destroy();
     this.doc.destroy();
-    this.options.writer.forget(this.id);
+    this.storage.forget();
   }
 }
 
