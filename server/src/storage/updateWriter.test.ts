@@ -85,3 +85,41 @@ describe('UpdateWriter', () => {
     expect(stickyX(stored)).toEqual(stickyX(doc));
   });
 });
+
+describe('UpdateWriter while storage fails', () => {
+  it('reports the failure, bounds the queue, retries on its own and recovers', async () => {
+    const store = new RecordingStore(3);
+    const errors: unknown[] = [];
+    const writer = new UpdateWriter(store as unknown as BoardStore, { intervalMs: 1, maxQueued: 5, retryMs: 10, onError: (e) => errors.push(e) });
+    const board = newBoardId();
+    const { updates } = stickyMoves(5);
+    expect(writer.health).toEqual({ ok: true });
+    for (const update of updates) writer.enqueue(board, update);
+    await expect.poll(() => errors.length).toBeGreaterThan(0);
+    expect(writer.health).toMatchObject({ ok: false, error: 'disk full' });
+    // Five merged into one row, still failing: under the bound, edits are still accepted.
+    expect(writer.accepting).toBe(true);
+    for (let i = 0; i < 5; i++) writer.enqueue(board, updates[0]!);
+    expect(writer.accepting).toBe(false);
+    // No further enqueue: the writer retries by itself until storage answers again.
+    await expect.poll(() => writer.health.ok, { timeout: 5000 }).toBe(true);
+    expect(writer.pending).toBe(0);
+    expect(writer.accepting).toBe(true);
+    expect(errors).toHaveLength(3);
+    await writer.close();
+  });
+
+  it('discards the queue of a deleted board only', async () => {
+    const store = new RecordingStore();
+    const writer = new UpdateWriter(store as unknown as BoardStore, { intervalMs: 10_000 });
+    const gone = newBoardId();
+    const kept = newBoardId();
+    const { updates } = stickyMoves(3);
+    for (const update of updates) writer.enqueue(gone, update);
+    writer.enqueue(kept, updates[0]!);
+    writer.discard(gone);
+    expect(writer.pending).toBe(1);
+    await writer.close();
+    expect(store.rows.map((row) => row.boardId)).toEqual([kept]);
+  });
+});

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { CLOSE_POLICY, CLOSE_SERVER_ERROR, getMetaMap, migrateBoardDoc, type BoardId } from '@pc/shared';
+import { CLOSE_POLICY, CLOSE_SERVER_ERROR, CLOSE_TRY_AGAIN, getMetaMap, migrateBoardDoc, type BoardId } from '@pc/shared';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { BoardRecord, BoardStore } from '../storage/boardStore';
@@ -176,6 +176,13 @@ export class Room implements ConnectionHost {
   }
 
   private receiveUpdate(connection: Connection, update: Uint8Array, source: 'sync-step2' | 'update'): void {
+    if (!this.options.writer.accepting) {
+      // Storage has been failing long enough to fill the queue: keep no more in
+      // memory. The client keeps its edit and sends it again once it reconnects.
+      this.options.metrics.updatesRejected.inc({ reason: 'storage-unavailable' });
+      connection.close(CLOSE_TRY_AGAIN, 'the board cannot be saved right now; try again shortly');
+      return;
+    }
     const decision = admitUpdate({ boardId: this.id, role: connection.role, doc: this.doc, update, source });
     if (!decision.ok) {
       this.options.metrics.updatesRejected.inc({ reason: decision.reason });
@@ -312,6 +319,15 @@ export class Room implements ConnectionHost {
     } finally {
       this.destroy();
     }
+  }
+
+  /** The board was deleted: free it without storing anything more. Connections are closed by the caller. */
+  async discard(): Promise<void> {
+    if (this.state === 'loading') await this.ready.catch(() => undefined);
+    if (this.isUnloaded) return;
+    this.state = 'unloaded';
+    await this.compaction;
+    this.destroy();
   }
 
   private destroy(): void {
