@@ -166,18 +166,14 @@ export class UpdateWriter {
       const written = await this.store.appendUpdates(batch);
       for (const [boardId, seq] of written) this.lastSeqByBoard.set(boardId, seq);
     } catch (error) {
-      // Put the rows back in front of anything queued meanwhile, so order is kept and a retry can succeed.
-      const retry = new Map<BoardId, Uint8Array[]>();
-      for (const { boardId, update } of batch) {
-        const rows = retry.get(boardId);
-        if (rows) rows.push(update);
-        else retry.set(boardId, [update]);
-      }
-      for (const [boardId, rows] of retry) {
+      // Put the updates back as they came (not the merged rows, so the count
+      // stays true for the queue bound) in front of anything queued meanwhile,
+      // so order is kept and a retry can succeed.
+      for (const [boardId, updates] of taken) {
         const later = this.queue.get(boardId) ?? [];
-        this.queue.set(boardId, [...rows, ...later]);
+        this.queue.set(boardId, later.length ? [...updates, ...later] : updates);
       }
-      this.queuedCount += batch.length;
+      this.queuedCount += count;
       this.failure ??= { since: Date.now(), error: error instanceof Error ? error.message : String(error) };
       this.scheduleRetry();
       throw error;
