@@ -31,8 +31,8 @@ describe('owner powers', () => {
   const rotate = (board: CreatedBoard, role: string, token?: string) => call('POST', `/api/boards/${board.id}/tokens/${role}/rotate`, token);
   const remove = (board: CreatedBoard, token?: string) => call('DELETE', `/api/boards/${board.id}`, token);
   const exportYjs = (board: { id: string }, token: string) => call('GET', `/api/boards/${board.id}/export?format=yjs`, token);
-  const restore = (body: BodyInit, query = '') =>
-    call('POST', `/api/boards/restore${query}`, undefined, body, { 'content-type': 'application/octet-stream' });
+  const restore = (body: Uint8Array, query = '') =>
+    call('POST', `/api/boards/restore${query}`, undefined, Buffer.from(body), { 'content-type': 'application/octet-stream' });
 
   async function expectError(res: Response, status: number, pattern: RegExp) {
     expect(res.status).toBe(status);
