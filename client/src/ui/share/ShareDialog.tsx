@@ -81,10 +81,9 @@ export function ShareDialog({ boardId, title, role, token, onClose }: ShareDialo
             </div>
           </section>
         )}
-        <p className="sr-only" role="status" aria-live="polite">
+        <p className="share-status" role="status" aria-live="polite">
           {status}
         </p>
-        {status && <p className="share-status">{status}</p>}
         {error && (
           <p className="error" role="alert">
             {error}
