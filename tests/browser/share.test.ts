@@ -125,10 +125,20 @@ describe('Share and access', () => {
     await dialog.waitFor({ state: 'detached' });
     expect(await owner.evaluate(() => document.activeElement?.textContent)).toBe('Share');
 
-    // A new partner with the new link gets in; the home page remembers all three links.
+    // A new partner with the new link gets in.
     const newcomer = await newPage('newcomer');
     await newcomer.goto(newEditLink);
     await joinAs(newcomer, 'Hana');
+
+    // Replacing the facilitator's own link reopens this board with the new one: never locked out.
+    const ownerHash = new URL(owner.url()).hash;
+    await shareButton.click();
+    await dialog.locator('li[data-role="owner"]').getByRole('button', { name: 'Replace facilitator link…' }).click();
+    await dialog.getByRole('button', { name: 'Replace link' }).click();
+    await owner.waitForFunction((old) => location.hash !== old, ownerHash);
+    await owner.locator('.connection[data-state="live"]').waitFor({ timeout: 15_000 });
+    expect((await api(ownerHash.slice(3))).status).toBe(403);
+    expect(await api(new URL(owner.url()).hash.slice(3)).then((res) => res.json())).toMatchObject({ role: 'owner' });
 
     // Delete the board: the button waits for the typed title.
     await shareButton.click();

@@ -139,6 +139,9 @@ describe('owner powers', () => {
     }
     await expectError(await call('DELETE', `/api/boards/${'x'.repeat(10_000)}`, board.tokens.owner), 404, /No board/);
     await expectError(await call('DELETE', `/api/boards/${board.id}`, `${board.tokens.owner}x`), 403, /does not grant/);
+    // A large body is never read: the answer is the same 403, at once.
+    const big = await call('POST', `/api/boards/${board.id}/tokens/edit/rotate`, board.tokens.edit, 'x'.repeat(2 * 1024 * 1024), { 'content-type': 'application/json' });
+    await expectError(big, 403, /Only the facilitator/);
     // Nothing changed along the way.
     expect((await getBoard(server, board.id, board.tokens.edit)).status).toBe(200);
   });

@@ -6,13 +6,15 @@ import { tokenOf } from './boards';
 import { HttpError } from './errors';
 
 const TABLE_NAMES = Object.keys(EXPORT_TABLES) as [ExportTableName, ...ExportTableName[]];
+/** "stakeholders, matrix or actions" */
+const TABLE_LIST = `${TABLE_NAMES.slice(0, -1).join(', ')} or ${TABLE_NAMES.at(-1)}`;
 
 const exportQuery = z.discriminatedUnion('format', [
   z.object({ format: z.literal('json') }),
   z.object({ format: z.literal('yjs') }),
   z.object({
     format: z.literal('csv'),
-    table: z.enum(TABLE_NAMES, { error: `table must be ${TABLE_NAMES.join(', ')}` }),
+    table: z.enum(TABLE_NAMES, { error: `table must be ${TABLE_LIST}` }),
   }),
 ]);
 
