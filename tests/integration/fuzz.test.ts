@@ -133,6 +133,8 @@ function send(baseUrl: URL, req: FuzzRequest): Promise<{ status: number; type: s
     );
     outgoing.on('timeout', () => outgoing.destroy(new Error('no answer in 10 s')));
     outgoing.on('error', reject);
+    // Always framed: Node sends a DELETE or OPTIONS body with neither Content-Length nor chunking.
+    if (req.body) outgoing.setHeader('content-length', req.body.byteLength);
     outgoing.end(req.body);
   });
 }
@@ -142,7 +144,7 @@ function answerProblem(req: FuzzRequest, res: { status: number; type: string; bo
   if (res.status >= 500) return `status ${res.status}`;
   if (/\n\s+at .+:\d+:\d+/.test(res.body)) return 'a stack trace in the body';
   if (res.status >= 400 && req.method !== 'HEAD') {
-    if (!res.type.startsWith('application/json')) return `error answered as ${res.type || 'no content type'}`;
+    if (!res.type.startsWith('application/json')) return `${res.status} answered as ${res.type || 'no content type'}`;
     try {
       const parsed = JSON.parse(res.body) as { error?: unknown };
       if (typeof parsed.error !== 'string' || parsed.error === '') return 'no "error" message in the JSON';
