@@ -176,17 +176,18 @@ export class Room implements ConnectionHost {
   }
 
   private receiveUpdate(connection: Connection, update: Uint8Array, source: 'sync-step2' | 'update'): void {
-    if (!this.options.writer.accepting) {
-      // Storage has been failing long enough to fill the queue: keep no more in
-      // memory. The client keeps its edit and sends it again once it reconnects.
-      this.options.metrics.updatesRejected.inc({ reason: 'storage-unavailable' });
-      connection.close(CLOSE_TRY_AGAIN, 'the board cannot be saved right now; try again shortly');
-      return;
-    }
     const decision = admitUpdate({ boardId: this.id, role: connection.role, doc: this.doc, update, source });
     if (!decision.ok) {
       this.options.metrics.updatesRejected.inc({ reason: decision.reason });
       if (decision.reason === 'malformed') this.rejectConnection(connection, new ProtocolError('malformed update'));
+      return;
+    }
+    // Storage has failed long enough to fill the queue: hold no more new edits in
+    // memory. The client keeps its edit and sends it again when it reconnects.
+    // An update with nothing new (a client's answer to our sync step 1) still passes.
+    if (!this.options.writer.accepting && Y.decodeUpdate(update).structs.length > 0) {
+      this.options.metrics.updatesRejected.inc({ reason: 'storage-unavailable' });
+      connection.close(CLOSE_TRY_AGAIN, 'the board cannot be saved right now; try again shortly');
       return;
     }
     try {
