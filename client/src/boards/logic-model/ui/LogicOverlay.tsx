@@ -1,4 +1,4 @@
-import { canSwitchTemplate, getTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '@pc/shared';
+import { canSwitchTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '@pc/shared';
 import { useEffect } from 'react';
 import type { BoardContext } from '../../types';
 import { InPlaceTextEditor } from '../../../canvas/InPlaceTextEditor';
@@ -21,7 +21,7 @@ export function LogicOverlay(ctx: BoardContext) {
     if (!ui.notice) return;
     const timer = setTimeout(() => setUi({ notice: null }), 4000);
     return () => clearTimeout(timer);
-  }, [ui.notice]);
+  }, [ui.notice, setUi]);
 
   const editingBox = ui.editingId ? model.layout?.cards.get(ui.editingId) : undefined;
   const editingNode = ui.editingId ? model.nodesById.get(ui.editingId) : undefined;
