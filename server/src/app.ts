@@ -71,6 +71,14 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
     pingIntervalMs: config.pingIntervalMs,
     maxMessageBytes: config.maxMessageBytes,
     maxSendBufferBytes: config.maxSendBufferBytes,
+    limits: {
+      contentGate: config.contentGate,
+      maxUpdateBytes: config.maxUpdateBytes,
+      maxBoardBytes: config.maxBoardBytes,
+      rateLimits: config.rateLimits,
+      maxPresenceBytes: config.maxPresenceBytes,
+      maxPresenceClients: config.maxPresenceClients,
+    },
   });
 
   let ready = true;

@@ -12,6 +12,7 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 /** WebSocket close codes a client can act on. */
 export const CLOSE_GOING_AWAY = 1001;
 export const CLOSE_POLICY = 1008;
+export const CLOSE_TOO_BIG = 1009;
 export const CLOSE_SERVER_ERROR = 1011;
 export const CLOSE_UNAUTHORISED = 4401;
 export const CLOSE_FORBIDDEN = 4403;

@@ -7,7 +7,7 @@ import type { Metrics } from '../metrics';
 import type { BoardRecord, BoardStore } from '../storage/boardStore';
 import type { UpdateWriter } from '../storage/updateWriter';
 import { Connection } from './connection';
-import { Room } from './room';
+import { Room, type SyncLimits } from './room';
 
 /** How long shutdown waits for clients to complete the closing handshake. */
 const CLOSE_GRACE_MS = 2000;
@@ -24,6 +24,7 @@ export interface RoomRegistryOptions {
   pingIntervalMs: number;
   maxMessageBytes: number;
   maxSendBufferBytes: number;
+  limits: SyncLimits;
 }
 
 /**
@@ -105,6 +106,7 @@ export class RoomRegistry {
   private createRoom(board: BoardRecord): Room {
     const { store, writer, metrics, log, compactEvery, syncBatchMs, awarenessIntervalMs } = this.options;
     const room = new Room(board, {
+      limits: this.options.limits,
       store,
       writer,
       metrics,

@@ -2,3 +2,4 @@ export * from './records';
 export * from './meta';
 export * from './cascade';
 export * from './order';
+export * from './repair';
