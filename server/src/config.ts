@@ -106,6 +106,29 @@ export const envSchema = z.object({
   MAX_PRESENCE_CLIENTS: integer(1, 1000)
     .default(4)
     .describe('Presence client ids one connection may introduce (a browser tab uses one).'),
+  ALLOWED_ORIGINS: z
+    .string()
+    .regex(/^\s*https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*\s*$/, 'must be a comma-separated list of origins like https://canvas.example.org')
+    .optional()
+    .describe('Browser origins allowed to open WebSocket sync connections, comma-separated (default: PUBLIC_URL\'s origin plus the origin of the host the request was made to). Clients that send no Origin header (not browsers) are always allowed.'),
+  METRICS_PORT: integer(1, 65_535)
+    .optional()
+    .describe('Serve Prometheus metrics at /metrics on this separate port (bind it to a private network); unset = no metrics endpoint.'),
+  MAX_CONNECTIONS_PER_BOARD: integer(1, 1_000_000)
+    .default(500)
+    .describe('Open WebSocket connections one board accepts; past it a new one is closed with 1013 (try again later).'),
+  MAX_CONNECTIONS_PER_IP: integer(1, 1_000_000)
+    .default(200)
+    .describe('Open WebSocket connections from one client address (a venue behind one router shares it); past it a new one is closed with 1013.'),
+  BOARD_CREATIONS_PER_IP_PER_HOUR: integer(0, 1_000_000)
+    .default(30)
+    .describe('Boards one client address may create or restore per hour; past it HTTP 429 (0 = no limit).'),
+  MAX_RESTORE_BYTES: integer(1024, 1024 * MiB)
+    .default(32 * MiB)
+    .describe('Largest backup accepted by POST /api/boards/restore; larger -> HTTP 413.'),
+  MAX_QUEUED_UPDATES: integer(10, 10_000_000)
+    .default(10_000)
+    .describe('Updates held in memory while storage fails; past it boards refuse edits (close 1013, clients keep them and resend) and /healthz answers 503.'),
   PING_INTERVAL_MS: integer(1000, 3600_000)
     .default(30_000)
     .describe('WebSocket ping interval; a connection that missed one pong is dropped.'),
@@ -139,6 +162,14 @@ export interface Config {
   rateLimits: RateLimitSettings;
   maxPresenceBytes: number;
   maxPresenceClients: number;
+  /** Extra allowed browser origins; undefined means PUBLIC_URL's origin plus same-host. */
+  allowedOrigins: string[] | undefined;
+  metricsPort: number | undefined;
+  maxConnectionsPerBoard: number;
+  maxConnectionsPerIp: number;
+  boardCreationsPerIpPerHour: number;
+  maxRestoreBytes: number;
+  maxQueuedUpdates: number;
 }
 
 export class ConfigError extends Error {
@@ -202,6 +233,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     maxPresenceBytes: e.MAX_PRESENCE_BYTES,
     maxPresenceClients: e.MAX_PRESENCE_CLIENTS,
+    allowedOrigins: e.ALLOWED_ORIGINS?.split(',').map((origin) => new URL(origin.trim()).origin),
+    metricsPort: e.METRICS_PORT,
+    maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
+    maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
+    boardCreationsPerIpPerHour: e.BOARD_CREATIONS_PER_IP_PER_HOUR,
+    maxRestoreBytes: e.MAX_RESTORE_BYTES,
+    maxQueuedUpdates: e.MAX_QUEUED_UPDATES,
   };
 }
 

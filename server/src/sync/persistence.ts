@@ -20,6 +20,8 @@ export interface RoomStorage {
   record(update: Uint8Array): void;
   /** Compact now and stop (the room is unloading). */
   close(): Promise<void>;
+  /** Stop without storing anything more (the board is being deleted); waits for a running compaction. */
+  discard(): Promise<void>;
   /** Drop what is held for this board (after close or a failed load). */
   forget(): void;
 }
@@ -85,6 +87,11 @@ export class StoredRoom implements RoomStorage {
       // The updates are still queued in the writer, which the shutdown flush retries.
       this.options.log.error({ err: error }, 'could not compact board on unload');
     }
+  }
+
+  async discard(): Promise<void> {
+    this.open = false;
+    await this.compaction;
   }
 
   forget(): void {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { CLOSE_POLICY, CLOSE_SERVER_ERROR, CLOSE_TOO_BIG, getMetaMap, openBoardDoc, type BoardId } from '@pc/shared';
+import { CLOSE_POLICY, CLOSE_SERVER_ERROR, CLOSE_TOO_BIG, CLOSE_TRY_AGAIN, getMetaMap, openBoardDoc, type BoardId } from '@pc/shared';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { BoardRecord, BoardStore } from '../storage/boardStore';
@@ -210,6 +210,13 @@ export class Room implements ConnectionHost {
   }
 
   private receiveUpdate(connection: Connection, update: Uint8Array, source: UpdateSource): void {
+    if (!this.options.writer.accepting) {
+      // Storage has been failing long enough to fill the queue: keep no more in
+      // memory. The client keeps its edit and sends it again once it reconnects.
+      this.options.metrics.updatesRejected.inc({ reason: 'storage-unavailable' });
+      connection.close(CLOSE_TRY_AGAIN, 'the board cannot be saved right now; try again shortly');
+      return;
+    }
     const gate = this.gate!;
     const decision = gate.admit(update, source, { connectionId: connection.id, role: connection.role });
     if (!decision.ok) {
@@ -328,6 +335,16 @@ export class Room implements ConnectionHost {
     } finally {
       this.destroy();
     }
+  }
+
+  /** The board was deleted: free it without storing anything more. Connections are closed by the caller. */
+  async discard(): Promise<void> {
+    if (this.state === 'loading') await this.ready.catch(() => undefined);
+    if (this.isUnloaded) return;
+    this.state = 'unloaded';
+    this.broadcaster.stop();
+    await this.storage.discard();
+    this.destroy();
   }
 
   private destroy(): void {

@@ -3,3 +3,4 @@ export * from './meta';
 export * from './cascade';
 export * from './order';
 export * from './repair';
+export * from './inspect';

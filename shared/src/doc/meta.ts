@@ -18,20 +18,14 @@ export function readMeta(doc: Y.Doc): ReadRecord<Meta> {
   return { record, valid: false, problems: describeIssues(strict.error) };
 }
 
-/**
- * Writes only the keys in `patch`, each validated by its own field schema.
- * (`metaSchema.partial()` would not do: zod fills the defaults of absent keys,
- * and writing those would reset the title and schema version.)
- */
 export function updateMeta(doc: Y.Doc, patch: Partial<Meta>, origin: unknown = null): void {
-  const clean = Object.entries(patch).map(([key, value]) => {
-    const field = metaSchema.shape[key as keyof Meta];
-    if (!field) throw new RangeError(`meta.${key} is not a board setting`);
-    return [key, field.parse(value)] as const;
-  });
+  const clean = metaSchema.partial().parse(patch);
   const map = getMetaMap(doc);
   doc.transact(() => {
-    for (const [key, value] of clean) {
+    // Only the keys the caller named: zod fills the schema's defaults into a
+    // partial parse too, which would write (and reset) every other meta key.
+    for (const key of Object.keys(patch)) {
+      const value = (clean as Record<string, unknown>)[key];
       if (value !== undefined && map.get(key) !== value) map.set(key, value);
     }
   }, origin);
