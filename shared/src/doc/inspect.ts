@@ -42,7 +42,7 @@ export function inspectBoardDoc(doc: Y.Doc): string[] {
   return problems;
 }
 
-function isMapShaped(type: Y.AbstractType<any> | undefined): boolean {
+function isMapShaped(type: Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>> | undefined): boolean {
   if (!type) return true;
   if (type instanceof Y.Map) return true;
   if (type instanceof Y.Array || type instanceof Y.Text || type instanceof Y.XmlFragment) return false;

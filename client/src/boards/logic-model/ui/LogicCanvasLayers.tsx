@@ -27,7 +27,7 @@ export const LogicCanvasLayers = memo(function LogicCanvasLayers(props: BoardCan
   return <LogicBoardLayers {...props} model={model} layout={model.layout} template={model.shownTemplate} />;
 });
 
-function LogicBoardLayers({ session, editable, camera, size, model, layout, template }: BoardCanvasLayersProps & { model: LogicModelSnapshot; layout: BoardLayout; template: LogicTemplate }) {
+function LogicBoardLayers({ session, editable, camera, model, layout, template }: BoardCanvasLayersProps & { model: LogicModelSnapshot; layout: BoardLayout; template: LogicTemplate }) {
   const [ui] = useLogicUi(session);
   const routes = useRoutes(session);
   const store = logicModelStore(session);

@@ -1,4 +1,4 @@
-import { canSwitchTemplate, getTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '@pc/shared';
+import { canSwitchTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '@pc/shared';
 import { useEffect } from 'react';
 import type { BoardContext } from '../../types';
 import { InPlaceTextEditor } from '../../../canvas/InPlaceTextEditor';
@@ -23,7 +23,7 @@ export function LogicOverlay(ctx: BoardContext) {
     if (!ui.notice) return;
     const timer = setTimeout(() => setUi({ notice: null }), 4000);
     return () => clearTimeout(timer);
-  }, [ui.notice]);
+  }, [ui.notice, setUi]);
 
   const editingBox = ui.editingId ? model.layout?.cards.get(ui.editingId) : undefined;
   const editingNode = ui.editingId ? model.nodesById.get(ui.editingId) : undefined;
@@ -116,7 +116,7 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
   const [ui, setUi] = useLogicUi(session);
   const template = model.template!;
   const counts = model.report.counts;
-  const status = checkStatus(getTemplate(template), model.nodes.length, counts.error + counts.warning + counts.info);
+  const status = checkStatus(model.shownTemplate!, model.nodes.length, counts.error + counts.warning + counts.info);
 
   const switchTo = (to: LogicTemplateId) => {
     // Picking the template the cards imply records it as the board's choice.

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { getMetaMap, readMeta, type LogicLink, type LogicNode, type MatrixCell, type MatrixRow, type Partner, runChecks, type CheckReport, buildLogicGraph, type LogicGraph, getTemplate, type LogicTemplateId, boardTemplate, templateShowingColumns, type LogicTemplate } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import { createValueStore, type ValueStore } from '../../../collab/valueStore';
@@ -237,7 +237,9 @@ export function useLogicModel(session: BoardSession): LogicModelSnapshot {
 export function useLogicUi(session: BoardSession): [LogicUiState, (patch: Partial<LogicUiState>) => void] {
   const store = logicModelStore(session);
   const state = useSyncExternalStore(store.ui.subscribe, store.ui.get, store.ui.get);
-  return [state, (patch) => store.ui.set((prev) => ({ ...prev, ...patch }))];
+  // One setter per store, so effects that use it do not re-run on every render.
+  const update = useCallback((patch: Partial<LogicUiState>) => store.ui.set((prev) => ({ ...prev, ...patch })), [store]);
+  return [state, update];
 }
 
 export function useRoutes(session: BoardSession): ReadonlyMap<string, LinkRoute> {
