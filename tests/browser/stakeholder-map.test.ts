@@ -207,7 +207,7 @@ describe('stakeholder map with two editors', () => {
     const editor = alice.locator('.sm-editor');
     await expect.poll(() => editor.locator('[data-quadrant]').getAttribute('data-quadrant')).toBe('manageClosely');
     expect(await editor.textContent()).toContain('Involve them fully and early');
-    expect(await editor.locator('[data-salience]').textContent()).toContain('Non-stakeholder');
+    expect(await editor.locator('[data-salience]').textContent()).toContain('Dominant');
   });
 
   it('switches to the onion; dragging sets the ring, for both', async () => {
@@ -217,7 +217,7 @@ describe('stakeholder map with two editors', () => {
     await dragCard(alice, 'Community Trust', { x: ONION_CENTRE.x + 310, y: ONION_CENTRE.y });
     await until(bob, (list) => {
       const ring = (name: string) => list.find((r) => r.name === name)?.ring;
-      return ring('City Council') === 'core' && ring('Health Board') === 'direct' && ring('Community Trust') === 'indirect' && ring('Local Press') === 'wider';
+      return ring('City Council') === 'core' && ring('Health Board') === 'direct' && ring('Community Trust') === 'indirect' && ring('Local Press') === 'unassessed';
     });
     // Grid levels are untouched by onion moves.
     expect((await row(bob, 'City Council')).power).toBe(4);

@@ -10,7 +10,8 @@ import type { CollectionName } from '../schema';
  */
 export interface Table {
   header: string[];
-  rows: (string | number | boolean)[][];
+  /** null: not assessed (an empty CSV cell). */
+  rows: (string | number | boolean | null)[][];
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

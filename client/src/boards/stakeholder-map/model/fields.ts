@@ -6,8 +6,8 @@
 import { CONTACT_FREQUENCIES, ENGAGEMENT_LEVELS, SECTORS, STAKEHOLDER_KINDS } from '@pc/shared';
 import type { Partner, Stakeholder } from '@pc/shared';
 import { clampLevel, mendelowQuadrant, MENDELOW_QUADRANTS, QUADRANT_LABELS } from './grid';
-import { normaliseRing, ONION_RINGS, RING_LABELS } from './onion';
-import { salienceClass, SALIENCE_CLASSES, SALIENCE_LABELS } from './salience';
+import { ONION_RINGS, RING_LABELS, ringOrUnassessed } from './onion';
+import { effectiveSalience, salienceClass, SALIENCE_CLASSES, SALIENCE_LABELS } from './salience';
 
 export type StakeholderField =
   | 'sector'
@@ -80,8 +80,9 @@ export function engagementGapBucket(gap: number): EngagementGapBucket {
   return 'gap3plus';
 }
 
-/** Sentinel value key for "no owning partner" and "no contact frequency". */
+/** Sentinel value key for "no owning partner", "no contact frequency" and "not assessed" (sector, attitude, ring). */
 export const NONE_VALUE = 'none';
+export const NOT_ASSESSED_LABEL = 'Not assessed';
 
 const ATTITUDE_LABELS: Readonly<Record<string, string>> = {
   '-2': 'Blocker',
@@ -110,9 +111,9 @@ export function attitudeKey(attitude: number): string {
 export function fieldValues(stakeholder: Stakeholder, field: StakeholderField): string[] {
   switch (field) {
     case 'sector':
-      return [stakeholder.sector];
+      return [stakeholder.sector ?? NONE_VALUE];
     case 'attitude':
-      return [attitudeKey(stakeholder.attitude)];
+      return [typeof stakeholder.attitude === 'number' ? attitudeKey(stakeholder.attitude) : NONE_VALUE];
     case 'owner': {
       const owners = [...new Set(stakeholder.ownerPartnerIds ?? [])];
       return owners.length > 0 ? owners : [NONE_VALUE];
@@ -124,11 +125,11 @@ export function fieldValues(stakeholder: Stakeholder, field: StakeholderField): 
     case 'engagementTarget':
       return [stakeholder.engagementTarget];
     case 'salience':
-      return [salienceClass(stakeholder)];
+      return [salienceClass(effectiveSalience(stakeholder))];
     case 'kind':
       return [stakeholder.kind];
     case 'ring':
-      return [normaliseRing(stakeholder.ring)];
+      return [ringOrUnassessed(stakeholder.ring) ?? NONE_VALUE];
     case 'quadrant':
       return [mendelowQuadrant(stakeholder.power, stakeholder.interest)];
     case 'power':
@@ -145,6 +146,8 @@ export interface FieldOption {
   label: string;
 }
 
+const NOT_ASSESSED: FieldOption = { value: NONE_VALUE, label: NOT_ASSESSED_LABEL };
+
 const GAP_LABELS: Readonly<Record<EngagementGapBucket, string>> = {
   gap3plus: '3 or more steps to go',
   gap2: '2 steps to go',
@@ -157,9 +160,9 @@ const GAP_LABELS: Readonly<Record<EngagementGapBucket, string>> = {
 export function fieldOptions(field: StakeholderField, partners: readonly Partner[] = []): FieldOption[] {
   switch (field) {
     case 'sector':
-      return SECTORS.map((value) => ({ value, label: capitalise(value) }));
+      return [...SECTORS.map((value) => ({ value, label: capitalise(value) })), NOT_ASSESSED];
     case 'attitude':
-      return ['2', '1', '0', '-1', '-2'].map((value) => ({ value, label: ATTITUDE_LABELS[value] as string }));
+      return [...['2', '1', '0', '-1', '-2'].map((value) => ({ value, label: ATTITUDE_LABELS[value] as string })), NOT_ASSESSED];
     case 'owner':
       return [...partners.map((p) => ({ value: p.id, label: p.name })), { value: NONE_VALUE, label: 'No owner' }];
     case 'engagementGap':
@@ -172,7 +175,7 @@ export function fieldOptions(field: StakeholderField, partners: readonly Partner
     case 'kind':
       return STAKEHOLDER_KINDS.map((value) => ({ value, label: capitalise(value) }));
     case 'ring':
-      return ONION_RINGS.map((value) => ({ value, label: RING_LABELS[value] }));
+      return [...ONION_RINGS.map((value) => ({ value, label: RING_LABELS[value] })), NOT_ASSESSED];
     case 'quadrant':
       return MENDELOW_QUADRANTS.map((value) => ({ value, label: QUADRANT_LABELS[value] }));
     case 'power':
