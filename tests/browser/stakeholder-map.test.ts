@@ -272,14 +272,15 @@ describe('stakeholder map with two editors', () => {
   });
 
   it('colour-by and filters change what is drawn; search highlights', async () => {
-    const THIRD = '#009e73';
-    expect(await cardColour(alice, 'City Council')).toBe(THIRD);
+    // New stakeholders are not assessed for sector: drawn in the no-value grey.
+    const NOT_ASSESSED = '#bdbdbd';
+    expect(await cardColour(alice, 'City Council')).toBe(NOT_ASSESSED);
     // Edit the sector in the side panel: the card is redrawn in the public sector's colour, for Bob too.
     await alice.locator(`${LIST} li`, { hasText: 'City Council' }).click();
     await alice.locator('.sm-editor').getByLabel('Sector').selectOption('public');
     await expect.poll(() => cardColour(alice, 'City Council')).toBe('#0072b2');
     await until(bob, (list) => list.find((r) => r.name === 'City Council')?.colour.toLowerCase() === '#0072b2');
-    expect(await cardColour(alice, 'Local Press')).toBe(THIRD);
+    expect(await cardColour(alice, 'Local Press')).toBe(NOT_ASSESSED);
 
     await alice.getByLabel('Colour by', { exact: true }).selectOption('quadrant');
     await expect.poll(() => cardColour(alice, 'City Council')).toBe('#d55e00');
