@@ -1,6 +1,4 @@
-import type { LogicColumn, LogicNode } from '@pc/shared';
-import { compareByOrderThenId } from './ordering';
-import { templateShowsColumn, type LogicTemplate } from './templates';
+import { type LogicColumn, type LogicNode, compareByOrderThenId, templateShowsColumn, type LogicTemplate } from '@pc/shared';
 
 /**
  * Where columns, lanes and cards sit on the canvas, in world units. Cards are not

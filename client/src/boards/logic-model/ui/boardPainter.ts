@@ -1,7 +1,6 @@
-import type { LogicLink } from '@pc/shared';
+import { type LogicLink, classifyLink, type LinkDirection, type LogicGraph, type PathwayHighlight } from '@pc/shared';
 import { decorationVisible, textReadable } from '../../../canvas/levelOfDetail';
 import type { BoardLayout, CardBox, Point, Rect } from '../model/columnLayout';
-import { classifyLink, type LinkDirection, type LogicGraph, type PathwayHighlight } from '../model/graph';
 import { createGridIndex, type GridIndex } from '../model/gridIndex';
 import { routeBounds, type LinkRoute } from '../model/routing';
 import { CARD } from './cardMetrics';

@@ -1,5 +1,5 @@
+import { type LinkDirection } from '@pc/shared';
 import type { Point } from '../model/columnLayout';
-import type { LinkDirection } from '../model/graph';
 import { routeEnd, routeMidpoint, traceRoute, type RouteShape } from '../model/routing';
 import { FONT_FAMILY } from './cardMetrics';
 import { fillTextBlock, layoutText } from './textLayout';

@@ -1,7 +1,7 @@
-import type { LogicColumn, LogicLink, LogicNode } from '@pc/shared';
+import type { LogicColumn, LogicLink, LogicNode } from '../../schema';
 import { describe, expect, it } from 'vitest';
 import { CHECK_RULES, runChecks, type CheckRuleId, type LogicModelData } from './checks';
-import { cell, link, links, matrixRow, node, partner } from './testFixtures';
+import { cell, link, links, node, partner, row } from '../fixtures.testutil';
 
 function model(nodes: LogicNode[], linkList: LogicLink[] = [], extra: Partial<LogicModelData> = {}): LogicModelData {
   return { nodes, links: linkList, partners: [partner('p1', 'Youth Trust')], matrixRows: [], matrixCells: [], ...extra };
@@ -44,7 +44,7 @@ describe('runChecks', () => {
   });
 
   it('reports a matrix row listed twice on one activity once', () => {
-    const data = model([activity('a', { matrixRowIds: ['r', 'r'] })], [], { matrixRows: [matrixRow('r')] });
+    const data = model([activity('a', { matrixRowIds: ['r', 'r'] })], [], { matrixRows: [row('r')] });
     expect(rule(data, 'activityNeedsUngivenSkill')).toHaveLength(1);
   });
 
@@ -105,11 +105,11 @@ describe('runChecks', () => {
   it('activityNeedsUngivenSkill: gives flag of an existing partner; missing rows get their own message', () => {
     const data = model([activity('a', { text: 'Befriending', matrixRowIds: ['safeguarding', 'venue', 'data', 'deleted'] })], [], {
       partners: [partner('p1')],
-      matrixRows: [matrixRow('safeguarding', 'Safeguarding'), matrixRow('venue', 'Venue'), matrixRow('data', 'Data')],
+      matrixRows: [row('safeguarding', { name: 'Safeguarding' }), row('venue', { name: 'Venue' }), row('data', { name: 'Data' })],
       matrixCells: [
-        cell('safeguarding', 'p1', true),
-        cell('venue', 'p1', false), // has it but does not give it
-        cell('data', 'ex-partner', true), // only a partner who left gives it
+        cell('safeguarding', 'p1', { gives: true }),
+        cell('venue', 'p1', { gives: false }), // has it but does not give it
+        cell('data', 'ex-partner', { gives: true }), // only a partner who left gives it
       ],
     });
     const found = rule(data, 'activityNeedsUngivenSkill');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CELL, cellValue, indexCells, uniquePartners } from './cellIndex';
-import { cell, partner } from './fixtures.testutil';
+import { cell, partner } from '../fixtures.testutil';
 
 describe('indexCells / cellValue', () => {
   it('reads a stored cell', () => {

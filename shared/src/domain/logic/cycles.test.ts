@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCycles, stronglyConnectedComponents } from './cycles';
 import { buildLogicGraph } from './graph';
-import { link, links, node } from './testFixtures';
+import { link, links, node } from '../fixtures.testutil';
 
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -4,7 +4,7 @@
  * influence the partnership, legitimacy of its relationship or claim, and urgency
  * of its claim.
  */
-import type { Stakeholder } from '@pc/shared';
+import type { Stakeholder } from '../../schema';
 
 export type SalienceFlags = Pick<Stakeholder, 'saliencePower' | 'salienceLegitimacy' | 'salienceUrgency'>;
 

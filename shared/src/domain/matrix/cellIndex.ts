@@ -3,7 +3,7 @@
  * Every matrix computation reads cells through this index so that "missing" means
  * exactly one thing everywhere: level 0, no flags, no note.
  */
-import { matrixCellKey, type MatrixCell, type Partner } from '@pc/shared';
+import { matrixCellKey, type MatrixCell, type Partner } from '../../schema';
 import { toSkillLevel, type SkillLevel } from './levels';
 
 /** What the matrix needs to know about one row x partner intersection. */

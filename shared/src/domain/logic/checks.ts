@@ -1,4 +1,4 @@
-import type { LogicLink, LogicNode, MatrixCell, MatrixRow, Partner } from '@pc/shared';
+import type { LogicLink, LogicNode, MatrixCell, MatrixRow, Partner } from '../../schema';
 import { findCycles } from './cycles';
 import { buildLogicGraph, causalSubgraph, classifyLinkColumns, reachFrom, type LogicGraph } from './graph';
 import { compareByOrderThenId } from './ordering';

@@ -3,7 +3,7 @@
  * the partnership has, what each partner will give and wants to receive, and where
  * the gaps are). Pure: records in, plain results out; the board redraws from these.
  */
-import type { MatrixCell, MatrixRow, Partner } from '@pc/shared';
+import type { MatrixCell, MatrixRow, Partner } from '../../schema';
 import { cellValue, indexCells, uniquePartners, type CellIndex } from './cellIndex';
 import { toSkillLevel, type SkillLevel } from './levels';
 

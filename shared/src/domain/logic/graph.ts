@@ -1,4 +1,4 @@
-import type { LogicColumn, LogicLink, LogicNode } from '@pc/shared';
+import type { LogicColumn, LogicLink, LogicNode } from '../../schema';
 import { columnStage, isLaneColumn, isOutcomeColumn } from './templates';
 
 /**

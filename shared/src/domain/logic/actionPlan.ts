@@ -1,4 +1,4 @@
-import type { LogicLink, LogicNode, Partner } from '@pc/shared';
+import type { LogicLink, LogicNode, Partner } from '../../schema';
 import { buildLogicGraph, causalSubgraph, reachFrom } from './graph';
 import { compareByOrderThenId } from './ordering';
 import { columnSortRank, isOutcomeColumn } from './templates';
@@ -43,12 +43,17 @@ export function isOverdue(dueDate: string, status: ActivityStatus, today: string
   return dueDate !== '' && status !== 'done' && dueDate < today;
 }
 
+/**
+ * The plan as the board shows it and the export writes it. `today` is the
+ * caller's local date; null (the export, which has no reader's calendar) marks
+ * nothing overdue.
+ */
 export function buildActionPlan(
   data: { readonly nodes: readonly LogicNode[]; readonly links: readonly LogicLink[]; readonly partners: readonly Partner[] },
-  today: string,
+  today: string | null,
 ): ActionPlanRow[] {
   // A malformed date would silently mark everything (or nothing) overdue.
-  if (!ISO_DATE.test(today)) throw new RangeError(`today must be a date like 2026-03-31, got "${today}"`);
+  if (today !== null && !ISO_DATE.test(today)) throw new RangeError(`today must be a date like 2026-03-31, got "${today}"`);
   const partners = new Map(data.partners.map((p) => [p.id, p]));
   // Causal links only: an activity does not "lead to" an outcome through an assumption.
   const graph = causalSubgraph(buildLogicGraph(data.nodes, data.links));
@@ -80,7 +85,7 @@ export function buildActionPlan(
         status: n.status,
         linkedOutcomeIds: outcomes.map((o) => o.id),
         linkedOutcomeTexts: outcomes.map((o) => o.text),
-        overdue: isOverdue(n.dueDate, n.status, today),
+        overdue: today !== null && isOverdue(n.dueDate, n.status, today),
         order: n.order,
       };
     });

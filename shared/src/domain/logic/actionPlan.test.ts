@@ -1,7 +1,7 @@
-import type { LogicNode } from '@pc/shared';
+import type { LogicNode } from '../../schema';
 import { describe, expect, it } from 'vitest';
 import { buildActionPlan, filterByPartner, isOverdue, sortActionPlan, type ActionPlanRow } from './actionPlan';
-import { links, node, partner } from './testFixtures';
+import { links, node, partner } from '../fixtures.testutil';
 
 const TODAY = '2026-03-15';
 const partners = [partner('p1', 'Youth Trust'), partner('p2', 'council'), partner('p3', 'Age Scotland')];
@@ -63,6 +63,11 @@ describe('buildActionPlan', () => {
 
   it('marks overdue rows: due before today and not done', () => {
     expect(plan().map((r) => r.overdue)).toEqual([false, true, false, false]);
+  });
+
+  it('marks nothing overdue without a calendar (the export)', () => {
+    const nodes = [activity('late', { dueDate: '2000-01-01' })];
+    expect(buildActionPlan({ nodes, links: [], partners }, null).map((r) => r.overdue)).toEqual([false]);
   });
 
   it('rejects a malformed today', () => {

@@ -9,7 +9,7 @@ import {
   reachFrom,
   upstream,
 } from './graph';
-import { link, links, node } from './testFixtures';
+import { link, links, node } from '../fixtures.testutil';
 
 const sorted = (s: Iterable<string>): string[] => [...s].sort();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MatrixCell, MatrixRow, Partner } from '@pc/shared';
+import type { MatrixCell, MatrixRow, Partner } from '../../schema';
 import {
   COVERAGE_WARNINGS,
   COVERAGE_WARNING_TEXT,
@@ -10,7 +10,7 @@ import {
   summariseRows,
 } from './analysis';
 import { indexCells } from './cellIndex';
-import { cell, partner, row } from './fixtures.testutil';
+import { cell, partner, row } from '../fixtures.testutil';
 
 const A = partner('a', 'Alba Trust');
 const B = partner('b', 'Bridge Council');
