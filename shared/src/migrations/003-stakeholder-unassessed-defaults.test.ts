@@ -60,7 +60,7 @@ describe('stakeholderUnassessedDefaults', () => {
 
     const wrongType = new Y.Doc();
     wrongType.getArray('stakeholders').push(['x']);
-    expect(() => stakeholderUnassessedDefaults.up(wrongType)).not.toThrow();
+    expect(() => stakeholderUnassessedDefaults.up(wrongType, () => undefined)).not.toThrow();
   });
 
   it('is idempotent and two replicas migrating at once converge', () => {
@@ -70,9 +70,9 @@ describe('stakeholderUnassessedDefaults', () => {
     const two = new Y.Doc();
     Y.applyUpdate(one, Y.encodeStateAsUpdate(base));
     Y.applyUpdate(two, Y.encodeStateAsUpdate(base));
-    stakeholderUnassessedDefaults.up(one);
-    stakeholderUnassessedDefaults.up(one);
-    stakeholderUnassessedDefaults.up(two);
+    stakeholderUnassessedDefaults.up(one, () => undefined);
+    stakeholderUnassessedDefaults.up(one, () => undefined);
+    stakeholderUnassessedDefaults.up(two, () => undefined);
     Y.applyUpdate(one, Y.encodeStateAsUpdate(two));
     Y.applyUpdate(two, Y.encodeStateAsUpdate(one));
     expect(one.getMap('stakeholders').toJSON()).toEqual(two.getMap('stakeholders').toJSON());

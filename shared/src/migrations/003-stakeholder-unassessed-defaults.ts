@@ -13,16 +13,20 @@ import type { Migration } from './runner';
 export const stakeholderUnassessedDefaults: Migration = {
   version: 3,
   name: 'stakeholderUnassessedDefaults',
-  up(doc: Y.Doc) {
+  up(doc: Y.Doc, report) {
     let stakeholders: ReturnType<typeof getCollection>;
     try {
       stakeholders = getCollection(doc, 'stakeholders');
     } catch {
-      return; // the name holds another Yjs type: nothing this step can read
+      report('stakeholders: not a map of records, skipped');
+      return;
     }
     if (!(stakeholders instanceof Y.Map)) return;
-    stakeholders.forEach((record) => {
-      if (!(record instanceof Y.Map)) return;
+    stakeholders.forEach((record: unknown, id) => {
+      if (!(record instanceof Y.Map)) {
+        report(`stakeholders/${id}: not a record map, skipped`);
+        return;
+      }
       for (const [field, value] of Object.entries(STAKEHOLDER_FORMER_DEFAULTS)) {
         if (!record.has(field)) record.set(field, value);
       }
