@@ -22,7 +22,10 @@ export function updateMeta(doc: Y.Doc, patch: Partial<Meta>, origin: unknown = n
   const clean = metaSchema.partial().parse(patch);
   const map = getMetaMap(doc);
   doc.transact(() => {
-    for (const [key, value] of Object.entries(clean)) {
+    // Only the keys the caller named: zod fills the schema's defaults into a
+    // partial parse too, which would write (and reset) every other meta key.
+    for (const key of Object.keys(patch)) {
+      const value = (clean as Record<string, unknown>)[key];
       if (value !== undefined && map.get(key) !== value) map.set(key, value);
     }
   }, origin);

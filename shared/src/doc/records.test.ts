@@ -189,6 +189,18 @@ describe('matrix cells created with their row or partner', () => {
 });
 
 describe('meta and order keys', () => {
+  it('writes only the meta keys it is given, never the schema defaults of the others', () => {
+    const doc = new Y.Doc();
+    const meta = doc.getMap('meta');
+    meta.set('schemaVersion', 3);
+    meta.set('createdAt', '2026-01-01T00:00:00.000Z');
+    const written: string[] = [];
+    meta.observe((event) => written.push(...event.keysChanged));
+    updateMeta(doc, { logicTemplate: 'ess' });
+    expect(written).toEqual(['logicTemplate']);
+    expect(meta.get('schemaVersion')).toBe(3);
+  });
+
   it('meta reads defaults and validates updates', () => {
     const doc = new Y.Doc();
     expect(readMeta(doc).record.title).toBe('');
