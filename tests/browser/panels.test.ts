@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifactsDir, joinBoard, launchChromium } from '../helpers/browser';
-import { createBoard, startServer, type RunningServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { joinBoard } from '../helpers/browser';
+import { browserSuite } from '../helpers/suite';
+import { createBoard } from '../helpers/server';
 
 /**
  * Panels behave alike: Escape closes each of them wherever the focus is; the
@@ -11,25 +11,13 @@ import { createBoard, startServer, type RunningServer } from '../helpers/server'
  * editable (a dashed box with a prompt).
  */
 
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite('usability');
+const { contexts, errors } = suite;
 let page: Page;
-const contexts: BrowserContext[] = [];
-const errors = new Map<string, string[]>();
-const shots = join(artifactsDir, 'usability');
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-  const board = await createBoard(server, 'Panels');
-  page = await joinBoard(browser, server.url, board.links.edit, 'Fiona', { contexts, errors });
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.dispose();
+  const board = await createBoard(suite.server, 'Panels');
+  page = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Fiona', { contexts, errors });
 });
 
 describe('panels', () => {
@@ -42,7 +30,7 @@ describe('panels', () => {
     await page.getByRole('button', { name: 'Communications plan' }).click();
     const plan = page.getByRole('region', { name: 'Communications plan' });
     await plan.waitFor();
-    await page.screenshot({ path: join(shots, 'item4-comms-plan.png') });
+    await page.screenshot({ path: join(suite.shots, 'item4-comms-plan.png') });
     const background = await plan.evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).toBe('rgb(255, 255, 255)');
     const channel = page.getByRole('combobox', { name: 'Channel for Riverside Council' });
@@ -73,10 +61,10 @@ describe('panels', () => {
     await page.getByRole('button', { name: 'Action plan' }).click();
     const plan = page.getByRole('region', { name: 'Action plan' });
     await plan.waitFor();
-    await page.screenshot({ path: join(shots, 'item4-action-plan-open.png') });
+    await page.screenshot({ path: join(suite.shots, 'item4-action-plan-open.png') });
     await page.keyboard.press('Escape');
     await plan.waitFor({ state: 'detached', timeout: 3000 });
-    await page.screenshot({ path: join(shots, 'item4-action-plan-escaped.png') });
+    await page.screenshot({ path: join(suite.shots, 'item4-action-plan-escaped.png') });
   });
 
   it('Escape closes the add-row form on the matrix', async () => {

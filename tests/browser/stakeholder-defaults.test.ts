@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifactsDir, joinBoard, launchChromium } from '../helpers/browser';
-import { createBoard, startServer, type RunningServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { joinBoard } from '../helpers/browser';
+import { browserSuite } from '../helpers/suite';
+import { createBoard } from '../helpers/server';
 
 /**
  * A new stakeholder is "not assessed" for sector, ring and attitude until someone
@@ -11,23 +11,8 @@ import { createBoard, startServer, type RunningServer } from '../helpers/server'
  * ones not assessed. Steps as a facilitator takes them.
  */
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors = new Map<string, string[]>();
-const shots = join(artifactsDir, 'usability');
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = browserSuite('usability');
+const { contexts, errors } = suite;
 
 async function selected(page: Page, label: string): Promise<string> {
   return page.getByRole('combobox', { name: label, exact: true }).evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
@@ -35,8 +20,8 @@ async function selected(page: Page, label: string): Promise<string> {
 
 describe('stakeholder defaults', () => {
   it('a new stakeholder starts not assessed; salience follows power and interest; the legend counts it', async () => {
-    const board = await createBoard(server, 'Defaults');
-    const page = await joinBoard(browser, server.url, board.links.edit, 'Fiona', { contexts, errors });
+    const board = await createBoard(suite.server, 'Defaults');
+    const page = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Fiona', { contexts, errors });
     const entry = page.getByLabel('Add stakeholders, one name per line');
     await entry.click();
     await entry.pressSequentially('Riverside Council');
@@ -48,7 +33,7 @@ describe('stakeholder defaults', () => {
     await page.getByRole('combobox', { name: 'Interest', exact: true }).selectOption('4');
     await page.getByRole('combobox', { name: 'Colour by' }).selectOption('sector');
     await page.waitForTimeout(200);
-    await page.screenshot({ path: join(shots, 'item3-not-assessed.png') });
+    await page.screenshot({ path: join(suite.shots, 'item3-not-assessed.png') });
 
     expect(await selected(page, 'Sector')).toBe('Not assessed');
     expect(await selected(page, 'Onion ring')).toBe('Not assessed');
