@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { artifactsDir, joinBoard, launchChromium } from '../helpers/browser';
-import { createBoard, startServer, type RunningServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import { joinBoard } from '../helpers/browser';
+import { browserSuite } from '../helpers/suite';
+import { createBoard } from '../helpers/server';
 
 /**
  * A logic model with no cards has nothing to check: right after a template is
@@ -11,33 +10,18 @@ import { createBoard, startServer, type RunningServer } from '../helpers/server'
  * exists the checks speak as usual.
  */
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors = new Map<string, string[]>();
-const shots = join(artifactsDir, 'usability');
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.dispose();
-});
+const suite = browserSuite('usability');
+const { contexts, errors } = suite;
 
 describe('an empty logic model', () => {
   it('says "Nothing to check yet" and what to add first, then checks the first card', async () => {
-    const board = await createBoard(server, 'Empty model');
-    const page = await joinBoard(browser, server.url, board.links.edit, 'Fiona', { contexts, errors });
+    const board = await createBoard(suite.server, 'Empty model');
+    const page = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Fiona', { contexts, errors });
     await page.getByRole('tab', { name: 'Logic model' }).click();
     await page.getByRole('button', { name: 'Use Kellogg' }).click();
     const summary = page.locator('.lm-check-summary');
     await summary.waitFor();
-    await page.screenshot({ path: join(shots, 'item2-empty-checks.png') });
+    await page.screenshot({ path: join(suite.shots, 'item2-empty-checks.png') });
     expect(await summary.textContent()).toContain('Nothing to check yet');
     expect(await summary.textContent()).not.toContain('All checks clear');
     const panel = page.locator('section.lm-checks');

@@ -207,7 +207,7 @@ describe('stakeholder map with two editors', () => {
     const editor = alice.locator('.sm-editor');
     await expect.poll(() => editor.locator('[data-quadrant]').getAttribute('data-quadrant')).toBe('manageClosely');
     expect(await editor.textContent()).toContain('Involve them fully and early');
-    expect(await editor.locator('[data-salience]').textContent()).toContain('Non-stakeholder');
+    expect(await editor.locator('[data-salience]').textContent()).toContain('Dominant');
   });
 
   it('switches to the onion; dragging sets the ring, for both', async () => {
@@ -217,7 +217,7 @@ describe('stakeholder map with two editors', () => {
     await dragCard(alice, 'Community Trust', { x: ONION_CENTRE.x + 310, y: ONION_CENTRE.y });
     await until(bob, (list) => {
       const ring = (name: string) => list.find((r) => r.name === name)?.ring;
-      return ring('City Council') === 'core' && ring('Health Board') === 'direct' && ring('Community Trust') === 'indirect' && ring('Local Press') === 'wider';
+      return ring('City Council') === 'core' && ring('Health Board') === 'direct' && ring('Community Trust') === 'indirect' && ring('Local Press') === 'unassessed';
     });
     // Grid levels are untouched by onion moves.
     expect((await row(bob, 'City Council')).power).toBe(4);
@@ -272,14 +272,15 @@ describe('stakeholder map with two editors', () => {
   });
 
   it('colour-by and filters change what is drawn; search highlights', async () => {
-    const THIRD = '#009e73';
-    expect(await cardColour(alice, 'City Council')).toBe(THIRD);
+    // New stakeholders are not assessed for sector: drawn in the no-value grey.
+    const NOT_ASSESSED = '#bdbdbd';
+    expect(await cardColour(alice, 'City Council')).toBe(NOT_ASSESSED);
     // Edit the sector in the side panel: the card is redrawn in the public sector's colour, for Bob too.
     await alice.locator(`${LIST} li`, { hasText: 'City Council' }).click();
     await alice.locator('.sm-editor').getByLabel('Sector').selectOption('public');
     await expect.poll(() => cardColour(alice, 'City Council')).toBe('#0072b2');
     await until(bob, (list) => list.find((r) => r.name === 'City Council')?.colour.toLowerCase() === '#0072b2');
-    expect(await cardColour(alice, 'Local Press')).toBe(THIRD);
+    expect(await cardColour(alice, 'Local Press')).toBe(NOT_ASSESSED);
 
     await alice.getByLabel('Colour by', { exact: true }).selectOption('quadrant');
     await expect.poll(() => cardColour(alice, 'City Council')).toBe('#d55e00');

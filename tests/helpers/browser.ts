@@ -31,6 +31,8 @@ export interface JoinOptions {
   /** Page errors by person, for the test's no-errors check. */
   errors: Map<string, string[]>;
   viewport?: { width: number; height: number };
+  /** Let a test inject a checker script (axe-core) past the app's Content Security Policy. */
+  bypassCSP?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface JoinOptions {
  * name dialog and wait until the board is live (or read-only for a viewer).
  */
 export async function joinBoard(browser: Browser, baseUrl: string, link: string, name: string, options: JoinOptions): Promise<Page> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, deviceScaleFactor: 1, bypassCSP: options.bypassCSP ?? false });
   options.contexts.push(context);
   const page = await context.newPage();
   options.errors.set(name, trackPageErrors(page));

@@ -27,7 +27,12 @@ describe('identity', () => {
     expect(cleanDisplayName('x'.repeat(100))).toHaveLength(40);
     expect(initials('Ada Lovelace')).toBe('AL');
     expect(initials('guest')).toBe('GU');
-    expect(initials('Guest 42')).toBe('G42');
+    expect(initials('Guest 42')).toBe('GU');
     expect(initials('  ')).toBe('?');
+    expect(initials('Fiona (facilitator)')).toBe('FI');
+    expect(initials('Fiona Reid (facilitator)')).toBe('FR');
+    expect(initials('Zoë Ó Briain')).toBe('ZB');
+    expect(initials('42')).toBe('?');
+    for (const name of ['Guest 85', 'G85', '(x) 9', 'Ana-María López']) expect(initials(name)).toMatch(/^(\p{L}{1,2}|\?)$/u);
   });
 });

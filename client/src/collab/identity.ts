@@ -63,12 +63,20 @@ export function saveIdentity(store: KeyValueStore, identity: Identity): Identity
   return next;
 }
 
+/**
+ * Up to two letters for an avatar: first and last word, letters only, so
+ * "Fiona (facilitator)" is FI, not "F(", and "Guest 85" is GU, never three
+ * characters spilling out of the circle. A bracketed aside is not a surname.
+ */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  if (parts.length === 0) return '?';
-  if (parts.length === 1) return parts[0]!.slice(0, 2).toUpperCase();
-  const last = parts[parts.length - 1]!;
-  // "Guest 42" reads better as G42 than as G4.
-  if (/^\d+$/.test(last)) return (parts[0]![0]! + last.slice(0, 2)).toUpperCase();
-  return (parts[0]![0]! + last[0]!).toUpperCase();
+  const words = name
+    .replace(/\([^)]*\)?/g, ' ')
+    .split(/\s+/)
+    .map((word) => [...word].filter((ch) => /\p{L}/u.test(ch)))
+    .filter((letters) => letters.length > 0);
+  if (words.length === 0) return '?';
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  const pair = words.length === 1 ? first.slice(0, 2) : [first[0]!, last[0]!];
+  return pair.join('').toLocaleUpperCase();
 }

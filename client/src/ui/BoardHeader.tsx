@@ -39,7 +39,7 @@ export function BoardHeader({ title, role, indicator, peers, onEditName, actions
         {shown.map((peer) => (
           <li key={peer.clientId} title={peer.isSelf ? `${peer.user.name} (you)` : peer.user.name} data-self={peer.isSelf || undefined}>
             {peer.isSelf ? (
-              <button type="button" className="avatar" style={{ background: peer.user.colour }} onClick={onEditName} aria-label={`${peer.user.name} (you): change your name`}>
+              <button type="button" className="avatar" style={{ background: peer.user.colour }} onClick={onEditName} aria-label={`${initials(peer.user.name)}: ${peer.user.name} (you), change your name`}>
                 <span aria-hidden="true">{initials(peer.user.name)}</span>
               </button>
             ) : (

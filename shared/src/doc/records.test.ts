@@ -34,9 +34,9 @@ describe('typed accessors', () => {
     const doc = new Y.Doc();
     const created = createRecord(doc, 'stakeholders', { name: 'Food bank', ring: 'core', ownerPartnerIds: [], notes: '' });
     const map = getCollection(doc, 'stakeholders').get(created.id)!;
-    expect([...map.keys()].sort()).toEqual(['attitude', 'id', 'interest', 'name', 'organisation', 'power', 'ring']);
+    expect([...map.keys()].sort()).toEqual(['id', 'interest', 'name', 'organisation', 'power', 'ring']);
     expect(readRecord(doc, 'stakeholders', created.id)).toEqual({ record: created, valid: true, problems: [] });
-    expect(created).toMatchObject({ sector: 'third', engagementTarget: 'supportive', ownerPartnerIds: [], partnerId: null, placed: true });
+    expect(created).toMatchObject({ sector: null, attitude: null, engagementTarget: 'supportive', ownerPartnerIds: [], partnerId: null, placed: true });
 
     const card = createRecord(doc, 'logicNodes', { column: 'activities', text: 'Drop-in sessions', supportingPartnerIds: ['p1'] });
     const cardMap = getCollection(doc, 'logicNodes').get(card.id)!;
@@ -94,7 +94,7 @@ describe('typed accessors', () => {
     getCollection(doc, 'stakeholders').set('s1', raw);
     const read = readRecord(doc, 'stakeholders', 's1');
     expect(read?.valid).toBe(false);
-    expect(read?.record).toMatchObject({ id: 's1', name: '', power: 2, interest: 3, ring: 'wider' });
+    expect(read?.record).toMatchObject({ id: 's1', name: '', power: 2, interest: 3, ring: null });
     expect(read?.problems.join()).toMatch(/name/);
     expect(read?.problems.join()).toMatch(/power/);
   });

@@ -76,6 +76,6 @@ describe('export tables', () => {
     expect(Object.keys(json).sort()).toEqual([...COLLECTION_NAMES].sort());
     expect(json.stakeholders).toHaveLength(2);
     expect(json.logicLinks).toHaveLength(5);
-    expect(json.stakeholders?.[0]).toMatchObject({ ring: 'wider', placed: true });
+    expect(json.stakeholders?.[0]).toMatchObject({ ring: null, placed: true });
   });
 });

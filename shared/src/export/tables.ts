@@ -5,7 +5,7 @@ import { buildActionPlan, sortActionPlan } from '../domain/logic/actionPlan';
 import { analyseMatrix } from '../domain/matrix/analysis';
 import { cellValue, indexCells } from '../domain/matrix/cellIndex';
 import { mendelowQuadrant, QUADRANT_LABELS } from '../domain/stakeholders/quadrants';
-import { SALIENCE_LABELS, salienceClass } from '../domain/stakeholders/salience';
+import { effectiveSalience, SALIENCE_LABELS, salienceClass } from '../domain/stakeholders/salience';
 
 /**
  * The tables a partnership exports for trustees and funders: plain rows of
@@ -15,7 +15,8 @@ import { SALIENCE_LABELS, salienceClass } from '../domain/stakeholders/salience'
  */
 export interface Table {
   header: string[];
-  rows: (string | number | boolean)[][];
+  /** null: not assessed (an empty CSV cell). */
+  rows: (string | number | boolean | null)[][];
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -39,7 +40,8 @@ export function stakeholderTable(doc: Y.Doc): Table {
   const partners = partnerNames(doc);
   const rows = records(doc, 'stakeholders')
     .sort((a, b) => byText(a.name.toLowerCase(), b.name.toLowerCase()) || byText(a.id, b.id))
-    .map((s) => [
+    .map((s) => [s, effectiveSalience(s)] as const)
+    .map(([s, held]) => [
       s.id,
       s.name,
       s.organisation,
@@ -51,10 +53,10 @@ export function stakeholderTable(doc: Y.Doc): Table {
       s.attitude,
       s.engagementCurrent,
       s.engagementTarget,
-      s.saliencePower,
-      s.salienceLegitimacy,
-      s.salienceUrgency,
-      SALIENCE_LABELS[salienceClass(s)],
+      held.saliencePower,
+      held.salienceLegitimacy,
+      held.salienceUrgency,
+      SALIENCE_LABELS[salienceClass(held)],
       s.ring,
       names(s.ownerPartnerIds, partners),
       s.channel,

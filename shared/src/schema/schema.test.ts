@@ -23,7 +23,7 @@ function problemsOf(result: { success: boolean; error?: unknown }): string[] {
 describe('record schemas', () => {
   it('accept a record holding only the contract fields and fill every default', () => {
     const stakeholder = stakeholderSchema.parse({ id: 's1', name: 'Food bank', organisation: 'FB', power: 3, interest: 4, attitude: 1 });
-    expect(stakeholder).toMatchObject({ ring: 'wider', kind: 'organisation', ownerPartnerIds: [], placed: true, partnerId: null });
+    expect(stakeholder).toMatchObject({ ring: null, sector: null, attitude: 1, kind: 'organisation', ownerPartnerIds: [], placed: true, partnerId: null });
     expect(partnerSchema.parse({ id: 'p1', name: 'Council', colour: '#336699' }).sector).toBe('third');
     expect(canvasItemSchema.parse({ id: 'c1', kind: 'sticky', text: 'hi', x: 1, y: 2 }).order).toBe('a0');
     expect(matrixRowSchema.parse({ id: 'r1', name: 'Safeguarding', category: 'skill', required: 3 }).group).toBe('');

@@ -24,17 +24,22 @@ export const stakeholderSchema = z.object({
   organisation: shortTextSchema.default(''),
   power: level04.default(2),
   interest: level04.default(2),
-  /** -2 blocker .. +2 champion */
-  attitude: z.number().int().min(-2).max(2).default(0),
-  sector: sectorSchema.default('third'),
+  /** -2 blocker .. +2 champion; null (the default) means not assessed yet. */
+  attitude: z.number().int().min(-2).max(2).nullable().default(null),
+  /** null (the default): not assessed yet. */
+  sector: sectorSchema.nullable().default(null),
   kind: z.enum(STAKEHOLDER_KINDS).default('organisation'),
   engagementCurrent: engagementSchema.default('unaware'),
   engagementTarget: engagementSchema.default('supportive'),
-  /** Mitchell, Agle and Wood salience attributes. */
-  saliencePower: z.boolean().default(false),
-  salienceLegitimacy: z.boolean().default(false),
+  /**
+   * Mitchell, Agle and Wood salience attributes. Power and legitimacy left at
+   * null follow the power and interest levels (see the map's salience rules).
+   */
+  saliencePower: z.boolean().nullable().default(null),
+  salienceLegitimacy: z.boolean().nullable().default(null),
   salienceUrgency: z.boolean().default(false),
-  ring: z.enum(ONION_RINGS).default('wider'),
+  /** Onion ring; null (the default) means not assessed yet. */
+  ring: z.enum(ONION_RINGS).nullable().default(null),
   /** Partners who hold the relationship. */
   ownerPartnerIds: idList.default([]),
   channel: shortTextSchema.default(''),
@@ -55,4 +60,17 @@ export const stakeholderSchema = z.object({
 export type Stakeholder = z.infer<typeof stakeholderSchema>;
 
 /** Fields written even when they hold their default (see ALWAYS_STORED_FIELDS). */
-export const stakeholderAlwaysStored = ['organisation', 'power', 'interest', 'attitude'] as const;
+export const stakeholderAlwaysStored = ['organisation', 'power', 'interest'] as const;
+
+/**
+ * Defaults before "not assessed" existed. A record written then holds no value
+ * for these fields when it had the default; the defaults migration writes these
+ * so old boards keep what they showed.
+ */
+export const STAKEHOLDER_FORMER_DEFAULTS = {
+  sector: 'third',
+  ring: 'wider',
+  attitude: 0,
+  saliencePower: false,
+  salienceLegitimacy: false,
+} as const;

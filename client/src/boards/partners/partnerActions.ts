@@ -88,7 +88,7 @@ export function promoteStakeholder(doc: Y.Doc, origin: unknown, stakeholderId: s
       {
         name: read.record.organisation.trim() || read.record.name,
         colour: nextPartnerColour(usedColours(doc)),
-        sector: read.record.sector,
+        sector: read.record.sector ?? 'third',
         stakeholderId,
       },
       origin,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  effectiveSalience,
   salienceClass,
   SALIENCE_CLASSES,
   SALIENCE_DESCRIPTIONS,
@@ -39,5 +40,19 @@ describe('salience labels', () => {
       expect(SALIENCE_DESCRIPTIONS[cls]).toMatch(/^[A-Z].*\.$/);
       expect(SALIENCE_DESCRIPTIONS[cls]).not.toContain('\n');
     }
+  });
+});
+
+describe('effectiveSalience', () => {
+  const base = { power: 2, interest: 2, saliencePower: null, salienceLegitimacy: null, salienceUrgency: false };
+  it('follows power and interest while the attributes are not set', () => {
+    expect(salienceClass(effectiveSalience({ ...base, power: 4, interest: 4 }))).toBe('dominant');
+    expect(salienceClass(effectiveSalience({ ...base, power: 4, interest: 4, salienceUrgency: true }))).toBe('definitive');
+    expect(salienceClass(effectiveSalience(base))).toBe('nonStakeholder');
+    expect(salienceClass(effectiveSalience({ ...base, interest: 3 }))).toBe('discretionary');
+  });
+  it('uses what someone ticked over the levels', () => {
+    expect(salienceClass(effectiveSalience({ ...base, power: 4, interest: 4, saliencePower: false, salienceLegitimacy: false }))).toBe('nonStakeholder');
+    expect(salienceClass(effectiveSalience({ ...base, power: 0, saliencePower: true }))).toBe('dormant');
   });
 });

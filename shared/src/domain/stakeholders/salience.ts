@@ -8,6 +8,22 @@ import type { Stakeholder } from '../../schema';
 
 export type SalienceFlags = Pick<Stakeholder, 'saliencePower' | 'salienceLegitimacy' | 'salienceUrgency'>;
 
+/** Power or interest at this level or above counts as the attribute, unless someone ticked it either way. */
+export const SALIENCE_LEVEL = 3;
+
+/**
+ * The attributes a stakeholder holds: power and legitimacy follow its power and
+ * interest levels until someone sets them (null means "follow the levels"), so a
+ * council at power 4 and interest 4 is not a "non-stakeholder" by default.
+ */
+export function effectiveSalience(s: SalienceFlags & Pick<Stakeholder, 'power' | 'interest'>): SalienceFlags {
+  return {
+    saliencePower: typeof s.saliencePower === 'boolean' ? s.saliencePower : s.power >= SALIENCE_LEVEL,
+    salienceLegitimacy: typeof s.salienceLegitimacy === 'boolean' ? s.salienceLegitimacy : s.interest >= SALIENCE_LEVEL,
+    salienceUrgency: s.salienceUrgency === true,
+  };
+}
+
 export type SalienceClass =
   | 'nonStakeholder'
   | 'dormant'

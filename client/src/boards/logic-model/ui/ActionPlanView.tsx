@@ -1,3 +1,4 @@
+import { useEscapeToClose } from '../../../ui/useEscapeToClose';
 import { useMemo, useState } from 'react';
 import { ACTIVITY_STATUSES, type LogicNode, buildActionPlan, filterByPartner, sortActionPlan, type ActionPlanSortKey, type SortDirection } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
@@ -46,13 +47,15 @@ export function ActionPlanView({ session, model, editable, onClose, onShowCard }
   }, [model.nodes, model.links, model.partners, today, partnerFilter, overdueOnly, sort]);
   const overdueCount = useMemo(() => buildActionPlan({ nodes: model.nodes, links: model.links, partners: model.partners }, today).filter((r) => r.overdue).length, [model, today]);
 
+  useEscapeToClose(onClose);
+
   const write = (id: string, patch: Partial<Pick<LogicNode, 'leadPartnerId' | 'supportingPartnerIds' | 'dueDate' | 'status'>>) => {
     session.stopCapturing();
     updateCard(session, id, patch);
   };
 
   return (
-    <section className="lm-plan" aria-label="Action plan" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <section className="lm-plan" aria-label="Action plan">
       <header className="lm-plan-header">
         <div>
           <h2>Action plan</h2>

@@ -126,7 +126,7 @@ export function LogicOutline({ ctx, model, selectedId, onSelect, onEdit }: Outli
                 )}
               </div>
               {cards.length > 0 && (
-                <ul aria-labelledby={`lm-col-${column.key}`}>
+                <ul role="list" aria-labelledby={`lm-col-${column.key}`}>
                   {chunks(cards).map((chunk, i) => (
                     // Presentational wrappers: to assistive technology the rows are the column list's own items.
                     <li key={i} role="none" className="lm-outline-chunk" style={{ containIntrinsicSize: `auto ${chunk.length * ROW_ESTIMATE_PX}px` }}>
@@ -242,7 +242,7 @@ const OutlineRow = memo(
         data-width={width}
         data-height={height}
         tabIndex={0}
-        aria-selected={selected || undefined}
+        aria-current={selected || undefined}
         className={selected ? 'selected' : undefined}
       >
         <span className="lm-outline-text">{node.text.trim() || <em>Untitled</em>}</span>

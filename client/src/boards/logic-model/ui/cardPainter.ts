@@ -31,7 +31,7 @@ export interface CardLook {
 const PILL_H = 18;
 /** How far the drop shadow reaches under the card (world units). */
 export const CARD_SHADOW_PX = 1.5;
-const DIMMED_ALPHA = 0.35;
+const DIMMED_ALPHA = 0.5;
 
 /** The card's own text as the card lays it out; also used to lay out cards about to scroll into view ahead of time. */
 export function mainTextSpec(node: LogicNode, box: Pick<CardBox, 'height'>, editable: boolean): TextSpec {
@@ -79,7 +79,8 @@ export function paintCard(ctx: CanvasRenderingContext2D, card: CardLook, zoom: n
   const { node, box, showText } = card;
   const { x, y, width, height } = box;
   const alpha = card.dimmed ? DIMMED_ALPHA : 1;
-  const text = (block: TextBlock, tx: number, ty: number, fill: string) => texts.push({ block, x: tx, y: ty, fill, alpha });
+  // Only the card's shapes fade outside the highlighted pathway: its text keeps full contrast, so it never looks disabled.
+  const text = (block: TextBlock, tx: number, ty: number, fill: string) => texts.push({ block, x: tx, y: ty, fill, alpha: 1 });
   ctx.globalAlpha = alpha;
   if (card.showShadow) fillRound(ctx, x, y + CARD_SHADOW_PX, width, height, 8, 'rgba(15, 23, 42, 0.06)');
   roundRectPath(ctx, x, y, width, height, 8);
@@ -93,7 +94,7 @@ export function paintCard(ctx: CanvasRenderingContext2D, card: CardLook, zoom: n
   const footer = cardHasFooter(node);
   if (!card.editing && showText) {
     const block = layoutText(mainTextSpec(node, box, card.editable));
-    text(block, x + CARD.padX, y + CARD.padTop, node.text.trim() === '' ? '#94a3b8' : '#1e293b');
+    text(block, x + CARD.padX, y + CARD.padTop, node.text.trim() === '' ? '#64748b' : '#1e293b');
   }
   if (card.severity) {
     const cx = x + width - 15;

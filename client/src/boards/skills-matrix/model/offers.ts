@@ -99,7 +99,7 @@ export function buildOfferIndex(stakeholders: readonly Stakeholder[]): OfferInde
 function compareCandidates(x: OfferCandidate, y: OfferCandidate): number {
   return (
     y.score - x.score ||
-    y.stakeholder.attitude - x.stakeholder.attitude ||
+    (y.stakeholder.attitude ?? 0) - (x.stakeholder.attitude ?? 0) ||
     x.stakeholder.name.localeCompare(y.stakeholder.name, 'en', { sensitivity: 'base' }) ||
     (x.stakeholder.id < y.stakeholder.id ? -1 : x.stakeholder.id > y.stakeholder.id ? 1 : 0)
   );

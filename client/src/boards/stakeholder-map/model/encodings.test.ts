@@ -40,15 +40,17 @@ describe('colourBy', () => {
   });
 
   it('colours by sector with counts in the legend', () => {
-    const list = [stakeholder('a', { sector: 'public' }), stakeholder('b', { sector: 'public' }), stakeholder('c', { sector: 'academic' })];
+    const list = [stakeholder('a', { sector: 'public' }), stakeholder('b', { sector: 'public' }), stakeholder('c', { sector: 'academic' }), stakeholder('d')];
     const { colourOf, legend } = colourBy(list, 'sector');
-    expect(legend.map((e) => [e.value, e.count])).toEqual([
-      ['public', 2],
-      ['third', 0],
-      ['private', 0],
-      ['community', 0],
-      ['academic', 1],
+    expect(legend.map((e) => [e.value, e.label, e.count])).toEqual([
+      ['public', 'Public', 2],
+      ['third', 'Third', 0],
+      ['private', 'Private', 0],
+      ['community', 'Community', 0],
+      ['academic', 'Academic', 1],
+      ['none', 'Not assessed', 1],
     ]);
+    expect(colourOf.get('d')).toBe(NO_VALUE_COLOUR);
     expect(colourOf.get('a')).toBe(colourOf.get('b'));
     expect(colourOf.get('a')).not.toBe(colourOf.get('c'));
   });

@@ -20,8 +20,8 @@ export const SHARED_OWNER_VALUE = 'shared';
 const LEVEL_RAMP = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
 
 const PALETTES: Readonly<Record<Exclude<ColourField, 'owner'>, Readonly<Record<string, string>>>> = {
-  sector: { public: '#0072B2', third: '#009E73', private: '#E69F00', community: '#CC79A7', academic: '#56B4E9' },
-  attitude: { '2': '#2166ac', '1': '#67a9cf', '0': '#bdbdbd', '-1': '#ef8a62', '-2': '#b2182b' },
+  sector: { public: '#0072B2', third: '#009E73', private: '#E69F00', community: '#CC79A7', academic: '#56B4E9', none: NO_VALUE_COLOUR },
+  attitude: { '2': '#2166ac', '1': '#67a9cf', '0': '#f2e6c9', '-1': '#ef8a62', '-2': '#b2182b', none: NO_VALUE_COLOUR },
   engagementGap: { gap3plus: '#b2182b', gap2: '#d6604d', gap1: '#f4a582', onTarget: '#2166ac', beyond: '#92c5de' },
   engagementCurrent: { unaware: '#dadaeb', resistant: '#bcbddc', neutral: '#9e9ac8', supportive: '#756bb1', leading: '#54278f' },
   engagementTarget: { unaware: '#dadaeb', resistant: '#bcbddc', neutral: '#9e9ac8', supportive: '#756bb1', leading: '#54278f' },
@@ -36,7 +36,7 @@ const PALETTES: Readonly<Record<Exclude<ColourField, 'owner'>, Readonly<Record<s
     nonStakeholder: '#bdbdbd',
   },
   kind: { organisation: '#0072B2', group: '#E69F00', person: '#009E73' },
-  ring: { core: '#08519c', direct: '#3182bd', indirect: '#6baed6', wider: '#bdd7e7' },
+  ring: { core: '#08519c', direct: '#3182bd', indirect: '#6baed6', wider: '#bdd7e7', none: NO_VALUE_COLOUR },
   quadrant: { manageClosely: '#D55E00', keepSatisfied: '#E69F00', keepInformed: '#56B4E9', monitor: '#999999' },
   power: Object.fromEntries(LEVEL_RAMP.map((colour, level) => [String(level), colour])),
   interest: Object.fromEntries(LEVEL_RAMP.map((colour, level) => [String(level), colour])),

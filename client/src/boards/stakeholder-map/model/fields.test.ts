@@ -8,6 +8,7 @@ import {
   fieldOptions,
   fieldValues,
   FIELD_LABELS,
+  NONE_VALUE,
   STAKEHOLDER_FIELDS,
 } from './fields';
 
@@ -110,7 +111,19 @@ describe('fieldOptions', () => {
   });
 
   it('orders attitudes from champion to blocker and puts "No frequency" last', () => {
-    expect(fieldOptions('attitude').map((o) => o.label)).toEqual(['Champion', 'Supporter', 'Neutral', 'Sceptic', 'Blocker']);
+    expect(fieldOptions('attitude').map((o) => o.label)).toEqual(['Champion', 'Supporter', 'Neutral', 'Sceptic', 'Blocker', 'Not assessed']);
     expect(fieldOptions('frequency').at(-1)).toEqual({ value: 'none', label: 'No frequency' });
+  });
+});
+
+describe('not assessed', () => {
+  it('a new stakeholder is not assessed for sector, attitude and ring; its salience follows power and interest', () => {
+    const fresh = stakeholderSchema.parse({ id: 'n', name: 'Riverside Council', power: 4, interest: 4 });
+    expect(fieldValues(fresh, 'sector')).toEqual([NONE_VALUE]);
+    expect(fieldValues(fresh, 'attitude')).toEqual([NONE_VALUE]);
+    expect(fieldValues(fresh, 'ring')).toEqual([NONE_VALUE]);
+    expect(fieldValues(fresh, 'salience')).toEqual(['dominant']);
+    expect(fieldOptions('ring').at(-1)).toEqual({ value: NONE_VALUE, label: 'Not assessed' });
+    expect(fieldValues({ ...fresh, attitude: 0, ring: 'core', sector: 'public' }, 'attitude')).toEqual(['0']);
   });
 });

@@ -3,9 +3,9 @@
  * keys each field takes. Colour legends and filters share these keys, so clicking a
  * legend entry can toggle exactly the filter value it shows.
  */
-import { CONTACT_FREQUENCIES, ENGAGEMENT_LEVELS, SECTORS, STAKEHOLDER_KINDS, salienceClass, SALIENCE_CLASSES, SALIENCE_LABELS, clampStakeholderLevel, mendelowQuadrant, MENDELOW_QUADRANTS, QUADRANT_LABELS } from '@pc/shared';
+import { CONTACT_FREQUENCIES, ENGAGEMENT_LEVELS, SECTORS, STAKEHOLDER_KINDS, effectiveSalience, salienceClass, SALIENCE_CLASSES, SALIENCE_LABELS, clampStakeholderLevel, mendelowQuadrant, MENDELOW_QUADRANTS, QUADRANT_LABELS } from '@pc/shared';
 import type { Partner, Stakeholder } from '@pc/shared';
-import { normaliseRing, ONION_RINGS, RING_LABELS } from './onion';
+import { ONION_RINGS, RING_LABELS, ringOrUnassessed } from './onion';
 
 export type StakeholderField =
   | 'sector'
@@ -78,8 +78,9 @@ export function engagementGapBucket(gap: number): EngagementGapBucket {
   return 'gap3plus';
 }
 
-/** Sentinel value key for "no owning partner" and "no contact frequency". */
+/** Sentinel value key for "no owning partner", "no contact frequency" and "not assessed" (sector, attitude, ring). */
 export const NONE_VALUE = 'none';
+export const NOT_ASSESSED_LABEL = 'Not assessed';
 
 const ATTITUDE_LABELS: Readonly<Record<string, string>> = {
   '-2': 'Blocker',
@@ -108,9 +109,9 @@ export function attitudeKey(attitude: number): string {
 export function fieldValues(stakeholder: Stakeholder, field: StakeholderField): string[] {
   switch (field) {
     case 'sector':
-      return [stakeholder.sector];
+      return [stakeholder.sector ?? NONE_VALUE];
     case 'attitude':
-      return [attitudeKey(stakeholder.attitude)];
+      return [typeof stakeholder.attitude === 'number' ? attitudeKey(stakeholder.attitude) : NONE_VALUE];
     case 'owner': {
       const owners = [...new Set(stakeholder.ownerPartnerIds ?? [])];
       return owners.length > 0 ? owners : [NONE_VALUE];
@@ -122,11 +123,11 @@ export function fieldValues(stakeholder: Stakeholder, field: StakeholderField): 
     case 'engagementTarget':
       return [stakeholder.engagementTarget];
     case 'salience':
-      return [salienceClass(stakeholder)];
+      return [salienceClass(effectiveSalience(stakeholder))];
     case 'kind':
       return [stakeholder.kind];
     case 'ring':
-      return [normaliseRing(stakeholder.ring)];
+      return [ringOrUnassessed(stakeholder.ring) ?? NONE_VALUE];
     case 'quadrant':
       return [mendelowQuadrant(stakeholder.power, stakeholder.interest)];
     case 'power':
@@ -143,6 +144,8 @@ export interface FieldOption {
   label: string;
 }
 
+const NOT_ASSESSED: FieldOption = { value: NONE_VALUE, label: NOT_ASSESSED_LABEL };
+
 const GAP_LABELS: Readonly<Record<EngagementGapBucket, string>> = {
   gap3plus: '3 or more steps to go',
   gap2: '2 steps to go',
@@ -155,9 +158,9 @@ const GAP_LABELS: Readonly<Record<EngagementGapBucket, string>> = {
 export function fieldOptions(field: StakeholderField, partners: readonly Partner[] = []): FieldOption[] {
   switch (field) {
     case 'sector':
-      return SECTORS.map((value) => ({ value, label: capitalise(value) }));
+      return [...SECTORS.map((value) => ({ value, label: capitalise(value) })), NOT_ASSESSED];
     case 'attitude':
-      return ['2', '1', '0', '-1', '-2'].map((value) => ({ value, label: ATTITUDE_LABELS[value] as string }));
+      return [...['2', '1', '0', '-1', '-2'].map((value) => ({ value, label: ATTITUDE_LABELS[value] as string })), NOT_ASSESSED];
     case 'owner':
       return [...partners.map((p) => ({ value: p.id, label: p.name })), { value: NONE_VALUE, label: 'No owner' }];
     case 'engagementGap':
@@ -170,7 +173,7 @@ export function fieldOptions(field: StakeholderField, partners: readonly Partner
     case 'kind':
       return STAKEHOLDER_KINDS.map((value) => ({ value, label: capitalise(value) }));
     case 'ring':
-      return ONION_RINGS.map((value) => ({ value, label: RING_LABELS[value] }));
+      return [...ONION_RINGS.map((value) => ({ value, label: RING_LABELS[value] })), NOT_ASSESSED];
     case 'quadrant':
       return MENDELOW_QUADRANTS.map((value) => ({ value, label: QUADRANT_LABELS[value] }));
     case 'power':

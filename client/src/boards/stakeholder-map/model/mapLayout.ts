@@ -8,7 +8,7 @@
 import type { Stakeholder } from '@pc/shared';
 import { cardRadius, type SizeField } from './encodings';
 import { gridCardPositions, levelsAt, type GridLayout, type Point } from './grid';
-import { normaliseRing, onionPositions, ringAt, type OnionLayout } from './onion';
+import { ringOrUnassessed, onionPositions, ringAt, type OnionLayout } from './onion';
 import { hasNetworkPosition, initialNetworkPositions } from './network';
 import { circleBounds, type Rect } from './culling';
 
@@ -51,7 +51,7 @@ export function cardPlacements(stakeholders: readonly PlaceableStakeholder[], la
       result.set(id, { x: placed.x, y: placed.y, scale: placed.scale, radius: radiusOf(id) * placed.scale });
     }
   } else if (layout === 'onion') {
-    const cards = stakeholders.map((s) => ({ id: s.id, name: s.name, ring: normaliseRing(s.ring) }));
+    const cards = stakeholders.map((s) => ({ id: s.id, name: s.name, ring: ringOrUnassessed(s.ring) }));
     for (const [id, point] of onionPositions(cards, ONION_WORLD, CARD_SLOT)) {
       result.set(id, { ...point, scale: 1, radius: radiusOf(id) });
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Point } from './grid';
-import { normaliseRing, onionLayoutFor, onionPositions, ringAt, ringPositions, ringRadii, RING_LABELS, ONION_RINGS, type OnionCard, type OnionLayout } from './onion';
+import { normaliseRing, ringOrUnassessed, onionLayoutFor, onionPositions, ringAt, ringPositions, ringRadii, RING_LABELS, ONION_RINGS, type OnionCard, type OnionLayout } from './onion';
 
 const layout: OnionLayout = { cx: 500, cy: 400, radius: 400 };
 
@@ -128,5 +128,26 @@ describe('onionPositions', () => {
     const positions = onionPositions(all, layout, 30);
     expect(positions.size).toBe(8);
     for (const card of all) expect(ringAt(positions.get(card.id)!, layout)).toBe(card.ring);
+  });
+});
+
+describe('not-assessed cards on the onion', () => {
+  it('wait in a band just outside the outer circle, never inside a ring', () => {
+    const layout = { cx: 500, cy: 500, radius: 500 };
+    const cards = [
+      { id: 'a', name: 'A', ring: null },
+      { id: 'b', name: 'B', ring: null },
+      { id: 'c', name: 'C', ring: 'core' as const },
+    ];
+    const positions = onionPositions(cards, layout, 60);
+    for (const id of ['a', 'b']) {
+      const p = positions.get(id)!;
+      const distance = Math.hypot(p.x - 500, p.y - 500);
+      expect(distance).toBeGreaterThan(500);
+      expect(distance).toBeLessThan(625);
+    }
+    expect(positions.get('c')).toEqual({ x: 500, y: 500 });
+    expect(ringOrUnassessed(null)).toBeNull();
+    expect(ringOrUnassessed('bogus')).toBe('wider');
   });
 });

@@ -61,7 +61,8 @@ export function ringAt(point: Point, layout: OnionLayout): OnionRing {
 export interface OnionCard {
   id: string;
   name: string;
-  ring: OnionRing;
+  /** null: not assessed, drawn just outside the onion. */
+  ring: OnionRing | null;
 }
 
 /** Cards that fit on a circle of radius r without overlapping (at least one). */
@@ -112,17 +113,28 @@ export function normaliseRing(value: unknown): OnionRing {
   return (ONION_RINGS as readonly unknown[]).includes(value) ? (value as OnionRing) : 'wider';
 }
 
+/** A stakeholder's ring, or null while it is not assessed (no value, or null). */
+export function ringOrUnassessed(value: unknown): OnionRing | null {
+  return value === null || value === undefined ? null : normaliseRing(value);
+}
+
+/** Where not-assessed cards wait on the onion: a band just outside the outer circle. */
+export function unassessedBand(layout: OnionLayout): { inner: number; outer: number } {
+  const width = layout.radius / ONION_RINGS.length;
+  return { inner: layout.radius, outer: layout.radius + width };
+}
+
 /**
  * Positions for the cards of one ring: evenly spread by angle, starting at twelve
  * o'clock and going clockwise in the shared name-then-id order. A crowded ring
  * uses several staggered tracks within its band; a lone card in the core sits in
  * the centre. Cards of other rings are ignored.
  */
-export function ringPositions(cards: readonly OnionCard[], ring: OnionRing, layout: OnionLayout, cardSize: number): Map<string, Point> {
-  const inRing = cards.filter((card) => normaliseRing(card.ring) === ring).sort(compareByNameThenId);
+export function ringPositions(cards: readonly OnionCard[], ring: OnionRing | null, layout: OnionLayout, cardSize: number): Map<string, Point> {
+  const inRing = cards.filter((card) => ringOrUnassessed(card.ring) === ring).sort(compareByNameThenId);
   const result = new Map<string, Point>();
   if (inRing.length === 0) return result;
-  const band = ringRadii(layout.radius).find((b) => b.ring === ring) as RingBand;
+  const band = ring === null ? { ring: 'wider' as const, ...unassessedBand(layout) } : (ringRadii(layout.radius).find((b) => b.ring === ring) as RingBand);
   if (ring === 'core' && inRing.length === 1) {
     result.set((inRing[0] as OnionCard).id, { x: layout.cx, y: layout.cy });
     return result;
@@ -152,7 +164,7 @@ export function ringPositions(cards: readonly OnionCard[], ring: OnionRing, layo
 /** Positions for every card, ring by ring. */
 export function onionPositions(cards: readonly OnionCard[], layout: OnionLayout, cardSize: number): Map<string, Point> {
   const result = new Map<string, Point>();
-  for (const ring of ONION_RINGS) {
+  for (const ring of [...ONION_RINGS, null]) {
     for (const [id, point] of ringPositions(cards, ring, layout, cardSize)) result.set(id, point);
   }
   return result;

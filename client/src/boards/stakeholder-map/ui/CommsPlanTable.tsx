@@ -12,6 +12,7 @@ import {
 } from '../model/commsPlan';
 import type { MapUi } from './mapStore';
 import { CommitInput, useWheelIsolation } from '../../../ui/inputs';
+import { useEscapeToClose } from '../../../ui/useEscapeToClose';
 
 const COLUMNS: { key: CommsPlanColumn; label: string }[] = [
   { key: 'name', label: 'Stakeholder' },
@@ -35,6 +36,7 @@ export function CommsPlanTable({ session, editable, ui, stakeholders, partners }
   const byId = useMemo(() => new Map(stakeholders.map((s) => [s.id, s])), [stakeholders]);
   const overdue = rows.filter((r) => r.overdue).length;
   const ref = useWheelIsolation<HTMLDivElement>();
+  useEscapeToClose(() => ui.update({ mode: 'map' }));
   const write = (id: string, patch: Parameters<typeof updateStakeholder>[3]) => {
     session.stopCapturing();
     updateStakeholder(session.doc, session.localOrigin, id, patch);
@@ -99,7 +101,7 @@ export function CommsPlanTable({ session, editable, ui, stakeholders, partners }
                 </td>
                 <td>
                   {editable ? (
-                    <CommitInput aria-label={`Channel for ${row.name}`} list="sm-channels" value={row.channel} onCommit={(channel) => write(row.stakeholderId, { channel })} />
+                    <CommitInput aria-label={`Channel for ${row.name}`} placeholder="Add a channel" list="sm-channels" value={row.channel} onCommit={(channel) => write(row.stakeholderId, { channel })} />
                   ) : (
                     row.channel
                   )}

@@ -1,3 +1,4 @@
+import { useEscapeToClose } from '../../../ui/useEscapeToClose';
 import { useState } from 'react';
 import { fitBounds } from '../../../canvas/camera';
 import type { BoardContext } from '../../types';
@@ -26,6 +27,7 @@ export function MapOverlay(context: BoardContext) {
   const model = useMapModel(session);
   const { ui, state, partners, colours } = model;
   const [filterOpen, setFilterOpen] = useState(false);
+  useEscapeToClose(() => setFilterOpen(false), filterOpen);
   const filterRef = useWheelIsolation<HTMLDivElement>();
   const legendRef = useWheelIsolation<HTMLDivElement>();
   const shownCount = model.placed.filter((s) => model.shownIds.has(s.id)).length;

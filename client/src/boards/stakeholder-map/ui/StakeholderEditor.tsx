@@ -1,4 +1,4 @@
-import { CONTACT_FREQUENCIES, ENGAGEMENT_LEVELS, ONION_RINGS, RELATIONSHIP_DIRECTIONS, SECTORS, STAKEHOLDER_KINDS, type Partner, type RecordPatch, type Relationship, type Stakeholder, salienceClass, SALIENCE_DESCRIPTIONS, SALIENCE_LABELS, mendelowQuadrant, QUADRANT_LABELS, QUADRANT_STRATEGIES } from '@pc/shared';
+import { CONTACT_FREQUENCIES, ENGAGEMENT_LEVELS, ONION_RINGS, RELATIONSHIP_DIRECTIONS, SECTORS, STAKEHOLDER_KINDS, type Partner, type RecordPatch, type Relationship, type Stakeholder, effectiveSalience, salienceClass, SALIENCE_DESCRIPTIONS, SALIENCE_LABELS, mendelowQuadrant, QUADRANT_LABELS, QUADRANT_STRATEGIES } from '@pc/shared';
 import { promoteStakeholder } from '../../partners/partnerActions';
 import type { BoardSession } from '../../../collab/session';
 import {
@@ -10,7 +10,7 @@ import {
   updateRelationship,
   updateStakeholder,
 } from '../actions';
-import { engagementGap } from '../model/fields';
+import { engagementGap, NOT_ASSESSED_LABEL } from '../model/fields';
 import { RING_LABELS } from '../model/onion';
 import { compareByNameThenId } from '../model/text';
 import { CommitInput, CommitTextarea } from '../../../ui/inputs';
@@ -58,7 +58,8 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
     }
   };
   const quadrant = mendelowQuadrant(s.power, s.interest);
-  const salience = salienceClass(s);
+  const held = effectiveSalience(s);
+  const salience = salienceClass(held);
   const gap = engagementGap(s);
   const partner = s.partnerId ? partners.find((p) => p.id === s.partnerId) : undefined;
   const nameOf = new Map(stakeholders.map((x) => [x.id, x.name]));
@@ -113,7 +114,8 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
         </label>
         <label className="sm-field">
           <span>Attitude</span>
-          <select aria-label="Attitude" value={s.attitude} disabled={disabled} onChange={(e) => set({ attitude: Number(e.target.value) })}>
+          <select aria-label="Attitude" value={s.attitude ?? ''} disabled={disabled} onChange={(e) => set({ attitude: e.target.value === '' ? null : Number(e.target.value) })}>
+            <option value="">{NOT_ASSESSED_LABEL}</option>
             {ATTITUDES.map(([value, label]) => (
               <option key={value} value={value}>{label}</option>
             ))}
@@ -123,7 +125,8 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
       <div className="sm-row">
         <label className="sm-field">
           <span>Onion ring</span>
-          <select aria-label="Onion ring" value={s.ring} disabled={disabled} onChange={(e) => set({ ring: e.target.value as Stakeholder['ring'] })}>
+          <select aria-label="Onion ring" value={s.ring ?? ''} disabled={disabled} onChange={(e) => set({ ring: (e.target.value || null) as Stakeholder['ring'] })}>
+            <option value="">{NOT_ASSESSED_LABEL}</option>
             {ONION_RINGS.map((r) => (
               <option key={r} value={r}>{RING_LABELS[r]}</option>
             ))}
@@ -131,7 +134,8 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
         </label>
         <label className="sm-field">
           <span>Sector</span>
-          <select aria-label="Sector" value={s.sector} disabled={disabled} onChange={(e) => set({ sector: e.target.value as Stakeholder['sector'] })}>
+          <select aria-label="Sector" value={s.sector ?? ''} disabled={disabled} onChange={(e) => set({ sector: (e.target.value || null) as Stakeholder['sector'] })}>
+            <option value="">{NOT_ASSESSED_LABEL}</option>
             {SECTORS.map((x) => (
               <option key={x} value={x}>{cap(x)}</option>
             ))}
@@ -171,12 +175,13 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
 
       <fieldset className="sm-fieldset">
         <legend>Salience attributes</legend>
+        {(s.saliencePower === null || s.salienceLegitimacy === null) && <p className="sm-hint">Power and legitimacy follow the power and interest levels (3 or more) until you tick them.</p>}
         <div className="sm-checks inline">
           <label>
-            <input type="checkbox" checked={s.saliencePower} disabled={disabled} onChange={(e) => set({ saliencePower: e.target.checked })} /> Has power
+            <input type="checkbox" checked={held.saliencePower === true} disabled={disabled} onChange={(e) => set({ saliencePower: e.target.checked })} /> Has power
           </label>
           <label>
-            <input type="checkbox" checked={s.salienceLegitimacy} disabled={disabled} onChange={(e) => set({ salienceLegitimacy: e.target.checked })} /> Legitimate claim
+            <input type="checkbox" checked={held.salienceLegitimacy === true} disabled={disabled} onChange={(e) => set({ salienceLegitimacy: e.target.checked })} /> Legitimate claim
           </label>
           <label>
             <input type="checkbox" checked={s.salienceUrgency} disabled={disabled} onChange={(e) => set({ salienceUrgency: e.target.checked })} /> Urgent claim

@@ -179,6 +179,7 @@ export function StakeholderPanel(context: BoardContext) {
       {model.stakeholders.length === 0 && <p className="muted small sm-pad">No stakeholders yet.</p>}
       <ul
         ref={listRef}
+        role="list"
         className={`sm-list${selected ? ' sm-list-compact' : ''}`}
         aria-label="Stakeholders"
         onKeyDown={onKeyDown}

@@ -65,8 +65,9 @@ export function highlightedHtml(text: string, query: string): string {
 
 /** The sentence under the name: where the card is, attitude, owners, relationships. */
 export function rowMeta(s: Stakeholder, quadrant: MendelowQuadrant, owners: string, relationships: number): string {
-  const attitude = ATTITUDE_LABELS.get(attitudeKey(s.attitude)) ?? 'Neutral';
-  const where = s.placed ? `Power ${s.power}, interest ${s.interest}: ${QUADRANT_LABELS[quadrant]}. ${RING_LABELS[s.ring]}. ${attitude}.` : 'To place. ';
+  const attitude = typeof s.attitude === 'number' ? (ATTITUDE_LABELS.get(attitudeKey(s.attitude)) ?? 'Neutral') : 'Attitude not assessed';
+  const ring = s.ring ? RING_LABELS[s.ring] : 'Ring not assessed';
+  const where = s.placed ? `Power ${s.power}, interest ${s.interest}: ${QUADRANT_LABELS[quadrant]}. ${ring}. ${attitude}.` : 'To place. ';
   const related = relationships > 0 ? ` ${relationships} relationship${relationships === 1 ? '' : 's'}.` : '';
   return `${where} Owner: ${owners || 'none'}.${related}`;
 }
@@ -80,7 +81,7 @@ export function rowAttributes(row: RowData): Record<string, string | null> {
     'data-power': String(s.power),
     'data-interest': String(s.interest),
     'data-quadrant': mendelowQuadrant(s.power, s.interest),
-    'data-ring': s.ring,
+    'data-ring': s.ring ?? 'unassessed',
     'data-placed': String(s.placed),
     'data-x': String(Math.round(s.x)),
     'data-y': String(Math.round(s.y)),
