@@ -1,10 +1,10 @@
 import type { ComponentType } from 'react';
 import type { BoardView, CollectionName } from '@pc/shared';
 import type { Camera } from '../canvas/camera';
-import type { Rect, Size } from '../canvas/geometry';
+import type { Rect, Size } from '../lib/geometry';
 import type { Identity } from '../collab/identity';
 import type { BoardSession } from '../collab/session';
-import type { ValueStore } from '../collab/valueStore';
+import type { ValueStore } from '../lib/valueStore';
 
 /** What a board's own components get from the shell. */
 export interface BoardContext {

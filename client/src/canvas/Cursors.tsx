@@ -2,7 +2,7 @@ import { Group, Label, Path, Tag, Text } from 'react-konva';
 import type { BoardView } from '@pc/shared';
 import { useValue } from '../collab/hooks';
 import { visibleCursors, type Peer } from '../collab/presence';
-import type { ValueStore } from '../collab/valueStore';
+import type { ValueStore } from '../lib/valueStore';
 import { FONT_FAMILY } from './StickyNote';
 
 const ARROW = 'M0 0 L0 17 L4.6 12.6 L7.8 19.6 L10.6 18.4 L7.5 11.6 L13.4 11.6 Z';

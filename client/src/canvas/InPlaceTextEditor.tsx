@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { MAX_TEXT } from '@pc/shared';
 import { useValue } from '../collab/hooks';
-import type { ValueStore } from '../collab/valueStore';
+import type { ValueStore } from '../lib/valueStore';
 import { worldToScreen, type Camera } from './camera';
-import type { Rect } from './geometry';
+import type { Rect } from '../lib/geometry';
 
 /** What the textarea looks like at zoom 1; sizes are scaled by the camera. */
 export interface EditorLook {

@@ -3,7 +3,7 @@ import { Shape } from 'react-konva';
 import type Konva from 'konva';
 import type { CanvasItem } from '@pc/shared';
 import { screenToWorld } from './camera';
-import { rectsIntersect } from './geometry';
+import { cullToViewport } from './spatialIndex';
 import { topItemAt } from './items';
 import { layoutNoteText, stageWorldRect } from './noteLayer';
 import { FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING_X, NOTE_PADDING_Y, NOTE_SHADOW_PX, noteLabel, type NoteHandlers } from './StickyNote';
@@ -58,9 +58,7 @@ export const NoteBatch = memo(function NoteBatch({ items, editable, showText, sh
       const stage = shape.getStage();
       if (!stage) return [];
       const view = stageWorldRect({ x: stage.x(), y: stage.y(), scale: stage.scaleX(), width: stage.width(), height: stage.height() });
-      const out: CanvasItem[] = [];
-      for (const item of items) if (rectsIntersect(item, view)) out.push(item);
-      return out;
+      return cullToViewport(items, view);
     };
     const scene = (context: Konva.Context, shape: Konva.Shape) => {
       const ctx = context._context;

@@ -2,7 +2,7 @@ import { memo, useRef } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type Konva from 'konva';
 import type { CanvasItem } from '@pc/shared';
-import type { Point } from './geometry';
+import type { Point } from '../lib/geometry';
 
 export const NOTE_PADDING_X = 14;
 export const NOTE_PADDING_Y = 12;

@@ -1,4 +1,4 @@
-import type { Point, Rect, Size } from './geometry';
+import type { Point, Rect, Size } from '../lib/geometry';
 
 /**
  * The camera maps world coordinates (where items live, shared by everyone) to screen

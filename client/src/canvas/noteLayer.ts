@@ -1,5 +1,5 @@
 import type { CanvasItem } from '@pc/shared';
-import type { Rect } from './geometry';
+import type { Rect } from '../lib/geometry';
 
 /**
  * One stretch of the notes layer, in z-order: a batch of ordinary notes drawn

@@ -1,7 +1,7 @@
 import { useRef, useSyncExternalStore } from 'react';
 import type { CollectionName, RecordOf } from '@pc/shared';
 import type { CollectionStore } from './collectionStore';
-import type { ValueStore } from './valueStore';
+import type { ValueStore } from '../lib/valueStore';
 
 export function useValue<T>(store: ValueStore<T>): T {
   return useSyncExternalStore(store.subscribe, store.get, store.get);

@@ -9,7 +9,7 @@ import {
   type BoardView,
   type CanvasItem,
 } from '@pc/shared';
-import type { Point } from '../canvas/geometry';
+import type { Point } from '../lib/geometry';
 
 export const STICKY_SIZE = { width: 180, height: 120 } as const;
 /** Keyboard nudge, in world pixels. */

@@ -6,9 +6,9 @@ import { CollectionStore } from './collectionStore';
 import { AdoptingWebSocket, syncServerUrl } from './earlySocket';
 import { INITIAL_CONNECTION, MAX_RECONNECT_MS, accessProblemFromCloseCode, reconnectDelay, type ConnectionState } from './connection';
 import { peersFromStates, type Peer, type PresenceState } from './presence';
-import { throttle, type Throttled } from './throttle';
-import { createValueStore, type ValueStore } from './valueStore';
-import type { Point } from '../canvas/geometry';
+import { throttle, type Throttled } from '../lib/throttle';
+import { createValueStore, type ValueStore } from '../lib/valueStore';
+import type { Point } from '../lib/geometry';
 
 /** ~20 cursor updates a second: smooth enough to follow, cheap for a 40-person room. */
 export const CURSOR_INTERVAL_MS = 50;

@@ -15,7 +15,7 @@ import {
   zoomBy,
   type Camera,
 } from '../canvas/camera';
-import { rectsIntersect, unionRects, type Point, type Rect, type Size } from '../canvas/geometry';
+import { rectsIntersect, unionRects, type Point, type Rect, type Size } from '../lib/geometry';
 import { boundsOfItems, freeSpotNear, itemsForView } from '../canvas/items';
 import { connectionIndicator } from '../collab/connection';
 import { useCollection, useValue, useValueBy } from '../collab/hooks';
@@ -32,8 +32,8 @@ import {
   setItemText,
 } from '../collab/itemActions';
 import type { BoardSession } from '../collab/session';
-import { throttle, type Throttled } from '../collab/throttle';
-import { createValueStore } from '../collab/valueStore';
+import { throttle, type Throttled } from '../lib/throttle';
+import { createValueStore } from '../lib/valueStore';
 import { BoardHeader } from './BoardHeader';
 import { DamagedRecords } from './DamagedRecords';
 import { TabEmptyState } from './EmptyState';

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { loadIdentity, saveIdentity, type Identity } from '../collab/identity';
 import { useValue } from '../collab/hooks';
 import { browserStore } from '../collab/storage';
-import { createValueStore } from '../collab/valueStore';
+import { createValueStore } from '../lib/valueStore';
 
 const storage = browserStore();
 const identityStore = createValueStore<Identity>(loadIdentity(storage));

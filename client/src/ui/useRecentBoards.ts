@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useValue } from '../collab/hooks';
 import { forgetBoard, loadRecentBoards, rememberBoard, saveRecentBoards, type RecentBoard } from '../collab/recentBoards';
 import { browserStore } from '../collab/storage';
-import { createValueStore } from '../collab/valueStore';
+import { createValueStore } from '../lib/valueStore';
 
 const storage = browserStore();
 const recentStore = createValueStore<RecentBoard[]>(loadRecentBoards(storage));

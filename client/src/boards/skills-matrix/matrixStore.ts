@@ -11,7 +11,7 @@
 import { matrixCellKey, type MatrixCell, type MatrixRow, type Partner, type Stakeholder } from '@pc/shared';
 import type { CollectionStore } from '../../collab/collectionStore';
 import type { BoardSession } from '../../collab/session';
-import { createValueStore, type ValueStore } from '../../collab/valueStore';
+import { createValueStore, type ValueStore } from '../../lib/valueStore';
 import { analyseRow, summariseRows, type MatrixAnalysis, type RowAnalysis } from './model/analysis';
 import type { CellIndex } from './model/cellIndex';
 import { layoutMatrix, type MatrixLayout } from './model/layout';

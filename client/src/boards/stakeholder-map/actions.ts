@@ -19,7 +19,7 @@ import {
 } from '@pc/shared';
 import { parseFastEntry, type FastEntryResult } from './model/fastEntry';
 import { dropPatch, patchChanges, type DropPatch, type MapLayout } from './model/mapLayout';
-import type { Point } from './model/grid';
+import { type Point } from '../../lib/geometry';
 
 /**
  * Turn fast-entry text (one name per line) into unplaced stakeholders waiting in

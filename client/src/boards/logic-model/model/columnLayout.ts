@@ -1,6 +1,7 @@
 import type { LogicColumn, LogicNode } from '@pc/shared';
 import { compareByOrderThenId } from './ordering';
 import { templateShowsColumn, type LogicTemplate } from './templates';
+import type { Point, Rect } from '../../../lib/geometry';
 
 /**
  * Where columns, lanes and cards sit on the canvas, in world units. Cards are not
@@ -10,18 +11,6 @@ import { templateShowsColumn, type LogicTemplate } from './templates';
  * external-factors lanes run under them across the full width, because they
  * qualify the whole chain rather than one step of it.
  */
-
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
 
 export interface ColumnLayoutOptions {
   readonly originX: number;

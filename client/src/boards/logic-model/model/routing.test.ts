@@ -1,9 +1,10 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import { layoutBoard, type CardBox, type Point } from './columnLayout';
+import { layoutBoard, type CardBox } from './columnLayout';
 import { MAX_ELK_CARDS, quickRoute, routeBounds, routeEnd, routeLinks, routeMidpoint, routePath, routeWithElk, simplify, warpPolyline, type RouteShape } from './routing';
 import { getTemplate } from './templates';
 import { links, node } from './testFixtures';
+import { type Point } from '../../../lib/geometry';
 
 const ess = getTemplate('ess');
 const elk = new ELK();

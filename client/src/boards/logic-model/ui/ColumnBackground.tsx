@@ -1,10 +1,11 @@
 import { memo, useState } from 'react';
 import { Circle, Group, Line, Rect, Text } from 'react-konva';
 import type Konva from 'konva';
-import type { ColumnBox, Point } from '../model/columnLayout';
+import type { ColumnBox } from '../model/columnLayout';
 import type { LogicTemplate } from '../model/templates';
 import { FONT_FAMILY } from './cardMetrics';
 import { COLUMN_ACCENT } from './theme';
+import { type Point } from '../../../lib/geometry';
 
 /** The board's fixed furniture: column and lane backgrounds, and the link handle on a card's right edge. */
 

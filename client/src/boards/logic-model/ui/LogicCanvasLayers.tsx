@@ -4,7 +4,7 @@ import type Konva from 'konva';
 import type { BoardCanvasLayersProps } from '../../types';
 import { screenToWorld } from '../../../canvas/camera';
 import { useCameraMoving } from '../../../canvas/useCameraMoving';
-import { cardAt, dropTarget, type BoardLayout, type ColumnBox, type DropTarget, type Point } from '../model/columnLayout';
+import { cardAt, dropTarget, type BoardLayout, type ColumnBox, type DropTarget } from '../model/columnLayout';
 import { pathwayHighlight } from '../model/graph';
 import { getTemplate, type LogicTemplate } from '../model/templates';
 import { removeDanglingLinks } from '../docRepair';
@@ -13,6 +13,7 @@ import { cardIndex, linkIndex, type BoardScene } from './boardPainter';
 import { CardsAndLinks, type DragOffset, type SceneHandlers } from './CardsAndLinks';
 import { ColumnBackground, LinkHandle } from './ColumnBackground';
 import { logicModelStore, useLogicModel, useLogicUi, useRoutes, type LogicModelSnapshot } from './store';
+import { type Point } from '../../../lib/geometry';
 
 interface LinkDraft {
   from: string;

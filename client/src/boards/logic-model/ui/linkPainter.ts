@@ -1,9 +1,9 @@
-import type { Point } from '../model/columnLayout';
 import type { LinkDirection } from '../model/graph';
 import { routeEnd, routeMidpoint, traceRoute, type RouteShape } from '../model/routing';
 import { FONT_FAMILY } from './cardMetrics';
 import { fillTextBlock, layoutText } from './textLayout';
 import { LINK_COLOUR } from './theme';
+import { type Point } from '../../../lib/geometry';
 
 /**
  * One causal arrow drawn straight on the 2D context, as the react-konva link

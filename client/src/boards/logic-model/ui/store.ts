@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { getMetaMap, readMeta, type LogicLink, type LogicNode, type MatrixCell, type MatrixRow, type Partner } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
-import { createValueStore, type ValueStore } from '../../../collab/valueStore';
+import { createValueStore, type ValueStore } from '../../../lib/valueStore';
 import { runChecks, type CheckReport } from '../model/checks';
 import { layoutBoard, type BoardLayout } from '../model/columnLayout';
 import { buildLogicGraph, type LogicGraph } from '../model/graph';

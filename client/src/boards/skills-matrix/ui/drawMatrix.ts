@@ -4,7 +4,7 @@
  * layout), cells batched by level so the fill colour changes five times per frame,
  * not once per cell, and no text when it would be too small to read.
  */
-import type { Rect } from '../../../canvas/geometry';
+import type { Rect } from '../../../lib/geometry';
 import { FONT_FAMILY } from '../../../canvas/StickyNote';
 import { COVERAGE_WARNING_TEXT, type CoverageWarning, type RowAnalysis } from '../model/analysis';
 import { cellValue } from '../model/cellIndex';

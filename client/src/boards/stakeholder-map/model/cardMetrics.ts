@@ -5,8 +5,8 @@
  * hit-testing, plus the rule for when the map is painted from one bitmap.
  */
 import { CARD_SLOT } from './mapLayout';
-import type { Point } from './grid';
-import type { Rect } from './culling';
+import { type Point } from '../../../lib/geometry';
+import { type Rect } from '../../../lib/geometry';
 
 export const LABEL_FONT_SIZE = 14;
 export const LABEL_LINE_HEIGHT = 1.2;

@@ -4,11 +4,7 @@
  * at the top, as the matrix is always drawn), so screen y runs against power.
  */
 import { compareByNameThenId } from './text';
-
-export interface Point {
-  x: number;
-  y: number;
-}
+import type { Point } from '../../../lib/geometry';
 
 /** Pixel rectangle of the whole grid, top-left origin. */
 export interface GridLayout {

@@ -2,12 +2,12 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import type { Partner, Stakeholder } from '@pc/shared';
 import type { BoardContext } from '../../types';
 import { addStakeholdersFromText, removeStakeholder } from '../actions';
-import { circleBounds } from '../model/culling';
 import { compareByNameThenId } from '../model/text';
 import { StakeholderEditor } from './StakeholderEditor';
 import { RowList, sameRow, type RowData } from './stakeholderRows';
 import { useMapModel } from './useMapModel';
 import './stakeholder-map.css';
+import { circleBounds } from '../../../lib/geometry';
 
 function roundOrNull(value: number | undefined): number | null {
   return value === undefined ? null : Math.round(value);

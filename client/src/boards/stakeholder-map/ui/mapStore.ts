@@ -7,11 +7,11 @@
  */
 import type { Partner, Stakeholder } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
-import { createValueStore, type ValueStore } from '../../../collab/valueStore';
+import { createValueStore, type ValueStore } from '../../../lib/valueStore';
 import { colourBy, type ColourEncoding, type ColourField, type SizeField } from '../model/encodings';
 import { compileFilter, matchesSearch, searchTerms, type FilterClause } from '../model/filters';
 import { cardPlacements, type CardPlacement, type MapLayout } from '../model/mapLayout';
-import type { Point } from '../model/grid';
+import { type Point } from '../../../lib/geometry';
 
 export type MapMode = 'map' | 'comms';
 
