@@ -3,10 +3,12 @@ import { Shape } from 'react-konva';
 import type Konva from 'konva';
 import type { CanvasItem } from '@pc/shared';
 import { screenToWorld } from './camera';
+import { stagePointer } from './pointer';
 import { cullToViewport } from './spatialIndex';
 import { topItemAt } from './items';
 import { layoutNoteText, stageWorldRect } from './noteLayer';
-import { FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING_X, NOTE_PADDING_Y, NOTE_SHADOW_PX, noteLabel, type NoteHandlers } from './StickyNote';
+import { FONT_FAMILY } from '../lib/theme';
+import { NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING_X, NOTE_PADDING_Y, NOTE_SHADOW_PX, noteLabel, type NoteHandlers } from './StickyNote';
 
 const FONT = `${NOTE_FONT_SIZE}px ${FONT_FAMILY}`;
 const LINE_PX = NOTE_FONT_SIZE * NOTE_LINE_HEIGHT;
@@ -38,7 +40,7 @@ interface NoteBatchProps {
 
 function noteAtPointer(shape: Konva.Node, items: readonly CanvasItem[]): CanvasItem | undefined {
   const stage = shape.getStage();
-  const pointer = stage?.getPointerPosition();
+  const pointer = stagePointer(stage);
   if (!stage || !pointer) return undefined;
   const world = screenToWorld({ x: stage.x(), y: stage.y(), zoom: stage.scaleX() }, pointer);
   return topItemAt(items, world.x, world.y);

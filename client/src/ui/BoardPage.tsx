@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { readMeta, type Role } from '@pc/shared';
 import { ApiError, fetchBoard } from '../collab/api';
-import { useValue } from '../collab/hooks';
+import { useValue } from '../lib/hooks';
 import { BoardSession } from '../collab/session';
 import { findRecentBoard } from '../collab/recentBoards';
 import { createValueStore, type ValueStore } from '../lib/valueStore';

@@ -1,5 +1,5 @@
 import type { Camera } from '../canvas/camera';
-import { useValue } from '../collab/hooks';
+import { useValue } from '../lib/hooks';
 import type { ValueStore } from '../lib/valueStore';
 import { FitIcon, MinusIcon, PlusIcon } from './icons';
 

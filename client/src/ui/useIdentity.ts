@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { loadIdentity, saveIdentity, type Identity } from '../collab/identity';
-import { useValue } from '../collab/hooks';
+import { useValue } from '../lib/hooks';
 import { browserStore } from '../collab/storage';
 import { createValueStore } from '../lib/valueStore';
 

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useValue } from '../collab/hooks';
+import { useValue } from '../lib/hooks';
 import { forgetBoard, loadRecentBoards, rememberBoard, saveRecentBoards, type RecentBoard } from '../collab/recentBoards';
 import { browserStore } from '../collab/storage';
 import { createValueStore } from '../lib/valueStore';

@@ -3,7 +3,7 @@ import { Circle, Group, Line, Rect, Text } from 'react-konva';
 import type Konva from 'konva';
 import type { ColumnBox } from '../model/columnLayout';
 import type { LogicTemplate } from '../model/templates';
-import { FONT_FAMILY } from './cardMetrics';
+import { FONT_FAMILY } from '../../../lib/theme';
 import { COLUMN_ACCENT } from './theme';
 import { type Point } from '../../../lib/geometry';
 

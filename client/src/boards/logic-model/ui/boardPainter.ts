@@ -1,5 +1,5 @@
 import type { LogicLink } from '@pc/shared';
-import { decorationVisible, textReadable } from '../../../canvas/levelOfDetail';
+import { decorationVisible, textReadable } from '../../../lib/theme';
 import type { BoardLayout, CardBox } from '../model/columnLayout';
 import { classifyLink, type LinkDirection, type LogicGraph, type PathwayHighlight } from '../model/graph';
 import { indexItems, type ItemIndex } from '../../../canvas/spatialIndex';

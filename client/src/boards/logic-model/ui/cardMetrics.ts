@@ -1,6 +1,7 @@
 import type { LogicNode } from '@pc/shared';
 import { COLUMN_FACTS } from '../model/templates';
 import { DEFAULT_COLUMN_LAYOUT } from '../model/columnLayout';
+import { FONT_FAMILY } from '../../../lib/theme';
 
 /** Card geometry shared by the Konva card, the text editor overlay and the layout. */
 export const CARD = {
@@ -17,7 +18,6 @@ export const CARD = {
   badgeRoom: 22,
 } as const;
 
-export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export const LINE_PX = CARD.fontSize * CARD.lineHeight;
 

@@ -2,7 +2,8 @@ import type { LogicNode, Partner } from '@pc/shared';
 import type { CheckSeverity } from '../model/checks';
 import type { CardBox } from '../model/columnLayout';
 import { COLUMN_FACTS } from '../model/templates';
-import { CARD, FONT_FAMILY, LINE_PX, cardHasFooter, textWidth } from './cardMetrics';
+import { FONT_FAMILY } from '../../../lib/theme';
+import { CARD, LINE_PX, cardHasFooter, textWidth } from './cardMetrics';
 import { layoutText, type TextBlock, type TextJob, type TextSpec } from './textLayout';
 import { COLUMN_ACCENT, SEVERITY_COLOUR, STATUS_COLOUR, STATUS_LABEL } from './theme';
 

@@ -1,6 +1,6 @@
 import type { LinkDirection } from '../model/graph';
 import { routeEnd, routeMidpoint, traceRoute, type RouteShape } from '../model/routing';
-import { FONT_FAMILY } from './cardMetrics';
+import { FONT_FAMILY } from '../../../lib/theme';
 import { fillTextBlock, layoutText } from './textLayout';
 import { LINK_COLOUR } from './theme';
 import { type Point } from '../../../lib/geometry';

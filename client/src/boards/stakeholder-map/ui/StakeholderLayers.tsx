@@ -1,9 +1,11 @@
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { Arrow, Circle, Group, Layer, Rect as KonvaRect, Ring, Text } from 'react-konva';
 import type Konva from 'konva';
-import { screenToWorld, type Camera } from '../../../canvas/camera';
-import { FONT_FAMILY } from '../../../canvas/StickyNote';
-import { useValue, useValueBy } from '../../../collab/hooks';
+import type { Camera } from '../../../canvas/camera';
+import { eventWorld, trackPointer } from '../../../canvas/pointer';
+import { useShortcuts } from '../../../canvas/useShortcuts';
+import { FONT_FAMILY } from '../../../lib/theme';
+import { useValue, useValueBy } from '../../../lib/hooks';
 import { throttle } from '../../../lib/throttle';
 import type { ValueStore } from '../../../lib/valueStore';
 import type { BoardCanvasLayersProps } from '../../types';
@@ -120,15 +122,7 @@ export const StakeholderLayers = memo(function StakeholderLayers(props: BoardCan
     [state.layout, model.relationships, placements, shownIds, draggingId],
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      const typing = target !== null && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-      if (event.key === 'Escape' && !typing) ui.update({ selectedId: null });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [ui]);
+  useShortcuts([{ group: 'Stakeholder map', keys: 'Escape', description: 'Clear the selected stakeholder', match: (e) => e.key === 'Escape', run: () => ui.update({ selectedId: null }) }]);
 
   return (
     <>
@@ -149,22 +143,12 @@ function makeHandlers(latest: Latest): CardHandlers {
   const track = (event: Konva.KonvaEventObject<PointerEvent>, onMove: (e: PointerEvent, world: { x: number; y: number }) => void, onEnd: (e: PointerEvent | null, world: { x: number; y: number } | null) => void) => {
     const stage = event.target.getStage();
     if (!stage) return;
-    const box = stage.container().getBoundingClientRect();
-    const pointerId = event.evt.pointerId;
-    const toWorld = (e: PointerEvent) => screenToWorld(latest.current.camera.get(), { x: e.clientX - box.left, y: e.clientY - box.top });
-    const move = (e: PointerEvent) => {
-      if (e.pointerId === pointerId) onMove(e, toWorld(e));
-    };
-    const end = (e: PointerEvent) => {
-      if (e.pointerId !== pointerId) return;
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', end);
-      window.removeEventListener('pointercancel', end);
-      onEnd(e.type === 'pointercancel' ? null : e, e.type === 'pointercancel' ? null : toWorld(e));
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', end);
-    window.addEventListener('pointercancel', end);
+    const container = stage.container();
+    const toWorld = (e: PointerEvent) => eventWorld(container, e, latest.current.camera);
+    trackPointer(event.evt.pointerId, {
+      move: (e) => onMove(e, toWorld(e)),
+      end: (e, cancelled) => onEnd(cancelled ? null : e, cancelled ? null : toWorld(e)),
+    });
     return toWorld(event.evt);
   };
 

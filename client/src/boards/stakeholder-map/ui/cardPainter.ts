@@ -6,7 +6,7 @@
  * out once per name and size (measuring text is the expensive part).
  */
 import Konva from 'konva';
-import { FONT_FAMILY } from '../../../canvas/StickyNote';
+import { FONT_FAMILY } from '../../../lib/theme';
 import {
   HANDLE_RADIUS,
   handleCentre,
