@@ -6,26 +6,20 @@ import { screenToWorld } from './camera';
 import { stagePointer } from './pointer';
 import { cullToViewport } from './spatialIndex';
 import { topItemAt } from './items';
-import { layoutNoteText, stageWorldRect } from './noteLayer';
-import { FONT_FAMILY } from '../lib/theme';
+import { stageWorldRect } from './noteLayer';
+import { measurerFor, wrapText } from './textLayout';
+import { fontFor } from '../lib/theme';
 import { NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING_X, NOTE_PADDING_Y, NOTE_SHADOW_PX, noteLabel, type NoteHandlers } from './StickyNote';
 
-const FONT = `${NOTE_FONT_SIZE}px ${FONT_FAMILY}`;
+const FONT = fontFor(NOTE_FONT_SIZE);
 const LINE_PX = NOTE_FONT_SIZE * NOTE_LINE_HEIGHT;
-
-let measureContext: CanvasRenderingContext2D | null = null;
-function measure(text: string): number {
-  measureContext ??= document.createElement('canvas').getContext('2d')!;
-  measureContext.font = FONT;
-  return measureContext.measureText(text).width;
-}
 
 /** Wrapped lines per note object: the collection store keeps the object until that record changes. */
 const layouts = new WeakMap<CanvasItem, { label: string; lines: string[] }>();
 function linesOf(item: CanvasItem, label: string): string[] {
   const cached = layouts.get(item);
   if (cached && cached.label === label) return cached.lines;
-  const lines = layoutNoteText(label, item.width - 2 * NOTE_PADDING_X, Math.floor((item.height - 2 * NOTE_PADDING_Y) / LINE_PX), measure);
+  const lines = wrapText(label, item.width - 2 * NOTE_PADDING_X, Math.floor((item.height - 2 * NOTE_PADDING_Y) / LINE_PX), measurerFor(FONT)).map((line) => line.text);
   layouts.set(item, { label, lines });
   return lines;
 }

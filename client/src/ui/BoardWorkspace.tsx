@@ -165,7 +165,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
     (centre: Point) => {
       session.stopCapturing();
       const spot = freeSpotNear(centre, itemsRef.current, STICKY_SIZE);
-      const note = addSticky(doc, localOrigin, { view, centre: spot, author: identity.name });
+      const note = addSticky(session, { view, centre: spot, author: identity.name });
       session.stopCapturing();
       touchCamera();
       setSelectedId(note.id);
@@ -187,9 +187,9 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
       dragStart: (id) => {
         session.stopCapturing();
         setSelectedId(id);
-        bringToFront(doc, localOrigin, id);
+        bringToFront(session, id);
         dragWriter.current?.cancel();
-        dragWriter.current = throttle((itemId: string, to: Point) => moveItem(doc, localOrigin, itemId, to), DRAG_WRITE_INTERVAL_MS);
+        dragWriter.current = throttle((itemId: string, to: Point) => moveItem(session, itemId, to), DRAG_WRITE_INTERVAL_MS);
       },
       dragMove: (id, to) => {
         dragWriter.current?.(id, to);
@@ -197,7 +197,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
       dragEnd: (id, to) => {
         dragWriter.current?.cancel();
         dragWriter.current = null;
-        moveItem(doc, localOrigin, id, to);
+        moveItem(session, id, to);
         session.stopCapturing();
       },
       pointer: (world) => session.setCursor(world),
@@ -213,7 +213,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
 
   const deleteItem = useCallback(
     (id: string) => {
-      removeItem(doc, localOrigin, id);
+      removeItem(session, id);
       setSelectedId((current) => (current === id ? null : current));
       setEditingId((current) => (current === id ? null : current));
     },
@@ -300,8 +300,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
         zoom={zoomActions}
         onAdd={() => createNote(viewportCentre(camera.get(), viewport.current))}
         onDelete={() => selected && deleteItem(selected.id)}
-        onColour={(colour) => selected && setItemColour(doc, localOrigin, selected.id, colour)}
-        onFront={() => selected && bringToFront(doc, localOrigin, selected.id)}
+        onColour={(colour) => selected && setItemColour(session, selected.id, colour)}
+        onFront={() => selected && bringToFront(session, selected.id)}
         onUndo={() => session.undo()}
         onRedo={() => session.redo()}
       />
@@ -327,7 +327,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
               camera={camera}
               onCommit={(text) => {
                 const outcome = finishTextEdit(editing.text, text);
-                if (outcome.kind === 'write') setItemText(doc, localOrigin, editing.id, outcome.text);
+                if (outcome.kind === 'write') setItemText(session, editing.id, outcome.text);
                 setEditingId(null);
                 if (outcome.kind === 'remove') deleteItem(editing.id);
               }}
@@ -353,7 +353,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
           onDelete={deleteItem}
           onNudge={(id, dx, dy) => {
             const item = itemsRef.current.find((i) => i.id === id);
-            if (item) nudgeItem(doc, localOrigin, item, dx, dy);
+            if (item) nudgeItem(session, item, dx, dy);
           }}
         />
         </div>

@@ -66,7 +66,7 @@ function PartnerRow({ partner, session, editable, stakeholderName }: { partner: 
           (confirming ? (
             <span className="pp-confirm">
               Remove with its matrix cells?
-              <button type="button" className="button small pp-danger" onClick={() => removePartner(session.doc, session.localOrigin, partner.id)}>
+              <button type="button" className="button small pp-danger" onClick={() => removePartner(session, partner.id)}>
                 Remove
               </button>
               <button type="button" className="button small ghost" onClick={() => setConfirming(false)}>
@@ -137,7 +137,7 @@ export function PartnersControl({ session, editable }: { session: BoardSession; 
                 event.preventDefault();
                 if (!name.trim()) return;
                 session.stopCapturing();
-                addPartner(session.doc, session.localOrigin, { name: name.trim(), sector, isLead: partners.length === 0 });
+                addPartner(session, { name: name.trim(), sector, isLead: partners.length === 0 });
                 setName('');
               }}
             >

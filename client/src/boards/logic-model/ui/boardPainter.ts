@@ -8,7 +8,7 @@ import { CARD } from './cardMetrics';
 import { CARD_SHADOW_PX, mainTextSpec, paintCard, roundRectPath } from './cardPainter';
 import { distanceToRoute, paintLink } from './linkPainter';
 import { traceRoute } from '../model/routing';
-import { flushTextJobs, layoutText, type TextJob } from './textLayout';
+import { flushTextJobs, layoutText, type TextJob } from '../../../canvas/textLayout';
 import type { LogicModelSnapshot } from './store';
 import { type Point, type Rect } from '../../../lib/geometry';
 

@@ -2,9 +2,8 @@ import type { LogicNode, Partner } from '@pc/shared';
 import type { CheckSeverity } from '../model/checks';
 import type { CardBox } from '../model/columnLayout';
 import { COLUMN_FACTS } from '../model/templates';
-import { FONT_FAMILY } from '../../../lib/theme';
 import { CARD, LINE_PX, cardHasFooter, textWidth } from './cardMetrics';
-import { layoutText, type TextBlock, type TextJob, type TextSpec } from './textLayout';
+import { layoutText, type TextBlock, type TextJob, type TextSpec } from '../../../canvas/textLayout';
 import { COLUMN_ACCENT, SEVERITY_COLOUR, STATUS_COLOUR, STATUS_LABEL } from './theme';
 
 /**
@@ -46,7 +45,6 @@ export function mainTextSpec(node: LogicNode, box: Pick<CardBox, 'height'>, edit
     height: Math.max(LINE_PX, textHeight),
     fontSize: CARD.fontSize,
     lineHeight: CARD.lineHeight,
-    fontFamily: FONT_FAMILY,
     ellipsis: true,
   };
 }
@@ -108,7 +106,7 @@ export function paintCard(ctx: CanvasRenderingContext2D, card: CardLook, zoom: n
     ctx.fill();
     if (showText) {
       const label = card.checkCount > 9 ? '9+' : String(card.checkCount);
-      const block = layoutText({ text: label, width: 18, fontSize: 11, fontStyle: 'bold', fontFamily: FONT_FAMILY, align: 'center' });
+      const block = layoutText({ text: label, width: 18, fontSize: 11, fontStyle: 'bold', align: 'center' });
       text(block, cx - 9, cy - 6, '#ffffff');
     }
   }
@@ -128,7 +126,7 @@ function paintFooter(ctx: CanvasRenderingContext2D, card: CardLook, x: number, y
     if (lead) {
       fillRound(ctx, x, y, leadWidth, PILL_H, PILL_H / 2, lead.colour);
       if (showText) {
-        const block = layoutText({ text: lead.name, width: leadWidth - 14, fontSize: 11.5, fontStyle: 'bold', fontFamily: FONT_FAMILY, wrap: 'none', ellipsis: true });
+        const block = layoutText({ text: lead.name, width: leadWidth - 14, fontSize: 11.5, fontStyle: 'bold', wrap: 'none', ellipsis: true });
         text(block, x + 8, y + 3, '#ffffff');
       }
     } else {
@@ -139,13 +137,13 @@ function paintFooter(ctx: CanvasRenderingContext2D, card: CardLook, x: number, y
       ctx.stroke();
       ctx.setLineDash([]);
       if (showText) {
-        const block = layoutText({ text: 'No lead partner', width: leadWidth - 14, fontSize: 11.5, fontFamily: FONT_FAMILY, wrap: 'none', ellipsis: true });
+        const block = layoutText({ text: 'No lead partner', width: leadWidth - 14, fontSize: 11.5, wrap: 'none', ellipsis: true });
         text(block, x + 8, y + 3, '#64748b');
       }
     }
     fillRound(ctx, x + leadWidth + 6, y, statusWidth, PILL_H, 4, status.fill);
     if (showText) {
-      const block = layoutText({ text: statusText, width: statusWidth, fontSize: 11, fontFamily: FONT_FAMILY, align: 'center' });
+      const block = layoutText({ text: statusText, width: statusWidth, fontSize: 11, align: 'center' });
       text(block, x + leadWidth + 6, y + 3.5, status.text);
     }
     return;
@@ -160,7 +158,7 @@ function paintFooter(ctx: CanvasRenderingContext2D, card: CardLook, x: number, y
   ctx.lineWidth = 1;
   ctx.stroke();
   if (showText) {
-    const block = layoutText({ text: label, width: inner - 12, fontSize: 11, fontFamily: FONT_FAMILY, wrap: 'none', ellipsis: true });
+    const block = layoutText({ text: label, width: inner - 12, fontSize: 11, wrap: 'none', ellipsis: true });
     text(block, x + 7, y + 3.5, count === 0 ? '#64748b' : '#0f766e');
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { Rect } from '../../../lib/geometry';
 import { fontFor, textReadable } from '../../../lib/theme';
+import { fittedLine } from '../../../canvas/textLayout';
 import { COVERAGE_WARNING_TEXT, type CoverageWarning, type RowAnalysis } from '../model/analysis';
 import { cellValue } from '../model/cellIndex';
 import { coverageText, gapText } from '../model/cellText';
@@ -40,27 +41,9 @@ export const WARNING_COLOURS: Readonly<Record<CoverageWarning, string>> = {
   nobodyGives: '#6d28d9',
 };
 
-const truncated = new Map<string, string>();
-
-/** Text cut with an ellipsis to fit `maxWidth`, cached: names do not change per frame. */
+/** Text cut with an ellipsis to fit `maxWidth` in the context's current font. */
 function fit(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string {
-  const key = `${ctx.font}|${maxWidth}|${text}`;
-  const cached = truncated.get(key);
-  if (cached !== undefined) return cached;
-  let result = text;
-  if (ctx.measureText(text).width > maxWidth) {
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ctx.measureText(`${text.slice(0, mid)}…`).width <= maxWidth) lo = mid;
-      else hi = mid - 1;
-    }
-    result = `${text.slice(0, lo).trimEnd()}…`;
-  }
-  if (truncated.size > 5000) truncated.clear();
-  truncated.set(key, result);
-  return result;
+  return fittedLine(text, maxWidth, ctx.font);
 }
 
 /**

@@ -35,9 +35,9 @@ export function CommsPlanTable({ session, editable, ui, stakeholders, partners }
   const byId = useMemo(() => new Map(stakeholders.map((s) => [s.id, s])), [stakeholders]);
   const overdue = rows.filter((r) => r.overdue).length;
   const ref = useWheelIsolation<HTMLDivElement>();
-  const write = (id: string, patch: Parameters<typeof updateStakeholder>[3]) => {
+  const write = (id: string, patch: Parameters<typeof updateStakeholder>[2]) => {
     session.stopCapturing();
-    updateStakeholder(session.doc, session.localOrigin, id, patch);
+    updateStakeholder(session, id, patch);
   };
 
   return (

@@ -167,7 +167,7 @@ function makeHandlers(latest: Latest): CardHandlers {
       let dragging = false;
       let offset = { x: 0, y: 0 };
       const { doc, localOrigin } = session;
-      const write = throttle((point: { x: number; y: number }) => dropStakeholder(doc, localOrigin, id, layout, point), DRAG_WRITE_INTERVAL_MS);
+      const write = throttle((point: { x: number; y: number }) => dropStakeholder({ doc, localOrigin }, id, layout, point), DRAG_WRITE_INTERVAL_MS);
       const start = track(
         event,
         (e, world) => {
@@ -182,7 +182,7 @@ function makeHandlers(latest: Latest): CardHandlers {
         },
         (e, world) => {
           write.cancel();
-          if (dragging && e && world) dropStakeholder(doc, localOrigin, id, layout, { x: world.x + offset.x, y: world.y + offset.y });
+          if (dragging && e && world) dropStakeholder({ doc, localOrigin }, id, layout, { x: world.x + offset.x, y: world.y + offset.y });
           if (dragging) session.stopCapturing();
           ui.drag.set(null);
         },
@@ -205,7 +205,7 @@ function makeHandlers(latest: Latest): CardHandlers {
           const target = world ? targetAt(world) : null;
           if (!target) return;
           session.stopCapturing();
-          addRelationship(session.doc, session.localOrigin, id, target);
+          addRelationship(session, id, target);
           session.stopCapturing();
         },
       );

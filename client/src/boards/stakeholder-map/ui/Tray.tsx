@@ -50,7 +50,7 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
       }
       if (!cancelled && overMap(canvas, e.clientX, e.clientY)) {
         session.stopCapturing();
-        dropStakeholder(session.doc, session.localOrigin, stakeholder.id, ui.state.get().layout, worldAt(e));
+        dropStakeholder(session, stakeholder.id, ui.state.get().layout, worldAt(e));
         session.stopCapturing();
         ui.update({ selectedId: stakeholder.id });
       }
@@ -61,7 +61,7 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
   const placeAll = () => {
     session.stopCapturing();
     session.doc.transact(() => {
-      for (const s of sorted) updateStakeholder(session.doc, session.localOrigin, s.id, { placed: true });
+      for (const s of sorted) updateStakeholder(session, s.id, { placed: true });
     }, session.localOrigin);
     session.stopCapturing();
   };
