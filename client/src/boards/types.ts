@@ -44,3 +44,15 @@ export interface BoardTab {
   /** Collections holding the board's structured content; any record in them hides the empty state. */
   contentCollections?: readonly CollectionName[];
 }
+
+/**
+ * What each board exports (from its `index.ts`): its tab for the shell, the
+ * factory of its per-session store (the session keeps one per open board and
+ * destroys it with itself: `session.storeFor(createStore)`), and its actions,
+ * each called as `action(session, ...arguments)`.
+ */
+export interface BoardModule<Store extends object = object, Actions extends object = object> {
+  tab: BoardTab;
+  createStore(session: BoardSession): Store;
+  actions: Actions;
+}

@@ -249,14 +249,12 @@ function reanalyse(previous: MatrixAnalysis, rows: readonly MatrixRow[], partner
   );
 }
 
-const stores = new WeakMap<BoardSession, MatrixStore>();
+/** The board module's store factory: the session keeps one per open board and destroys it with itself. */
+export function createMatrixStore(session: BoardSession): MatrixStore {
+  return new MatrixStore(session);
+}
 
 /** The matrix store of an open board, created on first use. */
 export function matrixStoreFor(session: BoardSession): MatrixStore {
-  let store = stores.get(session);
-  if (!store) {
-    store = new MatrixStore(session);
-    stores.set(session, store);
-  }
-  return store;
+  return session.storeFor(createMatrixStore);
 }

@@ -211,15 +211,13 @@ function geometryKey(layout: BoardLayout, links: readonly LogicLink[]): string {
   return parts.join(';');
 }
 
-const stores = new WeakMap<BoardSession, LogicModelStore>();
+/** The board module's store factory: the session keeps one per open board and destroys it with itself. */
+export function createLogicModelStore(session: BoardSession): LogicModelStore {
+  return new LogicModelStore(session);
+}
 
 export function logicModelStore(session: BoardSession): LogicModelStore {
-  let store = stores.get(session);
-  if (!store) {
-    store = new LogicModelStore(session);
-    stores.set(session, store);
-  }
-  return store;
+  return session.storeFor(createLogicModelStore);
 }
 
 export function useLogicModel(session: BoardSession): LogicModelSnapshot {
