@@ -4,8 +4,7 @@
  * Every board is deterministic: the same records, ids and places every run.
  */
 import type * as Y from 'yjs';
-import { STICKY_COLOURS, createRecord, orderKeys, updateMeta, type LogicColumn } from '@pc/shared';
-import { getTemplate } from '../../client/src/boards/logic-model/model/templates';
+import { STICKY_COLOURS, createRecord, orderKeys, updateMeta, type LogicColumn, getTemplate } from '@pc/shared';
 import { STICKY_SIZE } from '../../client/src/collab/itemActions';
 import { mulberry32 } from '../lib/browser';
 

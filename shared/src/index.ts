@@ -3,4 +3,5 @@ export * from './schema';
 export * from './doc';
 export * from './migrations';
 export * from './protocol';
+export * from './domain';
 export * from './export';

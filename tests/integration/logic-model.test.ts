@@ -1,20 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createRecord,
-  deleteLogicNode,
-  getCollection,
-  listRecords,
-  orderKeyBetween,
-  updateMeta,
-  updateRecord,
-  type LogicColumn,
-} from '@pc/shared';
+import { createRecord, deleteLogicNode, getCollection, listRecords, orderKeyBetween, updateMeta, updateRecord, type LogicColumn, runChecks, buildLogicGraph, getTemplate } from '@pc/shared';
 import type * as Y from 'yjs';
 import { danglingLinkIds, removeDanglingLinks } from '../../client/src/boards/logic-model/docRepair';
-import { runChecks } from '../../client/src/boards/logic-model/model/checks';
 import { layoutBoard } from '../../client/src/boards/logic-model/model/columnLayout';
-import { buildLogicGraph } from '../../client/src/boards/logic-model/model/graph';
-import { getTemplate } from '../../client/src/boards/logic-model/model/templates';
 import { createBoard, startServer, type RunningServer } from '../helpers/server';
 import { ClientPool, waitFor, type SyncClient } from '../helpers/sync';
 

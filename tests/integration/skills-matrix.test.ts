@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { getCollection, listRecords, type MatrixCell, type MatrixRow, type Partner } from '@pc/shared';
+import { getCollection, listRecords, type MatrixCell, type MatrixRow, type Partner, analyseMatrix } from '@pc/shared';
 import { addPartner, removePartner } from '../../client/src/boards/partners/partnerActions';
 import { addMatrixRow, setCellLevel, toggleCellFlag } from '../../client/src/boards/skills-matrix/matrixActions';
-import { analyseMatrix } from '../../client/src/boards/skills-matrix/model/analysis';
 import { createBoard, startServer, type RunningServer } from '../helpers/server';
 import { ClientPool, waitFor } from '../helpers/sync';
 

@@ -46,6 +46,7 @@ import { NameDialog } from './NameDialog';
 import { NoteEditor } from './NoteEditor';
 import { finishTextEdit } from '../canvas/textEdit';
 import { Toolbar, panelId, tabId } from './Toolbar';
+import { ShareButton } from './share/ShareButton';
 
 /** Live drag positions reach others ~20 times a second; the final position is written on drop. */
 const DRAG_WRITE_INTERVAL_MS = 50;
@@ -289,7 +290,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
   const { CanvasLayers, CanvasOverlay, SidePanel } = tab;
   return (
     <div className="board-page">
-      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<PartnersControl session={session} editable={editable} />} notices={<DamagedRecords session={session} />} />
+      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<><ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
       <Toolbar
         view={view}
         onView={switchView}

@@ -1,4 +1,4 @@
-import type { BoardId } from '@pc/shared';
+import type { BoardId, Role } from '@pc/shared';
 import type { TokenHash, TokenHashes } from '../auth/tokens';
 
 /**
@@ -39,6 +39,13 @@ export function boardFromRow(row: BoardRow): BoardRecord {
   };
 }
 
+/** The `boards` column holding each role's token hash (both SQL stores). */
+export const TOKEN_HASH_COLUMNS: Record<Role, 'owner_hash' | 'edit_hash' | 'view_hash'> = {
+  owner: 'owner_hash',
+  edit: 'edit_hash',
+  view: 'view_hash',
+};
+
 export interface PendingUpdate {
   boardId: BoardId;
   update: Uint8Array;
@@ -63,5 +70,9 @@ export interface BoardStore {
    * and including `uptoSeq`, and delete that tail. Updates after `uptoSeq` stay.
    */
   compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Replace one role's token hash (the old token stops working at once); false when the board does not exist. */
+  replaceTokenHash(id: BoardId, role: Role, hash: TokenHash): Promise<boolean>;
+  /** Remove the board and every row stored for it, in one transaction; false when it did not exist. */
+  deleteBoard(id: BoardId): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
-import type { BoardId } from '@pc/shared';
+import type { BoardId, Role } from '@pc/shared';
+import type { TokenHash } from '../auth/tokens';
 import type { BoardRecord, BoardStore, PendingUpdate, StoredBoardState } from './boardStore';
 
 interface StoredBoard {
@@ -59,6 +60,17 @@ export class MemoryBoardStore implements BoardStore {
     stored.snapshot = snapshot.slice();
     stored.snapshotSeq = uptoSeq;
     stored.tail = stored.tail.filter((entry) => entry.seq > uptoSeq);
+  }
+
+  async replaceTokenHash(id: BoardId, role: Role, hash: TokenHash): Promise<boolean> {
+    const stored = this.boards.get(id);
+    if (!stored) return false;
+    stored.board.tokenHashes = { ...stored.board.tokenHashes, [role]: hash };
+    return true;
+  }
+
+  async deleteBoard(id: BoardId): Promise<boolean> {
+    return this.boards.delete(id);
   }
 
   /** Nothing to release; the boards stay until the process exits (a graceful shutdown closes the store last). */

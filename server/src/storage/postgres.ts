@@ -1,6 +1,7 @@
 import pg from 'pg';
-import type { BoardId } from '@pc/shared';
-import { boardFromRow, type BoardRecord, type BoardRow, type BoardStore, type PendingUpdate, type StoredBoardState } from './boardStore';
+import type { BoardId, Role } from '@pc/shared';
+import type { TokenHash } from '../auth/tokens';
+import { boardFromRow, TOKEN_HASH_COLUMNS, type BoardRecord, type BoardRow, type BoardStore, type PendingUpdate, type StoredBoardState } from './boardStore';
 
 /**
  * The same schema and semantics as the SQLite store, for deployments where
@@ -168,6 +169,29 @@ export class PostgresBoardStore implements BoardStore {
       // Never delete a tail that an older snapshot (rejected above) would not cover.
       if ((result.rowCount ?? 0) > 0) await client.query('DELETE FROM updates WHERE board_id = $1 AND seq <= $2', [id, uptoSeq]);
       await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async replaceTokenHash(id: BoardId, role: Role, hash: TokenHash): Promise<boolean> {
+    // The column name comes from a fixed table, never from the request.
+    const result = await this.pool.query(`UPDATE boards SET ${TOKEN_HASH_COLUMNS[role]} = $1 WHERE id = $2`, [hash, id]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async deleteBoard(id: BoardId): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('DELETE FROM updates WHERE board_id = $1', [id]);
+      await client.query('DELETE FROM snapshots WHERE board_id = $1', [id]);
+      const result = await client.query('DELETE FROM boards WHERE id = $1', [id]);
+      await client.query('COMMIT');
+      return (result.rowCount ?? 0) > 0;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

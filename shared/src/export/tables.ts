@@ -1,12 +1,17 @@
 import type * as Y from 'yjs';
 import { listRecords, type RecordOf } from '../doc/records';
-import { matrixCellKey } from '../schema/matrixCell';
-import type { LogicNode } from '../schema/logicNode';
 import type { CollectionName } from '../schema';
+import { buildActionPlan, sortActionPlan } from '../domain/logic/actionPlan';
+import { analyseMatrix } from '../domain/matrix/analysis';
+import { cellValue, indexCells } from '../domain/matrix/cellIndex';
+import { mendelowQuadrant, QUADRANT_LABELS } from '../domain/stakeholders/quadrants';
+import { SALIENCE_LABELS, salienceClass } from '../domain/stakeholders/salience';
 
 /**
  * The tables a partnership exports for trustees and funders: plain rows of
- * text and numbers, in a stable order, derived from the board's records.
+ * text and numbers, in a stable order, derived from the board's records by the
+ * same rules the boards draw with (`../domain`), so a spreadsheet and the
+ * screen never disagree.
  */
 export interface Table {
   header: string[];
@@ -42,12 +47,14 @@ export function stakeholderTable(doc: Y.Doc): Table {
       s.kind,
       s.power,
       s.interest,
+      QUADRANT_LABELS[mendelowQuadrant(s.power, s.interest)],
       s.attitude,
       s.engagementCurrent,
       s.engagementTarget,
       s.saliencePower,
       s.salienceLegitimacy,
       s.salienceUrgency,
+      SALIENCE_LABELS[salienceClass(s)],
       s.ring,
       names(s.ownerPartnerIds, partners),
       s.channel,
@@ -66,12 +73,14 @@ export function stakeholderTable(doc: Y.Doc): Table {
       'kind',
       'power',
       'interest',
+      'quadrant',
       'attitude',
       'engagementCurrent',
       'engagementTarget',
       'saliencePower',
       'salienceLegitimacy',
       'salienceUrgency',
+      'salience',
       'ring',
       'owners',
       'channel',
@@ -90,8 +99,11 @@ const CATEGORY_ORDER = { skill: 0, knowledge: 1, resource: 2 } as const;
 /** One line per matrix row: each partner's level (with G/R for gives/receives), best and gap. */
 export function matrixTable(doc: Y.Doc): Table {
   const partners = records(doc, 'partners').sort((a, b) => byText(a.name.toLowerCase(), b.name.toLowerCase()) || byText(a.id, b.id));
-  const cells = new Map(records(doc, 'matrixCells').map((cell) => [matrixCellKey(cell.rowId, cell.partnerId), cell]));
-  const rows = records(doc, 'matrixRows')
+  const cells = records(doc, 'matrixCells');
+  const index = indexCells(cells);
+  const matrixRows = records(doc, 'matrixRows');
+  const analysis = analyseMatrix(matrixRows, partners, cells);
+  const rows = matrixRows
     .sort(
       (a, b) =>
         CATEGORY_ORDER[a.category] - CATEGORY_ORDER[b.category] ||
@@ -100,58 +112,34 @@ export function matrixTable(doc: Y.Doc): Table {
         byText(a.id, b.id),
     )
     .map((row) => {
-      let best = 0;
       const levels = partners.map((partner) => {
-        const cell = cells.get(matrixCellKey(row.id, partner.id));
-        const level = cell?.level ?? 0;
-        best = Math.max(best, level);
-        const flags = `${cell?.gives ? ' G' : ''}${cell?.receives ? ' R' : ''}`;
-        return `${level}${flags}`;
+        const cell = cellValue(index, row.id, partner.id);
+        return `${cell.level}${cell.gives ? ' G' : ''}${cell.receives ? ' R' : ''}`;
       });
-      return [row.name, row.category, row.group, row.required, ...levels, best, Math.max(0, row.required - best)];
+      const analysed = analysis.byRowId.get(row.id)!;
+      return [row.name, row.category, row.group, analysed.required, ...levels, analysed.bestAvailable, analysed.gap];
     });
   return { header: ['row', 'category', 'group', 'required', ...partners.map((p) => p.name), 'best', 'gap'], rows };
 }
 
-const OUTCOME_COLUMNS = new Set<LogicNode['column']>(['shortTermOutcomes', 'mediumTermOutcomes', 'longTermOutcomes', 'impact']);
-
-/** The action plan: activities with their lead, supporters, dates, status and the outcomes they lead to. */
+/**
+ * The action plan as the logic board shows it (`buildActionPlan`): activities
+ * with their lead, supporters, dates, status and the outcomes they lead to
+ * through causal links, soonest due first (no date last, then card order).
+ */
 export function actionTable(doc: Y.Doc): Table {
-  const partners = partnerNames(doc);
-  const nodes = new Map(records(doc, 'logicNodes').map((node) => [node.id, node]));
-  const next = new Map<string, string[]>();
-  for (const link of records(doc, 'logicLinks')) {
-    if (!nodes.has(link.from) || !nodes.has(link.to)) continue;
-    const targets = next.get(link.from) ?? [];
-    targets.push(link.to);
-    next.set(link.from, targets);
-  }
-  const outcomesFrom = (start: string): string[] => {
-    const seen = new Set<string>([start]);
-    const stack = [start];
-    const found: string[] = [];
-    while (stack.length) {
-      for (const target of next.get(stack.pop()!) ?? []) {
-        if (seen.has(target)) continue;
-        seen.add(target);
-        stack.push(target);
-        const node = nodes.get(target)!;
-        if (OUTCOME_COLUMNS.has(node.column)) found.push(node.text);
-      }
-    }
-    return found.sort(byText);
-  };
-  const rows = [...nodes.values()]
-    .filter((node) => node.column === 'activities')
-    .sort((a, b) => byText(a.dueDate || '9999', b.dueDate || '9999') || byText(a.order, b.order) || byText(a.id, b.id))
-    .map((node) => [
-      node.text,
-      node.leadPartnerId ? (partners.get(node.leadPartnerId) ?? '') : '',
-      names(node.supportingPartnerIds, partners),
-      node.dueDate,
-      node.status,
-      outcomesFrom(node.id).join('; '),
-    ]);
+  const plan = buildActionPlan(
+    { nodes: records(doc, 'logicNodes'), links: records(doc, 'logicLinks'), partners: records(doc, 'partners') },
+    null,
+  );
+  const rows = sortActionPlan(plan, 'dueDate').map((row) => [
+    row.activity,
+    row.leadPartnerName,
+    row.supportingPartnerNames.join('; '),
+    row.dueDate,
+    row.status,
+    row.linkedOutcomeTexts.join('; '),
+  ]);
   return { header: ['activity', 'leadPartner', 'supportingPartners', 'dueDate', 'status', 'linkedOutcomes'], rows };
 }
 

@@ -7,21 +7,8 @@
  * cells, or different fields of one row, never overwrite each other.
  */
 import * as Y from 'yjs';
-import {
-  PARTNERSHIP_STAGES,
-  createMissingCells,
-  createRecord,
-  deleteMatrixRow,
-  getCollection,
-  matrixCellKey,
-  readRecord,
-  updateRecord,
-  type MatrixCell,
-  type MatrixRow,
-  type Partner,
-} from '@pc/shared';
+import { PARTNERSHIP_STAGES, createMissingCells, createRecord, deleteMatrixRow, getCollection, matrixCellKey, readRecord, updateRecord, type MatrixCell, type MatrixRow, type Partner, toSkillLevel } from '@pc/shared';
 import { promoteStakeholder } from '../partners/partnerActions';
-import { toSkillLevel } from './model/levels';
 import { moveRowOrderKey, newRowOrderKey, type MoveDirection } from './model/rowMoves';
 import { normaliseGroupName, type MatrixCategory } from './model/rowOrder';
 import { starterRowsToAdd } from './model/starterRows';

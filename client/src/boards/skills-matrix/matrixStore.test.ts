@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { deletePartner, getCollection, listRecords, type MatrixCell, type MatrixRow, type Partner } from '@pc/shared';
+import { deletePartner, getCollection, listRecords, type MatrixCell, type MatrixRow, type Partner, analyseMatrix } from '@pc/shared';
 import { CollectionStore } from '../../collab/collectionStore';
 import { addPartner } from '../partners/partnerActions';
 import { addMatrixRow, removeMatrixRow, setCellLevel, toggleCellFlag } from './matrixActions';
 import { MatrixStore } from './matrixStore';
-import { analyseMatrix } from './model/analysis';
 import { suggestMatches } from './model/matches';
 import { sortMatrixRows } from './model/rowOrder';
 import { partnerColumns } from './model/partnerOrder';

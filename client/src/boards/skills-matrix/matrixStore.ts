@@ -8,12 +8,10 @@
  * Also the matrix's local UI state (selection, collapsed groups, table view): session
  * scope, never synced, never saved.
  */
-import { matrixCellKey, type MatrixCell, type MatrixRow, type Partner, type Stakeholder } from '@pc/shared';
+import { matrixCellKey, type MatrixCell, type MatrixRow, type Partner, type Stakeholder, analyseRow, summariseRows, type MatrixAnalysis, type RowAnalysis, type CellIndex } from '@pc/shared';
 import type { CollectionStore } from '../../collab/collectionStore';
 import type { BoardSession } from '../../collab/session';
 import { createValueStore, type ValueStore } from '../../lib/valueStore';
-import { analyseRow, summariseRows, type MatrixAnalysis, type RowAnalysis } from './model/analysis';
-import type { CellIndex } from './model/cellIndex';
 import { layoutMatrix, type MatrixLayout } from './model/layout';
 import { rowMatches, type MatchSuggestion } from './model/matches';
 import { partnerColumns } from './model/partnerOrder';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkStatus } from './checkStatus';
-import { getTemplate } from './templates';
+import { getTemplate } from '@pc/shared';
 
 describe('checkStatus', () => {
   it('says an empty model has nothing to check, and what to add first', () => {

@@ -1,4 +1,4 @@
-import { COLUMN_FACTS, type LogicTemplate } from './templates';
+import { COLUMN_FACTS, type LogicTemplate } from '@pc/shared';
 
 /**
  * What the check summary says. An empty model has nothing to check, so it never

@@ -1,8 +1,7 @@
-import type { LogicNode } from '@pc/shared';
+import { node } from '@pc/shared/testing';
+import { type LogicNode, getTemplate } from '@pc/shared';
 import { describe, expect, it } from 'vitest';
 import { cardAt, cardsInRect, columnAt, DEFAULT_COLUMN_LAYOUT, dropTarget, layoutBoard } from './columnLayout';
-import { getTemplate } from './templates';
-import { node } from './testFixtures';
 
 // Defaults: columns 240 wide with 40 gaps, header 64, padding 12, cards 216 x 88 with 12 gaps.
 const kellogg = getTemplate('kellogg');

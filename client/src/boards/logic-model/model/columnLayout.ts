@@ -1,6 +1,4 @@
-import type { LogicColumn, LogicNode } from '@pc/shared';
-import { compareByOrderThenId } from './ordering';
-import { templateShowsColumn, type LogicTemplate } from './templates';
+import { type LogicColumn, type LogicNode, compareByOrderThenId, templateShowsColumn, type LogicTemplate } from '@pc/shared';
 import type { Point, Rect } from '../../../lib/geometry';
 
 /**

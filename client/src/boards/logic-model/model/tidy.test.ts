@@ -1,7 +1,7 @@
+import { link, links, node } from '@pc/shared/testing';
 import type { LogicColumn } from '@pc/shared';
 import { describe, expect, it } from 'vitest';
 import { countCrossings, tidyColumns } from './tidy';
-import { link, links, node } from './testFixtures';
 
 describe('countCrossings', () => {
   it('counts inversions between neighbouring columns', () => {

@@ -1,5 +1,4 @@
-import type { LogicColumn, LogicLink, LogicNode } from '@pc/shared';
-import { compareByOrderThenId } from './ordering';
+import { type LogicColumn, type LogicLink, type LogicNode, compareByOrderThenId } from '@pc/shared';
 
 /**
  * Auto-tidy: reorder cards inside each column so fewer links cross. Columns stay

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
-import { ACTIVITY_STATUSES, type LogicNode } from '@pc/shared';
+import { ACTIVITY_STATUSES, type LogicNode, buildActionPlan, filterByPartner, sortActionPlan, type ActionPlanSortKey, type SortDirection } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
-import { buildActionPlan, filterByPartner, sortActionPlan, type ActionPlanSortKey, type SortDirection } from '../model/actionPlan';
 import { updateCard } from './actions';
 import { PartnerChecklist, PartnerPicker } from './PartnerPicker';
 import type { LogicModelSnapshot } from './store';

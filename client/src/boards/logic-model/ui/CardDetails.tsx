@@ -1,8 +1,6 @@
 import { useState } from 'react';
-import { ACTIVITY_STATUSES, MAX_LIST, type LogicLink, type LogicNode } from '@pc/shared';
+import { ACTIVITY_STATUSES, MAX_LIST, type LogicLink, type LogicNode, classifyLink, cardLabel, columnLabel, COLUMN_FACTS, columnSortRank } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
-import { classifyLink } from '../model/graph';
-import { cardLabel, columnLabel, COLUMN_FACTS, columnSortRank } from '../model/templates';
 import { addLink, removeCard, removeLink, setLinkRationale, updateCard } from './actions';
 import { CommitInput, CommitTextarea } from '../../../ui/inputs';
 import { PartnerChecklist, PartnerPicker } from './PartnerPicker';

@@ -1,8 +1,8 @@
+import { type LogicTemplate } from '@pc/shared';
 import { memo, useState } from 'react';
 import { Circle, Group, Line, Rect, Text } from 'react-konva';
 import type Konva from 'konva';
 import type { ColumnBox } from '../model/columnLayout';
-import type { LogicTemplate } from '../model/templates';
 import { FONT_FAMILY } from '../../../lib/theme';
 import { COLUMN_ACCENT } from './theme';
 import { type Point } from '../../../lib/geometry';

@@ -1,3 +1,4 @@
+import { pathwayHighlight, type LogicTemplate } from '@pc/shared';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Arrow, Layer, Rect } from 'react-konva';
 import type Konva from 'konva';
@@ -7,8 +8,6 @@ import { eventWorld, stagePointerWorld, trackPointer } from '../../../canvas/poi
 import { boardShortcuts, useShortcuts } from '../../../canvas/useShortcuts';
 import { useCameraMoving } from '../../../canvas/useCameraMoving';
 import { cardAt, dropTarget, type BoardLayout, type ColumnBox, type DropTarget } from '../model/columnLayout';
-import { pathwayHighlight } from '../model/graph';
-import { getTemplate, type LogicTemplate } from '../model/templates';
 import { removeDanglingLinks } from '../docRepair';
 import { addCard, addLink, moveCard, removeCard, removeLink } from './actions';
 import { cardIndex, linkIndex, type BoardScene } from './boardPainter';
@@ -27,8 +26,8 @@ interface LinkDraft {
 // Memoised: the shell hands over a new element on each of its renders with the same props.
 export const LogicCanvasLayers = memo(function LogicCanvasLayers(props: BoardCanvasLayersProps) {
   const model = useLogicModel(props.session);
-  if (!model.layout || !model.template) return null;
-  return <LogicBoardLayers {...props} model={model} layout={model.layout} template={getTemplate(model.template)} />;
+  if (!model.layout || !model.shownTemplate) return null;
+  return <LogicBoardLayers {...props} model={model} layout={model.layout} template={model.shownTemplate} />;
 });
 
 function LogicBoardLayers({ session, editable, camera, size, model, layout, template }: BoardCanvasLayersProps & { model: LogicModelSnapshot; layout: BoardLayout; template: LogicTemplate }) {

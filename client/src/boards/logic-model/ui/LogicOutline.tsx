@@ -1,8 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
-import type { LogicColumn, LogicNode } from '@pc/shared';
+import { type LogicColumn, type LogicNode, type CheckResult, cardLabel } from '@pc/shared';
 import type { BoardContext } from '../../types';
-import type { CheckResult } from '../model/checks';
-import { getTemplate, cardLabel } from '../model/templates';
 import { addCard, moveCard, removeCard } from './actions';
 import type { LogicModelSnapshot } from './store';
 import { SEVERITY_LABEL, STATUS_LABEL } from './theme';
@@ -23,7 +21,7 @@ interface OutlineProps {
  */
 export function LogicOutline({ ctx, model, selectedId, onSelect, onEdit }: OutlineProps) {
   const { session, editable } = ctx;
-  const template = getTemplate(model.template!);
+  const template = model.shownTemplate!;
   const layout = model.layout!;
   const listRef = useRef<HTMLDivElement>(null);
   const columns: { key: LogicColumn; label: string }[] = [...template.columns, ...template.lanes];

@@ -1,9 +1,9 @@
+import { canSwitchTemplate, getTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '@pc/shared';
 import { useEffect } from 'react';
 import type { BoardContext } from '../../types';
 import { InPlaceTextEditor } from '../../../canvas/InPlaceTextEditor';
 import type { CardBox } from '../model/columnLayout';
 import { checkStatus } from '../model/checkStatus';
-import { canSwitchTemplate, getTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '../model/templates';
 import { chooseTemplate, removeCard, tidy, updateCard } from './actions';
 import { finishTextEdit } from '../../../canvas/textEdit';
 import { ActionPlanView } from './ActionPlanView';
@@ -120,7 +120,8 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
   const status = checkStatus(getTemplate(template), model.nodes.length, counts.error + counts.warning + counts.info);
 
   const switchTo = (to: LogicTemplateId) => {
-    if (to === template) return;
+    // Picking the template the cards imply records it as the board's choice.
+    if (to === template && model.templateChosen) return;
     const check = canSwitchTemplate(model.nodes, { from: template, to });
     if (!check.allowed) {
       setUi({ notice: check.reason });
@@ -130,7 +131,7 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
   };
 
   const runTidy = () => {
-    const result = tidy(session, getTemplate(template).columns.map((c) => c.key));
+    const result = tidy(session, model.shownTemplate!.columns.map((c) => c.key));
     setUi({
       notice:
         result.moved === 0
@@ -150,6 +151,11 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
           <option value="kellogg">Kellogg</option>
         </select>
       </label>
+      {!model.templateChosen && (
+        <span className="small muted" title="No template was chosen for this board; its cards' columns suggest this one. Pick a template to keep it.">
+          (from the cards)
+        </span>
+      )}
       {editable && (
         <button type="button" className="button small" onClick={runTidy} title="Reorder cards in their columns so fewer links cross">
           Auto-tidy

@@ -1,8 +1,8 @@
+import { SEVERITIES, type CheckResult } from '@pc/shared';
 import { memo, useRef, useState } from 'react';
 import type { BoardContext } from '../../types';
+import { getTemplate } from '@pc/shared';
 import { checkStatus } from '../model/checkStatus';
-import { SEVERITIES, type CheckResult } from '../model/checks';
-import { getTemplate } from '../model/templates';
 import { CardDetails, LinkDetails } from './CardDetails';
 import { LogicOutline } from './LogicOutline';
 import { useLogicModel, useLogicUi, type LogicModelSnapshot } from './store';

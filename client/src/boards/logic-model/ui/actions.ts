@@ -1,20 +1,7 @@
-import {
-  createRecord,
-  deleteLogicNode,
-  deleteRecord,
-  getCollection,
-  orderKeyBetween,
-  orderKeys,
-  updateMeta,
-  updateRecord,
-  type LogicColumn,
-  type LogicNode,
-  type RecordPatch,
-} from '@pc/shared';
+import { createRecord, deleteLogicNode, deleteRecord, getCollection, orderKeyBetween, orderKeys, updateMeta, updateRecord, type LogicColumn, type LogicNode, type RecordPatch, type LogicTemplateId } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import type { BoardLayout, DropTarget } from '../model/columnLayout';
 import { tidyColumns } from '../model/tidy';
-import type { LogicTemplateId } from '../model/templates';
 
 /**
  * Every write the logic-model board makes, through the shared accessors with the

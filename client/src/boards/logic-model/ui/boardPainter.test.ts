@@ -1,10 +1,8 @@
+import { links, node } from '@pc/shared/testing';
+import { runChecks, buildLogicGraph, pathwayHighlight, getTemplate } from '@pc/shared';
 import { describe, expect, it } from 'vitest';
-import { runChecks } from '../model/checks';
 import { layoutBoard } from '../model/columnLayout';
-import { buildLogicGraph, pathwayHighlight } from '../model/graph';
 import { quickRoutes, routePath } from '../model/routing';
-import { getTemplate } from '../model/templates';
-import { links, node } from '../model/testFixtures';
 import { cardIndex, cardUnder, hitCards, linkIndex, linkUnder, paintCards, paintLinks, stageViewport, warmCardTexts, type BoardScene } from './boardPainter';
 import { distanceToRoute } from './linkPainter';
 import { traceRoute } from '../model/routing';
@@ -23,6 +21,8 @@ const graph = buildLogicGraph(nodes, model);
 const routes = quickRoutes(layout, [...graph.links.values()]);
 const snapshot = {
   template: 'ess',
+  templateChosen: true,
+  shownTemplate: getTemplate('ess'),
   nodes,
   links: model,
   partners: [],

@@ -1,7 +1,6 @@
-import type { LogicLink } from '@pc/shared';
+import { type LogicLink, classifyLink, type LinkDirection, type LogicGraph, type PathwayHighlight } from '@pc/shared';
 import { decorationVisible, textReadable } from '../../../lib/theme';
 import type { BoardLayout, CardBox } from '../model/columnLayout';
-import { classifyLink, type LinkDirection, type LogicGraph, type PathwayHighlight } from '../model/graph';
 import { indexItems, type ItemIndex } from '../../../canvas/spatialIndex';
 import { routeBounds, type LinkRoute } from '../model/routing';
 import { CARD } from './cardMetrics';

@@ -1,5 +1,4 @@
-import type { LogicNode } from '@pc/shared';
-import { COLUMN_FACTS } from '../model/templates';
+import { type LogicNode, COLUMN_FACTS } from '@pc/shared';
 import { DEFAULT_COLUMN_LAYOUT } from '../model/columnLayout';
 import { FONT_FAMILY } from '../../../lib/theme';
 

@@ -1,7 +1,5 @@
-import type { LogicNode, Partner } from '@pc/shared';
-import type { CheckSeverity } from '../model/checks';
+import { type LogicNode, type Partner, type CheckSeverity, COLUMN_FACTS } from '@pc/shared';
 import type { CardBox } from '../model/columnLayout';
-import { COLUMN_FACTS } from '../model/templates';
 import { CARD, LINE_PX, cardHasFooter, textWidth } from './cardMetrics';
 import { layoutText, type TextBlock, type TextJob, type TextSpec } from '../../../canvas/textLayout';
 import { COLUMN_ACCENT, SEVERITY_COLOUR, STATUS_COLOUR, STATUS_LABEL } from './theme';

@@ -1,4 +1,4 @@
-import type { LinkDirection } from '../model/graph';
+import { type LinkDirection } from '@pc/shared';
 import { routeEnd, routeMidpoint, traceRoute, type RouteShape } from '../model/routing';
 import { fillTextBlock, layoutText } from '../../../canvas/textLayout';
 import { LINK_COLOUR } from './theme';

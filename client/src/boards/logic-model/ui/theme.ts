@@ -1,5 +1,4 @@
-import type { LogicColumn, LogicNode } from '@pc/shared';
-import type { CheckSeverity } from '../model/checks';
+import { type LogicColumn, type LogicNode, type CheckSeverity } from '@pc/shared';
 
 /** Colours of the board, kept in one place so canvas and DOM agree. */
 

@@ -1,5 +1,5 @@
+import { EMPTY_CELL } from '@pc/shared';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CELL } from './cellIndex';
 import { cellDescription, cellText, coverageText, gapText } from './cellText';
 
 describe('cell text', () => {

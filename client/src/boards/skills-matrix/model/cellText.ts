@@ -1,10 +1,8 @@
+import { COVERAGE_WARNING_TEXT, type RowAnalysis, type CellValue, levelLabel } from '@pc/shared';
 /**
  * Words for cells and rows, shared by the accessible table, tooltips and the side
  * panel, so what a screen reader hears is what the canvas shows.
  */
-import { COVERAGE_WARNING_TEXT, type RowAnalysis } from './analysis';
-import type { CellValue } from './cellIndex';
-import { levelLabel } from './levels';
 
 /** Short text of a cell as the table shows it: "3", "3 gives", "0 receives", "2 gives receives". */
 export function cellText(value: Pick<CellValue, 'level' | 'gives' | 'receives'>): string {

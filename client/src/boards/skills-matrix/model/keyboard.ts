@@ -1,3 +1,4 @@
+import { type SkillLevel } from '@pc/shared';
 /**
  * Keyboard use of the matrix grid as a pure reducer: the component passes the key
  * and the grid size, applies the returned cursor, performs the action, and calls
@@ -7,7 +8,6 @@
  * The cursor indexes visible rows (layout.rows) x partner columns
  * (layout.partnerColumns); layout.cellIdsAt turns it into ids.
  */
-import type { SkillLevel } from './levels';
 
 export interface Cursor {
   row: number;

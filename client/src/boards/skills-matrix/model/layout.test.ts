@@ -1,3 +1,4 @@
+import { partner, row } from '@pc/shared/testing';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_MATRIX_METRICS,
@@ -9,7 +10,6 @@ import {
   visibleRowRange,
   type MatrixMetrics,
 } from './layout';
-import { partner, row } from './fixtures.testutil';
 
 // Round numbers make the expected coordinates readable.
 const metrics: MatrixMetrics = {

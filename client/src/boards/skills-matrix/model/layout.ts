@@ -8,8 +8,7 @@
  * and coverage. Bands never overlap and y only grows, so culling and hit-testing are
  * binary searches, collapsed groups included (collapsed rows simply have no band).
  */
-import type { MatrixRow, Partner } from '@pc/shared';
-import { uniquePartners } from './cellIndex';
+import { type MatrixRow, type Partner, uniquePartners } from '@pc/shared';
 import { CATEGORY_LABELS, categoryKey, groupKey, groupMatrixRows, type MatrixCategory } from './rowOrder';
 
 export interface MatrixMetrics {

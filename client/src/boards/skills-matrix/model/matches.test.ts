@@ -1,7 +1,7 @@
+import { cell, partner, row } from '@pc/shared/testing';
+import { indexCells } from '@pc/shared';
 import { describe, expect, it } from 'vitest';
 import { canGiveTo, matchSentence, matchesByRow, matchesForPartner, rowMatches, suggestMatches } from './matches';
-import { indexCells } from './cellIndex';
-import { cell, partner, row } from './fixtures.testutil';
 
 const A = partner('a', 'Alba Trust');
 const B = partner('b', 'Bridge Council');

@@ -3,9 +3,7 @@
  * Principle 3, "take stock of what each partner is willing to give and receive", and
  * Principle 6, "buddy up" so partners learn from each other).
  */
-import type { MatrixCell, MatrixRow, Partner } from '@pc/shared';
-import { cellValue, indexCells, uniquePartners } from './cellIndex';
-import type { SkillLevel } from './levels';
+import { type MatrixCell, type MatrixRow, type Partner, cellValue, indexCells, uniquePartners, type SkillLevel } from '@pc/shared';
 
 export interface MatchSuggestion {
   rowId: string;

@@ -1,3 +1,4 @@
+import { row, stakeholder } from '@pc/shared/testing';
 import { describe, expect, it } from 'vitest';
 import {
   STOP_WORDS,
@@ -8,7 +9,6 @@ import {
   tokenise,
   whoCouldBringThis,
 } from './offers';
-import { row, stakeholder } from './fixtures.testutil';
 
 describe('normaliseText', () => {
   it('lower-cases and strips accents', () => {

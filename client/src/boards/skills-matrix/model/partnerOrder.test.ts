@@ -1,5 +1,5 @@
+import { partner } from '@pc/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { partner } from './fixtures.testutil';
 import { partnerColumns } from './partnerOrder';
 
 describe('partnerColumns', () => {

@@ -5,8 +5,7 @@
  * most workshops), then by name as people read it, then by id so every client draws
  * the same columns even when two partners share a name.
  */
-import type { Partner } from '@pc/shared';
-import { uniquePartners } from './cellIndex';
+import { type Partner, uniquePartners } from '@pc/shared';
 
 export function comparePartnerColumns(a: Partner, b: Partner): number {
   if (a.isLead !== b.isLead) return a.isLead ? -1 : 1;

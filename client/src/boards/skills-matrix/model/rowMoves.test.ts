@@ -1,6 +1,6 @@
+import { row } from '@pc/shared/testing';
 import { describe, expect, it } from 'vitest';
 import type { MatrixRow } from '@pc/shared';
-import { row } from './fixtures.testutil';
 import { sortMatrixRows } from './rowOrder';
 import { moveRowOrderKey, newRowOrderKey } from './rowMoves';
 

@@ -1,6 +1,6 @@
+import { row } from '@pc/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { categoryKey, groupKey, groupMatrixRows, normaliseGroupName, rowGroupKeys, sortMatrixRows } from './rowOrder';
-import { row } from './fixtures.testutil';
 
 describe('group keys', () => {
   it('normalise spacing and case', () => {

@@ -1,8 +1,8 @@
+import { row } from '@pc/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { matrixRowSchema } from '@pc/shared';
 import { STARTER_ROWS, rowNameKey, starterRowsToAdd } from './starterRows';
 import { sortMatrixRows } from './rowOrder';
-import { row } from './fixtures.testutil';
 
 function counter(prefix = 'new') {
   let n = 0;

@@ -3,9 +3,8 @@
  * areas most third-sector partnerships need (compass Principles 1, 3 and 6) instead
  * of an empty grid.
  */
-import { newRecordId, orderKeyAfter, orderKeyBetween, type MatrixRow } from '@pc/shared';
+import { newRecordId, orderKeyAfter, orderKeyBetween, type MatrixRow, type SkillLevel } from '@pc/shared';
 import type { MatrixCategory } from './rowOrder';
-import type { SkillLevel } from './levels';
 
 export interface StarterRowSpec {
   name: string;

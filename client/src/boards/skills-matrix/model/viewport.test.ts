@@ -1,5 +1,5 @@
+import { partner, row } from '@pc/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { partner, row } from './fixtures.testutil';
 import { layoutMatrix } from './layout';
 import { frozenPanes, hitTestMatrix, homeCamera, insetView, panToReveal, visiblePartnerRange } from './viewport';
 

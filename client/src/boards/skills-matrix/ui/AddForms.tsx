@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { MATRIX_CATEGORIES } from '@pc/shared';
+import { MATRIX_CATEGORIES, LEVEL_ANCHORS } from '@pc/shared';
 import { useFinishOnUnmount } from '../../../canvas/useFinishOnUnmount';
 import { addPartner } from '../../partners/partnerActions';
 import type { BoardSession } from '../../../collab/session';
 import { addMatrixRow } from '../matrixActions';
-import { LEVEL_ANCHORS } from '../model/levels';
 import { CATEGORY_LABELS, type MatrixCategory } from '../model/rowOrder';
 
 interface FormProps {

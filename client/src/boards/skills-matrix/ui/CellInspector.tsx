@@ -1,10 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { MatrixRow, Partner } from '@pc/shared';
+import { type MatrixRow, type Partner, cellValue, type CellIndex, LEVEL_ANCHORS } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import { setCellLevel, setCellNote, toggleCellFlag } from '../matrixActions';
 import type { MatrixStore } from '../matrixStore';
-import { cellValue, type CellIndex } from '../model/cellIndex';
-import { LEVEL_ANCHORS } from '../model/levels';
 
 interface CellInspectorProps {
   session: BoardSession;

@@ -1,5 +1,4 @@
-import { COVERAGE_WARNINGS, COVERAGE_WARNING_TEXT } from '../model/analysis';
-import { levelLegend } from '../model/levels';
+import { COVERAGE_WARNINGS, COVERAGE_WARNING_TEXT, levelLegend } from '@pc/shared';
 
 /** The level scale with its anchors, the give/receive markers and the warning icons. */
 export function Legend({ onClose }: { onClose(): void }) {

@@ -1,7 +1,7 @@
+import { COVERAGE_WARNING_TEXT } from '@pc/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BoardContext } from '../../types';
 import { addStarterRows } from '../matrixActions';
-import { COVERAGE_WARNING_TEXT } from '../model/analysis';
 import { starterRowsToAdd } from '../model/starterRows';
 import { WINDOW_BLOCK } from '../model/tableWindow';
 import { homeCamera } from '../model/viewport';

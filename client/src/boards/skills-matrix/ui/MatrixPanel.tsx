@@ -1,13 +1,11 @@
 import { useMemo, useState } from 'react';
-import { updateRecord, type Partner } from '@pc/shared';
+import { updateRecord, type Partner, COVERAGE_WARNING_TEXT, type RowAnalysis, levelLabel } from '@pc/shared';
 import { removePartner } from '../../partners/partnerActions';
 import type { BoardContext } from '../../types';
 import type { BoardSession } from '../../../collab/session';
 import { addProspectivePartner, deleteGroup, renameGroup } from '../matrixActions';
 import type { MatrixSelection, MatrixSnapshot, MatrixStore } from '../matrixStore';
-import { COVERAGE_WARNING_TEXT, type RowAnalysis } from '../model/analysis';
 import { gapText } from '../model/cellText';
-import { levelLabel } from '../model/levels';
 import { candidatesForRows } from '../model/offers';
 import { CellInspector } from './CellInspector';
 import { CommitField, RowEditor } from './RowEditor';

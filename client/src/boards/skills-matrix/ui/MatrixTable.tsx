@@ -1,15 +1,12 @@
 import { memo, useEffect, useRef, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
-import type { MatrixRow, Partner } from '@pc/shared';
+import { type MatrixRow, type Partner, type RowAnalysis, cellValue, type CellIndex, levelLabel } from '@pc/shared';
 import { panBy, visibleWorldRect } from '../../../canvas/camera';
 import type { BoardContext } from '../../types';
 import { setCellLevel, toggleCellFlag } from '../matrixActions';
 import type { MatrixSnapshot, MatrixStore, MatrixUi } from '../matrixStore';
-import type { RowAnalysis } from '../model/analysis';
-import { cellValue, type CellIndex } from '../model/cellIndex';
 import { cellDescription, cellText, coverageText, gapText } from '../model/cellText';
 import { reduceMatrixKey, type Cursor } from '../model/keyboard';
 import { cellIdsAt, cellRect } from '../model/layout';
-import { levelLabel } from '../model/levels';
 import { inWindow, tableRowWindow } from '../model/tableWindow';
 import { insetView, panToReveal } from '../model/viewport';
 import { TOOLBAR_INSET_PX } from './insets';

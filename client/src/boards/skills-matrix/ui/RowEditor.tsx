@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { CommitInput } from '../../../ui/inputs';
-import { MATRIX_CATEGORIES, type MatrixRow } from '@pc/shared';
+import { MATRIX_CATEGORIES, type MatrixRow, LEVEL_ANCHORS } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import { moveMatrixRow, removeMatrixRow, updateMatrixRow } from '../matrixActions';
 import type { MatrixStore } from '../matrixStore';
-import { LEVEL_ANCHORS } from '../model/levels';
 import { CATEGORY_LABELS, type MatrixCategory } from '../model/rowOrder';
 
 /** A labelled text field that writes on blur, Enter or Escape and follows remote edits while not focused. */

@@ -4,13 +4,11 @@
  * layout), cells batched by level so the fill colour changes five times per frame,
  * not once per cell, and no text when it would be too small to read.
  */
+import { COVERAGE_WARNING_TEXT, type CoverageWarning, type RowAnalysis, cellValue, levelAnchor } from '@pc/shared';
 import type { Rect } from '../../../lib/geometry';
 import { fontFor, textReadable } from '../../../lib/theme';
 import { fittedLine } from '../../../canvas/textLayout';
-import { COVERAGE_WARNING_TEXT, type CoverageWarning, type RowAnalysis } from '../model/analysis';
-import { cellValue } from '../model/cellIndex';
 import { coverageText, gapText } from '../model/cellText';
-import { levelAnchor } from '../model/levels';
 import { visibleBandRange, visibleRowRange, type MatrixColumn, type RowBand } from '../model/layout';
 import { visiblePartnerRange, type FrozenPanes } from '../model/viewport';
 import type { MatrixSelection, MatrixSnapshot } from '../matrixStore';

@@ -4,8 +4,7 @@
  * Okabe-Ito colour-blind-safe set, ordered scales a blue-to-red diverging or a
  * single-hue sequential ramp.
  */
-import type { Partner, Stakeholder } from '@pc/shared';
-import { clampLevel, MAX_LEVEL } from './grid';
+import { type Partner, type Stakeholder, clampStakeholderLevel, STAKEHOLDER_LEVEL_MAX } from '@pc/shared';
 import { fieldOptions, fieldValues, NONE_VALUE, type StakeholderField } from './fields';
 
 export { engagementGap, engagementGapBucket } from './fields';
@@ -135,7 +134,7 @@ export const DEFAULT_RADIUS_RANGE: RadiusRange = { min: 14, max: 34 };
 export function radiusForLevel(level: number, range: RadiusRange = DEFAULT_RADIUS_RANGE): number {
   const min = Math.max(0, Math.min(range.min, range.max));
   const max = Math.max(0, range.min, range.max);
-  const t = clampLevel(level) / MAX_LEVEL;
+  const t = clampStakeholderLevel(level) / STAKEHOLDER_LEVEL_MAX;
   return Math.sqrt(min * min + (max * max - min * min) * t);
 }
 

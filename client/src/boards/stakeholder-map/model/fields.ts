@@ -3,11 +3,9 @@
  * keys each field takes. Colour legends and filters share these keys, so clicking a
  * legend entry can toggle exactly the filter value it shows.
  */
-import { CONTACT_FREQUENCIES, ENGAGEMENT_LEVELS, SECTORS, STAKEHOLDER_KINDS } from '@pc/shared';
+import { CONTACT_FREQUENCIES, ENGAGEMENT_LEVELS, SECTORS, STAKEHOLDER_KINDS, salienceClass, SALIENCE_CLASSES, SALIENCE_LABELS, clampStakeholderLevel, mendelowQuadrant, MENDELOW_QUADRANTS, QUADRANT_LABELS } from '@pc/shared';
 import type { Partner, Stakeholder } from '@pc/shared';
-import { clampLevel, mendelowQuadrant, MENDELOW_QUADRANTS, QUADRANT_LABELS } from './grid';
 import { normaliseRing, ONION_RINGS, RING_LABELS } from './onion';
-import { salienceClass, SALIENCE_CLASSES, SALIENCE_LABELS } from './salience';
 
 export type StakeholderField =
   | 'sector'
@@ -132,9 +130,9 @@ export function fieldValues(stakeholder: Stakeholder, field: StakeholderField): 
     case 'quadrant':
       return [mendelowQuadrant(stakeholder.power, stakeholder.interest)];
     case 'power':
-      return [String(clampLevel(stakeholder.power))];
+      return [String(clampStakeholderLevel(stakeholder.power))];
     case 'interest':
-      return [String(clampLevel(stakeholder.interest))];
+      return [String(clampStakeholderLevel(stakeholder.interest))];
     case 'frequency':
       return [stakeholder.frequency || NONE_VALUE];
   }

@@ -2,7 +2,16 @@
  * Power/interest grid geometry (Mendelow). The grid is 5 x 5 cells, one per level
  * 0-4 of each axis: interest grows to the right, power grows upwards (high power
  * at the top, as the matrix is always drawn), so screen y runs against power.
+ * The quadrant rules themselves live in `@pc/shared` (the export uses them too).
  */
+import {
+  clampStakeholderLevel as clampLevel,
+  QUADRANT_HIGH_FROM,
+  STAKEHOLDER_LEVEL_MAX as MAX_LEVEL,
+  STAKEHOLDER_LEVEL_MIDDLE as MIDDLE_LEVEL,
+  type MendelowQuadrant,
+  type StakeholderLevel as Level,
+} from '@pc/shared';
 import { compareByNameThenId } from './text';
 import type { Point } from '../../../lib/geometry';
 
@@ -14,22 +23,7 @@ export interface GridLayout {
   height: number;
 }
 
-export type Level = 0 | 1 | 2 | 3 | 4;
 export const GRID_LEVELS = 5;
-export const MAX_LEVEL: Level = 4;
-/** The schema default for power and interest; used when a value is unusable. */
-export const MIDDLE_LEVEL: Level = 2;
-
-/**
- * Any number to a level: rounded to the nearest whole level (2.5 -> 3) and clamped
- * to 0-4. NaN becomes the middle level so a bad value never throws a card into a
- * corner where it would read as a deliberate judgement.
- */
-export function clampLevel(value: number): Level {
-  if (Number.isNaN(value)) return MIDDLE_LEVEL;
-  const rounded = Math.round(value);
-  return Math.min(MAX_LEVEL, Math.max(0, rounded)) as Level;
-}
 
 function cellSize(layout: GridLayout): { width: number; height: number } {
   return { width: layout.width / GRID_LEVELS, height: layout.height / GRID_LEVELS };
@@ -67,48 +61,6 @@ export function levelsAt(point: Point, layout: GridLayout): { power: Level; inte
     interest: column ?? MIDDLE_LEVEL,
   };
 }
-
-export type MendelowQuadrant = 'manageClosely' | 'keepSatisfied' | 'keepInformed' | 'monitor';
-export const MENDELOW_QUADRANTS: readonly MendelowQuadrant[] = ['manageClosely', 'keepSatisfied', 'keepInformed', 'monitor'];
-
-/**
- * First level that counts as "high" on either axis. Level 2 is the midpoint of the
- * scale and counts as low on BOTH axes, for three reasons:
- * - "high" should mean a judgement above the middle, not the middle itself;
- * - new stakeholders default to 2/2 (and fast entry creates many at once): they
- *   land in "monitor" until assessed instead of swelling "manage closely", the
- *   quadrant that costs partners the most time (Principle 3: be honest about
- *   the time and resources available);
- * - the same rule on both axes keeps the quadrants a clean 2 x 2 block of cells
- *   (levels 3-4) against 3 x 3 (levels 0-2), drawn with the dividing lines on
- *   cell edges, so what users see always matches the classification.
- */
-export const QUADRANT_HIGH_FROM: Level = 3;
-
-export function isHighLevel(level: number): boolean {
-  return clampLevel(level) >= QUADRANT_HIGH_FROM;
-}
-
-export function mendelowQuadrant(power: number, interest: number): MendelowQuadrant {
-  const highPower = isHighLevel(power);
-  const highInterest = isHighLevel(interest);
-  if (highPower) return highInterest ? 'manageClosely' : 'keepSatisfied';
-  return highInterest ? 'keepInformed' : 'monitor';
-}
-
-export const QUADRANT_LABELS: Readonly<Record<MendelowQuadrant, string>> = {
-  manageClosely: 'Manage closely',
-  keepSatisfied: 'Keep satisfied',
-  keepInformed: 'Keep informed',
-  monitor: 'Monitor',
-};
-
-export const QUADRANT_STRATEGIES: Readonly<Record<MendelowQuadrant, string>> = {
-  manageClosely: 'Involve them fully and early: consult them on decisions and keep close, regular personal contact.',
-  keepSatisfied: 'Meet their needs and consult them on what affects them, without burying them in detail.',
-  keepInformed: 'Keep them regularly informed and listen to their concerns; they can become allies and advocates.',
-  monitor: 'Watch for changes in their power or interest and share general updates with minimal effort.',
-};
 
 /** Pixel rectangle of each quadrant, with the dividing lines on cell edges (see QUADRANT_HIGH_FROM). */
 export function quadrantRects(layout: GridLayout): Record<MendelowQuadrant, GridLayout> {

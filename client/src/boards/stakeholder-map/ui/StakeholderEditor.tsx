@@ -1,15 +1,4 @@
-import {
-  CONTACT_FREQUENCIES,
-  ENGAGEMENT_LEVELS,
-  ONION_RINGS,
-  RELATIONSHIP_DIRECTIONS,
-  SECTORS,
-  STAKEHOLDER_KINDS,
-  type Partner,
-  type RecordPatch,
-  type Relationship,
-  type Stakeholder,
-} from '@pc/shared';
+import { CONTACT_FREQUENCIES, ENGAGEMENT_LEVELS, ONION_RINGS, RELATIONSHIP_DIRECTIONS, SECTORS, STAKEHOLDER_KINDS, type Partner, type RecordPatch, type Relationship, type Stakeholder, salienceClass, SALIENCE_DESCRIPTIONS, SALIENCE_LABELS, mendelowQuadrant, QUADRANT_LABELS, QUADRANT_STRATEGIES } from '@pc/shared';
 import { promoteStakeholder } from '../../partners/partnerActions';
 import type { BoardSession } from '../../../collab/session';
 import {
@@ -22,9 +11,7 @@ import {
   updateStakeholder,
 } from '../actions';
 import { engagementGap } from '../model/fields';
-import { mendelowQuadrant, QUADRANT_LABELS, QUADRANT_STRATEGIES } from '../model/grid';
 import { RING_LABELS } from '../model/onion';
-import { salienceClass, SALIENCE_DESCRIPTIONS, SALIENCE_LABELS } from '../model/salience';
 import { compareByNameThenId } from '../model/text';
 import { CommitInput, CommitTextarea } from '../../../ui/inputs';
 import type { MapUi } from './mapStore';

@@ -1,3 +1,4 @@
+import { mendelowQuadrant, QUADRANT_LABELS } from '@pc/shared';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { Arrow, Circle, Group, Layer, Rect as KonvaRect, Ring, Text } from 'react-konva';
 import type Konva from 'konva';
@@ -12,7 +13,7 @@ import type { BoardCanvasLayersProps } from '../../types';
 import { addRelationship, dropStakeholder } from '../actions';
 import { labelShown } from '../model/cardMetrics';
 import { CardScene, type CardDraw } from '../model/cardScene';
-import { GRID_LEVELS, levelsAt, mendelowQuadrant, QUADRANT_LABELS } from '../model/grid';
+import { GRID_LEVELS, levelsAt } from '../model/grid';
 import { cardAt, GRID_WORLD, ONION_WORLD, type CardPlacement, type MapLayout } from '../model/mapLayout';
 import { ownerColours } from '../model/encodings';
 import { ringAt, ringRadii, RING_LABELS } from '../model/onion';

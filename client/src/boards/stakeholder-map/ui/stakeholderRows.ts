@@ -7,10 +7,9 @@
  * moved only when its place in the order changes. Events are delegated to the
  * `ul`, which React owns (it renders no children into it).
  */
-import type { Stakeholder } from '@pc/shared';
+import { type Stakeholder, mendelowQuadrant, QUADRANT_LABELS, type MendelowQuadrant } from '@pc/shared';
 import { attitudeKey, fieldOptions } from '../model/fields';
 import { highlightRanges } from '../model/filters';
-import { mendelowQuadrant, QUADRANT_LABELS, type MendelowQuadrant } from '../model/grid';
 import { RING_LABELS } from '../model/onion';
 
 const ATTITUDE_LABELS = new Map(fieldOptions('attitude').map((o) => [o.value, o.label]));
