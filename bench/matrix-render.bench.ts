@@ -40,9 +40,9 @@ function seed(doc: Y.Doc): number {
   const categories = ['skill', 'knowledge', 'resource'] as const;
   const groups = ['', '', 'Delivery', 'Governance', 'Training'];
   doc.transact(() => {
-    const partners = Array.from({ length: partnerCount }, (_, i) => addPartner(doc, origin, { name: `Partner ${String(i + 1).padStart(2, '0')} Trust` }));
+    const partners = Array.from({ length: partnerCount }, (_, i) => addPartner({ doc, localOrigin: origin }, { name: `Partner ${String(i + 1).padStart(2, '0')} Trust` }));
     for (let r = 0; r < rowCount; r++) {
-      const row = addMatrixRow(doc, origin, {
+      const row = addMatrixRow({ doc, localOrigin: origin }, {
         name: `Row ${r + 1}: ${['Safeguarding', 'Evaluation', 'Venues', 'Volunteers', 'Data protection', 'Funding bids'][r % 6]}`,
         category: categories[r % 3]!,
         required: 1 + Math.floor(random() * 4),

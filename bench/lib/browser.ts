@@ -35,7 +35,8 @@ export function frameStats(deltas: readonly number[]): FrameStats {
 
 /** A fresh 1440x900 @1x context; `tsx`'s `__name` helper stubbed for evaluated functions. */
 export async function newBenchContext(browser: Browser, initScripts: string[] = []): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  // bypassCSP: the harness polls with string predicates, which the app's CSP (no eval) refuses; the app's own scripts run as served.
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, bypassCSP: true });
   await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
   for (const content of initScripts) await context.addInitScript({ content });
   return context;

@@ -43,10 +43,10 @@ describe('skills matrix sync', () => {
     const alice = pool.connect(server, board.id, board.tokens.owner);
     const bob = pool.connect(server, board.id, board.tokens.edit);
     await Promise.all([alice.synced(), bob.synced()]);
-    const alba = addPartner(alice.doc, origin, { name: 'Alba Trust' });
-    const bridge = addPartner(alice.doc, origin, { name: 'Bridge Council' });
-    const safeguarding = addMatrixRow(alice.doc, origin, { name: 'Safeguarding', category: 'skill', required: 3 });
-    const venues = addMatrixRow(alice.doc, origin, { name: 'Venues', category: 'resource', required: 2 });
+    const alba = addPartner({ doc: alice.doc, localOrigin: origin }, { name: 'Alba Trust' });
+    const bridge = addPartner({ doc: alice.doc, localOrigin: origin }, { name: 'Bridge Council' });
+    const safeguarding = addMatrixRow({ doc: alice.doc, localOrigin: origin }, { name: 'Safeguarding', category: 'skill', required: 3 });
+    const venues = addMatrixRow({ doc: alice.doc, localOrigin: origin }, { name: 'Venues', category: 'resource', required: 2 });
     await waitFor(() => getCollection(bob.doc, 'matrixRows').size === 2 && getCollection(bob.doc, 'partners').size === 2, {
       message: 'bob did not receive the partners and rows',
     });
@@ -57,10 +57,10 @@ describe('skills matrix sync', () => {
     const { alice, bob, alba, bridge, safeguarding, venues } = await twoClients('Concurrent cells');
 
     // Same row, different partners; different rows, same partner; written with no sync in between.
-    setCellLevel(alice.doc, origin, safeguarding.id, alba.id, 3);
-    setCellLevel(bob.doc, origin, safeguarding.id, bridge.id, 4);
-    toggleCellFlag(alice.doc, origin, venues.id, alba.id, 'gives');
-    toggleCellFlag(bob.doc, origin, venues.id, bridge.id, 'receives');
+    setCellLevel({ doc: alice.doc, localOrigin: origin }, safeguarding.id, alba.id, 3);
+    setCellLevel({ doc: bob.doc, localOrigin: origin }, safeguarding.id, bridge.id, 4);
+    toggleCellFlag({ doc: alice.doc, localOrigin: origin }, venues.id, alba.id, 'gives');
+    toggleCellFlag({ doc: bob.doc, localOrigin: origin }, venues.id, bridge.id, 'receives');
 
     await waitFor(
       () => {
@@ -77,8 +77,8 @@ describe('skills matrix sync', () => {
     expect(merged[`${venues.id}:${bridge.id}`]).toMatchObject({ receives: true });
 
     // Different fields of one existing cell, again at once: both kept.
-    setCellLevel(alice.doc, origin, safeguarding.id, alba.id, 4);
-    toggleCellFlag(bob.doc, origin, safeguarding.id, alba.id, 'gives');
+    setCellLevel({ doc: alice.doc, localOrigin: origin }, safeguarding.id, alba.id, 4);
+    toggleCellFlag({ doc: bob.doc, localOrigin: origin }, safeguarding.id, alba.id, 'gives');
     await waitFor(
       () => {
         expect(cells(bob.doc)).toEqual(cells(alice.doc));
@@ -96,14 +96,14 @@ describe('skills matrix sync', () => {
   it('removes a deleted partner’s column of cells on every client', async () => {
     const { alice, bob, alba, bridge, safeguarding, venues } = await twoClients('Delete a partner');
     for (const row of [safeguarding, venues]) {
-      setCellLevel(alice.doc, origin, row.id, alba.id, 2);
-      setCellLevel(bob.doc, origin, row.id, bridge.id, 3);
+      setCellLevel({ doc: alice.doc, localOrigin: origin }, row.id, alba.id, 2);
+      setCellLevel({ doc: bob.doc, localOrigin: origin }, row.id, bridge.id, 3);
     }
     await waitFor(() => Object.keys(cells(alice.doc)).length === 4 && Object.keys(cells(bob.doc)).length === 4, {
       message: 'cells did not reach both clients',
     });
 
-    removePartner(bob.doc, origin, alba.id);
+    removePartner({ doc: bob.doc, localOrigin: origin }, alba.id);
     await waitFor(
       () => {
         for (const doc of [alice.doc, bob.doc]) {
@@ -123,13 +123,13 @@ describe('skills matrix sync', () => {
 
   it('converges when one client edits a column while another deletes that partner', async () => {
     const { alice, bob, alba, bridge, safeguarding, venues } = await twoClients('Edit during delete');
-    setCellLevel(alice.doc, origin, safeguarding.id, alba.id, 2);
+    setCellLevel({ doc: alice.doc, localOrigin: origin }, safeguarding.id, alba.id, 2);
     await waitFor(() => cells(bob.doc)[`${safeguarding.id}:${alba.id}`]?.level === 2);
 
     // Alice writes a new cell in Alba's column while Bob removes Alba, before either hears the other.
-    setCellLevel(alice.doc, origin, venues.id, alba.id, 4);
-    removePartner(bob.doc, origin, alba.id);
-    setCellLevel(bob.doc, origin, venues.id, bridge.id, 1);
+    setCellLevel({ doc: alice.doc, localOrigin: origin }, venues.id, alba.id, 4);
+    removePartner({ doc: bob.doc, localOrigin: origin }, alba.id);
+    setCellLevel({ doc: bob.doc, localOrigin: origin }, venues.id, bridge.id, 1);
 
     await waitFor(
       () => {

@@ -44,7 +44,7 @@ const record = (doc: Y.Doc, id: string) => readRecord(doc, 'stakeholders', id)!.
 /** A drag as the app makes it: a write per pointer step, paced like its 50 ms throttle. */
 async function drag(doc: Y.Doc, origin: unknown, id: string, layout: MapLayout, path: { x: number; y: number }[]) {
   for (const point of path) {
-    dropStakeholder(doc, origin, id, layout, point);
+    dropStakeholder({ doc, localOrigin: origin }, id, layout, point);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -66,8 +66,8 @@ describe('two people drag the same stakeholder at once', () => {
       // Both drag along their own paths at the same time, their live writes crossing in flight...
       await Promise.all([drag(a.doc, originA, id, layout, line(fromA, toA, 12)), drag(b.doc, originB, id, layout, line(fromA, toB, 12))]);
       // ...and both drop in the same tick, so neither has seen the other's final write: a true conflict.
-      dropStakeholder(a.doc, originA, id, layout, toA);
-      dropStakeholder(b.doc, originB, id, layout, toB);
+      dropStakeholder({ doc: a.doc, localOrigin: originA }, id, layout, toA);
+      dropStakeholder({ doc: b.doc, localOrigin: originB }, id, layout, toB);
       await waitFor(() => JSON.stringify(pick(record(a.doc, id))) === JSON.stringify(pick(record(b.doc, id))), { message: 'clients did not converge' });
       const final = pick(record(a.doc, id));
       // The winner is one person's whole drop (all its fields from one transaction), never a mix.
@@ -90,7 +90,7 @@ describe('two people drag the same stakeholder at once', () => {
 function dropPatchOf(layout: MapLayout, point: { x: number; y: number }) {
   const doc = new Y.Doc();
   const s = createRecord(doc, 'stakeholders', { name: 'probe' });
-  dropStakeholder(doc, null, s.id, layout, point);
+  dropStakeholder({ doc: doc, localOrigin: null }, s.id, layout, point);
   const after = record(doc, s.id);
   if (layout === 'grid') return { power: after.power, interest: after.interest };
   if (layout === 'onion') return { ring: after.ring };
@@ -101,9 +101,9 @@ describe('edits to different fields of one stakeholder', () => {
   it('both survive when made at the same moment', async () => {
     const { a, b, id } = await twoClients();
     // Same tick: neither client has the other's edit when it writes.
-    updateStakeholder(a.doc, originA, id, { channel: 'Monthly briefing', name: 'Riverside City Council' });
-    dropStakeholder(b.doc, originB, id, 'grid', gridPositionFor(4, 3, GRID_WORLD));
-    updateStakeholder(b.doc, originB, id, { attitude: -1 });
+    updateStakeholder({ doc: a.doc, localOrigin: originA }, id, { channel: 'Monthly briefing', name: 'Riverside City Council' });
+    dropStakeholder({ doc: b.doc, localOrigin: originB }, id, 'grid', gridPositionFor(4, 3, GRID_WORLD));
+    updateStakeholder({ doc: b.doc, localOrigin: originB }, id, { attitude: -1 });
     for (const client of [a, b]) {
       await waitFor(() => {
         const s = record(client.doc, id);
@@ -115,9 +115,9 @@ describe('edits to different fields of one stakeholder', () => {
   it('both survive when one person was offline while editing', async () => {
     const { a, b, id } = await twoClients();
     b.provider.disconnect();
-    updateStakeholder(b.doc, originB, id, { notes: 'Met at the March forum', ring: 'direct' });
-    updateStakeholder(a.doc, originA, id, { concerns: 'Budget cuts', frequency: 'quarterly' });
-    dropStakeholder(a.doc, originA, id, 'network', { x: 340, y: -120 });
+    updateStakeholder({ doc: b.doc, localOrigin: originB }, id, { notes: 'Met at the March forum', ring: 'direct' });
+    updateStakeholder({ doc: a.doc, localOrigin: originA }, id, { concerns: 'Budget cuts', frequency: 'quarterly' });
+    dropStakeholder({ doc: a.doc, localOrigin: originA }, id, 'network', { x: 340, y: -120 });
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(record(a.doc, id).notes).toBe('');
     b.provider.connect();

@@ -1,11 +1,14 @@
 import type { BoardView } from '@pc/shared';
-import { logicModelTab } from './logic-model/tab';
-import { skillsMatrixTab } from './skills-matrix/tab';
-import { stakeholderMapTab } from './stakeholder-map/tab';
-import type { BoardTab } from './types';
+import { logicModelBoard } from './logic-model';
+import { skillsMatrixBoard } from './skills-matrix';
+import { stakeholderMapBoard } from './stakeholder-map';
+import type { BoardModule, BoardTab } from './types';
 
-export const BOARD_TABS: readonly BoardTab[] = [stakeholderMapTab, skillsMatrixTab, logicModelTab];
+/** The boards, in tab order. */
+export const BOARDS: readonly BoardModule[] = [stakeholderMapBoard, skillsMatrixBoard, logicModelBoard];
+
+export const BOARD_TABS: readonly BoardTab[] = BOARDS.map((board) => board.tab);
 
 export function tabFor(view: BoardView): BoardTab {
-  return BOARD_TABS.find((tab) => tab.view === view) ?? stakeholderMapTab;
+  return BOARD_TABS.find((tab) => tab.view === view) ?? stakeholderMapBoard.tab;
 }

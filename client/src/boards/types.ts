@@ -1,10 +1,10 @@
 import type { ComponentType } from 'react';
 import type { BoardView, CollectionName } from '@pc/shared';
 import type { Camera } from '../canvas/camera';
-import type { Rect, Size } from '../canvas/geometry';
+import type { Rect, Size } from '../lib/geometry';
 import type { Identity } from '../collab/identity';
 import type { BoardSession } from '../collab/session';
-import type { ValueStore } from '../collab/valueStore';
+import type { ValueStore } from '../lib/valueStore';
 
 /** What a board's own components get from the shell. */
 export interface BoardContext {
@@ -43,4 +43,16 @@ export interface BoardTab {
   contentBounds?(session: BoardSession): Rect | null;
   /** Collections holding the board's structured content; any record in them hides the empty state. */
   contentCollections?: readonly CollectionName[];
+}
+
+/**
+ * What each board exports (from its `index.ts`): its tab for the shell, the
+ * factory of its per-session store (the session keeps one per open board and
+ * destroys it with itself: `session.storeFor(createStore)`), and its actions,
+ * each called as `action(session, ...arguments)`.
+ */
+export interface BoardModule<Store extends object = object, Actions extends object = object> {
+  tab: BoardTab;
+  createStore(session: BoardSession): Store;
+  actions: Actions;
 }

@@ -2,18 +2,21 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as R
 import { Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { BoardView, CanvasItem } from '@pc/shared';
-import { useValue, useValueBy } from '../collab/hooks';
+import { useValue, useValueBy } from '../lib/hooks';
 import type { Peer } from '../collab/presence';
-import type { ValueStore } from '../collab/valueStore';
+import type { ValueStore } from '../lib/valueStore';
 import { panBy, screenToWorld, wheelZoomFactor, zoomBy, type Camera } from './camera';
+import { startPan } from './pan';
+import { eventWorld, stagePointer, stagePointerWorld, trackPointer } from './pointer';
+import { boardShortcuts } from './useShortcuts';
 import { topItemAt } from './items';
 import { NoteBatch } from './NoteBatch';
 import { splitNoteLayer } from './noteLayer';
-import { cullToViewport } from './culling';
-import { decorationVisible, textReadable } from './levelOfDetail';
+import { cullToViewport } from './spatialIndex';
+import { decorationVisible, textReadable } from '../lib/theme';
 import { Cursors } from './Cursors';
 import { DotGrid } from './DotGrid';
-import type { Point, Size } from './geometry';
+import { pointerOn, type Point, type Size } from '../lib/geometry';
 import { NOTE_FONT_SIZE, NOTE_SHADOW_PX, StickyNote, type NoteHandlers } from './StickyNote';
 import { useCameraMoving } from './useCameraMoving';
 import { useCullRegion } from './useCullRegion';
@@ -56,10 +59,6 @@ interface BoardCanvasProps {
   children?: ReactNode;
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
-
 /**
  * The Konva stage: pan (drag empty canvas, space+drag, middle button, wheel),
  * zoom (ctrl/cmd+wheel, pinch) around the pointer, dot grid, culled items and
@@ -68,11 +67,9 @@ function isTyping(target: EventTarget | null): boolean {
 export function BoardCanvas({ items, view, camera: cameraStore, peers, editable, selectedId, editingId, actions, label, layers, children }: BoardCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
-  /** A press on a batched note, until it moves far enough to drag (the note is a real node by then) or ends. */
-  const grabbed = useRef<{ id: string; pointerId: number; x: number; y: number } | null>(null);
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
   const camera = useValue(cameraStore);
-  const [spaceHeld, setSpaceHeld] = useState(false);
+  const spaceHeld = useValue(boardShortcuts.spaceHeld);
   const [panning, setPanning] = useState(false);
   const [hovering, setHovering] = useState(false);
   const actionsRef = useRef(actions);
@@ -98,7 +95,7 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
     const onWheel = (event: WheelEvent) => {
       event.preventDefault();
       const rect = element.getBoundingClientRect();
-      const pointer = { x: event.clientX - rect.left, y: event.clientY - rect.top };
+      const pointer = pointerOn(element, event);
       const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? rect.height : 1;
       if (event.ctrlKey || event.metaKey) {
         cameraStore.set((c) => zoomBy(c, pointer, wheelZoomFactor(event.deltaY * unit)));
@@ -113,46 +110,10 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
     return () => element.removeEventListener('wheel', onWheel);
   }, [cameraStore]);
 
-  useEffect(() => {
-    const down = (event: KeyboardEvent) => {
-      if (event.code === 'Space' && !isTyping(event.target)) {
-        if (!event.repeat) setSpaceHeld(true);
-        event.preventDefault();
-      }
-    };
-    const up = (event: KeyboardEvent) => {
-      if (event.code === 'Space') setSpaceHeld(false);
-    };
-    const blur = () => setSpaceHeld(false);
-    window.addEventListener('keydown', down);
-    window.addEventListener('keyup', up);
-    window.addEventListener('blur', blur);
-    return () => {
-      window.removeEventListener('keydown', down);
-      window.removeEventListener('keyup', up);
-      window.removeEventListener('blur', blur);
-    };
-  }, []);
-
-  const startPan = useCallback(
-    (startX: number, startY: number, pointerId: number) => {
-      const start = cameraStore.get();
+  const panFrom = useCallback(
+    (down: { clientX: number; clientY: number; pointerId: number }) => {
       setPanning(true);
-      const move = (event: PointerEvent) => {
-        if (event.pointerId !== pointerId) return;
-        cameraStore.set({ ...start, x: start.x + event.clientX - startX, y: start.y + event.clientY - startY });
-        actionsRef.current.cameraMoved();
-      };
-      const end = (event: PointerEvent) => {
-        if (event.pointerId !== pointerId) return;
-        setPanning(false);
-        window.removeEventListener('pointermove', move);
-        window.removeEventListener('pointerup', end);
-        window.removeEventListener('pointercancel', end);
-      };
-      window.addEventListener('pointermove', move);
-      window.addEventListener('pointerup', end);
-      window.addEventListener('pointercancel', end);
+      startPan(cameraStore, down, { moved: () => actionsRef.current.cameraMoved(), end: () => setPanning(false) });
     },
     [cameraStore],
   );
@@ -163,19 +124,14 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
     const { button, clientX, clientY, pointerId } = event.evt;
     if (button === 1 || (button === 0 && (spaceHeld || onEmpty))) {
       if (onEmpty && button === 0 && !spaceHeld) actions.select(null);
-      startPan(clientX, clientY, pointerId);
+      panFrom({ clientX, clientY, pointerId });
     }
-  };
-
-  const worldAtPointer = (stage: Konva.Stage | null): Point | null => {
-    const pointer = stage?.getPointerPosition();
-    return pointer ? screenToWorld(cameraStore.get(), pointer) : null;
   };
 
   const onStageDoubleTap = (event: Konva.KonvaEventObject<TouchEvent>) => {
     const stage = event.target.getStage();
     if (!editable || event.target !== stage) return;
-    const world = worldAtPointer(stage);
+    const world = stagePointerWorld(stage, cameraStore);
     if (world) actions.createAt(world);
   };
 
@@ -186,39 +142,13 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
     // Only the canvas itself: not the overlays and editors laid over it.
     if (!stage || !(event.target instanceof Node) || !stage.content.contains(event.target)) return;
     stage.setPointersPositions(event.nativeEvent);
-    const pointer = stage.getPointerPosition();
+    const pointer = stagePointer(stage);
     if (!pointer) return;
     const world = screenToWorld(cameraStore.get(), pointer);
     const note = topItemAt(visible, world.x, world.y);
     if (note) actions.edit(note.id);
     else if (editable && !stage.getIntersection(pointer)) actions.createAt(world);
   };
-
-  useEffect(() => {
-    const move = (event: PointerEvent) => {
-      const grab = grabbed.current;
-      if (!grab || event.pointerId !== grab.pointerId) return;
-      if (Math.max(Math.abs(event.clientX - grab.x), Math.abs(event.clientY - grab.y)) < GRAB_DRAG_PX) return;
-      grabbed.current = null;
-      const node = stageRef.current?.findOne((n: Konva.Node) => n.name() === 'note' && n.id() === grab.id);
-      if (!node?.draggable()) return;
-      // Catch up with the pointer, so Konva follows it from here as if the press had started on the node.
-      const at = node.absolutePosition();
-      node.absolutePosition({ x: at.x + event.clientX - grab.x, y: at.y + event.clientY - grab.y });
-      node.startDrag();
-    };
-    const end = (event: PointerEvent) => {
-      if (grabbed.current?.pointerId === event.pointerId) grabbed.current = null;
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', end);
-    window.addEventListener('pointercancel', end);
-    return () => {
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', end);
-      window.removeEventListener('pointercancel', end);
-    };
-  }, []);
 
   const noteHandlers = useMemo<NoteHandlers>(
     () => ({
@@ -229,8 +159,20 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
       dragEnd: (id, to) => actionsRef.current.dragEnd(id, to),
       hover: (id) => setHovering(id !== null),
       grab: (id, event) => {
-        grabbed.current = { id, pointerId: event.pointerId, x: event.clientX, y: event.clientY };
         actionsRef.current.select(id);
+        const { pointerId, clientX: x, clientY: y } = event;
+        const stop = trackPointer(pointerId, {
+          move: (e) => {
+            if (Math.max(Math.abs(e.clientX - x), Math.abs(e.clientY - y)) < GRAB_DRAG_PX) return;
+            stop();
+            const node = stageRef.current?.findOne((n: Konva.Node) => n.name() === 'note' && n.id() === id);
+            if (!node?.draggable()) return;
+            // Catch up with the pointer, so Konva follows it from here as if the press had started on the node.
+            const at = node.absolutePosition();
+            node.absolutePosition({ x: at.x + e.clientX - x, y: at.y + e.clientY - y });
+            node.startDrag();
+          },
+        });
       },
     }),
     [],
@@ -258,10 +200,7 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
       aria-label={label}
       aria-roledescription="whiteboard canvas"
       data-camera={`${camera.x.toFixed(1)},${camera.y.toFixed(1)},${camera.zoom.toFixed(4)}`}
-      onPointerMove={(event) => {
-        const rect = event.currentTarget.getBoundingClientRect();
-        actions.pointer(screenToWorld(cameraStore.get(), { x: event.clientX - rect.left, y: event.clientY - rect.top }));
-      }}
+      onPointerMove={(event) => actions.pointer(eventWorld(event.currentTarget, event, cameraStore))}
       onPointerLeave={() => actions.pointer(null)}
       onDoubleClick={onDoubleClick}
     >

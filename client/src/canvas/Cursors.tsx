@@ -1,9 +1,9 @@
 import { Group, Label, Path, Tag, Text } from 'react-konva';
 import type { BoardView } from '@pc/shared';
-import { useValue } from '../collab/hooks';
+import { useValue } from '../lib/hooks';
 import { visibleCursors, type Peer } from '../collab/presence';
-import type { ValueStore } from '../collab/valueStore';
-import { FONT_FAMILY } from './StickyNote';
+import type { ValueStore } from '../lib/valueStore';
+import { FONT_FAMILY } from '../lib/theme';
 
 const ARROW = 'M0 0 L0 17 L4.6 12.6 L7.8 19.6 L10.6 18.4 L7.5 11.6 L13.4 11.6 Z';
 

@@ -1,7 +1,7 @@
 import { Shape } from 'react-konva';
 import type { Camera } from './camera';
 import { visibleWorldRect } from './camera';
-import type { Size } from './geometry';
+import type { Size } from '../lib/geometry';
 import { dotGridFor } from './grid';
 
 const DOT_COLOUR = '#cbd5e1';

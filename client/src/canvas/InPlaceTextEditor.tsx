@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { MAX_TEXT } from '@pc/shared';
-import { useValue } from '../collab/hooks';
+import { useValue } from '../lib/hooks';
+import type { ValueStore } from '../lib/valueStore';
 import { useFinishOnUnmount } from './useFinishOnUnmount';
-import type { ValueStore } from '../collab/valueStore';
 import { worldToScreen, type Camera } from './camera';
-import type { Rect } from './geometry';
+import { worldPoint, type Rect } from '../lib/geometry';
 
 /** What the textarea looks like at zoom 1; sizes are scaled by the camera. */
 export interface EditorLook {
@@ -56,7 +56,7 @@ export function InPlaceTextEditor({ camera, rect, text: initial, label, classNam
   };
   // Closed some other way (another tab, another card opened): still keep the text.
   useFinishOnUnmount(finish);
-  const topLeft = worldToScreen(cam, rect);
+  const topLeft = worldToScreen(cam, worldPoint(rect.x, rect.y));
   const z = cam.zoom;
   const style: CSSProperties = {
     left: topLeft.x,

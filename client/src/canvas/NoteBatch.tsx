@@ -3,27 +3,23 @@ import { Shape } from 'react-konva';
 import type Konva from 'konva';
 import type { CanvasItem } from '@pc/shared';
 import { screenToWorld } from './camera';
-import { rectsIntersect } from './geometry';
+import { stagePointer } from './pointer';
+import { cullToViewport } from './spatialIndex';
 import { topItemAt } from './items';
-import { layoutNoteText, stageWorldRect } from './noteLayer';
-import { FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING_X, NOTE_PADDING_Y, NOTE_SHADOW_PX, noteLabel, type NoteHandlers } from './StickyNote';
+import { stageWorldRect } from './noteLayer';
+import { measurerFor, wrapText } from './textLayout';
+import { fontFor } from '../lib/theme';
+import { NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING_X, NOTE_PADDING_Y, NOTE_SHADOW_PX, noteLabel, type NoteHandlers } from './StickyNote';
 
-const FONT = `${NOTE_FONT_SIZE}px ${FONT_FAMILY}`;
+const FONT = fontFor(NOTE_FONT_SIZE);
 const LINE_PX = NOTE_FONT_SIZE * NOTE_LINE_HEIGHT;
-
-let measureContext: CanvasRenderingContext2D | null = null;
-function measure(text: string): number {
-  measureContext ??= document.createElement('canvas').getContext('2d')!;
-  measureContext.font = FONT;
-  return measureContext.measureText(text).width;
-}
 
 /** Wrapped lines per note object: the collection store keeps the object until that record changes. */
 const layouts = new WeakMap<CanvasItem, { label: string; lines: string[] }>();
 function linesOf(item: CanvasItem, label: string): string[] {
   const cached = layouts.get(item);
   if (cached && cached.label === label) return cached.lines;
-  const lines = layoutNoteText(label, item.width - 2 * NOTE_PADDING_X, Math.floor((item.height - 2 * NOTE_PADDING_Y) / LINE_PX), measure);
+  const lines = wrapText(label, item.width - 2 * NOTE_PADDING_X, Math.floor((item.height - 2 * NOTE_PADDING_Y) / LINE_PX), measurerFor(FONT)).map((line) => line.text);
   layouts.set(item, { label, lines });
   return lines;
 }
@@ -38,7 +34,7 @@ interface NoteBatchProps {
 
 function noteAtPointer(shape: Konva.Node, items: readonly CanvasItem[]): CanvasItem | undefined {
   const stage = shape.getStage();
-  const pointer = stage?.getPointerPosition();
+  const pointer = stagePointer(stage);
   if (!stage || !pointer) return undefined;
   const world = screenToWorld({ x: stage.x(), y: stage.y(), zoom: stage.scaleX() }, pointer);
   return topItemAt(items, world.x, world.y);
@@ -58,9 +54,7 @@ export const NoteBatch = memo(function NoteBatch({ items, editable, showText, sh
       const stage = shape.getStage();
       if (!stage) return [];
       const view = stageWorldRect({ x: stage.x(), y: stage.y(), scale: stage.scaleX(), width: stage.width(), height: stage.height() });
-      const out: CanvasItem[] = [];
-      for (const item of items) if (rectsIntersect(item, view)) out.push(item);
-      return out;
+      return cullToViewport(items, view);
     };
     const scene = (context: Konva.Context, shape: Konva.Shape) => {
       const ctx = context._context;

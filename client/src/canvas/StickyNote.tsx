@@ -2,7 +2,8 @@ import { memo, useRef } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type Konva from 'konva';
 import type { CanvasItem } from '@pc/shared';
-import type { Point } from './geometry';
+import type { Point } from '../lib/geometry';
+import { FONT_FAMILY } from '../lib/theme';
 
 export const NOTE_PADDING_X = 14;
 export const NOTE_PADDING_Y = 12;
@@ -10,7 +11,6 @@ export const NOTE_FONT_SIZE = 16;
 export const NOTE_LINE_HEIGHT = 1.3;
 /** How far the drop shadow reaches beyond the note (world units). */
 export const NOTE_SHADOW_PX = 3;
-export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 /** Stable callbacks from the canvas; identity never changes, so memo holds. */
 export interface NoteHandlers {

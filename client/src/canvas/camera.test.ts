@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { screenPoint, worldPoint } from '../lib/geometry';
 import {
   MAX_ZOOM,
   MIN_ZOOM,
@@ -20,7 +21,7 @@ const cam: Camera = { x: 100, y: -50, zoom: 2 };
 
 describe('camera', () => {
   it('round-trips screen and world coordinates', () => {
-    const world = { x: 37, y: -12 };
+    const world = worldPoint(37, -12);
     const screen = worldToScreen(cam, world);
     expect(screen).toEqual({ x: 174, y: -74 });
     expect(screenToWorld(cam, screen)).toEqual(world);
@@ -31,7 +32,7 @@ describe('camera', () => {
   });
 
   it('keeps the world point under the cursor fixed when zooming', () => {
-    const pointer = { x: 300, y: 200 };
+    const pointer = screenPoint(300, 200);
     const before = screenToWorld(cam, pointer);
     const next = zoomAt(cam, pointer, 3);
     expect(next.zoom).toBe(3);
@@ -41,8 +42,8 @@ describe('camera', () => {
   });
 
   it('clamps zoom to its limits', () => {
-    expect(zoomBy(cam, { x: 0, y: 0 }, 1000).zoom).toBe(MAX_ZOOM);
-    expect(zoomBy(cam, { x: 0, y: 0 }, 0.0001).zoom).toBe(MIN_ZOOM);
+    expect(zoomBy(cam, screenPoint(0, 0), 1000).zoom).toBe(MAX_ZOOM);
+    expect(zoomBy(cam, screenPoint(0, 0), 0.0001).zoom).toBe(MIN_ZOOM);
     expect(clampZoom(Number.NaN)).toBe(1);
   });
 
@@ -73,15 +74,15 @@ describe('camera', () => {
     const viewport = { width: 1000, height: 600 };
     const camera = fitBounds({ x: 0, y: 0, width: 1000, height: 1000 }, viewport, 50, 1, 100);
     expect(camera.zoom).toBeCloseTo(400 / 1000);
-    const topOnScreen = worldToScreen(camera, { x: 0, y: 0 }).y;
-    const bottomOnScreen = worldToScreen(camera, { x: 0, y: 1000 }).y;
+    const topOnScreen = worldToScreen(camera, worldPoint(0, 0)).y;
+    const bottomOnScreen = worldToScreen(camera, worldPoint(0, 1000)).y;
     expect(topOnScreen).toBeCloseTo(150);
     expect(bottomOnScreen).toBeCloseTo(550);
   });
 
   it('centres on a world point', () => {
     const viewport = { width: 800, height: 400 };
-    const c = centreOn({ x: 10, y: 20 }, viewport, 2);
+    const c = centreOn(worldPoint(10, 20), viewport, 2);
     expect(viewportCentre(c, viewport)).toEqual({ x: 10, y: 20 });
   });
 });

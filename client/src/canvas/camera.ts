@@ -1,4 +1,4 @@
-import type { Point, Rect, Size } from './geometry';
+import { screenPoint, worldPoint, type Rect, type ScreenPoint, type Size, type WorldPoint } from '../lib/geometry';
 
 /**
  * The camera maps world coordinates (where items live, shared by everyone) to screen
@@ -21,12 +21,12 @@ export function clampZoom(zoom: number): number {
   return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
 }
 
-export function screenToWorld(camera: Camera, point: Point): Point {
-  return { x: (point.x - camera.x) / camera.zoom, y: (point.y - camera.y) / camera.zoom };
+export function screenToWorld(camera: Camera, point: ScreenPoint): WorldPoint {
+  return worldPoint((point.x - camera.x) / camera.zoom, (point.y - camera.y) / camera.zoom);
 }
 
-export function worldToScreen(camera: Camera, point: Point): Point {
-  return { x: point.x * camera.zoom + camera.x, y: point.y * camera.zoom + camera.y };
+export function worldToScreen(camera: Camera, point: WorldPoint): ScreenPoint {
+  return screenPoint(point.x * camera.zoom + camera.x, point.y * camera.zoom + camera.y);
 }
 
 export function panBy(camera: Camera, dx: number, dy: number): Camera {
@@ -34,15 +34,15 @@ export function panBy(camera: Camera, dx: number, dy: number): Camera {
 }
 
 /** Zoom to `zoom` keeping the world point under `screenPoint` fixed (cursor-anchored zoom). */
-export function zoomAt(camera: Camera, screenPoint: Point, zoom: number): Camera {
+export function zoomAt(camera: Camera, anchorOnScreen: ScreenPoint, zoom: number): Camera {
   const next = clampZoom(zoom);
-  const anchor = screenToWorld(camera, screenPoint);
-  return { zoom: next, x: screenPoint.x - anchor.x * next, y: screenPoint.y - anchor.y * next };
+  const anchor = screenToWorld(camera, anchorOnScreen);
+  return { zoom: next, x: anchorOnScreen.x - anchor.x * next, y: anchorOnScreen.y - anchor.y * next };
 }
 
 /** Multiply the zoom by `factor` around a screen point. */
-export function zoomBy(camera: Camera, screenPoint: Point, factor: number): Camera {
-  return zoomAt(camera, screenPoint, camera.zoom * factor);
+export function zoomBy(camera: Camera, anchorOnScreen: ScreenPoint, factor: number): Camera {
+  return zoomAt(camera, anchorOnScreen, camera.zoom * factor);
 }
 
 /**
@@ -56,7 +56,7 @@ export function wheelZoomFactor(deltaY: number): number {
 
 /** The world rectangle the viewport currently shows. */
 export function visibleWorldRect(camera: Camera, viewport: Size): Rect {
-  const topLeft = screenToWorld(camera, { x: 0, y: 0 });
+  const topLeft = screenToWorld(camera, screenPoint(0, 0));
   return { x: topLeft.x, y: topLeft.y, width: viewport.width / camera.zoom, height: viewport.height / camera.zoom };
 }
 
@@ -73,12 +73,12 @@ export function fitBounds(bounds: Rect, viewport: Size, padding = 48, maxZoom = 
 }
 
 /** Camera at the given zoom centred on a world point. */
-export function centreOn(world: Point, viewport: Size, zoom: number): Camera {
+export function centreOn(world: WorldPoint, viewport: Size, zoom: number): Camera {
   const z = clampZoom(zoom);
   return { zoom: z, x: viewport.width / 2 - world.x * z, y: viewport.height / 2 - world.y * z };
 }
 
 /** The world point at the centre of the viewport. */
-export function viewportCentre(camera: Camera, viewport: Size): Point {
-  return screenToWorld(camera, { x: viewport.width / 2, y: viewport.height / 2 });
+export function viewportCentre(camera: Camera, viewport: Size): WorldPoint {
+  return screenToWorld(camera, screenPoint(viewport.width / 2, viewport.height / 2));
 }

@@ -1,4 +1,4 @@
-import type { Rect } from './geometry';
+import type { Rect } from '../lib/geometry';
 
 export const GRID_SPACING = 24;
 /** Below this on-screen distance dots turn to noise, so the grid coarsens by powers of two. */

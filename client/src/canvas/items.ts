@@ -1,5 +1,5 @@
 import type { BoardView, CanvasItem } from '@pc/shared';
-import { unionRects, type Rect } from './geometry';
+import { unionRects, type Rect } from '../lib/geometry';
 
 /** Items of one board tab, in z-order (lowest first); ties broken by id so every client agrees. */
 export function itemsForView(items: readonly CanvasItem[], view: BoardView): CanvasItem[] {

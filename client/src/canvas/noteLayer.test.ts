@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CanvasItem } from '@pc/shared';
-import { ELLIPSIS, layoutNoteText, splitNoteLayer, stageWorldRect } from './noteLayer';
+import { splitNoteLayer, stageWorldRect } from './noteLayer';
 
 const note = (id: string): CanvasItem =>
   ({ id, kind: 'sticky', view: 'stakeholder-map', text: id, x: 0, y: 0, width: 200, height: 140, colour: '#fde68a', order: id, author: '' }) as CanvasItem;
@@ -27,35 +27,5 @@ describe('splitNoteLayer', () => {
 describe('stageWorldRect', () => {
   it('inverts the stage transform', () => {
     expect(stageWorldRect({ x: -200, y: 100, scale: 2, width: 800, height: 600 })).toEqual({ x: 100, y: -50, width: 400, height: 300 });
-  });
-});
-
-describe('layoutNoteText', () => {
-  // One unit per character: a line of width 10 holds 10 characters.
-  const measure = (s: string) => s.length;
-
-  it('wraps at word boundaries', () => {
-    expect(layoutNoteText('youth housing training', 10, 5, measure)).toEqual(['youth', 'housing', 'training']);
-    expect(layoutNoteText('a b c d e', 5, 5, measure)).toEqual(['a b c', 'd e']);
-  });
-
-  it('keeps explicit line breaks', () => {
-    expect(layoutNoteText('one\ntwo', 10, 5, measure)).toEqual(['one', 'two']);
-  });
-
-  it('breaks words longer than a line between characters', () => {
-    expect(layoutNoteText('abcdefghijklmnop', 6, 5, measure)).toEqual(['abcdef', 'ghijkl', 'mnop']);
-  });
-
-  it('ends text that does not fit in an ellipsis on the last line', () => {
-    expect(layoutNoteText('aaa bbb ccc ddd', 7, 2, measure)).toEqual(['aaa bbb', 'ccc ddd']);
-    const lines = layoutNoteText('aaa bbb ccc ddd eee', 7, 2, measure);
-    expect(lines).toEqual(['aaa bbb', `ccc dd${ELLIPSIS}`]);
-    expect(lines.every((l) => measure(l) <= 7)).toBe(true);
-  });
-
-  it('draws nothing in a note too small for a line', () => {
-    expect(layoutNoteText('text', 10, 0, measure)).toEqual([]);
-    expect(layoutNoteText('text', 0, 3, measure)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ValueStore } from '../collab/valueStore';
+import type { ValueStore } from '../lib/valueStore';
 import type { Camera } from './camera';
 
 /** How long the camera must rest before a gesture counts as over. */

@@ -1,8 +1,8 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import type { ValueStore } from '../collab/valueStore';
+import type { ValueStore } from '../lib/valueStore';
 import { visibleWorldRect, type Camera } from './camera';
-import { nextCullRegion, type CullRegion } from './culling';
-import type { Size } from './geometry';
+import { nextCullRegion, type CullRegion } from './cullRegion';
+import type { Size } from '../lib/geometry';
 
 /**
  * The cull region (see `nextCullRegion`) for the live camera: a component that

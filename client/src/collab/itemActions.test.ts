@@ -15,11 +15,11 @@ function setup() {
 describe('sticky note actions', () => {
   it('creates a note centred on a point, on top of the others', () => {
     const { doc, mine } = setup();
-    const a = addSticky(doc, mine, { view: 'logic-model', centre: { x: 0, y: 0 } });
-    const b = addSticky(doc, mine, { view: 'logic-model', centre: { x: 100, y: 100 } });
+    const a = addSticky({ doc: doc, localOrigin: mine }, { view: 'logic-model', centre: { x: 0, y: 0 } });
+    const b = addSticky({ doc: doc, localOrigin: mine }, { view: 'logic-model', centre: { x: 100, y: 100 } });
     expect(a).toMatchObject({ kind: 'sticky', x: -90, y: -60, width: 180, height: 120, view: 'logic-model' });
     expect(b.order > a.order).toBe(true);
-    bringToFront(doc, mine, a.id);
+    bringToFront({ doc: doc, localOrigin: mine }, a.id);
     const records = listRecords(doc, 'canvasItems').map((r) => r.record);
     const orderOf = (id: string) => records.find((r) => r.id === id)!.order;
     expect(orderOf(a.id) > orderOf(b.id)).toBe(true);
@@ -27,27 +27,27 @@ describe('sticky note actions', () => {
 
   it('moves, nudges, recolours, edits and deletes', () => {
     const { doc, mine } = setup();
-    const a = addSticky(doc, mine, { view: 'stakeholder-map', centre: { x: 90, y: 60 } });
-    moveItem(doc, mine, a.id, { x: 10.4, y: 20.6 });
-    setItemText(doc, mine, a.id, 'Local council');
-    setItemColour(doc, mine, a.id, '#bbf7d0');
+    const a = addSticky({ doc: doc, localOrigin: mine }, { view: 'stakeholder-map', centre: { x: 90, y: 60 } });
+    moveItem({ doc: doc, localOrigin: mine }, a.id, { x: 10.4, y: 20.6 });
+    setItemText({ doc: doc, localOrigin: mine }, a.id, 'Local council');
+    setItemColour({ doc: doc, localOrigin: mine }, a.id, '#bbf7d0');
     const store = new CollectionStore(doc, 'canvasItems');
     const moved = store.get(a.id)!;
     expect(moved).toMatchObject({ x: 10, y: 21, text: 'Local council', colour: '#bbf7d0' });
-    nudgeItem(doc, mine, moved, 1, -1);
+    nudgeItem({ doc: doc, localOrigin: mine }, moved, 1, -1);
     expect(store.get(a.id)).toMatchObject({ x: 20, y: 11 });
-    removeItem(doc, mine, a.id);
+    removeItem({ doc: doc, localOrigin: mine }, a.id);
     expect(store.get(a.id)).toBeUndefined();
     // Editing a note someone else deleted is a quiet no-op.
-    expect(() => moveItem(doc, mine, a.id, { x: 0, y: 0 })).not.toThrow();
+    expect(() => moveItem({ doc: doc, localOrigin: mine }, a.id, { x: 0, y: 0 })).not.toThrow();
   });
 
   it('undo only reverts my own changes', () => {
     const { doc, mine, theirs, undo } = setup();
-    const a = addSticky(doc, mine, { view: 'stakeholder-map', centre: { x: 0, y: 0 } });
-    const b = addSticky(doc, theirs, { view: 'stakeholder-map', centre: { x: 0, y: 0 } });
-    setItemText(doc, theirs, a.id, 'their text');
-    moveItem(doc, mine, a.id, { x: 500, y: 500 });
+    const a = addSticky({ doc: doc, localOrigin: mine }, { view: 'stakeholder-map', centre: { x: 0, y: 0 } });
+    const b = addSticky({ doc: doc, localOrigin: theirs }, { view: 'stakeholder-map', centre: { x: 0, y: 0 } });
+    setItemText({ doc: doc, localOrigin: theirs }, a.id, 'their text');
+    moveItem({ doc: doc, localOrigin: mine }, a.id, { x: 500, y: 500 });
     undo.undo();
     const store = new CollectionStore(doc, 'canvasItems');
     expect(store.get(a.id)).toMatchObject({ x: -90, y: -60, text: 'their text' });
@@ -62,14 +62,14 @@ describe('sticky note actions', () => {
 describe('collection store', () => {
   it('re-reads only touched records and keeps the others identical', () => {
     const doc = new Y.Doc();
-    const a = addSticky(doc, null, { view: 'stakeholder-map', centre: { x: 0, y: 0 } });
-    const b = addSticky(doc, null, { view: 'stakeholder-map', centre: { x: 0, y: 0 } });
+    const a = addSticky({ doc: doc, localOrigin: null }, { view: 'stakeholder-map', centre: { x: 0, y: 0 } });
+    const b = addSticky({ doc: doc, localOrigin: null }, { view: 'stakeholder-map', centre: { x: 0, y: 0 } });
     const store = new CollectionStore(doc, 'canvasItems');
     let notified = 0;
     store.subscribe(() => notified++);
     const before = store.getSnapshot();
     const bBefore = store.get(b.id);
-    moveItem(doc, null, a.id, { x: 1, y: 2 });
+    moveItem({ doc: doc, localOrigin: null }, a.id, { x: 1, y: 2 });
     const after = store.getSnapshot();
     expect(notified).toBe(1);
     expect(after).not.toBe(before);

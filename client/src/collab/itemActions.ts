@@ -9,7 +9,8 @@ import {
   type BoardView,
   type CanvasItem,
 } from '@pc/shared';
-import type { Point } from '../canvas/geometry';
+import type { Point } from '../lib/geometry';
+import type { DocTarget } from '../lib/docTarget';
 
 export const STICKY_SIZE = { width: 180, height: 120 } as const;
 /** Keyboard nudge, in world pixels. */
@@ -26,8 +27,7 @@ function allOrderKeys(doc: Y.Doc): string[] {
 
 /** Create a sticky note centred on `centre`, on top of everything else. */
 export function addSticky(
-  doc: Y.Doc,
-  origin: unknown,
+  { doc, localOrigin: origin }: DocTarget,
   options: { view: BoardView; centre: Point; colour?: string; author?: string; text?: string },
 ): CanvasItem {
   return createRecord(
@@ -54,31 +54,31 @@ function exists(doc: Y.Doc, id: string): boolean {
 }
 
 /** Edits to an item someone else just deleted are dropped: deletion wins, nothing throws. */
-export function moveItem(doc: Y.Doc, origin: unknown, id: string, to: Point): void {
+export function moveItem({ doc, localOrigin: origin }: DocTarget, id: string, to: Point): void {
   if (!exists(doc, id)) return;
   updateRecord(doc, 'canvasItems', id, { x: Math.round(to.x), y: Math.round(to.y) }, origin);
 }
 
-export function nudgeItem(doc: Y.Doc, origin: unknown, item: CanvasItem, dx: number, dy: number): void {
-  moveItem(doc, origin, item.id, { x: item.x + dx * NUDGE_STEP, y: item.y + dy * NUDGE_STEP });
+export function nudgeItem({ doc, localOrigin: origin }: DocTarget, item: CanvasItem, dx: number, dy: number): void {
+  moveItem({ doc, localOrigin: origin }, item.id, { x: item.x + dx * NUDGE_STEP, y: item.y + dy * NUDGE_STEP });
 }
 
-export function setItemText(doc: Y.Doc, origin: unknown, id: string, text: string): void {
+export function setItemText({ doc, localOrigin: origin }: DocTarget, id: string, text: string): void {
   if (!exists(doc, id)) return;
   updateRecord(doc, 'canvasItems', id, { text }, origin);
 }
 
-export function setItemColour(doc: Y.Doc, origin: unknown, id: string, colour: string): void {
+export function setItemColour({ doc, localOrigin: origin }: DocTarget, id: string, colour: string): void {
   if (!exists(doc, id)) return;
   updateRecord(doc, 'canvasItems', id, { colour }, origin);
 }
 
-export function removeItem(doc: Y.Doc, origin: unknown, id: string): void {
+export function removeItem({ doc, localOrigin: origin }: DocTarget, id: string): void {
   deleteRecord(doc, 'canvasItems', id, origin);
 }
 
 /** Give the item an order key above every other; a no-op when it already is on top. */
-export function bringToFront(doc: Y.Doc, origin: unknown, id: string): void {
+export function bringToFront({ doc, localOrigin: origin }: DocTarget, id: string): void {
   const collection = getCollection(doc, 'canvasItems');
   const map = collection.get(id);
   if (!(map instanceof Y.Map)) return;

@@ -1,5 +1,5 @@
 import { BOARD_VIEWS, type BoardView } from '@pc/shared';
-import type { Point } from '../canvas/geometry';
+import type { Point } from '../lib/geometry';
 
 /**
  * Presence: what each client publishes through Yjs awareness. Never saved, always

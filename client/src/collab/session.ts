@@ -6,9 +6,9 @@ import { CollectionStore } from './collectionStore';
 import { AdoptingWebSocket, syncServerUrl } from './earlySocket';
 import { INITIAL_CONNECTION, MAX_RECONNECT_MS, accessProblemFromCloseCode, reconnectDelay, type ConnectionState } from './connection';
 import { peersFromStates, type Peer, type PresenceState } from './presence';
-import { throttle, type Throttled } from './throttle';
-import { createValueStore, type ValueStore } from './valueStore';
-import type { Point } from '../canvas/geometry';
+import { throttle, type Throttled } from '../lib/throttle';
+import { createValueStore, type ValueStore } from '../lib/valueStore';
+import type { Point } from '../lib/geometry';
 
 /** ~20 cursor updates a second: smooth enough to follow, cheap for a 40-person room. */
 export const CURSOR_INTERVAL_MS = 50;
@@ -21,6 +21,9 @@ export interface SessionOptions {
   user: { name: string; colour: string };
   view: BoardView;
 }
+
+/** A board's store of derived state for one session: made on first use, destroyed (when it has `destroy`) with the session. */
+export type SessionStore = object & { destroy?(): void };
 
 export interface UndoState {
   canUndo: boolean;
@@ -46,6 +49,7 @@ export class BoardSession {
   private readonly publishCursor: Throttled<[Point | null]>;
   private readonly cleanups: (() => void)[] = [];
   private readonly stores = new Map<CollectionName, CollectionStore<CollectionName>>();
+  private readonly boardStores = new Map<(session: BoardSession) => object, SessionStore>();
 
   constructor(readonly options: SessionOptions) {
     const { boardId, token } = options;
@@ -156,7 +160,22 @@ export class BoardSession {
     this.undoManager.stopCapturing();
   }
 
+  /**
+   * The store `create` makes for this session (a board's derived model and UI
+   * state): made on first use, the same one after, destroyed with the session.
+   */
+  storeFor<S extends object>(create: (session: BoardSession) => S): S {
+    let store = this.boardStores.get(create) as S | undefined;
+    if (!store) {
+      store = create(this);
+      this.boardStores.set(create, store);
+    }
+    return store;
+  }
+
   destroy(): void {
+    for (const store of this.boardStores.values()) store.destroy?.();
+    this.boardStores.clear();
     this.publishCursor.cancel();
     for (const cleanup of this.cleanups) cleanup();
     for (const store of this.stores.values()) store.destroy();

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { readMeta, type Role } from '@pc/shared';
 import { ApiError, fetchBoard } from '../collab/api';
-import { useValue } from '../collab/hooks';
+import { useValue } from '../lib/hooks';
 import { BoardSession } from '../collab/session';
 import { findRecentBoard } from '../collab/recentBoards';
-import { createValueStore, type ValueStore } from '../collab/valueStore';
+import { createValueStore, type ValueStore } from '../lib/valueStore';
 import type { ConnectionState } from '../collab/connection';
 import { BoardWorkspace } from './BoardWorkspace';
 import { LogoMark } from './icons';

@@ -4,6 +4,9 @@ import { PartnersControl } from '../boards/partners/PartnersControl';
 import { tabFor } from '../boards/tabs';
 import type { BoardContext } from '../boards/types';
 import { BoardCanvas, type CanvasActions } from '../canvas/BoardCanvas';
+import { plainKey, withMod } from '../canvas/shortcuts';
+import { ShortcutHelp } from '../canvas/ShortcutHelp';
+import { useShortcutListener, useShortcuts } from '../canvas/useShortcuts';
 import {
   DEFAULT_CAMERA,
   ZOOM_STEP,
@@ -15,10 +18,11 @@ import {
   zoomBy,
   type Camera,
 } from '../canvas/camera';
-import { rectsIntersect, unionRects, type Point, type Rect, type Size } from '../canvas/geometry';
+import { rectsIntersect, screenPoint, unionRects, worldPoint, type Point, type Rect, type Size } from '../lib/geometry';
 import { boundsOfItems, freeSpotNear, itemsForView } from '../canvas/items';
 import { connectionIndicator } from '../collab/connection';
-import { useCollection, useValue, useValueBy } from '../collab/hooks';
+import { useValue, useValueBy } from '../lib/hooks';
+import { useCollection } from '../collab/useCollection';
 import { peopleKey } from '../collab/presence';
 import type { Identity } from '../collab/identity';
 import {
@@ -32,8 +36,8 @@ import {
   setItemText,
 } from '../collab/itemActions';
 import type { BoardSession } from '../collab/session';
-import { throttle, type Throttled } from '../collab/throttle';
-import { createValueStore } from '../collab/valueStore';
+import { throttle, type Throttled } from '../lib/throttle';
+import { createValueStore } from '../lib/valueStore';
 import { BoardHeader } from './BoardHeader';
 import { DamagedRecords } from './DamagedRecords';
 import { TabEmptyState } from './EmptyState';
@@ -46,10 +50,6 @@ import { ShareButton } from './share/ShareButton';
 
 /** Live drag positions reach others ~20 times a second; the final position is written on drop. */
 const DRAG_WRITE_INTERVAL_MS = 50;
-
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-}
 
 interface BoardWorkspaceProps {
   session: BoardSession;
@@ -126,7 +126,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
   const autoFit = useCallback(() => {
     if (cameraTouched.current.has(view) || viewport.current.width === 0) return;
     const bounds = boundsFor(view, itemsRef.current);
-    frameCamera(bounds ? fitBounds(bounds, viewport.current, 48, 1, tabFor(view).insetTop) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
+    frameCamera(bounds ? fitBounds(bounds, viewport.current, 48, 1, tabFor(view).insetTop) : centreOn(worldPoint(0, 0), viewport.current, 1));
   }, [frameCamera, view, boundsFor]);
 
   // Frame the content when the local copy or the server's copy arrives, until the person takes over.
@@ -143,7 +143,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
     if (saved) frameCamera(saved);
     else {
       const bounds = boundsFor(next, itemsForView(allItems, next));
-      if (viewport.current.width > 0) frameCamera(bounds ? fitBounds(bounds, viewport.current, 48, 1, tabFor(next).insetTop) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
+      if (viewport.current.width > 0) frameCamera(bounds ? fitBounds(bounds, viewport.current, 48, 1, tabFor(next).insetTop) : centreOn(worldPoint(0, 0), viewport.current, 1));
     }
   };
 
@@ -155,7 +155,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
       if (!item || viewport.current.width === 0) return;
       const visible = visibleWorldRect(camera.get(), viewport.current);
       if (!rectsIntersect(item, visible)) {
-        camera.set(centreOn({ x: item.x + item.width / 2, y: item.y + item.height / 2 }, viewport.current, camera.get().zoom));
+        camera.set(centreOn(worldPoint(item.x + item.width / 2, item.y + item.height / 2), viewport.current, camera.get().zoom));
         touchCamera();
       }
     },
@@ -166,7 +166,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
     (centre: Point) => {
       session.stopCapturing();
       const spot = freeSpotNear(centre, itemsRef.current, STICKY_SIZE);
-      const note = addSticky(doc, localOrigin, { view, centre: spot, author: identity.name });
+      const note = addSticky(session, { view, centre: spot, author: identity.name });
       session.stopCapturing();
       touchCamera();
       setSelectedId(note.id);
@@ -188,9 +188,9 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
       dragStart: (id) => {
         session.stopCapturing();
         setSelectedId(id);
-        bringToFront(doc, localOrigin, id);
+        bringToFront(session, id);
         dragWriter.current?.cancel();
-        dragWriter.current = throttle((itemId: string, to: Point) => moveItem(doc, localOrigin, itemId, to), DRAG_WRITE_INTERVAL_MS);
+        dragWriter.current = throttle((itemId: string, to: Point) => moveItem(session, itemId, to), DRAG_WRITE_INTERVAL_MS);
       },
       dragMove: (id, to) => {
         dragWriter.current?.(id, to);
@@ -198,7 +198,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
       dragEnd: (id, to) => {
         dragWriter.current?.cancel();
         dragWriter.current = null;
-        moveItem(doc, localOrigin, id, to);
+        moveItem(session, id, to);
         session.stopCapturing();
       },
       pointer: (world) => session.setCursor(world),
@@ -214,7 +214,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
 
   const deleteItem = useCallback(
     (id: string) => {
-      removeItem(doc, localOrigin, id);
+      removeItem(session, id);
       setSelectedId((current) => (current === id ? null : current));
       setEditingId((current) => (current === id ? null : current));
     },
@@ -222,7 +222,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
   );
 
   const zoomActions = useMemo(() => {
-    const centre = () => ({ x: viewport.current.width / 2, y: viewport.current.height / 2 });
+    const centre = () => screenPoint(viewport.current.width / 2, viewport.current.height / 2);
     return {
       zoomIn: () => {
         camera.set((c) => zoomBy(c, centre(), ZOOM_STEP));
@@ -238,40 +238,35 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
       },
       fit: () => {
         const bounds = boundsFor(viewRef.current, itemsRef.current);
-        camera.set(bounds ? fitBounds(bounds, viewport.current, 48, 2, tabFor(viewRef.current).insetTop) : centreOn({ x: 0, y: 0 }, viewport.current, 1));
+        camera.set(bounds ? fitBounds(bounds, viewport.current, 48, 2, tabFor(viewRef.current).insetTop) : centreOn(worldPoint(0, 0), viewport.current, 1));
         touchCamera();
       },
     };
   }, [camera, touchCamera, boundsFor]);
 
   // Board-wide shortcuts; typing in a field or the list's own keys take precedence.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.defaultPrevented) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      if (mod && key === 'z' && editable) {
-        event.preventDefault();
-        if (event.shiftKey) session.redo();
-        else session.undo();
-      } else if (mod && key === 'y' && editable) {
-        event.preventDefault();
-        session.redo();
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId && editable) {
-        event.preventDefault();
-        deleteItem(selectedId);
-      } else if (event.key === 'Enter' && selectedId && editable && !(event.target instanceof HTMLButtonElement)) {
-        event.preventDefault();
-        setEditingId(selectedId);
-      } else if (event.key === 'Escape') {
-        setSelectedId(null);
-      } else if (!mod && (event.key === '+' || event.key === '=')) zoomActions.zoomIn();
-      else if (!mod && event.key === '-') zoomActions.zoomOut();
-      else if (event.shiftKey && event.key === '!') zoomActions.fit();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [editable, selectedId, session, deleteItem, zoomActions]);
+  useShortcutListener();
+  const [helpOpen, setHelpOpen] = useState(false);
+  useShortcuts([
+    { group: 'Board', keys: 'Ctrl+Z', description: 'Undo your last change', match: (e) => withMod(e) && !e.shiftKey && e.key.toLowerCase() === 'z' && editable, run: (e) => (e.preventDefault(), session.undo()) },
+    { group: 'Board', keys: 'Ctrl+Shift+Z', description: 'Redo', match: (e) => withMod(e) && e.shiftKey && e.key.toLowerCase() === 'z' && editable, run: (e) => (e.preventDefault(), session.redo()) },
+    { group: 'Board', keys: 'Ctrl+Y', description: 'Redo', match: (e) => withMod(e) && e.key.toLowerCase() === 'y' && editable, run: (e) => (e.preventDefault(), session.redo()) },
+    { group: 'Notes', keys: 'Delete', description: 'Delete the selected note', match: (e) => (e.key === 'Delete' || e.key === 'Backspace') && selectedId !== null && editable, run: (e) => {
+      e.preventDefault();
+      if (selectedId) deleteItem(selectedId);
+    } },
+    { group: 'Notes', keys: 'Enter', description: 'Edit the selected note', onButtons: false, match: (e) => e.key === 'Enter' && selectedId !== null && editable, run: (e) => {
+      e.preventDefault();
+      setEditingId(selectedId);
+    } },
+    { group: 'Notes', keys: 'Escape', description: 'Clear the selected note', match: (e) => e.key === 'Escape', run: () => setSelectedId(null) },
+    { group: 'Board', keys: '+', description: 'Zoom in', match: plainKey('+', '='), run: () => zoomActions.zoomIn() },
+    { group: 'Board', keys: '-', description: 'Zoom out', match: plainKey('-'), run: () => zoomActions.zoomOut() },
+    { group: 'Board', keys: 'Shift+1', description: 'Zoom to fit', match: (e) => e.shiftKey && e.key === '!', run: () => zoomActions.fit() },
+    { group: 'Board', keys: 'Space+drag', description: 'Pan (or drag empty canvas, or the middle button)' },
+    { group: 'Board', keys: 'Ctrl+wheel', description: 'Zoom at the pointer' },
+    { group: 'Board', keys: '?', description: 'Show these shortcuts', match: (e) => e.key === '?' && !withMod(e), run: () => setHelpOpen(true) },
+  ]);
 
   const boardContext = useMemo<BoardContext>(
     () => ({
@@ -283,7 +278,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
       reveal: (rect: Rect) => {
         if (viewport.current.width === 0) return;
         if (!rectsIntersect(rect, visibleWorldRect(camera.get(), viewport.current))) {
-          camera.set(centreOn({ x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 }, viewport.current, camera.get().zoom));
+          camera.set(centreOn(worldPoint(rect.x + rect.width / 2, rect.y + rect.height / 2), viewport.current, camera.get().zoom));
           touchCamera();
         }
       },
@@ -306,8 +301,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
         zoom={zoomActions}
         onAdd={() => createNote(viewportCentre(camera.get(), viewport.current))}
         onDelete={() => selected && deleteItem(selected.id)}
-        onColour={(colour) => selected && setItemColour(doc, localOrigin, selected.id, colour)}
-        onFront={() => selected && bringToFront(doc, localOrigin, selected.id)}
+        onColour={(colour) => selected && setItemColour(session, selected.id, colour)}
+        onFront={() => selected && bringToFront(session, selected.id)}
         onUndo={() => session.undo()}
         onRedo={() => session.redo()}
       />
@@ -333,7 +328,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
               camera={camera}
               onCommit={(text) => {
                 const outcome = finishTextEdit(editing.text, text);
-                if (outcome.kind === 'write') setItemText(doc, localOrigin, editing.id, outcome.text);
+                if (outcome.kind === 'write') setItemText(session, editing.id, outcome.text);
                 setEditingId(null);
                 if (outcome.kind === 'remove') deleteItem(editing.id);
               }}
@@ -359,11 +354,12 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
           onDelete={deleteItem}
           onNudge={(id, dx, dy) => {
             const item = itemsRef.current.find((i) => i.id === id);
-            if (item) nudgeItem(doc, localOrigin, item, dx, dy);
+            if (item) nudgeItem(session, item, dx, dy);
           }}
         />
         </div>
       </div>
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       {editingName && (
         <NameDialog
           identity={identity}

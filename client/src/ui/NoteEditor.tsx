@@ -1,8 +1,9 @@
 import type { CanvasItem } from '@pc/shared';
 import type { Camera } from '../canvas/camera';
 import { InPlaceTextEditor } from '../canvas/InPlaceTextEditor';
-import { FONT_FAMILY, NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING_X, NOTE_PADDING_Y } from '../canvas/StickyNote';
-import type { ValueStore } from '../collab/valueStore';
+import { FONT_FAMILY } from '../lib/theme';
+import { NOTE_FONT_SIZE, NOTE_LINE_HEIGHT, NOTE_PADDING_X, NOTE_PADDING_Y } from '../canvas/StickyNote';
+import type { ValueStore } from '../lib/valueStore';
 
 interface NoteEditorProps {
   item: CanvasItem;

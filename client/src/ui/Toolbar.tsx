@@ -3,7 +3,7 @@ import { BOARD_TABS } from '../boards/tabs';
 import type { UndoState } from '../collab/session';
 import { FrontIcon, NoteIcon, RedoIcon, TrashIcon, UndoIcon } from './icons';
 import { ZoomControls, type ZoomActions } from './ZoomControls';
-import type { ValueStore } from '../collab/valueStore';
+import type { ValueStore } from '../lib/valueStore';
 import type { Camera } from '../canvas/camera';
 
 const COLOUR_NAMES: Record<string, string> = {

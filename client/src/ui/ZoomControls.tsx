@@ -1,6 +1,6 @@
 import type { Camera } from '../canvas/camera';
-import { useValue } from '../collab/hooks';
-import type { ValueStore } from '../collab/valueStore';
+import { useValue } from '../lib/hooks';
+import type { ValueStore } from '../lib/valueStore';
 import { FitIcon, MinusIcon, PlusIcon } from './icons';
 
 export interface ZoomActions {

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { loadIdentity, saveIdentity, type Identity } from '../collab/identity';
-import { useValue } from '../collab/hooks';
+import { useValue } from '../lib/hooks';
 import { browserStore } from '../collab/storage';
-import { createValueStore } from '../collab/valueStore';
+import { createValueStore } from '../lib/valueStore';
 
 const storage = browserStore();
 const identityStore = createValueStore<Identity>(loadIdentity(storage));

@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
-import { useValue } from '../collab/hooks';
+import { useValue } from '../lib/hooks';
 import type { Role } from '@pc/shared';
 import { forgetBoard, loadRecentBoards, rememberBoard, replaceBoardToken, saveRecentBoards, type RecentBoard } from '../collab/recentBoards';
 import { browserStore } from '../collab/storage';
-import { createValueStore } from '../collab/valueStore';
+import { createValueStore } from '../lib/valueStore';
 
 const storage = browserStore();
 const recentStore = createValueStore<RecentBoard[]>(loadRecentBoards(storage));

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { SECTORS, type Partner, type RecordPatch, type Sector } from '@pc/shared';
 import { updateRecord } from '@pc/shared';
-import { useCollection } from '../../collab/hooks';
+import { useCollection } from '../../collab/useCollection';
 import type { BoardSession } from '../../collab/session';
+import { useShortcuts } from '../../canvas/useShortcuts';
 import { CommitInput } from '../../ui/inputs';
 import { addPartner, PARTNER_PALETTE, removePartner } from './partnerActions';
 import './partners.css';
@@ -65,7 +66,7 @@ function PartnerRow({ partner, session, editable, stakeholderName }: { partner: 
           (confirming ? (
             <span className="pp-confirm">
               Remove with its matrix cells?
-              <button type="button" className="button small pp-danger" onClick={() => removePartner(session.doc, session.localOrigin, partner.id)}>
+              <button type="button" className="button small pp-danger" onClick={() => removePartner(session, partner.id)}>
                 Remove
               </button>
               <button type="button" className="button small ghost" onClick={() => setConfirming(false)}>
@@ -96,17 +97,23 @@ export function PartnersControl({ session, editable }: { session: BoardSession; 
   const button = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
-    if (!open) return;
-    drawer.current?.querySelector<HTMLElement>('input, button')?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    if (open) drawer.current?.querySelector<HTMLElement>('input, button')?.focus();
   }, [open]);
+  useShortcuts(
+    [
+      {
+        group: 'Partners',
+        keys: 'Escape',
+        description: 'Close the partners drawer',
+        match: (e) => e.key === 'Escape',
+        run: () => {
+          setOpen(false);
+          button.current?.focus();
+        },
+      },
+    ],
+    open,
+  );
 
   const sorted = [...partners].sort((a, b) => Number(b.isLead) - Number(a.isLead) || a.name.localeCompare(b.name));
   return (
@@ -130,7 +137,7 @@ export function PartnersControl({ session, editable }: { session: BoardSession; 
                 event.preventDefault();
                 if (!name.trim()) return;
                 session.stopCapturing();
-                addPartner(session.doc, session.localOrigin, { name: name.trim(), sector, isLead: partners.length === 0 });
+                addPartner(session, { name: name.trim(), sector, isLead: partners.length === 0 });
                 setName('');
               }}
             >

@@ -9,6 +9,7 @@ import {
   type Partner,
   type Sector,
 } from '@pc/shared';
+import type { DocTarget } from '../../lib/docTarget';
 
 /**
  * Partner colours: distinct, readable with white text, and not relying on
@@ -45,8 +46,7 @@ function usedColours(doc: Y.Doc): string[] {
 }
 
 export function addPartner(
-  doc: Y.Doc,
-  origin: unknown,
+  { doc, localOrigin: origin }: DocTarget,
   input: { name: string; sector?: Sector; colour?: string; isLead?: boolean; contact?: string },
 ): Partner {
   let partner: Partner | undefined;
@@ -75,7 +75,7 @@ export function addPartner(
  * points back, so the map, the matrix and the logic model agree on who it is.
  * Promoting twice returns the existing partner.
  */
-export function promoteStakeholder(doc: Y.Doc, origin: unknown, stakeholderId: string): Partner {
+export function promoteStakeholder({ doc, localOrigin: origin }: DocTarget, stakeholderId: string): Partner {
   const read = readRecord(doc, 'stakeholders', stakeholderId);
   if (!read) throw new Error('That stakeholder is no longer on the board.');
   const existing = read.record.partnerId ? readRecord(doc, 'partners', read.record.partnerId) : undefined;
@@ -100,6 +100,6 @@ export function promoteStakeholder(doc: Y.Doc, origin: unknown, stakeholderId: s
 }
 
 /** Remove a partner with its matrix cells and its references from activities and stakeholders. */
-export function removePartner(doc: Y.Doc, origin: unknown, partnerId: string): void {
+export function removePartner({ doc, localOrigin: origin }: DocTarget, partnerId: string): void {
   deletePartner(doc, partnerId, origin);
 }

@@ -12,6 +12,7 @@ import { promoteStakeholder } from '../partners/partnerActions';
 import { moveRowOrderKey, newRowOrderKey, type MoveDirection } from './model/rowMoves';
 import { normaliseGroupName, type MatrixCategory } from './model/rowOrder';
 import { starterRowsToAdd } from './model/starterRows';
+import type { DocTarget } from '../../lib/docTarget';
 
 type CellPatch = Partial<Pick<MatrixCell, 'level' | 'gives' | 'receives' | 'note'>>;
 
@@ -20,7 +21,7 @@ type CellPatch = Partial<Pick<MatrixCell, 'level' | 'gives' | 'receives' | 'note
  * written when the row or the partner is gone (deleted by someone else a moment
  * ago): a cell of a missing column would only be debris.
  */
-export function writeCell(doc: Y.Doc, origin: unknown, rowId: string, partnerId: string, patch: CellPatch): void {
+export function writeCell({ doc, localOrigin: origin }: DocTarget, rowId: string, partnerId: string, patch: CellPatch): void {
   if (!getCollection(doc, 'matrixRows').has(rowId) || !getCollection(doc, 'partners').has(partnerId)) return;
   const id = matrixCellKey(rowId, partnerId);
   doc.transact(() => {
@@ -29,17 +30,17 @@ export function writeCell(doc: Y.Doc, origin: unknown, rowId: string, partnerId:
   }, origin);
 }
 
-export function setCellLevel(doc: Y.Doc, origin: unknown, rowId: string, partnerId: string, level: number): void {
-  writeCell(doc, origin, rowId, partnerId, { level: toSkillLevel(level) });
+export function setCellLevel({ doc, localOrigin: origin }: DocTarget, rowId: string, partnerId: string, level: number): void {
+  writeCell({ doc, localOrigin: origin }, rowId, partnerId, { level: toSkillLevel(level) });
 }
 
-export function toggleCellFlag(doc: Y.Doc, origin: unknown, rowId: string, partnerId: string, flag: 'gives' | 'receives'): void {
+export function toggleCellFlag({ doc, localOrigin: origin }: DocTarget, rowId: string, partnerId: string, flag: 'gives' | 'receives'): void {
   const current = readRecord(doc, 'matrixCells', matrixCellKey(rowId, partnerId))?.record[flag] ?? false;
-  writeCell(doc, origin, rowId, partnerId, { [flag]: !current });
+  writeCell({ doc, localOrigin: origin }, rowId, partnerId, { [flag]: !current });
 }
 
-export function setCellNote(doc: Y.Doc, origin: unknown, rowId: string, partnerId: string, note: string): void {
-  writeCell(doc, origin, rowId, partnerId, { note });
+export function setCellNote({ doc, localOrigin: origin }: DocTarget, rowId: string, partnerId: string, note: string): void {
+  writeCell({ doc, localOrigin: origin }, rowId, partnerId, { note });
 }
 
 function allRows(doc: Y.Doc): MatrixRow[] {
@@ -52,8 +53,7 @@ function allRows(doc: Y.Doc): MatrixRow[] {
 }
 
 export function addMatrixRow(
-  doc: Y.Doc,
-  origin: unknown,
+  { doc, localOrigin: origin }: DocTarget,
   input: { name: string; category: MatrixCategory; required?: number; group?: string },
 ): MatrixRow {
   let row: MatrixRow | undefined;
@@ -77,8 +77,7 @@ export function addMatrixRow(
 }
 
 export function updateMatrixRow(
-  doc: Y.Doc,
-  origin: unknown,
+  { doc, localOrigin: origin }: DocTarget,
   rowId: string,
   patch: Partial<Pick<MatrixRow, 'name' | 'category' | 'required' | 'group'>>,
 ): void {
@@ -92,7 +91,7 @@ export function updateMatrixRow(
 }
 
 /** Move a row one place up or down inside its group; false at the edge. */
-export function moveMatrixRow(doc: Y.Doc, origin: unknown, rowId: string, direction: MoveDirection): boolean {
+export function moveMatrixRow({ doc, localOrigin: origin }: DocTarget, rowId: string, direction: MoveDirection): boolean {
   const order = moveRowOrderKey(allRows(doc), rowId, direction);
   if (order === null) return false;
   updateRecord(doc, 'matrixRows', rowId, { order }, origin);
@@ -100,12 +99,12 @@ export function moveMatrixRow(doc: Y.Doc, origin: unknown, rowId: string, direct
 }
 
 /** Delete a row with its cells and its links from logic-model activities, in one transaction. */
-export function removeMatrixRow(doc: Y.Doc, origin: unknown, rowId: string): void {
+export function removeMatrixRow({ doc, localOrigin: origin }: DocTarget, rowId: string): void {
   deleteMatrixRow(doc, rowId, origin);
 }
 
 /** Add the starter rows the board lacks, in one step (one undo). Returns what was added. */
-export function addStarterRows(doc: Y.Doc, origin: unknown): MatrixRow[] {
+export function addStarterRows({ doc, localOrigin: origin }: DocTarget): MatrixRow[] {
   const rows = starterRowsToAdd(allRows(doc));
   doc.transact(() => {
     const ids = rows.map((row) => createRecord(doc, 'matrixRows', row, origin).id);
@@ -120,7 +119,7 @@ function rowsOfGroup(doc: Y.Doc, category: MatrixCategory, group: string): Matri
 }
 
 /** Rename a facilitator group: every row in it takes the new name, in one transaction. */
-export function renameGroup(doc: Y.Doc, origin: unknown, category: MatrixCategory, group: string, newName: string): void {
+export function renameGroup({ doc, localOrigin: origin }: DocTarget, category: MatrixCategory, group: string, newName: string): void {
   const name = newName.trim().replace(/\s+/g, ' ');
   doc.transact(() => {
     for (const row of rowsOfGroup(doc, category, group)) updateRecord(doc, 'matrixRows', row.id, { group: name }, origin);
@@ -132,8 +131,7 @@ export function renameGroup(doc: Y.Doc, origin: unknown, category: MatrixCategor
  * silently delete what partners entered); with `deleteRows` they go with their cells.
  */
 export function deleteGroup(
-  doc: Y.Doc,
-  origin: unknown,
+  { doc, localOrigin: origin }: DocTarget,
   category: MatrixCategory,
   group: string,
   options: { deleteRows?: boolean } = {},
@@ -152,12 +150,12 @@ export function deleteGroup(
  * the first stage of partnership, networking, with every existing partner, which is
  * what "prospective" means in the stages-of-partnership model. One undo step.
  */
-export function addProspectivePartner(doc: Y.Doc, origin: unknown, stakeholderId: string): Partner {
+export function addProspectivePartner({ doc, localOrigin: origin }: DocTarget, stakeholderId: string): Partner {
   let partner: Partner | undefined;
   doc.transact(() => {
     const others: string[] = [];
     getCollection(doc, 'partners').forEach((_, id) => others.push(id));
-    partner = promoteStakeholder(doc, origin, stakeholderId);
+    partner = promoteStakeholder({ doc, localOrigin: origin }, stakeholderId);
     const firstStage = PARTNERSHIP_STAGES[0];
     const stages: Record<string, (typeof PARTNERSHIP_STAGES)[number]> = { ...partner.stages };
     for (const id of others) if (id !== partner.id && !stages[id]) stages[id] = firstStage;

@@ -41,9 +41,9 @@ describe('MatrixStore', () => {
     const doc = new Y.Doc();
     const store = storeFor(doc);
     const undo = new Y.UndoManager(getCollection(doc, 'matrixCells'), { trackedOrigins: new Set([origin]) });
-    const partners = ['Alba', 'Bridge', 'Cairn', 'Dee'].map((name) => addPartner(doc, origin, { name }));
+    const partners = ['Alba', 'Bridge', 'Cairn', 'Dee'].map((name) => addPartner({ doc, localOrigin: origin }, { name }));
     const rows = ['Safeguarding', 'Venues', 'Evaluation', 'Volunteers'].map((name, i) =>
-      addMatrixRow(doc, origin, { name, category: i % 2 ? 'resource' : 'skill', required: 1 + i }),
+      addMatrixRow({ doc, localOrigin: origin }, { name, category: i % 2 ? 'resource' : 'skill', required: 1 + i }),
     );
     expectMatchesFromScratch(doc, store);
     let seed = 7;
@@ -52,20 +52,20 @@ describe('MatrixStore', () => {
       const row = rows[Math.floor(random() * rows.length)]!;
       const partner = partners[Math.floor(random() * partners.length)]!;
       const pick = random();
-      if (pick < 0.5) setCellLevel(doc, origin, row.id, partner.id, Math.floor(random() * 5));
-      else if (pick < 0.75) toggleCellFlag(doc, origin, row.id, partner.id, 'gives');
-      else if (pick < 0.95) toggleCellFlag(doc, origin, row.id, partner.id, 'receives');
+      if (pick < 0.5) setCellLevel({ doc, localOrigin: origin }, row.id, partner.id, Math.floor(random() * 5));
+      else if (pick < 0.75) toggleCellFlag({ doc, localOrigin: origin }, row.id, partner.id, 'gives');
+      else if (pick < 0.95) toggleCellFlag({ doc, localOrigin: origin }, row.id, partner.id, 'receives');
       else undo.undo();
       if (step % 10 === 0) expectMatchesFromScratch(doc, store);
     }
     expectMatchesFromScratch(doc, store);
     const before = store.getSnapshot().rowVersions.get(rows[0]!.id) ?? 0;
-    setCellLevel(doc, origin, rows[0]!.id, partners[0]!.id, 4);
+    setCellLevel({ doc, localOrigin: origin }, rows[0]!.id, partners[0]!.id, 4);
     expect(store.getSnapshot().rowVersions.get(rows[0]!.id)).toBe(before + 1);
 
     deletePartner(doc, partners[1]!.id, origin);
     expectMatchesFromScratch(doc, store);
-    removeMatrixRow(doc, origin, rows[2]!.id);
+    removeMatrixRow({ doc, localOrigin: origin }, rows[2]!.id);
     expectMatchesFromScratch(doc, store);
     undo.undo();
     expectMatchesFromScratch(doc, store);
@@ -74,11 +74,11 @@ describe('MatrixStore', () => {
   it('returns the same snapshot while nothing changed, and a new one after a cell edit', () => {
     const doc = new Y.Doc();
     const store = storeFor(doc);
-    const p = addPartner(doc, origin, { name: 'Alba' });
-    const r = addMatrixRow(doc, origin, { name: 'Venues', category: 'resource' });
+    const p = addPartner({ doc, localOrigin: origin }, { name: 'Alba' });
+    const r = addMatrixRow({ doc, localOrigin: origin }, { name: 'Venues', category: 'resource' });
     const first = store.getSnapshot();
     expect(store.getSnapshot()).toBe(first);
-    setCellLevel(doc, origin, r.id, p.id, 2);
+    setCellLevel({ doc, localOrigin: origin }, r.id, p.id, 2);
     const second = store.getSnapshot();
     expect(second).not.toBe(first);
     expect(second.layout).toBe(first.layout);

@@ -11,7 +11,7 @@
 import { matrixCellKey, type MatrixCell, type MatrixRow, type Partner, type Stakeholder, analyseRow, summariseRows, type MatrixAnalysis, type RowAnalysis, type CellIndex } from '@pc/shared';
 import type { CollectionStore } from '../../collab/collectionStore';
 import type { BoardSession } from '../../collab/session';
-import { createValueStore, type ValueStore } from '../../collab/valueStore';
+import { createValueStore, type ValueStore } from '../../lib/valueStore';
 import { layoutMatrix, type MatrixLayout } from './model/layout';
 import { rowMatches, type MatchSuggestion } from './model/matches';
 import { partnerColumns } from './model/partnerOrder';
@@ -247,14 +247,12 @@ function reanalyse(previous: MatrixAnalysis, rows: readonly MatrixRow[], partner
   );
 }
 
-const stores = new WeakMap<BoardSession, MatrixStore>();
+/** The board module's store factory: the session keeps one per open board and destroys it with itself. */
+export function createMatrixStore(session: BoardSession): MatrixStore {
+  return new MatrixStore(session);
+}
 
 /** The matrix store of an open board, created on first use. */
 export function matrixStoreFor(session: BoardSession): MatrixStore {
-  let store = stores.get(session);
-  if (!store) {
-    store = new MatrixStore(session);
-    stores.set(session, store);
-  }
-  return store;
+  return session.storeFor(createMatrixStore);
 }

@@ -4,7 +4,7 @@
  * stays per person. Plain functions over a Y.Doc: the integration tests drive the
  * very same writes from Node clients.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   createRecord,
   deleteRecord,
@@ -19,13 +19,14 @@ import {
 } from '@pc/shared';
 import { parseFastEntry, type FastEntryResult } from './model/fastEntry';
 import { dropPatch, patchChanges, type DropPatch, type MapLayout } from './model/mapLayout';
-import type { Point } from './model/grid';
+import { type Point } from '../../lib/geometry';
+import type { DocTarget } from '../../lib/docTarget';
 
 /**
  * Turn fast-entry text (one name per line) into unplaced stakeholders waiting in
  * the tray, all in one transaction so everyone sees the whole list arrive at once.
  */
-export function addStakeholdersFromText(doc: Y.Doc, origin: unknown, text: string): FastEntryResult {
+export function addStakeholdersFromText({ doc, localOrigin: origin }: DocTarget, text: string): FastEntryResult {
   const existing = listRecords(doc, 'stakeholders').map(({ record }) => record);
   const result = parseFastEntry(text, { existing, trayStartIndex: existing.filter((s) => !s.placed).length });
   if (result.items.length > 0) {
@@ -36,7 +37,7 @@ export function addStakeholdersFromText(doc: Y.Doc, origin: unknown, text: strin
   return result;
 }
 
-export function updateStakeholder(doc: Y.Doc, origin: unknown, id: string, patch: RecordPatch<'stakeholders'>): void {
+export function updateStakeholder({ doc, localOrigin: origin }: DocTarget, id: string, patch: RecordPatch<'stakeholders'>): void {
   if (!getCollection(doc, 'stakeholders').has(id)) return; // removed by someone else meanwhile
   updateRecord(doc, 'stakeholders', id, patch, origin);
 }
@@ -48,7 +49,7 @@ export function updateStakeholder(doc: Y.Doc, origin: unknown, id: string, patch
  * one of the positions they chose (each write sets all its fields in one
  * transaction). Returns the patch written, or null when nothing changed.
  */
-export function dropStakeholder(doc: Y.Doc, origin: unknown, id: string, layout: MapLayout, point: Point): DropPatch | null {
+export function dropStakeholder({ doc, localOrigin: origin }: DocTarget, id: string, layout: MapLayout, point: Point): DropPatch | null {
   const read = readRecord(doc, 'stakeholders', id);
   if (!read) return null;
   const patch: DropPatch & { placed?: boolean } = dropPatch(layout, point);
@@ -59,20 +60,20 @@ export function dropStakeholder(doc: Y.Doc, origin: unknown, id: string, layout:
 }
 
 /** Put a placed stakeholder back into the "to place" tray. */
-export function returnToTray(doc: Y.Doc, origin: unknown, id: string): void {
-  updateStakeholder(doc, origin, id, { placed: false });
+export function returnToTray({ doc, localOrigin: origin }: DocTarget, id: string): void {
+  updateStakeholder({ doc, localOrigin: origin }, id, { placed: false });
 }
 
 /** Remove a stakeholder with its relationships (one transaction). */
-export function removeStakeholder(doc: Y.Doc, origin: unknown, id: string): void {
+export function removeStakeholder({ doc, localOrigin: origin }: DocTarget, id: string): void {
   deleteStakeholder(doc, id, origin);
 }
 
-export function toggleOwner(doc: Y.Doc, origin: unknown, stakeholder: Pick<Stakeholder, 'id' | 'ownerPartnerIds'>, partnerId: string): void {
+export function toggleOwner({ doc, localOrigin: origin }: DocTarget, stakeholder: Pick<Stakeholder, 'id' | 'ownerPartnerIds'>, partnerId: string): void {
   const owners = stakeholder.ownerPartnerIds.includes(partnerId)
     ? stakeholder.ownerPartnerIds.filter((id) => id !== partnerId)
     : [...stakeholder.ownerPartnerIds, partnerId];
-  updateStakeholder(doc, origin, stakeholder.id, { ownerPartnerIds: owners });
+  updateStakeholder({ doc, localOrigin: origin }, stakeholder.id, { ownerPartnerIds: owners });
 }
 
 export const RELATIONSHIP_TYPES = ['funds', 'reports to', 'governs', 'commissions', 'partners with', 'advises', 'informal'] as const;
@@ -83,8 +84,7 @@ export const RELATIONSHIP_TYPES = ['funds', 'reports to', 'governs', 'commission
  * dragging twice by mistake should not stack identical edges.
  */
 export function addRelationship(
-  doc: Y.Doc,
-  origin: unknown,
+  { doc, localOrigin: origin }: DocTarget,
   from: string,
   to: string,
   fields: Partial<Pick<Relationship, 'type' | 'strength' | 'direction'>> = {},
@@ -100,11 +100,11 @@ export function addRelationship(
   return createRecord(doc, 'relationships', { from, to, type, strength: fields.strength ?? 3, direction: fields.direction ?? 'forward' }, origin);
 }
 
-export function updateRelationship(doc: Y.Doc, origin: unknown, id: string, patch: RecordPatch<'relationships'>): void {
+export function updateRelationship({ doc, localOrigin: origin }: DocTarget, id: string, patch: RecordPatch<'relationships'>): void {
   if (!getCollection(doc, 'relationships').has(id)) return;
   updateRecord(doc, 'relationships', id, patch, origin);
 }
 
-export function removeRelationship(doc: Y.Doc, origin: unknown, id: string): void {
+export function removeRelationship({ doc, localOrigin: origin }: DocTarget, id: string): void {
   deleteRecord(doc, 'relationships', id, origin);
 }

@@ -1,4 +1,5 @@
 import { type LogicColumn, type LogicNode, compareByOrderThenId, templateShowsColumn, type LogicTemplate } from '@pc/shared';
+import type { Point, Rect } from '../../../lib/geometry';
 
 /**
  * Where columns, lanes and cards sit on the canvas, in world units. Cards are not
@@ -8,18 +9,6 @@ import { type LogicColumn, type LogicNode, compareByOrderThenId, templateShowsCo
  * external-factors lanes run under them across the full width, because they
  * qualify the whole chain rather than one step of it.
  */
-
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-export interface Point {
-  readonly x: number;
-  readonly y: number;
-}
 
 export interface ColumnLayoutOptions {
   readonly originX: number;

@@ -2,8 +2,9 @@ import { links, node } from '@pc/shared/testing';
 import { getTemplate } from '@pc/shared';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import { layoutBoard, type CardBox, type Point } from './columnLayout';
+import { layoutBoard, type CardBox } from './columnLayout';
 import { MAX_ELK_CARDS, quickRoute, routeBounds, routeEnd, routeLinks, routeMidpoint, routePath, routeWithElk, simplify, warpPolyline, type RouteShape } from './routing';
+import { type Point } from '../../../lib/geometry';
 
 const ess = getTemplate('ess');
 const elk = new ELK();

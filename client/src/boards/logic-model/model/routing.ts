@@ -1,6 +1,7 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { LogicLink } from '@pc/shared';
-import type { BoardLayout, CardBox, ColumnBox, Point } from './columnLayout';
+import type { BoardLayout, CardBox, ColumnBox } from './columnLayout';
+import { type Point } from '../../../lib/geometry';
 
 /**
  * Where each causal arrow runs on the canvas.

@@ -1,8 +1,8 @@
 import { useEffect, useRef, type MutableRefObject } from 'react';
 import { Shape } from 'react-konva';
 import type Konva from 'konva';
-import type { Point, Rect } from '../model/columnLayout';
 import { cardUnder, hitCards, hitLinks, linkUnder, paintCards, paintLinks, stageViewport, warmCardTexts, type BoardScene } from './boardPainter';
+import { type Point, type Rect } from '../../../lib/geometry';
 
 export interface DragOffset {
   readonly id: string;

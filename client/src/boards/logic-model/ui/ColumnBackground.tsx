@@ -2,9 +2,10 @@ import { type LogicTemplate } from '@pc/shared';
 import { memo, useState } from 'react';
 import { Circle, Group, Line, Rect, Text } from 'react-konva';
 import type Konva from 'konva';
-import type { ColumnBox, Point } from '../model/columnLayout';
-import { FONT_FAMILY } from './cardMetrics';
+import type { ColumnBox } from '../model/columnLayout';
+import { FONT_FAMILY } from '../../../lib/theme';
 import { COLUMN_ACCENT } from './theme';
+import { type Point } from '../../../lib/geometry';
 
 /** The board's fixed furniture: column and lane backgrounds, and the link handle on a card's right edge. */
 

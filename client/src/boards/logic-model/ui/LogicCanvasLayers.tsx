@@ -3,15 +3,18 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Arrow, Layer, Rect } from 'react-konva';
 import type Konva from 'konva';
 import type { BoardCanvasLayersProps } from '../../types';
-import { screenToWorld } from '../../../canvas/camera';
+import { startPan } from '../../../canvas/pan';
+import { eventWorld, stagePointerWorld, trackPointer } from '../../../canvas/pointer';
+import { boardShortcuts, useShortcuts } from '../../../canvas/useShortcuts';
 import { useCameraMoving } from '../../../canvas/useCameraMoving';
-import { cardAt, dropTarget, type BoardLayout, type ColumnBox, type DropTarget, type Point } from '../model/columnLayout';
+import { cardAt, dropTarget, type BoardLayout, type ColumnBox, type DropTarget } from '../model/columnLayout';
 import { removeDanglingLinks } from '../docRepair';
 import { addCard, addLink, moveCard, removeCard, removeLink } from './actions';
 import { cardIndex, linkIndex, type BoardScene } from './boardPainter';
 import { CardsAndLinks, type DragOffset, type SceneHandlers } from './CardsAndLinks';
 import { ColumnBackground, LinkHandle } from './ColumnBackground';
 import { logicModelStore, useLogicModel, useLogicUi, useRoutes, type LogicModelSnapshot } from './store';
+import { type Point } from '../../../lib/geometry';
 
 interface LinkDraft {
   from: string;
@@ -37,19 +40,12 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
   const layerRef = useRef<Konva.Layer>(null);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
-  const spaceHeld = useSpaceHeld();
-
-  const pointerWorld = (): Point | null => {
-    const pointer = layerRef.current?.getStage()?.getPointerPosition();
-    return pointer ? screenToWorld(camera.get(), pointer) : null;
-  };
+  const pointerWorld = (): Point | null => stagePointerWorld(layerRef.current?.getStage(), camera);
 
   const dragOffset = useRef<DragOffset | null>(null);
   const toWorld = (e: PointerEvent): Point | null => {
     const container = layerRef.current?.getStage()?.container();
-    if (!container) return null;
-    const rect = container.getBoundingClientRect();
-    return screenToWorld(camera.get(), { x: e.clientX - rect.left, y: e.clientY - rect.top });
+    return container ? eventWorld(container, e, camera) : null;
   };
   const toWorldRef = useRef(toWorld);
   toWorldRef.current = toWorld;
@@ -64,7 +60,6 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
         const { pointerId } = down;
         let started = false;
         const move = (e: PointerEvent) => {
-          if (e.pointerId !== pointerId) return;
           const world = toWorldRef.current(e);
           if (!world || (!started && world.x === start.x && world.y === start.y)) return;
           if (!started) {
@@ -76,13 +71,9 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
           const target = dropTarget(layoutRef.current, world, id);
           setDragging((d) => (d && d.id === id && sameTarget(d.target, target) ? d : { id, target }));
         };
-        const end = (e: PointerEvent) => {
-          if (e.pointerId !== pointerId) return;
-          window.removeEventListener('pointermove', move);
-          window.removeEventListener('pointerup', end);
-          window.removeEventListener('pointercancel', end);
+        const end = (e: PointerEvent, cancelled: boolean) => {
           if (!started) return;
-          const world = e.type === 'pointercancel' ? null : toWorldRef.current(e);
+          const world = cancelled ? null : toWorldRef.current(e);
           const current = layoutRef.current;
           const target = world ? dropTarget(current, world, id) : null;
           dragOffset.current = null;
@@ -90,9 +81,7 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
           layerRef.current?.batchDraw();
           if (target) moveCard(session, current, id, target);
         };
-        window.addEventListener('pointermove', move);
-        window.addEventListener('pointerup', end);
-        window.addEventListener('pointercancel', end);
+        trackPointer(pointerId, { move, end });
       },
       cardEdit: (id) => {
         if (!editable) return;
@@ -111,15 +100,24 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
 
   const highlight = useMemo(() => (ui.selectedId ? pathwayHighlight(model.graph, ui.selectedId) : null), [model.graph, ui.selectedId]);
 
-  // Keyboard on the canvas: Delete removes the selected card, Enter edits it, Escape clears.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (event.defaultPrevented || (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(target.tagName)))) return;
-      const state = store.ui.get();
-      if (event.key === 'Escape' && (state.selectedId || state.selectedLinkId)) {
-        store.ui.set((s) => ({ ...s, selectedId: null, selectedLinkId: null }));
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && editable && !state.actionPlanOpen) {
+  // Keyboard on the canvas: Delete removes the selected card or link, Enter edits the card, Escape clears.
+  useShortcuts([
+    {
+      group: 'Logic model',
+      keys: 'Escape',
+      description: 'Clear the selected card or link',
+      onButtons: false,
+      match: (e) => e.key === 'Escape' && (store.ui.get().selectedId !== null || store.ui.get().selectedLinkId !== null),
+      run: () => store.ui.set((s) => ({ ...s, selectedId: null, selectedLinkId: null })),
+    },
+    {
+      group: 'Logic model',
+      keys: 'Delete',
+      description: 'Remove the selected card or link',
+      onButtons: false,
+      match: (e) => (e.key === 'Delete' || e.key === 'Backspace') && editable && !store.ui.get().actionPlanOpen,
+      run: (event) => {
+        const state = store.ui.get();
         if (state.selectedId) {
           event.preventDefault();
           removeCard(session, state.selectedId);
@@ -129,33 +127,26 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
           removeLink(session, state.selectedLinkId);
           store.ui.set((s) => ({ ...s, selectedLinkId: null }));
         }
-      } else if (event.key === 'Enter' && editable && state.selectedId && !state.actionPlanOpen) {
+      },
+    },
+    {
+      group: 'Logic model',
+      keys: 'Enter',
+      description: 'Edit the selected card',
+      onButtons: false,
+      match: (e) => e.key === 'Enter' && editable && store.ui.get().selectedId !== null && !store.ui.get().actionPlanOpen,
+      run: (event) => {
         event.preventDefault();
         store.ui.set((s) => ({ ...s, editingId: s.selectedId }));
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store, editable, session]);
+      },
+    },
+  ]);
 
-  const startPan = (event: Konva.KonvaEventObject<PointerEvent>) => {
-    const { button, clientX, clientY, pointerId } = event.evt;
-    if (button !== 0 || spaceHeld.current) return;
+  const panBackground = (event: Konva.KonvaEventObject<PointerEvent>) => {
+    // Space+drag is the shell's pan (the press reaches the stage).
+    if (event.evt.button !== 0 || boardShortcuts.spaceHeld.get()) return;
     store.ui.set((s) => (s.selectedId || s.selectedLinkId ? { ...s, selectedId: null, selectedLinkId: null } : s));
-    const start = camera.get();
-    const move = (e: PointerEvent) => {
-      if (e.pointerId !== pointerId) return;
-      camera.set({ ...start, x: start.x + e.clientX - clientX, y: start.y + e.clientY - clientY });
-    };
-    const end = (e: PointerEvent) => {
-      if (e.pointerId !== pointerId) return;
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', end);
-      window.removeEventListener('pointercancel', end);
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', end);
-    window.addEventListener('pointercancel', end);
+    startPan(camera, event.evt);
   };
 
   const addAt = (column: ColumnBox, world: Point | null) => {
@@ -172,25 +163,17 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
     const container = stage?.container();
     if (!container) return;
     const { pointerId } = event.evt;
-    const toWorld = (e: PointerEvent): Point => {
-      const rect = container.getBoundingClientRect();
-      return screenToWorld(camera.get(), { x: e.clientX - rect.left, y: e.clientY - rect.top });
-    };
+    const toWorld = (e: PointerEvent): Point => eventWorld(container, e, camera);
     const initial = toWorld(event.evt);
     setDraft({ from, to: initial, over: null });
     const move = (e: PointerEvent) => {
-      if (e.pointerId !== pointerId) return;
       const world = toWorld(e);
       const over = cardAt(layoutRef.current, world);
       setDraft({ from, to: world, over: over === from ? null : over });
     };
-    const end = (e: PointerEvent) => {
-      if (e.pointerId !== pointerId) return;
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', end);
-      window.removeEventListener('pointercancel', end);
+    const end = (e: PointerEvent, cancelled: boolean) => {
       setDraft(null);
-      if (e.type === 'pointercancel') return;
+      if (cancelled) return;
       const to = cardAt(layoutRef.current, toWorld(e));
       if (!to) return;
       const result = addLink(session, from, to);
@@ -199,9 +182,7 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
         store.ui.set((s) => ({ ...s, notice: result.reason === 'duplicate' ? 'Those cards are already linked that way.' : 'That card is no longer on the board.' }));
       }
     };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', end);
-    window.addEventListener('pointercancel', end);
+    trackPointer(pointerId, { move, end });
   };
 
   // Indexes over the boxes and routes, rebuilt only when those change; every frame queries them for the viewport.
@@ -228,7 +209,7 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
             template={template}
             editable={editable}
             empty={(layout.cardsByColumn.get(column.key) ?? []).length === 0}
-            onPointerDown={startPan}
+            onPointerDown={panBackground}
             onAdd={(world) => addAt(column, world)}
             pointerWorld={pointerWorld}
           />
@@ -290,26 +271,3 @@ function dropIndicator(layout: BoardLayout, target: DropTarget) {
   const y = prev ? prev.y + prev.height + gap / 2 - 1.5 : next ? next.y - gap / 2 - 1.5 : column.y + column.header.height + 4;
   return { x: column.cardX, y, width: column.cardWidth, height: 3 };
 }
-
-function useSpaceHeld() {
-  const held = useRef(false);
-  useEffect(() => {
-    const down = (e: KeyboardEvent) => {
-      if (e.code === 'Space') held.current = true;
-    };
-    const up = (e: KeyboardEvent) => {
-      if (e.code === 'Space') held.current = false;
-    };
-    const blur = () => (held.current = false);
-    window.addEventListener('keydown', down);
-    window.addEventListener('keyup', up);
-    window.addEventListener('blur', blur);
-    return () => {
-      window.removeEventListener('keydown', down);
-      window.removeEventListener('keyup', up);
-      window.removeEventListener('blur', blur);
-    };
-  }, []);
-  return held;
-}
-

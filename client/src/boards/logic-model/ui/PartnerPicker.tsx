@@ -27,7 +27,7 @@ export function PartnerPicker({ session, partners, value, label, disabled, onCha
     const submit = () => {
       const trimmed = name.trim();
       if (!trimmed) return;
-      const partner = addPartner(session.doc, session.localOrigin, { name: trimmed });
+      const partner = addPartner(session, { name: trimmed });
       onChange(partner.id);
       setAdding(false);
       setName('');

@@ -1,14 +1,15 @@
 import { type LogicLink, classifyLink, type LinkDirection, type LogicGraph, type PathwayHighlight } from '@pc/shared';
-import { decorationVisible, textReadable } from '../../../canvas/levelOfDetail';
-import type { BoardLayout, CardBox, Point, Rect } from '../model/columnLayout';
-import { createGridIndex, type GridIndex } from '../model/gridIndex';
+import { decorationVisible, textReadable } from '../../../lib/theme';
+import type { BoardLayout, CardBox } from '../model/columnLayout';
+import { indexItems, type ItemIndex } from '../../../canvas/spatialIndex';
 import { routeBounds, type LinkRoute } from '../model/routing';
 import { CARD } from './cardMetrics';
 import { CARD_SHADOW_PX, mainTextSpec, paintCard, roundRectPath } from './cardPainter';
 import { distanceToRoute, paintLink } from './linkPainter';
 import { traceRoute } from '../model/routing';
-import { flushTextJobs, layoutText, type TextJob } from './textLayout';
+import { flushTextJobs, layoutText, type TextJob } from '../../../canvas/textLayout';
 import type { LogicModelSnapshot } from './store';
+import { type Point, type Rect } from '../../../lib/geometry';
 
 /**
  * What the cards and links shapes draw each frame: the cards and links that
@@ -26,8 +27,8 @@ export interface LinkEntry {
 export interface BoardScene {
   readonly layout: BoardLayout;
   readonly model: LogicModelSnapshot;
-  readonly cards: GridIndex<CardBox>;
-  readonly links: GridIndex<LinkEntry>;
+  readonly cards: ItemIndex<CardBox>;
+  readonly links: ItemIndex<LinkEntry>;
   readonly selectedId: string | null;
   readonly selectedLinkId: string | null;
   readonly editingId: string | null;
@@ -38,19 +39,19 @@ export interface BoardScene {
 }
 
 /** Card index for a layout; build once per layout. */
-export function cardIndex(layout: BoardLayout): GridIndex<CardBox> {
-  return createGridIndex([...layout.cards.values()], (b) => b);
+export function cardIndex(layout: BoardLayout): ItemIndex<CardBox> {
+  return indexItems([...layout.cards.values()], (b) => b);
 }
 
 /** Link index for a set of routes; build once per routes and graph. */
-export function linkIndex(links: readonly LogicLink[], graph: LogicGraph, routes: ReadonlyMap<string, LinkRoute>): GridIndex<LinkEntry> {
+export function linkIndex(links: readonly LogicLink[], graph: LogicGraph, routes: ReadonlyMap<string, LinkRoute>): ItemIndex<LinkEntry> {
   const entries: LinkEntry[] = [];
   for (const link of links) {
     const route = routes.get(link.id);
     if (!route || !graph.links.has(link.id)) continue;
     entries.push({ link, route, kind: classifyLink(graph, link)?.direction ?? 'forward' });
   }
-  return createGridIndex(entries, (e) => routeBounds(e.route.shape));
+  return indexItems(entries, (e) => routeBounds(e.route.shape));
 }
 
 /** The world rectangle a stage shows, from its own position and scale (what this frame draws). */

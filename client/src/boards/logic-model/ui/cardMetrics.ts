@@ -1,5 +1,6 @@
 import { type LogicNode, COLUMN_FACTS } from '@pc/shared';
 import { DEFAULT_COLUMN_LAYOUT } from '../model/columnLayout';
+import { FONT_FAMILY } from '../../../lib/theme';
 
 /** Card geometry shared by the Konva card, the text editor overlay and the layout. */
 export const CARD = {
@@ -16,7 +17,6 @@ export const CARD = {
   badgeRoom: 22,
 } as const;
 
-export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 export const LINE_PX = CARD.fontSize * CARD.lineHeight;
 

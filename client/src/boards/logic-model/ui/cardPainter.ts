@@ -1,7 +1,7 @@
 import { type LogicNode, type Partner, type CheckSeverity, COLUMN_FACTS } from '@pc/shared';
 import type { CardBox } from '../model/columnLayout';
-import { CARD, FONT_FAMILY, LINE_PX, cardHasFooter, textWidth } from './cardMetrics';
-import { layoutText, type TextBlock, type TextJob, type TextSpec } from './textLayout';
+import { CARD, LINE_PX, cardHasFooter, textWidth } from './cardMetrics';
+import { layoutText, type TextBlock, type TextJob, type TextSpec } from '../../../canvas/textLayout';
 import { COLUMN_ACCENT, SEVERITY_COLOUR, STATUS_COLOUR, STATUS_LABEL } from './theme';
 
 /**
@@ -43,7 +43,6 @@ export function mainTextSpec(node: LogicNode, box: Pick<CardBox, 'height'>, edit
     height: Math.max(LINE_PX, textHeight),
     fontSize: CARD.fontSize,
     lineHeight: CARD.lineHeight,
-    fontFamily: FONT_FAMILY,
     ellipsis: true,
   };
 }
@@ -106,7 +105,7 @@ export function paintCard(ctx: CanvasRenderingContext2D, card: CardLook, zoom: n
     ctx.fill();
     if (showText) {
       const label = card.checkCount > 9 ? '9+' : String(card.checkCount);
-      const block = layoutText({ text: label, width: 18, fontSize: 11, fontStyle: 'bold', fontFamily: FONT_FAMILY, align: 'center' });
+      const block = layoutText({ text: label, width: 18, fontSize: 11, fontStyle: 'bold', align: 'center' });
       text(block, cx - 9, cy - 6, '#ffffff');
     }
   }
@@ -126,7 +125,7 @@ function paintFooter(ctx: CanvasRenderingContext2D, card: CardLook, x: number, y
     if (lead) {
       fillRound(ctx, x, y, leadWidth, PILL_H, PILL_H / 2, lead.colour);
       if (showText) {
-        const block = layoutText({ text: lead.name, width: leadWidth - 14, fontSize: 11.5, fontStyle: 'bold', fontFamily: FONT_FAMILY, wrap: 'none', ellipsis: true });
+        const block = layoutText({ text: lead.name, width: leadWidth - 14, fontSize: 11.5, fontStyle: 'bold', wrap: 'none', ellipsis: true });
         text(block, x + 8, y + 3, '#ffffff');
       }
     } else {
@@ -137,13 +136,13 @@ function paintFooter(ctx: CanvasRenderingContext2D, card: CardLook, x: number, y
       ctx.stroke();
       ctx.setLineDash([]);
       if (showText) {
-        const block = layoutText({ text: 'No lead partner', width: leadWidth - 14, fontSize: 11.5, fontFamily: FONT_FAMILY, wrap: 'none', ellipsis: true });
+        const block = layoutText({ text: 'No lead partner', width: leadWidth - 14, fontSize: 11.5, wrap: 'none', ellipsis: true });
         text(block, x + 8, y + 3, '#64748b');
       }
     }
     fillRound(ctx, x + leadWidth + 6, y, statusWidth, PILL_H, 4, status.fill);
     if (showText) {
-      const block = layoutText({ text: statusText, width: statusWidth, fontSize: 11, fontFamily: FONT_FAMILY, align: 'center' });
+      const block = layoutText({ text: statusText, width: statusWidth, fontSize: 11, align: 'center' });
       text(block, x + leadWidth + 6, y + 3.5, status.text);
     }
     return;
@@ -158,7 +157,7 @@ function paintFooter(ctx: CanvasRenderingContext2D, card: CardLook, x: number, y
   ctx.lineWidth = 1;
   ctx.stroke();
   if (showText) {
-    const block = layoutText({ text: label, width: inner - 12, fontSize: 11, fontFamily: FONT_FAMILY, wrap: 'none', ellipsis: true });
+    const block = layoutText({ text: label, width: inner - 12, fontSize: 11, wrap: 'none', ellipsis: true });
     text(block, x + 7, y + 3.5, count === 0 ? '#64748b' : '#0f766e');
   }
 }

@@ -1,9 +1,8 @@
 import { type LinkDirection } from '@pc/shared';
-import type { Point } from '../model/columnLayout';
 import { routeEnd, routeMidpoint, traceRoute, type RouteShape } from '../model/routing';
-import { FONT_FAMILY } from './cardMetrics';
-import { fillTextBlock, layoutText } from './textLayout';
+import { fillTextBlock, layoutText } from '../../../canvas/textLayout';
 import { LINK_COLOUR } from './theme';
+import { type Point } from '../../../lib/geometry';
 
 /**
  * One causal arrow drawn straight on the 2D context, as the react-konva link
@@ -70,7 +69,7 @@ export function paintLink(ctx: CanvasRenderingContext2D, look: LinkLook): void {
     ctx.strokeStyle = colour;
     ctx.lineWidth = 1.25;
     ctx.stroke();
-    const block = layoutText({ text: 'i', width: 14, fontSize: 10, fontStyle: 'bold', fontFamily: FONT_FAMILY, align: 'center' });
+    const block = layoutText({ text: 'i', width: 14, fontSize: 10, fontStyle: 'bold', align: 'center' });
     fillTextBlock(ctx, block, mid.x - 7, mid.y - 5, colour);
   }
   ctx.globalAlpha = 1;

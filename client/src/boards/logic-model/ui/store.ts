@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { getMetaMap, readMeta, type LogicLink, type LogicNode, type MatrixCell, type MatrixRow, type Partner, runChecks, type CheckReport, buildLogicGraph, type LogicGraph, getTemplate, type LogicTemplateId, boardTemplate, templateShowingColumns, type LogicTemplate } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
-import { createValueStore, type ValueStore } from '../../../collab/valueStore';
+import { createValueStore, type ValueStore } from '../../../lib/valueStore';
 import { layoutBoard, type BoardLayout } from '../model/columnLayout';
 import { quickRoutes, routeLinks, routeWithElk, type ElkLayouter, type LinkRoute } from '../model/routing';
 import { cardHeight } from './cardMetrics';
@@ -218,15 +218,13 @@ function geometryKey(layout: BoardLayout, links: readonly LogicLink[]): string {
   return parts.join(';');
 }
 
-const stores = new WeakMap<BoardSession, LogicModelStore>();
+/** The board module's store factory: the session keeps one per open board and destroys it with itself. */
+export function createLogicModelStore(session: BoardSession): LogicModelStore {
+  return new LogicModelStore(session);
+}
 
 export function logicModelStore(session: BoardSession): LogicModelStore {
-  let store = stores.get(session);
-  if (!store) {
-    store = new LogicModelStore(session);
-    stores.set(session, store);
-  }
-  return store;
+  return session.storeFor(createLogicModelStore);
 }
 
 export function useLogicModel(session: BoardSession): LogicModelSnapshot {

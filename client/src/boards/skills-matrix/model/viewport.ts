@@ -5,7 +5,7 @@
  * and the names at its left while one scrolls through 300 rows and 50 partners, as
  * in a spreadsheet; both stop at the matrix's far edge.
  */
-import type { Rect } from '../../../canvas/geometry';
+import type { Rect } from '../../../lib/geometry';
 import { cellAt, type IndexRange, type MatrixColumn, type MatrixHit, type MatrixLayout } from './layout';
 
 export interface FrozenPanes {

@@ -35,7 +35,7 @@ export function AddPartnerForm({ session, onClose }: FormProps) {
     const trimmed = pending.current.trim();
     if (!trimmed) return;
     pending.current = '';
-    addPartner(session.doc, session.localOrigin, { name: trimmed });
+    addPartner(session, { name: trimmed });
     session.stopCapturing();
     setAdded(trimmed);
     setName('');
@@ -86,7 +86,7 @@ export function AddRowForm({ session, onClose, groups = [] }: FormProps) {
     const trimmed = pending.current.trim();
     if (!trimmed) return;
     pending.current = '';
-    addMatrixRow(session.doc, session.localOrigin, { name: trimmed, category, required, group });
+    addMatrixRow(session, { name: trimmed, category, required, group });
     session.stopCapturing();
     setAdded(trimmed);
     setName('');

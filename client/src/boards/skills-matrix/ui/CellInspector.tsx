@@ -37,7 +37,7 @@ export function CellInspector({ session, store, editable, row, partner, cells, n
 
   const commitNote = () => {
     setEditingNote(false);
-    if (note !== value.note) setCellNote(doc, localOrigin, row.id, partner.id, note);
+    if (note !== value.note) setCellNote({ doc, localOrigin }, row.id, partner.id, note);
   };
   const backToCell = () => store.select({ kind: 'cell', rowId: row.id, partnerId: partner.id }, { focus: true });
 
@@ -59,7 +59,7 @@ export function CellInspector({ session, store, editable, row, partner, cells, n
             title={anchor.description}
             className="level-option"
             style={{ background: anchor.fill, color: anchor.text }}
-            onClick={() => setCellLevel(doc, localOrigin, row.id, partner.id, anchor.level)}
+            onClick={() => setCellLevel({ doc, localOrigin }, row.id, partner.id, anchor.level)}
           >
             {anchor.level}
           </button>
@@ -70,7 +70,7 @@ export function CellInspector({ session, store, editable, row, partner, cells, n
       </p>
       <div className="flag-toggles">
         <label>
-          <input type="checkbox" checked={value.gives} disabled={!editable} onChange={() => toggleCellFlag(doc, localOrigin, row.id, partner.id, 'gives')} />
+          <input type="checkbox" checked={value.gives} disabled={!editable} onChange={() => toggleCellFlag({ doc, localOrigin }, row.id, partner.id, 'gives')} />
           <span className="mark gives" aria-hidden="true" /> Gives <kbd>G</kbd>
         </label>
         <label>
@@ -78,7 +78,7 @@ export function CellInspector({ session, store, editable, row, partner, cells, n
             type="checkbox"
             checked={value.receives}
             disabled={!editable}
-            onChange={() => toggleCellFlag(doc, localOrigin, row.id, partner.id, 'receives')}
+            onChange={() => toggleCellFlag({ doc, localOrigin }, row.id, partner.id, 'receives')}
           />
           <span className="mark receives" aria-hidden="true" /> Wants to receive <kbd>R</kbd>
         </label>

@@ -2,16 +2,15 @@ import { memo, useCallback, useRef, useSyncExternalStore } from 'react';
 import { Layer, Shape } from 'react-konva';
 import type Konva from 'konva';
 import { screenToWorld, visibleWorldRect } from '../../../canvas/camera';
-import { useValue } from '../../../collab/hooks';
+import { CLICK_SLOP_PX, startPan } from '../../../canvas/pan';
+import { stagePointer } from '../../../canvas/pointer';
+import { useValue } from '../../../lib/hooks';
 import type { BoardCanvasLayersProps } from '../../types';
 import { matrixStoreFor, type MatrixStore } from '../matrixStore';
 import type { MatrixHit } from '../model/layout';
 import { frozenPanes, hitTestMatrix, insetView, type FrozenPanes } from '../model/viewport';
 import { TOOLBAR_INSET_PX } from './insets';
 import { drawMatrix } from './drawMatrix';
-
-/** A press that moves less than this (screen px) is a click; more is a pan. */
-const CLICK_SLOP_PX = 4;
 
 /** What a click on the canvas does to the matrix. */
 export function applyHit(store: MatrixStore, hit: MatrixHit | null, options: { double?: boolean; editable: boolean }): void {
@@ -77,35 +76,21 @@ export const MatrixLayer = memo(function MatrixLayer({ session, camera, size, ed
   );
 
   const hitAt = (stage: Konva.Stage | null): MatrixHit | null => {
-    const pointer = stage?.getPointerPosition();
+    const pointer = stagePointer(stage);
     if (!pointer) return null;
     return hitTestMatrix(snapshot.layout, screenToWorld(camera.get(), pointer), panes.current);
   };
 
   const onPointerDown = (event: Konva.KonvaEventObject<PointerEvent>) => {
-    const { button, clientX, clientY, pointerId } = event.evt;
-    if (button !== 0) return;
+    if (event.evt.button !== 0) return;
     const stage = event.target.getStage();
-    const start = camera.get();
-    let panning = false;
-    const move = (e: PointerEvent) => {
-      if (e.pointerId !== pointerId) return;
-      const dx = e.clientX - clientX;
-      const dy = e.clientY - clientY;
-      if (!panning && Math.hypot(dx, dy) < CLICK_SLOP_PX) return;
-      panning = true;
-      camera.set({ ...start, x: start.x + dx, y: start.y + dy });
-    };
-    const end = (e: PointerEvent) => {
-      if (e.pointerId !== pointerId) return;
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', end);
-      window.removeEventListener('pointercancel', end);
-      if (!panning && e.type === 'pointerup') applyHit(store, hitAt(stage), { editable });
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', end);
-    window.addEventListener('pointercancel', end);
+    // A press that moves is a pan; one that does not is a click on what is under it.
+    startPan(camera, event.evt, {
+      slop: CLICK_SLOP_PX,
+      end: (panned, _e, cancelled) => {
+        if (!panned && !cancelled) applyHit(store, hitAt(stage), { editable });
+      },
+    });
   };
 
   const onDblClick = (event: Konva.KonvaEventObject<MouseEvent>) => {

@@ -92,7 +92,7 @@ export function MatrixOverlay(context: BoardContext) {
                 title="Safeguarding, evaluation, community reach, venues, volunteers, data protection, funding bids, digital skills"
                 onClick={() => {
                   session.stopCapturing();
-                  addStarterRows(session.doc, session.localOrigin);
+                  addStarterRows(session);
                   session.stopCapturing();
                 }}
               >

@@ -78,7 +78,7 @@ function GroupEditor({ session, store, editable, selection, snapshot }: { sessio
             disabled={!editable}
             onCommit={(name) => {
               if (!name.trim()) return;
-              renameGroup(session.doc, session.localOrigin, selection.category, selection.label, name);
+              renameGroup(session, selection.category, selection.label, name);
               store.select(null);
             }}
           />
@@ -87,7 +87,7 @@ function GroupEditor({ session, store, editable, selection, snapshot }: { sessio
               type="button"
               className="button small"
               onClick={() => {
-                deleteGroup(session.doc, session.localOrigin, selection.category, selection.label);
+                deleteGroup(session, selection.category, selection.label);
                 store.select(null);
               }}
             >
@@ -98,7 +98,7 @@ function GroupEditor({ session, store, editable, selection, snapshot }: { sessio
                 type="button"
                 className="button small danger"
                 onClick={() => {
-                  deleteGroup(session.doc, session.localOrigin, selection.category, selection.label, { deleteRows: true });
+                  deleteGroup(session, selection.category, selection.label, { deleteRows: true });
                   store.select(null);
                 }}
               >
@@ -137,7 +137,7 @@ function PartnerEditor({ session, store, editable, partner }: { session: BoardSe
               type="button"
               className="button small danger"
               onClick={() => {
-                removePartner(session.doc, session.localOrigin, partner.id);
+                removePartner(session, partner.id);
                 store.select(null);
               }}
             >
@@ -279,7 +279,7 @@ function WhoCouldBringThis({ context, snapshot, selectedRowId }: { context: Boar
                         type="button"
                         className="button small"
                         onClick={() => {
-                          const partner = addProspectivePartner(session.doc, session.localOrigin, stakeholder.id);
+                          const partner = addProspectivePartner(session, stakeholder.id);
                           setAdded(`${partner.name} joined as a prospective partner: fill in its column.`);
                         }}
                       >

@@ -166,9 +166,9 @@ export function MatrixTable({ context, store, snapshot, ui, scrolledRow }: Matri
     const at = cellIdsAt(layout, action.at.row, action.at.col);
     if (!at) return;
     if (action.type === 'openNote') store.select({ kind: 'cell', ...at }, { note: true });
-    else if (action.type === 'setLevel') setCellLevel(session.doc, session.localOrigin, at.rowId, at.partnerId, action.level);
-    else if (action.type === 'toggleGives') toggleCellFlag(session.doc, session.localOrigin, at.rowId, at.partnerId, 'gives');
-    else toggleCellFlag(session.doc, session.localOrigin, at.rowId, at.partnerId, 'receives');
+    else if (action.type === 'setLevel') setCellLevel(session, at.rowId, at.partnerId, action.level);
+    else if (action.type === 'toggleGives') toggleCellFlag(session, at.rowId, at.partnerId, 'gives');
+    else toggleCellFlag(session, at.rowId, at.partnerId, 'receives');
   };
 
   const onFocus = (event: FocusEvent<HTMLTableElement>) => {

@@ -27,7 +27,7 @@ export function RowEditor({ session, store, editable, row }: { session: BoardSes
         label="Name"
         value={row.name}
         disabled={!editable}
-        onCommit={(name) => name.trim() && updateMatrixRow(doc, localOrigin, row.id, { name: name.trim() })}
+        onCommit={(name) => name.trim() && updateMatrixRow({ doc, localOrigin }, row.id, { name: name.trim() })}
       />
       <div className="matrix-form-row">
         <label className="field">
@@ -35,7 +35,7 @@ export function RowEditor({ session, store, editable, row }: { session: BoardSes
           <select
             value={row.category}
             disabled={!editable}
-            onChange={(e) => updateMatrixRow(doc, localOrigin, row.id, { category: e.target.value as MatrixCategory })}
+            onChange={(e) => updateMatrixRow({ doc, localOrigin }, row.id, { category: e.target.value as MatrixCategory })}
           >
             {MATRIX_CATEGORIES.map((c) => (
               <option key={c} value={c}>
@@ -46,7 +46,7 @@ export function RowEditor({ session, store, editable, row }: { session: BoardSes
         </label>
         <label className="field">
           <span>Required level</span>
-          <select value={row.required} disabled={!editable} onChange={(e) => updateMatrixRow(doc, localOrigin, row.id, { required: Number(e.target.value) })}>
+          <select value={row.required} disabled={!editable} onChange={(e) => updateMatrixRow({ doc, localOrigin }, row.id, { required: Number(e.target.value) })}>
             {LEVEL_ANCHORS.map((a) => (
               <option key={a.level} value={a.level}>
                 {a.level} {a.label}
@@ -60,14 +60,14 @@ export function RowEditor({ session, store, editable, row }: { session: BoardSes
         value={row.group}
         disabled={!editable}
         list="matrix-groups"
-        onCommit={(group) => updateMatrixRow(doc, localOrigin, row.id, { group: group.trim() })}
+        onCommit={(group) => updateMatrixRow({ doc, localOrigin }, row.id, { group: group.trim() })}
       />
       {editable && (
         <div className="matrix-actions">
-          <button type="button" className="button small" onClick={() => moveMatrixRow(doc, localOrigin, row.id, -1)}>
+          <button type="button" className="button small" onClick={() => moveMatrixRow({ doc, localOrigin }, row.id, -1)}>
             ↑ Move up
           </button>
-          <button type="button" className="button small" onClick={() => moveMatrixRow(doc, localOrigin, row.id, 1)}>
+          <button type="button" className="button small" onClick={() => moveMatrixRow({ doc, localOrigin }, row.id, 1)}>
             ↓ Move down
           </button>
           <span className="spacer" />
@@ -76,7 +76,7 @@ export function RowEditor({ session, store, editable, row }: { session: BoardSes
               type="button"
               className="button small danger"
               onClick={() => {
-                removeMatrixRow(doc, localOrigin, row.id);
+                removeMatrixRow({ doc, localOrigin }, row.id);
                 store.select(null);
               }}
             >

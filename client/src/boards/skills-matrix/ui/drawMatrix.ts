@@ -5,8 +5,9 @@
  * not once per cell, and no text when it would be too small to read.
  */
 import { COVERAGE_WARNING_TEXT, type CoverageWarning, type RowAnalysis, cellValue, levelAnchor } from '@pc/shared';
-import type { Rect } from '../../../canvas/geometry';
-import { FONT_FAMILY } from '../../../canvas/StickyNote';
+import type { Rect } from '../../../lib/geometry';
+import { fontFor, textReadable } from '../../../lib/theme';
+import { fittedLine } from '../../../canvas/textLayout';
 import { coverageText, gapText } from '../model/cellText';
 import { visibleBandRange, visibleRowRange, type MatrixColumn, type RowBand } from '../model/layout';
 import { visiblePartnerRange, type FrozenPanes } from '../model/viewport';
@@ -38,30 +39,9 @@ export const WARNING_COLOURS: Readonly<Record<CoverageWarning, string>> = {
   nobodyGives: '#6d28d9',
 };
 
-/** Below this many screen pixels per text line the text is skipped: unreadable and slow. */
-const MIN_TEXT_SCREEN_PX = 5;
-
-const truncated = new Map<string, string>();
-
-/** Text cut with an ellipsis to fit `maxWidth`, cached: names do not change per frame. */
+/** Text cut with an ellipsis to fit `maxWidth` in the context's current font. */
 function fit(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string {
-  const key = `${ctx.font}|${maxWidth}|${text}`;
-  const cached = truncated.get(key);
-  if (cached !== undefined) return cached;
-  let result = text;
-  if (ctx.measureText(text).width > maxWidth) {
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ctx.measureText(`${text.slice(0, mid)}…`).width <= maxWidth) lo = mid;
-      else hi = mid - 1;
-    }
-    result = `${text.slice(0, lo).trimEnd()}…`;
-  }
-  if (truncated.size > 5000) truncated.clear();
-  truncated.set(key, result);
-  return result;
+  return fittedLine(text, maxWidth, ctx.font);
 }
 
 /**
@@ -129,7 +109,7 @@ export function drawMatrix(ctx: CanvasRenderingContext2D, snapshot: MatrixSnapsh
   const { view, zoom, selection, panes } = options;
   const m = layout.metrics;
   if (snapshot.empty) return;
-  const showText = zoom * 12 >= MIN_TEXT_SCREEN_PX;
+  const showText = textReadable(12, zoom);
   const top = view.y;
   const bottom = view.y + view.height;
   const left = Math.max(view.x, 0);
@@ -190,7 +170,7 @@ export function drawMatrix(ctx: CanvasRenderingContext2D, snapshot: MatrixSnapsh
   }
 
   if (showText) {
-    ctx.font = `600 13px ${FONT_FAMILY}`;
+    ctx.font = fontFor(13, 600);
     ctx.textAlign = 'center';
     for (const band of rowBands) {
       const cy = band.y + band.height / 2;
@@ -238,7 +218,7 @@ export function drawMatrix(ctx: CanvasRenderingContext2D, snapshot: MatrixSnapsh
       }
       if (!showText) continue;
       const indent = band.row.group.trim() ? 32 : 18;
-      ctx.font = `14px ${FONT_FAMILY}`;
+      ctx.font = fontFor(14);
       ctx.textAlign = 'left';
       ctx.fillStyle = MATRIX_COLOURS.text;
       ctx.fillText(fit(ctx, band.row.name, m.nameColumnWidth - indent - 8), x + indent, band.y + band.height / 2 + 0.5);
@@ -251,11 +231,11 @@ export function drawMatrix(ctx: CanvasRenderingContext2D, snapshot: MatrixSnapsh
       chevron(ctx, x + indent, cy, band.collapsed);
       ctx.textAlign = 'left';
       ctx.fillStyle = band.kind === 'category' ? MATRIX_COLOURS.text : '#334155';
-      ctx.font = band.kind === 'category' ? `700 13px ${FONT_FAMILY}` : `600 13px ${FONT_FAMILY}`;
+      ctx.font = band.kind === 'category' ? fontFor(13, 700) : fontFor(13, 600);
       const label = fit(ctx, band.label || 'Group', m.nameColumnWidth - indent - 60);
       ctx.fillText(label, x + indent + 16, cy + 0.5);
       const labelWidth = ctx.measureText(label).width;
-      ctx.font = `12px ${FONT_FAMILY}`;
+      ctx.font = fontFor(12);
       ctx.fillStyle = MATRIX_COLOURS.muted;
       ctx.fillText(`${band.rowCount}`, x + indent + 16 + labelWidth + 8, cy + 0.5);
     }
@@ -318,7 +298,7 @@ function drawExtraCell(ctx: CanvasRenderingContext2D, column: MatrixColumn, band
       ctx.fillStyle = anchor.fill;
       ctx.fillRect(cx - w / 2, band.y + 5, w, band.height - 10);
       if (showText) {
-        ctx.font = `600 13px ${FONT_FAMILY}`;
+        ctx.font = fontFor(13, 600);
         ctx.textAlign = 'center';
         ctx.fillStyle = anchor.text;
         ctx.fillText(String(level), cx, cy + 0.5);
@@ -330,7 +310,7 @@ function drawExtraCell(ctx: CanvasRenderingContext2D, column: MatrixColumn, band
         ctx.fillStyle = MATRIX_COLOURS.gapBg;
         ctx.fillRect(cx - 16, band.y + 5, 32, band.height - 10);
         if (showText) {
-          ctx.font = `700 13px ${FONT_FAMILY}`;
+          ctx.font = fontFor(13, 700);
           ctx.textAlign = 'center';
           ctx.fillStyle = MATRIX_COLOURS.gapText;
           ctx.fillText(gapText(row.gap), cx, cy + 0.5);
@@ -350,7 +330,7 @@ function drawExtraCell(ctx: CanvasRenderingContext2D, column: MatrixColumn, band
       const first = row.warnings[0];
       if (!first) {
         if (showText) {
-          ctx.font = `12px ${FONT_FAMILY}`;
+          ctx.font = fontFor(12);
           ctx.textAlign = 'left';
           ctx.fillStyle = row.gap > 0 ? MATRIX_COLOURS.gapText : MATRIX_COLOURS.met;
           ctx.fillText(coverageText(row), column.x + 12, cy + 0.5);
@@ -363,7 +343,7 @@ function drawExtraCell(ctx: CanvasRenderingContext2D, column: MatrixColumn, band
         x += 14;
       }
       if (showText) {
-        ctx.font = `600 12px ${FONT_FAMILY}`;
+        ctx.font = fontFor(12, 600);
         ctx.textAlign = 'left';
         ctx.fillStyle = WARNING_COLOURS[first];
         ctx.fillText(fit(ctx, COVERAGE_WARNING_TEXT[first].label, column.x + column.width - x - 6), x + 2, cy + 0.5);
@@ -409,7 +389,7 @@ function drawHeader(
     ctx.save();
     ctx.translate(column.x + column.width / 2 - 2, y + h - 16);
     ctx.rotate(-Math.PI / 4);
-    ctx.font = `600 13px ${FONT_FAMILY}`;
+    ctx.font = fontFor(13, 600);
     ctx.textAlign = 'left';
     ctx.fillStyle = partner.colour;
     ctx.fillText(fit(ctx, partner.name, 128), 0, 0);
@@ -418,7 +398,7 @@ function drawHeader(
 
   if (options.showText) {
     const labels: Record<string, string> = { required: 'Required', best: 'Best', gap: 'Gap', coverage: 'Coverage' };
-    ctx.font = `600 12px ${FONT_FAMILY}`;
+    ctx.font = fontFor(12, 600);
     ctx.fillStyle = '#334155';
     for (const column of extraCols) {
       ctx.textAlign = column.kind === 'coverage' ? 'left' : 'center';
@@ -430,11 +410,11 @@ function drawHeader(
   ctx.fillStyle = MATRIX_COLOURS.headerBg;
   ctx.fillRect(panes.nameX, y, m.nameColumnWidth, h - 1);
   if (options.showText) {
-    ctx.font = `700 15px ${FONT_FAMILY}`;
+    ctx.font = fontFor(15, 700);
     ctx.textAlign = 'left';
     ctx.fillStyle = MATRIX_COLOURS.text;
     ctx.fillText('Skills matrix', panes.nameX + 14, y + 26);
-    ctx.font = `12px ${FONT_FAMILY}`;
+    ctx.font = fontFor(12);
     ctx.fillStyle = MATRIX_COLOURS.muted;
     const { partnerCount, rowCount } = snapshot.analysis.summary;
     ctx.fillText(`${partnerCount} partner${partnerCount === 1 ? '' : 's'} · ${rowCount} row${rowCount === 1 ? '' : 's'}`, panes.nameX + 14, y + 46);

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { BoardSession } from '../../../collab/session';
-import { useValue } from '../../../collab/hooks';
+import { useValue } from '../../../lib/hooks';
 import { matrixStoreFor } from '../matrixStore';
 
 /** The board's matrix store, its derived snapshot and its UI state, live. */

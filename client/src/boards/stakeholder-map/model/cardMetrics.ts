@@ -5,14 +5,13 @@
  * hit-testing, plus the rule for when the map is painted from one bitmap.
  */
 import { CARD_SLOT } from './mapLayout';
-import type { Point } from './grid';
-import type { Rect } from './culling';
+import { type Point } from '../../../lib/geometry';
+import { type Rect } from '../../../lib/geometry';
+import { textReadable } from '../../../lib/theme';
 
 export const LABEL_FONT_SIZE = 14;
 export const LABEL_LINE_HEIGHT = 1.2;
 export const LABEL_LINES = 2;
-/** Labels smaller than this many screen pixels are unreadable: not drawn (level of detail). */
-export const MIN_LABEL_PX = 6.5;
 /** Room under each circle for its name, in the spatial index. */
 export const LABEL_ROOM = 34;
 /** The relationship handle sits this far right of the circle's edge. */
@@ -35,7 +34,7 @@ export function labelOffsetY(radius: number, owners: number): number {
 }
 
 export function labelShown(zoom: number, scale: number): boolean {
-  return zoom * labelFontSize(scale) >= MIN_LABEL_PX;
+  return textReadable(labelFontSize(scale), zoom);
 }
 
 /** What the spatial index holds for a card: circle, rings and the label underneath. */

@@ -4,9 +4,10 @@
  * order), what the pointer is over, and the rectangle the whole map covers.
  * Updated in place from one render to the next, so a drag re-indexes one card.
  */
-import { SpatialIndex, type Rect } from './culling';
 import { cardBounds, HIT_SLACK, LABEL_LINES, LABEL_LINE_HEIGHT, labelFontSize, labelOffsetY, labelWidth, onHandle } from './cardMetrics';
-import type { Point } from './grid';
+import { type Point } from '../../../lib/geometry';
+import { type Rect } from '../../../lib/geometry';
+import { SpatialIndex } from '../../../canvas/spatialIndex';
 
 export interface CardDraw {
   id: string;

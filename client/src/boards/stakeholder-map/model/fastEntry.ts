@@ -5,8 +5,8 @@
  * caller turns the inputs into records in one transaction.
  */
 import { MAX_NAME, type RecordInput } from '@pc/shared';
-import type { Point } from './grid';
 import { foldText, truncateText } from './text';
+import { type Point } from '../../../lib/geometry';
 
 export type StakeholderInput = RecordInput<'stakeholders'>;
 

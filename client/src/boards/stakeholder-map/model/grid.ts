@@ -13,11 +13,7 @@ import {
   type StakeholderLevel as Level,
 } from '@pc/shared';
 import { compareByNameThenId } from './text';
-
-export interface Point {
-  x: number;
-  y: number;
-}
+import type { Point } from '../../../lib/geometry';
 
 /** Pixel rectangle of the whole grid, top-left origin. */
 export interface GridLayout {

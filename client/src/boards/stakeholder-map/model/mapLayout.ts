@@ -7,10 +7,11 @@
  */
 import type { Stakeholder } from '@pc/shared';
 import { cardRadius, type SizeField } from './encodings';
-import { gridCardPositions, levelsAt, type GridLayout, type Point } from './grid';
+import { gridCardPositions, levelsAt, type GridLayout } from './grid';
 import { ringOrUnassessed, onionPositions, ringAt, type OnionLayout } from './onion';
 import { hasNetworkPosition, initialNetworkPositions } from './network';
-import { circleBounds, type Rect } from './culling';
+import { type Point } from '../../../lib/geometry';
+import { circleBounds, type Rect } from '../../../lib/geometry';
 
 export type MapLayout = 'grid' | 'onion' | 'network';
 export const MAP_LAYOUTS: readonly MapLayout[] = ['grid', 'onion', 'network'];

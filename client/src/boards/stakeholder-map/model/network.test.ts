@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Point } from './grid';
 import {
   arrowEnds,
   edgeGeometry,
@@ -10,6 +9,7 @@ import {
   type CardCircle,
   type NetworkCard,
 } from './network';
+import { type Point } from '../../../lib/geometry';
 
 function distance(a: Point, b: Point): number {
   return Math.hypot(a.x - b.x, a.y - b.y);

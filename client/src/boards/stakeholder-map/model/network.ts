@@ -4,8 +4,8 @@
  * the relationship's direction, width from its strength).
  */
 import type { Relationship } from '@pc/shared';
-import type { Point } from './grid';
 import { compareByNameThenId, compareCodeUnits } from './text';
+import { type Point } from '../../../lib/geometry';
 
 export interface NetworkCard {
   id: string;

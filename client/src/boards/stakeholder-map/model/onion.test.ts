@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Point } from './grid';
 import { normaliseRing, ringOrUnassessed, onionLayoutFor, onionPositions, ringAt, ringPositions, ringRadii, RING_LABELS, ONION_RINGS, type OnionCard, type OnionLayout } from './onion';
+import { type Point } from '../../../lib/geometry';
 
 const layout: OnionLayout = { cx: 500, cy: 400, radius: 400 };
 

@@ -5,8 +5,8 @@
  * which suits them because they usually hold the most stakeholders.
  */
 import { ONION_RINGS } from '@pc/shared';
-import type { Point } from './grid';
 import { compareByNameThenId } from './text';
+import { type Point } from '../../../lib/geometry';
 
 export type OnionRing = (typeof ONION_RINGS)[number];
 export { ONION_RINGS };

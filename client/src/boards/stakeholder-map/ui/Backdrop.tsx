@@ -1,7 +1,7 @@
 import { MENDELOW_QUADRANTS, QUADRANT_LABELS, type MendelowQuadrant } from '@pc/shared';
 import { memo } from 'react';
 import { Circle, Group, Line, Rect, Text } from 'react-konva';
-import { FONT_FAMILY } from '../../../canvas/StickyNote';
+import { FONT_FAMILY } from '../../../lib/theme';
 import { GRID_LEVELS, quadrantRects } from '../model/grid';
 import { GRID_WORLD, ONION_WORLD, type MapLayout } from '../model/mapLayout';
 import { ringRadii, RING_LABELS } from '../model/onion';

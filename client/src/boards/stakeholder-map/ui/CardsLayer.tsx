@@ -2,9 +2,9 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { Layer, Shape } from 'react-konva';
 import type Konva from 'konva';
 import type { CardHit, CardScene } from '../model/cardScene';
-import type { Point } from '../model/grid';
 import { CardFrames } from './cardBitmap';
 import type { CardHandlers } from './StakeholderCard';
+import { type Point } from '../../../lib/geometry';
 
 interface CardsLayerProps {
   scene: CardScene;

@@ -37,9 +37,9 @@ export function CommsPlanTable({ session, editable, ui, stakeholders, partners }
   const overdue = rows.filter((r) => r.overdue).length;
   const ref = useWheelIsolation<HTMLDivElement>();
   useEscapeToClose(() => ui.update({ mode: 'map' }));
-  const write = (id: string, patch: Parameters<typeof updateStakeholder>[3]) => {
+  const write = (id: string, patch: Parameters<typeof updateStakeholder>[2]) => {
     session.stopCapturing();
-    updateStakeholder(session.doc, session.localOrigin, id, patch);
+    updateStakeholder(session, id, patch);
   };
 
   return (

@@ -2,8 +2,8 @@ import { memo } from 'react';
 import { Shape } from 'react-konva';
 import type { Relationship } from '@pc/shared';
 import { edgeGeometry, parallelEdgeOffsets, type EdgeGeometry } from '../model/network';
-import { segmentIntersectsRect, type Rect } from '../model/culling';
 import type { CardPlacement } from '../model/mapLayout';
+import { segmentIntersectsRect, type Rect } from '../../../lib/geometry';
 
 export interface DrawnEdge {
   id: string;

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Arc, Circle, Group, Text } from 'react-konva';
 import type Konva from 'konva';
-import { FONT_FAMILY } from '../../../canvas/StickyNote';
+import { FONT_FAMILY } from '../../../lib/theme';
 import { labelFontSize, labelOffsetY, labelWidth as labelBoxWidth, LABEL_LINE_HEIGHT, LABEL_LINES } from '../model/cardMetrics';
 
 /** Stable callbacks from the layers component; identity never changes, so memo holds. */

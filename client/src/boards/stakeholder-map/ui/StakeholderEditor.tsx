@@ -51,7 +51,7 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
   const set = (patch: RecordPatch<'stakeholders'>) => {
     session.stopCapturing();
     try {
-      updateStakeholder(doc, localOrigin, s.id, patch);
+      updateStakeholder({ doc, localOrigin }, s.id, patch);
       setProblem(null);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -199,7 +199,7 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
               <label key={p.id}>
                 <input type="checkbox" checked={s.ownerPartnerIds.includes(p.id)} disabled={disabled} onChange={() => {
                   session.stopCapturing();
-                  toggleOwner(doc, localOrigin, s, p.id);
+                  toggleOwner({ doc, localOrigin }, s, p.id);
                 }} />
                 <span className="sm-swatch" style={{ background: p.colour }} aria-hidden="true" /> {p.name}
               </label>
@@ -260,19 +260,19 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
                     {r.from === s.id ? '→ ' : '← '}
                     {nameOf.get(other) ?? 'Unknown'}
                   </span>
-                  <CommitInput aria-label="Relationship type" list="sm-rel-types" value={r.type} disabled={disabled} onCommit={(type) => updateRelationship(doc, localOrigin, r.id, { type })} />
-                  <select aria-label="Strength" value={r.strength} disabled={disabled} onChange={(e) => updateRelationship(doc, localOrigin, r.id, { strength: Number(e.target.value) })}>
+                  <CommitInput aria-label="Relationship type" list="sm-rel-types" value={r.type} disabled={disabled} onCommit={(type) => updateRelationship({ doc, localOrigin }, r.id, { type })} />
+                  <select aria-label="Strength" value={r.strength} disabled={disabled} onChange={(e) => updateRelationship({ doc, localOrigin }, r.id, { strength: Number(e.target.value) })}>
                     {[1, 2, 3, 4, 5].map((n) => (
                       <option key={n} value={n}>Strength {n}</option>
                     ))}
                   </select>
-                  <select aria-label="Direction" value={r.direction} disabled={disabled} onChange={(e) => updateRelationship(doc, localOrigin, r.id, { direction: e.target.value as Relationship['direction'] })}>
+                  <select aria-label="Direction" value={r.direction} disabled={disabled} onChange={(e) => updateRelationship({ doc, localOrigin }, r.id, { direction: e.target.value as Relationship['direction'] })}>
                     {RELATIONSHIP_DIRECTIONS.map((d) => (
                       <option key={d} value={d}>{DIRECTION_LABELS[d]}</option>
                     ))}
                   </select>
                   {editable && (
-                    <button type="button" className="link-button" aria-label={`Remove relationship with ${nameOf.get(other) ?? 'stakeholder'}`} onClick={() => removeRelationship(doc, localOrigin, r.id)}>
+                    <button type="button" className="link-button" aria-label={`Remove relationship with ${nameOf.get(other) ?? 'stakeholder'}`} onClick={() => removeRelationship({ doc, localOrigin }, r.id)}>
                       Remove
                     </button>
                   )}
@@ -291,7 +291,7 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
             </select>
             <button type="button" className="button small" disabled={!relateTo} onClick={() => {
               session.stopCapturing();
-              addRelationship(doc, localOrigin, s.id, relateTo);
+              addRelationship({ doc, localOrigin }, s.id, relateTo);
               setRelateTo('');
             }}>
               Add
@@ -315,7 +315,7 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
           ) : (
             <button type="button" className="button small" onClick={() => {
               session.stopCapturing();
-              promoteStakeholder(doc, localOrigin, s.id);
+              promoteStakeholder({ doc, localOrigin }, s.id);
               session.stopCapturing();
             }}>
               Make partner
@@ -327,7 +327,7 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
           <span className="spacer" />
           <button type="button" className="button small sm-danger" onClick={() => {
             session.stopCapturing();
-            removeStakeholder(doc, localOrigin, s.id);
+            removeStakeholder({ doc, localOrigin }, s.id);
             ui.update({ selectedId: null });
           }}>
             Delete

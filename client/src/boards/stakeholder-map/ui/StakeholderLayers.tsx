@@ -2,11 +2,13 @@ import { mendelowQuadrant, QUADRANT_LABELS } from '@pc/shared';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { Arrow, Circle, Group, Layer, Rect as KonvaRect, Ring, Text } from 'react-konva';
 import type Konva from 'konva';
-import { screenToWorld, type Camera } from '../../../canvas/camera';
-import { FONT_FAMILY } from '../../../canvas/StickyNote';
-import { useValue, useValueBy } from '../../../collab/hooks';
-import { throttle } from '../../../collab/throttle';
-import type { ValueStore } from '../../../collab/valueStore';
+import type { Camera } from '../../../canvas/camera';
+import { eventWorld, trackPointer } from '../../../canvas/pointer';
+import { useShortcuts } from '../../../canvas/useShortcuts';
+import { FONT_FAMILY } from '../../../lib/theme';
+import { useValue, useValueBy } from '../../../lib/hooks';
+import { throttle } from '../../../lib/throttle';
+import type { ValueStore } from '../../../lib/valueStore';
 import type { BoardCanvasLayersProps } from '../../types';
 import { addRelationship, dropStakeholder } from '../actions';
 import { labelShown } from '../model/cardMetrics';
@@ -121,15 +123,7 @@ export const StakeholderLayers = memo(function StakeholderLayers(props: BoardCan
     [state.layout, model.relationships, placements, shownIds, draggingId],
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      const typing = target !== null && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
-      if (event.key === 'Escape' && !typing) ui.update({ selectedId: null });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [ui]);
+  useShortcuts([{ group: 'Stakeholder map', keys: 'Escape', description: 'Clear the selected stakeholder', match: (e) => e.key === 'Escape', run: () => ui.update({ selectedId: null }) }]);
 
   return (
     <>
@@ -150,22 +144,12 @@ function makeHandlers(latest: Latest): CardHandlers {
   const track = (event: Konva.KonvaEventObject<PointerEvent>, onMove: (e: PointerEvent, world: { x: number; y: number }) => void, onEnd: (e: PointerEvent | null, world: { x: number; y: number } | null) => void) => {
     const stage = event.target.getStage();
     if (!stage) return;
-    const box = stage.container().getBoundingClientRect();
-    const pointerId = event.evt.pointerId;
-    const toWorld = (e: PointerEvent) => screenToWorld(latest.current.camera.get(), { x: e.clientX - box.left, y: e.clientY - box.top });
-    const move = (e: PointerEvent) => {
-      if (e.pointerId === pointerId) onMove(e, toWorld(e));
-    };
-    const end = (e: PointerEvent) => {
-      if (e.pointerId !== pointerId) return;
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', end);
-      window.removeEventListener('pointercancel', end);
-      onEnd(e.type === 'pointercancel' ? null : e, e.type === 'pointercancel' ? null : toWorld(e));
-    };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', end);
-    window.addEventListener('pointercancel', end);
+    const container = stage.container();
+    const toWorld = (e: PointerEvent) => eventWorld(container, e, latest.current.camera);
+    trackPointer(event.evt.pointerId, {
+      move: (e) => onMove(e, toWorld(e)),
+      end: (e, cancelled) => onEnd(cancelled ? null : e, cancelled ? null : toWorld(e)),
+    });
     return toWorld(event.evt);
   };
 
@@ -184,7 +168,7 @@ function makeHandlers(latest: Latest): CardHandlers {
       let dragging = false;
       let offset = { x: 0, y: 0 };
       const { doc, localOrigin } = session;
-      const write = throttle((point: { x: number; y: number }) => dropStakeholder(doc, localOrigin, id, layout, point), DRAG_WRITE_INTERVAL_MS);
+      const write = throttle((point: { x: number; y: number }) => dropStakeholder({ doc, localOrigin }, id, layout, point), DRAG_WRITE_INTERVAL_MS);
       const start = track(
         event,
         (e, world) => {
@@ -199,7 +183,7 @@ function makeHandlers(latest: Latest): CardHandlers {
         },
         (e, world) => {
           write.cancel();
-          if (dragging && e && world) dropStakeholder(doc, localOrigin, id, layout, { x: world.x + offset.x, y: world.y + offset.y });
+          if (dragging && e && world) dropStakeholder({ doc, localOrigin }, id, layout, { x: world.x + offset.x, y: world.y + offset.y });
           if (dragging) session.stopCapturing();
           ui.drag.set(null);
         },
@@ -222,7 +206,7 @@ function makeHandlers(latest: Latest): CardHandlers {
           const target = world ? targetAt(world) : null;
           if (!target) return;
           session.stopCapturing();
-          addRelationship(session.doc, session.localOrigin, id, target);
+          addRelationship(session, id, target);
           session.stopCapturing();
         },
       );

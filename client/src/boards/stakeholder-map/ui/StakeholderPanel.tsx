@@ -2,12 +2,12 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import type { Partner, Stakeholder } from '@pc/shared';
 import type { BoardContext } from '../../types';
 import { addStakeholdersFromText, removeStakeholder } from '../actions';
-import { circleBounds } from '../model/culling';
 import { compareByNameThenId } from '../model/text';
 import { StakeholderEditor } from './StakeholderEditor';
 import { RowList, sameRow, type RowData } from './stakeholderRows';
 import { useMapModel } from './useMapModel';
 import './stakeholder-map.css';
+import { circleBounds } from '../../../lib/geometry';
 
 function roundOrNull(value: number | undefined): number | null {
   return value === undefined ? null : Math.round(value);
@@ -91,7 +91,7 @@ export function StakeholderPanel(context: BoardContext) {
   const submit = () => {
     if (!entry.trim()) return;
     session.stopCapturing();
-    const result = addStakeholdersFromText(session.doc, session.localOrigin, entry);
+    const result = addStakeholdersFromText(session, entry);
     session.stopCapturing();
     const added = result.items.length;
     const skipped = result.skipped.length;
@@ -126,7 +126,7 @@ export function StakeholderPanel(context: BoardContext) {
     } else if ((event.key === 'Delete' || event.key === 'Backspace') && editable) {
       const next = sorted[index + 1] ?? sorted[index - 1];
       session.stopCapturing();
-      removeStakeholder(session.doc, session.localOrigin, id);
+      removeStakeholder(session, id);
       if (state.selectedId === id) ui.update({ selectedId: null });
       if (next) focusRow(next.id);
     } else handled = false;

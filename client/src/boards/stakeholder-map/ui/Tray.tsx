@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Stakeholder } from '@pc/shared';
-import { screenToWorld } from '../../../canvas/camera';
+import { eventWorld, trackPointer } from '../../../canvas/pointer';
 import type { BoardContext } from '../../types';
 import { dropStakeholder, updateStakeholder } from '../actions';
 import { compareByNameThenId } from '../model/text';
@@ -33,46 +33,35 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
     event.preventDefault();
     const startX = event.clientX;
     const startY = event.clientY;
-    const pointerId = event.pointerId;
     let dragging = false;
-    const worldAt = (e: PointerEvent) => {
-      const box = canvas.getBoundingClientRect();
-      return screenToWorld(camera.get(), { x: e.clientX - box.left, y: e.clientY - box.top });
-    };
+    const worldAt = (e: PointerEvent) => eventWorld(canvas, e, camera);
     const move = (e: PointerEvent) => {
-      if (e.pointerId !== pointerId) return;
       if (!dragging && Math.hypot(e.clientX - startX, e.clientY - startY) < 4) return;
       dragging = true;
       setGhost({ name: stakeholder.name, x: e.clientX, y: e.clientY });
       ui.drag.set({ id: stakeholder.id, ...worldAt(e), overCanvas: overMap(canvas, e.clientX, e.clientY), source: 'tray' });
     };
-    const end = (e: PointerEvent) => {
-      if (e.pointerId !== pointerId) return;
-      window.removeEventListener('pointermove', move);
-      window.removeEventListener('pointerup', end);
-      window.removeEventListener('pointercancel', end);
+    const end = (e: PointerEvent, cancelled: boolean) => {
       setGhost(null);
       ui.drag.set(null);
       if (!dragging) {
         ui.update({ selectedId: stakeholder.id });
         return;
       }
-      if (e.type === 'pointerup' && overMap(canvas, e.clientX, e.clientY)) {
+      if (!cancelled && overMap(canvas, e.clientX, e.clientY)) {
         session.stopCapturing();
-        dropStakeholder(session.doc, session.localOrigin, stakeholder.id, ui.state.get().layout, worldAt(e));
+        dropStakeholder(session, stakeholder.id, ui.state.get().layout, worldAt(e));
         session.stopCapturing();
         ui.update({ selectedId: stakeholder.id });
       }
     };
-    window.addEventListener('pointermove', move);
-    window.addEventListener('pointerup', end);
-    window.addEventListener('pointercancel', end);
+    trackPointer(event.pointerId, { move, end });
   };
 
   const placeAll = () => {
     session.stopCapturing();
     session.doc.transact(() => {
-      for (const s of sorted) updateStakeholder(session.doc, session.localOrigin, s.id, { placed: true });
+      for (const s of sorted) updateStakeholder(session, s.id, { placed: true });
     }, session.localOrigin);
     session.stopCapturing();
   };

@@ -7,8 +7,8 @@
  */
 import { paintPlan, type PaintPlan } from '../model/cardMetrics';
 import type { CardDraw, CardScene } from '../model/cardScene';
-import type { Rect } from '../model/culling';
 import { paintCard, paintCards } from './cardPainter';
+import { type Rect } from '../../../lib/geometry';
 
 /** How long the zoom must stay put before a stretched bitmap is redrawn sharp. */
 const REST_MS = 180;

@@ -3,10 +3,9 @@
  * the pixels the per-card Konva node tree drew (circle, owner rings, partner
  * mark, search halo and fading, selection, name label, relationship handle)
  * without a node, a hit region or a React fibre per card. Label lines are laid
- * out once per name and size (measuring text is the expensive part).
+ * out once per name and size (canvas/textLayout caches them).
  */
-import Konva from 'konva';
-import { FONT_FAMILY } from '../../../canvas/StickyNote';
+import { fillTextBlock, layoutText } from '../../../canvas/textLayout';
 import {
   HANDLE_RADIUS,
   handleCentre,
@@ -18,74 +17,6 @@ import {
   labelWidth,
 } from '../model/cardMetrics';
 import type { CardDraw } from '../model/cardScene';
-import { layoutLabel, type LabelLine } from '../model/labelLayout';
-
-interface Font {
-  css: string;
-  /** Distance from the top of a line box to the alphabetic baseline, for a line height of 1. */
-  baseline: number;
-}
-
-let measureContext: CanvasRenderingContext2D | null = null;
-function measurer(): CanvasRenderingContext2D {
-  if (!measureContext) measureContext = document.createElement('canvas').getContext('2d')!;
-  return measureContext;
-}
-
-const fonts = new Map<string, Font>();
-
-/** The CSS font and baseline Konva's Text uses for this size and style (same string, same metrics). */
-function fontOf(size: number, style: 'normal' | 'bold'): Font {
-  const key = `${style}|${size}`;
-  let font = fonts.get(key);
-  if (!font) {
-    const node = new Konva.Text({ fontSize: size, fontStyle: style, fontFamily: FONT_FAMILY }) as unknown as { _getContextFont(): string };
-    const css = node._getContextFont();
-    const ctx = measurer();
-    ctx.font = css;
-    const m = ctx.measureText('M');
-    const ascent = m.fontBoundingBoxAscent ?? m.actualBoundingBoxAscent;
-    const descent = m.fontBoundingBoxDescent ?? m.actualBoundingBoxDescent;
-    font = { css, baseline: (ascent - descent) / 2 };
-    fonts.set(key, font);
-  }
-  return font;
-}
-
-/** Widths per font, bounded: a board's names share words ("Stakeholder", "Trust"). */
-const widths = new Map<string, Map<string, number>>();
-const WIDTH_CACHE_LIMIT = 50_000;
-
-function measureWith(font: Font): (text: string) => number {
-  let cache = widths.get(font.css);
-  if (!cache) widths.set(font.css, (cache = new Map()));
-  const table = cache;
-  return (text) => {
-    let width = table.get(text);
-    if (width === undefined) {
-      const ctx = measurer();
-      if (ctx.font !== font.css) ctx.font = font.css;
-      width = ctx.measureText(text).width;
-      if (table.size >= WIDTH_CACHE_LIMIT) table.clear();
-      table.set(text, width);
-    }
-    return width;
-  };
-}
-
-const layouts = new Map<string, LabelLine[]>();
-const LAYOUT_CACHE_LIMIT = 30_000;
-
-function labelLines(name: string, font: Font, width: number): LabelLine[] {
-  const key = `${font.css}|${width}|${name}`;
-  let lines = layouts.get(key);
-  if (!lines) {
-    lines = layoutLabel(name, width, LABEL_LINES, measureWith(font));
-    if (layouts.size >= LAYOUT_CACHE_LIMIT) layouts.clear();
-    layouts.set(key, lines);
-  }
-  return lines;
-}
 
 const TAU = Math.PI * 2;
 const DEG = Math.PI / 180;
@@ -99,10 +30,9 @@ function circle(ctx: CanvasRenderingContext2D, x: number, y: number, r: number) 
   ctx.closePath();
 }
 
-function text(ctx: CanvasRenderingContext2D, value: string, x: number, y: number, font: Font, size: number, colour: string) {
-  ctx.font = font.css;
-  ctx.fillStyle = colour;
-  ctx.fillText(value, x, y + font.baseline + size / 2);
+/** A one-line mark (the partner "P", the handle's "+") with its line box's top-left at (x, y). */
+function mark(ctx: CanvasRenderingContext2D, value: string, x: number, y: number, size: number, colour: string) {
+  fillTextBlock(ctx, layoutText({ text: value, width: 4 * size, fontSize: size, fontStyle: 'bold' }), x, y, colour);
 }
 
 /** The current scale of the context (world to device pixels), for shadow blur as Konva scales it. */
@@ -174,22 +104,23 @@ export function paintCard(ctx: CanvasRenderingContext2D, card: CardDraw, zoom: n
     ctx.strokeStyle = '#ffffff';
     ctx.lineWidth = 1.5;
     ctx.stroke();
-    text(ctx, 'P', px - 3.5, py - 5, fontOf(10, 'bold'), 10, '#ffffff');
+    mark(ctx, 'P', px - 3.5, py - 5, 10, '#ffffff');
   }
   if (labelShown(zoom, card.scale)) {
     const size = labelFontSize(card.scale);
     const width = labelWidth(card.scale);
-    const font = fontOf(size, selected ? 'bold' : 'normal');
-    const left = x - width / 2;
-    const top = y + labelOffsetY(radius, owners.length);
     const lineHeight = size * LABEL_LINE_HEIGHT;
-    const lines = labelLines(card.name, font, width);
-    ctx.font = font.css;
-    ctx.fillStyle = TEXT_COLOUR;
-    for (let n = 0; n < lines.length; n += 1) {
-      const line = lines[n]!;
-      ctx.fillText(line.text, left + (width - line.width) / 2, top + font.baseline + lineHeight / 2 + n * lineHeight);
-    }
+    const block = layoutText({
+      text: card.name,
+      width,
+      height: LABEL_LINES * lineHeight,
+      fontSize: size,
+      fontStyle: selected ? 'bold' : 'normal',
+      lineHeight: LABEL_LINE_HEIGHT,
+      ellipsis: true,
+      align: 'center',
+    });
+    fillTextBlock(ctx, block, x - width / 2, y + labelOffsetY(radius, owners.length), TEXT_COLOUR);
   }
   if (card.handle) {
     const c = handleCentre(card);
@@ -199,7 +130,7 @@ export function paintCard(ctx: CanvasRenderingContext2D, card: CardDraw, zoom: n
     ctx.strokeStyle = ACCENT;
     ctx.lineWidth = 2;
     ctx.stroke();
-    text(ctx, '+', c.x - 4.2, c.y - 7.5, fontOf(14, 'bold'), 14, ACCENT);
+    mark(ctx, '+', c.x - 4.2, c.y - 7.5, 14, ACCENT);
   }
   ctx.globalAlpha = 1;
 }

@@ -7,11 +7,11 @@
  */
 import type { Partner, Stakeholder } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
-import { createValueStore, type ValueStore } from '../../../collab/valueStore';
+import { createValueStore, type ValueStore } from '../../../lib/valueStore';
 import { colourBy, type ColourEncoding, type ColourField, type SizeField } from '../model/encodings';
 import { compileFilter, matchesSearch, searchTerms, type FilterClause } from '../model/filters';
 import { cardPlacements, type CardPlacement, type MapLayout } from '../model/mapLayout';
-import type { Point } from '../model/grid';
+import { type Point } from '../../../lib/geometry';
 
 export type MapMode = 'map' | 'comms';
 
@@ -72,8 +72,6 @@ export const INITIAL_MAP_UI: MapUiState = {
   selectedId: null,
 };
 
-const uis = new WeakMap<BoardSession, MapUi>();
-
 /** Memo of the last call's result while every argument is the same object. */
 function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   let lastArgs: A | null = null;
@@ -86,7 +84,8 @@ function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =
   };
 }
 
-function createMapUi(): MapUi {
+/** The board module's store factory: the session keeps one per open board and drops it with itself. */
+export function createMapUi(): MapUi {
   const state = createValueStore<MapUiState>(INITIAL_MAP_UI);
   const split = memoLast((stakeholders: readonly Stakeholder[]) => ({
     placed: stakeholders.filter((s) => s.placed),
@@ -122,10 +121,5 @@ function createMapUi(): MapUi {
 
 /** The map's UI state for one open board (created on first use, gone with the session). */
 export function mapUiFor(session: BoardSession): MapUi {
-  let ui = uis.get(session);
-  if (!ui) {
-    ui = createMapUi();
-    uis.set(session, ui);
-  }
-  return ui;
+  return session.storeFor(createMapUi);
 }

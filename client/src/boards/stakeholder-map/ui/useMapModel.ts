@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { BoardSession } from '../../../collab/session';
-import { useCollection, useValue } from '../../../collab/hooks';
+import { useValue } from '../../../lib/hooks';
+import { useCollection } from '../../../collab/useCollection';
 import { mapUiFor } from './mapStore';
 
 /** Records, local UI state and the derived picture, for any part of the map. */

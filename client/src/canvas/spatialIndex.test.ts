@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  circleBounds,
-  expandRect,
-  normaliseRect,
-  rectsIntersect,
-  segmentIntersectsRect,
-  SpatialIndex,
-  visibleIds,
-  type Rect,
-} from './culling';
+import { rectsIntersect, type Rect } from '../lib/geometry';
+import { cullToViewport, indexItems, SpatialIndex } from './spatialIndex';
 
 /** Small deterministic PRNG (mulberry32) so the randomised comparisons are repeatable. */
 function random(seed: number): () => number {
@@ -23,37 +15,6 @@ function random(seed: number): () => number {
 }
 
 const sorted = (ids: string[]) => [...ids].sort();
-
-describe('rectangle helpers', () => {
-  it('normalises negative sizes and rejects non-finite rectangles', () => {
-    expect(normaliseRect({ x: 10, y: 10, width: -5, height: -20 })).toEqual({ x: 5, y: -10, width: 5, height: 20 });
-    expect(normaliseRect({ x: 0, y: Number.NaN, width: 1, height: 1 })).toBeNull();
-    expect(normaliseRect({ x: 0, y: 0, width: Infinity, height: 1 })).toBeNull();
-  });
-
-  it('counts touching rectangles as intersecting', () => {
-    const a: Rect = { x: 0, y: 0, width: 10, height: 10 };
-    expect(rectsIntersect(a, { x: 10, y: 10, width: 5, height: 5 })).toBe(true);
-    expect(rectsIntersect(a, { x: 10.01, y: 0, width: 5, height: 5 })).toBe(false);
-    expect(rectsIntersect(a, { x: 2, y: 2, width: 1, height: 1 })).toBe(true);
-  });
-
-  it('expands rectangles and boxes circles', () => {
-    expect(expandRect({ x: 0, y: 0, width: 10, height: 10 }, 5)).toEqual({ x: -5, y: -5, width: 20, height: 20 });
-    expect(circleBounds({ x: 10, y: 20 }, -5)).toEqual({ x: 5, y: 15, width: 10, height: 10 });
-  });
-
-  it('tests segments against rectangles', () => {
-    const view: Rect = { x: 0, y: 0, width: 100, height: 100 };
-    expect(segmentIntersectsRect({ x: -50, y: 50 }, { x: 150, y: 50 }, view)).toBe(true);
-    expect(segmentIntersectsRect({ x: -50, y: -50 }, { x: 150, y: 150 }, view)).toBe(true);
-    expect(segmentIntersectsRect({ x: -50, y: 0 }, { x: 0, y: -50 }, view)).toBe(false);
-    expect(segmentIntersectsRect({ x: -10, y: 200 }, { x: -10, y: -200 }, view)).toBe(false);
-    expect(segmentIntersectsRect({ x: 50, y: 50 }, { x: 50, y: 50 }, view)).toBe(true);
-    expect(segmentIntersectsRect({ x: 150, y: 50 }, { x: 150, y: 50 }, view)).toBe(false);
-    expect(segmentIntersectsRect({ x: Number.NaN, y: 0 }, { x: 50, y: 50 }, view)).toBe(false);
-  });
-});
 
 describe('SpatialIndex', () => {
   it('finds items intersecting the query rectangle', () => {
@@ -130,9 +91,89 @@ describe('SpatialIndex', () => {
         index.set(id, moved);
       }
       const viewport = { x: next() * 8000 - 5000, y: next() * 8000 - 5000, width: 200 + next() * 3000, height: 200 + next() * 2000 };
-      const reference = visibleIds([...items].map(([cardId, bounds]) => ({ id: cardId, bounds })), viewport);
+      const reference = [...items].filter(([, bounds]) => rectsIntersect(bounds, viewport)).map(([cardId]) => cardId);
       expect(sorted(index.query(viewport))).toEqual(sorted(reference));
     }
     expect(index.size).toBe(items.size);
+  });
+});
+
+describe('SpatialIndex hit testing', () => {
+  it('finds the items under a point, edges on the far side excluded', () => {
+    const index = new SpatialIndex(64);
+    index.set('a', { x: 0, y: 0, width: 100, height: 50 });
+    index.set('b', { x: 100, y: 0, width: 100, height: 50 });
+    index.set('huge', { x: -1e7, y: 40, width: 2e7, height: 1e5 });
+    expect(sorted(index.at({ x: 50, y: 10 }))).toEqual(['a']);
+    expect(sorted(index.at({ x: 100, y: 10 }))).toEqual(['b']);
+    expect(sorted(index.at({ x: 150, y: 45 }))).toEqual(['b', 'huge']);
+    expect(index.at({ x: 250, y: 10 })).toEqual([]);
+  });
+});
+
+describe('indexItems: a fixed list answered in its own order', () => {
+  const rand = random(3);
+  const items = Array.from({ length: 2000 }, (_, i) => ({
+    id: `i${i}`,
+    x: rand() * 20_000 - 5_000,
+    y: rand() * 40_000 - 5_000,
+    // A few items far bigger than a cell, as long links are.
+    width: i % 97 === 0 ? 3_000 : 40 + rand() * 300,
+    height: i % 89 === 0 ? 9_000 : 40 + rand() * 200,
+  }));
+  const index = indexItems(items, (i) => i);
+
+  it('answers a rectangle query exactly like testing every item, in input order', () => {
+    for (let q = 0; q < 50; q += 1) {
+      const rect = { x: rand() * 20_000 - 6_000, y: rand() * 40_000 - 6_000, width: rand() * 4_000, height: rand() * 3_000 };
+      expect(index.query(rect).map((i) => i.id)).toEqual(cullToViewport(items, rect).map((i) => i.id));
+    }
+  });
+
+  it('reports an item spanning many cells once', () => {
+    const big = items[0]!;
+    const hits = index.query({ x: big.x - 10, y: big.y - 10, width: big.width + 20, height: big.height + 20 }).filter((i) => i === big);
+    expect(hits).toHaveLength(1);
+  });
+
+  it('finds the items under a point in list order', () => {
+    const small = indexItems(
+      [
+        { id: 'under', x: 0, y: 0, width: 100, height: 50 },
+        { id: 'over', x: 50, y: 0, width: 100, height: 50 },
+      ],
+      (i) => i,
+    );
+    expect(small.at({ x: 60, y: 10 }).map((i) => i.id)).toEqual(['under', 'over']);
+    expect(small.at({ x: -1, y: -1 })).toEqual([]);
+  });
+
+  it('handles an empty list', () => {
+    const empty = indexItems<Rect>([], (i) => i);
+    expect(empty.query({ x: 0, y: 0, width: 1e6, height: 1e6 })).toEqual([]);
+    expect(empty.at({ x: 0, y: 0 })).toEqual([]);
+  });
+});
+
+describe('cullToViewport: the plain scan', () => {
+  const box = (x: number, y: number, width = 10, height = 10) => ({ x, y, width, height });
+  const viewport = { x: 0, y: 0, width: 100, height: 100 };
+
+  it('keeps items that intersect the viewport, drops the rest and those only touching its edge', () => {
+    const inside = box(10, 10);
+    const straddling = box(95, -5);
+    const outside = box(200, 200);
+    const touchingEdge = box(100, 50);
+    expect(cullToViewport([inside, straddling, outside, touchingEdge], viewport)).toEqual([inside, straddling]);
+  });
+
+  it('keeps an item larger than the viewport that covers it', () => {
+    const huge = box(-500, -500, 2000, 2000);
+    expect(cullToViewport([huge], viewport)).toEqual([huge]);
+  });
+
+  it('culls 10,000 items exactly', () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => box((i % 100) * 200, Math.floor(i / 100) * 150, 180, 120));
+    expect(cullToViewport(items, { x: 0, y: 0, width: 1000, height: 600 }).length).toBe(5 * 4);
   });
 });

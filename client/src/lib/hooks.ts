@@ -1,14 +1,9 @@
 import { useRef, useSyncExternalStore } from 'react';
-import type { CollectionName, RecordOf } from '@pc/shared';
-import type { CollectionStore } from './collectionStore';
 import type { ValueStore } from './valueStore';
 
+/** Read a value store in a component; re-renders when it changes. */
 export function useValue<T>(store: ValueStore<T>): T {
   return useSyncExternalStore(store.subscribe, store.get, store.get);
-}
-
-export function useCollection<C extends CollectionName>(store: CollectionStore<C>): readonly RecordOf<C>[] {
-  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 }
 
 /**

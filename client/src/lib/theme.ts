@@ -1,8 +1,17 @@
 /**
- * Level of detail: what is too small on screen to see is not drawn, so a
+ * The look every board shares: the font its canvas text is drawn in, and the
+ * level of detail: what is too small on screen to see is not drawn, so a
  * zoomed-out board of thousands of cards draws boxes, not thousands of lines
  * of unreadable text and sub-pixel shadows.
  */
+
+/** The app's font stack (the same as the page's `--font`), for text drawn on the canvas. */
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+/** A canvas font string: `fontFor(13, 600)` is "600 13px <the app's font>". */
+export function fontFor(sizePx: number, weight: number | 'normal' | 'bold' = 'normal'): string {
+  return `${weight === 'normal' ? '' : `${weight} `}${sizePx}px ${FONT_FAMILY}`;
+}
 
 /** Text smaller than this many screen pixels cannot be read. */
 export const MIN_READABLE_TEXT_PX = 6.5;

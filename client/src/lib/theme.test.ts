@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decorationVisible, MIN_READABLE_TEXT_PX, textReadable } from './levelOfDetail';
+import { decorationVisible, fontFor, FONT_FAMILY, MIN_READABLE_TEXT_PX, textReadable } from './theme';
 
-describe('level of detail', () => {
+describe('theme: level of detail', () => {
   it('draws text only from a readable size on screen', () => {
     expect(textReadable(16, 1)).toBe(true);
     expect(textReadable(16, 0.5)).toBe(true);
@@ -14,5 +14,13 @@ describe('level of detail', () => {
     expect(decorationVisible(3, 1)).toBe(true);
     expect(decorationVisible(3, 0.34)).toBe(true);
     expect(decorationVisible(3, 0.3)).toBe(false);
+  });
+});
+
+describe('theme: fonts', () => {
+  it('builds canvas font strings in the app font', () => {
+    expect(fontFor(13, 600)).toBe(`600 13px ${FONT_FAMILY}`);
+    expect(fontFor(12)).toBe(`12px ${FONT_FAMILY}`);
+    expect(fontFor(15, 'bold')).toBe(`bold 15px ${FONT_FAMILY}`);
   });
 });

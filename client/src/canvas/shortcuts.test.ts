@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { createShortcutRegistry, helpGroups, isTyping, plainKey, type KeyInput, type Shortcut } from './shortcuts';
+
+function key(k: string, extra: Partial<KeyInput> = {}): KeyInput & { prevented: boolean } {
+  const event = {
+    key: k,
+    code: k === ' ' ? 'Space' : `Key${k.toUpperCase()}`,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+    repeat: false,
+    target: null as EventTarget | null,
+    defaultPrevented: false,
+    prevented: false,
+    preventDefault() {
+      event.defaultPrevented = true;
+      event.prevented = true;
+    },
+    ...extra,
+  };
+  return event;
+}
+
+const element = (tagName: string, isContentEditable = false) => ({ tagName, isContentEditable }) as unknown as EventTarget;
+
+describe('isTyping', () => {
+  it('is true in text fields and editable content, false elsewhere', () => {
+    expect(isTyping(element('INPUT'))).toBe(true);
+    expect(isTyping(element('TEXTAREA'))).toBe(true);
+    expect(isTyping(element('SELECT'))).toBe(true);
+    expect(isTyping(element('DIV', true))).toBe(true);
+    expect(isTyping(element('BUTTON'))).toBe(false);
+    expect(isTyping(element('CANVAS'))).toBe(false);
+    expect(isTyping(null)).toBe(false);
+  });
+});
+
+describe('shortcut registry', () => {
+  const shortcut = (keys: string, log: string[], extra: Partial<Shortcut> = {}): Shortcut => ({
+    keys,
+    description: `press ${keys}`,
+    group: 'Test',
+    match: plainKey(keys),
+    run: () => log.push(keys),
+    ...extra,
+  });
+
+  it('runs the matching shortcuts in registration order, until one prevents the default', () => {
+    const registry = createShortcutRegistry();
+    const log: string[] = [];
+    registry.register([shortcut('a', log), shortcut('b', log)]);
+    registry.register([{ ...shortcut('a', log), run: (e) => (log.push('a2'), e.preventDefault()) }, shortcut('a', log)]);
+    expect(registry.dispatch(key('b'))).toBe(true);
+    registry.dispatch(key('a'));
+    expect(log).toEqual(['b', 'a', 'a2']);
+  });
+
+  it('never fires while typing, and skips button-sensitive keys on buttons', () => {
+    const registry = createShortcutRegistry();
+    const log: string[] = [];
+    registry.register([shortcut('x', log), shortcut('Enter', log, { onButtons: false })]);
+    expect(registry.dispatch(key('x', { target: element('INPUT') }))).toBe(false);
+    registry.dispatch(key('Enter', { target: element('BUTTON') }));
+    registry.dispatch(key('x', { target: element('BUTTON') }));
+    registry.dispatch(key('Enter', { target: element('CANVAS') }));
+    expect(log).toEqual(['x', 'Enter']);
+  });
+
+  it('ignores plain-key shortcuts with Ctrl or Cmd held, and events already handled', () => {
+    const registry = createShortcutRegistry();
+    const log: string[] = [];
+    registry.register([shortcut('z', log)]);
+    registry.dispatch(key('z', { ctrlKey: true }));
+    registry.dispatch(key('z', { metaKey: true }));
+    registry.dispatch(key('z', { defaultPrevented: true }));
+    expect(log).toEqual([]);
+  });
+
+  it('unregisters, and lists what is registered for the help', () => {
+    const registry = createShortcutRegistry();
+    const log: string[] = [];
+    const off = registry.register([shortcut('a', log), { keys: 'Space+drag', description: 'Pan', group: 'Board' }]);
+    registry.register([shortcut('a', log)]);
+    expect(helpGroups(registry.entries.get())).toEqual([
+      { group: 'Test', items: [{ keys: 'a', description: 'press a', group: 'Test' }] },
+      { group: 'Board', items: [{ keys: 'Space+drag', description: 'Pan', group: 'Board' }] },
+    ]);
+    off();
+    expect(registry.entries.get().map((e) => e.keys)).toEqual(['a']);
+  });
+
+  it('tracks Space held outside text fields (and keeps it from scrolling the page)', () => {
+    const registry = createShortcutRegistry();
+    const target = new EventTarget();
+    const stop = registry.attach(target as unknown as Window);
+    const down = Object.assign(new Event('keydown', { cancelable: true }), { key: ' ', code: 'Space', ctrlKey: false, metaKey: false, shiftKey: false });
+    target.dispatchEvent(down);
+    expect(registry.spaceHeld.get()).toBe(true);
+    expect(down.defaultPrevented).toBe(true);
+    target.dispatchEvent(Object.assign(new Event('keyup'), { code: 'Space' }));
+    expect(registry.spaceHeld.get()).toBe(false);
+    registry.dispatch(key(' ', { target: element('TEXTAREA') }));
+    expect(registry.spaceHeld.get()).toBe(false);
+    registry.dispatch(key(' '));
+    target.dispatchEvent(new Event('blur'));
+    expect(registry.spaceHeld.get()).toBe(false);
+    stop();
+  });
+
+  it('listens once however many pages attach, until the last one leaves', () => {
+    const registry = createShortcutRegistry();
+    const target = new EventTarget();
+    const log: string[] = [];
+    registry.register([shortcut('q', log)]);
+    const stopA = registry.attach(target as unknown as Window);
+    const stopB = registry.attach(target as unknown as Window);
+    const press = () => target.dispatchEvent(Object.assign(new Event('keydown', { cancelable: true }), { key: 'q', ctrlKey: false, metaKey: false, shiftKey: false }));
+    press();
+    stopA();
+    press();
+    stopB();
+    press();
+    expect(log).toEqual(['q', 'q']);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { breakTokens, ELLIPSIS, fitLine, wrapText } from './textLayout';
+
+/** Every grapheme 10 units wide: widths are easy to reason about. */
+const measure = (text: string) => Array.from(text).length * 10;
+
+const texts = (text: string, width: number, lines = 2) => wrapText(text, width, lines, measure).map((l) => l.text);
+
+describe('breakTokens', () => {
+  it('keeps each break with the word before it', () => {
+    expect(breakTokens('Stakeholder 00001')).toEqual(['Stakeholder ', '00001']);
+    expect(breakTokens('well-known  trust')).toEqual(['well-', 'known ', ' ', 'trust']);
+    expect(breakTokens('')).toEqual([]);
+  });
+});
+
+describe('wrapText', () => {
+  it('keeps a name that fits on one line, with its width', () => {
+    expect(wrapText('Ann', 72, 2, measure)).toEqual([{ text: 'Ann', width: 30 }]);
+  });
+
+  it('wraps at the last space that fits and trims it', () => {
+    expect(texts('Stakeholder 00001', 120)).toEqual(['Stakeholder', '00001']);
+    // The trailing space may overhang the box: "abcde" fits in 50 even though "abcde " does not.
+    expect(texts('abcde fgh', 50)).toEqual(['abcde', 'fgh']);
+  });
+
+  it('breaks after a dash', () => {
+    expect(texts('well-known', 60)).toEqual(['well-', 'known']);
+  });
+
+  it('cuts a word wider than the box where it stops fitting', () => {
+    expect(texts('abcdefghij', 40)).toEqual(['abcd', 'efg' + ELLIPSIS]);
+    expect(texts('abcdefghij', 40, 3)).toEqual(['abcd', 'efgh', 'ij']);
+  });
+
+  it('puts an ellipsis on the last line when text is left over', () => {
+    expect(texts('one two three four', 80)).toEqual(['one two', 'three' + ELLIPSIS]);
+    expect(texts('one two three four', 80, 3)).toEqual(['one two', 'three', 'four']);
+  });
+
+  it('drops graphemes from the last line until the ellipsis fits', () => {
+    expect(texts('aaaa bbbb cccc', 40)).toEqual(['aaaa', 'bbb' + ELLIPSIS]);
+  });
+
+  it('keeps paragraphs, with an ellipsis when one is cut off', () => {
+    expect(texts('a\nb', 80)).toEqual(['a', 'b']);
+    expect(texts('a\nb\nc', 80)).toEqual(['a', 'b' + ELLIPSIS]);
+  });
+
+  it('gives nothing when not even one grapheme fits, or for empty text', () => {
+    expect(texts('abc', 5)).toEqual([]);
+    expect(texts('', 80)).toEqual([]);
+  });
+});
+
+describe('wrapText for sticky notes (one unit per character)', () => {
+  const measure = (s: string) => s.length;
+  const lines = (text: string, width: number, max: number) => wrapText(text, width, max, measure).map((l) => l.text);
+
+  it('wraps at word boundaries and keeps explicit line breaks', () => {
+    expect(lines('youth housing training', 10, 5)).toEqual(['youth', 'housing', 'training']);
+    expect(lines('a b c d e', 5, 5)).toEqual(['a b c', 'd e']);
+    expect(lines('one\ntwo', 10, 5)).toEqual(['one', 'two']);
+  });
+
+  it('breaks words longer than a line between characters', () => {
+    expect(lines('abcdefghijklmnop', 6, 5)).toEqual(['abcdef', 'ghijkl', 'mnop']);
+  });
+
+  it('ends text that does not fit in an ellipsis on the last line', () => {
+    expect(lines('aaa bbb ccc ddd', 7, 2)).toEqual(['aaa bbb', 'ccc ddd']);
+    const cut = lines('aaa bbb ccc ddd eee', 7, 2);
+    expect(cut).toEqual(['aaa bbb', `ccc dd${ELLIPSIS}`]);
+    expect(cut.every((l) => measure(l) <= 7)).toBe(true);
+  });
+
+  it('cuts without an ellipsis when asked to', () => {
+    expect(wrapText('aaa bbb ccc ddd eee', 7, 2, measure, false).map((l) => l.text)).toEqual(['aaa bbb', 'ccc ddd']);
+  });
+
+  it('draws nothing in a box too small for a line', () => {
+    expect(lines('text', 10, 0)).toEqual([]);
+    expect(lines('text', 0, 3)).toEqual([]);
+  });
+});
+
+describe('fitLine', () => {
+  const measure = (s: string) => s.length;
+  it('keeps a line that fits and cuts one that does not with an ellipsis', () => {
+    expect(fitLine('Partner', 10, measure)).toBe('Partner');
+    expect(fitLine('Community housing', 10, measure)).toBe(`Community${ELLIPSIS}`);
+    expect(fitLine('ab cd', 4, measure)).toBe(`ab${ELLIPSIS}`);
+    expect(fitLine('Partner', 0, measure)).toBe('');
+  });
+});
