@@ -1,6 +1,17 @@
 import pg from 'pg';
 import type { BoardId } from '@pc/shared';
-import { boardFromRow, type BoardRecord, type BoardRow, type BoardStore, type PendingUpdate, type StoredBoardState } from './boardStore';
+import {
+  boardFromRow,
+  reviewPointFromRow,
+  type BoardRecord,
+  type BoardRow,
+  type BoardStore,
+  type PendingUpdate,
+  type ReviewPoint,
+  type ReviewPointInfo,
+  type ReviewPointRow,
+  type StoredBoardState,
+} from './boardStore';
 
 /**
  * The same schema and semantics as the SQLite store, for deployments where
@@ -28,6 +39,16 @@ const SCHEMA_STEPS: readonly string[] = [
      upto_seq BIGINT NOT NULL,
      updated_at BIGINT NOT NULL
    );`,
+  `CREATE TABLE review_points (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     author TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     bytes INTEGER NOT NULL,
+     data BYTEA NOT NULL
+   );
+   CREATE INDEX review_points_by_board ON review_points(board_id, created_at);`,
 ];
 
 /** Arbitrary constant naming our schema-migration lock. */
@@ -174,6 +195,30 @@ export class PostgresBoardStore implements BoardStore {
     } finally {
       client.release();
     }
+  }
+
+  async saveReviewPoint(boardId: BoardId, point: ReviewPoint): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO review_points (id, board_id, name, author, created_at, bytes, data) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [point.id, boardId, point.name, point.author, point.createdAt, point.state.byteLength, Buffer.from(point.state)],
+    );
+  }
+
+  async listReviewPoints(boardId: BoardId): Promise<ReviewPointInfo[]> {
+    const { rows } = await this.pool.query<ReviewPointRow>(
+      `SELECT id, name, author, created_at, bytes FROM review_points WHERE board_id = $1 ORDER BY created_at DESC, id DESC`,
+      [boardId],
+    );
+    return rows.map(reviewPointFromRow);
+  }
+
+  async getReviewPoint(boardId: BoardId, id: string): Promise<ReviewPoint | undefined> {
+    const { rows } = await this.pool.query<ReviewPointRow & { data: Buffer }>(
+      'SELECT id, name, author, created_at, bytes, data FROM review_points WHERE board_id = $1 AND id = $2',
+      [boardId, id],
+    );
+    const row = rows[0];
+    return row ? { ...reviewPointFromRow(row), state: new Uint8Array(row.data) } : undefined;
   }
 
   async close(): Promise<void> {

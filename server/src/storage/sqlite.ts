@@ -2,12 +2,23 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BoardId } from '@pc/shared';
-import { boardFromRow, type BoardRecord, type BoardRow, type BoardStore, type PendingUpdate, type StoredBoardState } from './boardStore';
+import {
+  boardFromRow,
+  reviewPointFromRow,
+  type BoardRecord,
+  type BoardRow,
+  type BoardStore,
+  type PendingUpdate,
+  type ReviewPoint,
+  type ReviewPointInfo,
+  type ReviewPointRow,
+  type StoredBoardState,
+} from './boardStore';
 
 /**
  * Schema changes are appended here and applied in order, tracked by SQLite's
- * user_version; review snapshots (named, read-only copies of a board) will be
- * the next entry, in their own table keyed by board.
+ * user_version. Review points (named, read-only copies of a board) have their
+ * own table, keyed by board, removed with it.
  */
 const SCHEMA_STEPS: readonly string[] = [
   `CREATE TABLE boards (
@@ -31,6 +42,16 @@ const SCHEMA_STEPS: readonly string[] = [
      upto_seq INTEGER NOT NULL,
      updated_at INTEGER NOT NULL
    );`,
+  `CREATE TABLE review_points (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     author TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     bytes INTEGER NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX review_points_by_board ON review_points(board_id, created_at);`,
 ];
 
 export const SQLITE_FILE = 'partnership-canvas.sqlite';
@@ -95,6 +116,17 @@ export class SqliteBoardStore implements BoardStore {
          WHERE excluded.upto_seq >= snapshots.upto_seq`,
       ),
       deleteTail: this.db.prepare<[string, number]>('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      insertReviewPoint: this.db.prepare(
+        `INSERT INTO review_points (id, board_id, name, author, created_at, bytes, data)
+         VALUES (@id, @board_id, @name, @author, @created_at, @bytes, @data)`,
+      ),
+      listReviewPoints: this.db.prepare<[string], ReviewPointRow>(
+        `SELECT id, name, author, created_at, bytes FROM review_points WHERE board_id = ?
+         ORDER BY created_at DESC, rowid DESC`,
+      ),
+      getReviewPoint: this.db.prepare<[string, string], ReviewPointRow & { data: Buffer }>(
+        'SELECT id, name, author, created_at, bytes, data FROM review_points WHERE board_id = ? AND id = ?',
+      ),
     };
   }
 
@@ -161,6 +193,27 @@ export class SqliteBoardStore implements BoardStore {
       if (result.changes > 0) this.statements.deleteTail.run(id, uptoSeq);
     })();
     this.reclaimFreePages();
+  }
+
+  async saveReviewPoint(boardId: BoardId, point: ReviewPoint): Promise<void> {
+    this.statements.insertReviewPoint.run({
+      id: point.id,
+      board_id: boardId,
+      name: point.name,
+      author: point.author,
+      created_at: point.createdAt,
+      bytes: point.state.byteLength,
+      data: point.state,
+    });
+  }
+
+  async listReviewPoints(boardId: BoardId): Promise<ReviewPointInfo[]> {
+    return this.statements.listReviewPoints.all(boardId).map(reviewPointFromRow);
+  }
+
+  async getReviewPoint(boardId: BoardId, id: string): Promise<ReviewPoint | undefined> {
+    const row = this.statements.getReviewPoint.get(boardId, id);
+    return row ? { ...reviewPointFromRow(row), state: row.data } : undefined;
   }
 
   /** Give the pages a compaction freed back to the file system when they are worth it. */

@@ -138,6 +138,37 @@ export function describeBoardStore(name: string, makeHarness: () => Promise<Stor
       expect(texts(await loadDoc(store, b.id))).toEqual(['b']);
     });
 
+    it('keeps review points per board, newest first, and survives a reopen', async () => {
+      const board = boardRecord();
+      const other = boardRecord();
+      await store.createBoard(board);
+      await store.createBoard(other);
+      const { doc } = recordingDoc();
+      createRecord(doc, 'canvasItems', { kind: 'sticky', text: 'March' });
+      const march = Y.encodeStateAsUpdate(doc);
+      createRecord(doc, 'canvasItems', { kind: 'sticky', text: 'June' });
+      const june = Y.encodeStateAsUpdate(doc);
+      await store.saveReviewPoint(board.id, { id: 'rp-march', name: 'March review', author: 'Ana', createdAt: 1000, bytes: 0, state: march });
+      await store.saveReviewPoint(board.id, { id: 'rp-june', name: 'June review', author: '', createdAt: 2000, bytes: 0, state: june });
+      await store.saveReviewPoint(other.id, { id: 'rp-other', name: 'Other', author: '', createdAt: 1500, bytes: 0, state: march });
+
+      await store.close();
+      store = await harness.open();
+      expect(await store.listReviewPoints(board.id)).toEqual([
+        { id: 'rp-june', name: 'June review', author: '', createdAt: 2000, bytes: june.byteLength },
+        { id: 'rp-march', name: 'March review', author: 'Ana', createdAt: 1000, bytes: march.byteLength },
+      ]);
+      const point = await store.getReviewPoint(board.id, 'rp-march');
+      expect(point?.name).toBe('March review');
+      const restored = new Y.Doc();
+      Y.applyUpdate(restored, point!.state);
+      expect(texts(restored)).toEqual(['March']);
+      // A review point is only reachable through its own board.
+      expect(await store.getReviewPoint(board.id, 'rp-other')).toBeUndefined();
+      expect(await store.getReviewPoint(board.id, 'rp-none')).toBeUndefined();
+      expect(await store.listReviewPoints(newBoardId())).toEqual([]);
+    });
+
     it('flushes on its own within the window', async () => {
       const board = boardRecord();
       await store.createBoard(board);
