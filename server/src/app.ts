@@ -8,6 +8,7 @@ import { boardsRouter } from './http/boards';
 import { errorHandler, notFound } from './http/errors';
 import { exportRouter } from './http/export';
 import { requestLog } from './http/requestLog';
+import { reviewPointsRouter } from './http/reviewPoints';
 import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
@@ -95,6 +96,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
   });
   app.use('/api', boardsRouter({ store, registry, log, maxJsonBytes: config.maxJsonBytes, publicUrl }));
   app.use('/api', exportRouter({ store, registry }));
+  app.use('/api', reviewPointsRouter({ store, registry, log, maxJsonBytes: config.maxJsonBytes }));
   app.use('/api', notFound);
   app.use(staticClient(config.staticDir ?? join(repoRoot, 'client', 'dist')));
   app.use(notFound);

@@ -1,0 +1,173 @@
+import express, { type Router } from 'express';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import {
+  COLLECTION_NAMES,
+  diffBoards,
+  exportJson,
+  newRecordId,
+  readMeta,
+  replaceBoardContent,
+  type BoardRecords,
+  type Role,
+} from '@pc/shared';
+import type { Logger } from '../logger';
+import type { BoardRecord, BoardStore, ReviewPoint, ReviewPointInfo } from '../storage/boardStore';
+import type { RoomRegistry } from '../sync/roomRegistry';
+import { access, withDoc } from './boards';
+import { HttpError } from './errors';
+
+/**
+ * Review points: named copies of a whole board that partners take "at regular
+ * intervals" (March review, June review), open read-only, compare with each
+ * other or with now, and restore.
+ *
+ *   POST /api/boards/:id/snapshots {"name","author"?}   owner or editor -> 201 {id,name,createdAt}
+ *   GET  /api/boards/:id/snapshots                     any role -> {snapshots:[{id,name,author,createdAt,bytes}]}
+ *   GET  /api/boards/:id/snapshots/:sid                 any role -> the review point's records and meta
+ *   GET  /api/boards/:id/snapshots/:sid/diff?against=current|<sid>   any role -> {from,to,diff}
+ *   POST /api/boards/:id/snapshots/:sid/restore         owner -> {restored,touched,backup}
+ *
+ * Each review point stores the board's full Yjs state when taken (see the
+ * README, "Review points", for the sizes measured against keeping history).
+ */
+
+export const MAX_REVIEW_POINT_NAME = 100;
+const MAX_AUTHOR = 80;
+/** Enough for a review a week for years; stops an edit link from filling the disk with copies. */
+export const MAX_REVIEW_POINTS_PER_BOARD = 500;
+
+const createBody = z.object({
+  name: z
+    .string({ error: 'name must be a string' })
+    .trim()
+    .min(1, 'name must not be empty')
+    .max(MAX_REVIEW_POINT_NAME, `name must be at most ${MAX_REVIEW_POINT_NAME} characters`),
+  author: z.string({ error: 'author must be a string' }).trim().max(MAX_AUTHOR, `author must be at most ${MAX_AUTHOR} characters`).optional(),
+});
+
+export interface ReviewPointsRouterOptions {
+  store: BoardStore;
+  registry: RoomRegistry;
+  log: Logger;
+  maxJsonBytes: number;
+}
+
+function requireRole(role: Role, allowed: readonly Role[], what: string): void {
+  if (!allowed.includes(role)) throw new HttpError(403, `Only ${allowed.join(' or ')} links may ${what}`);
+}
+
+/** A board state as the comparison and the read-only view use it. */
+interface BoardContent {
+  records: BoardRecords;
+  title: string;
+  logicTemplate: ReturnType<typeof readMeta>['record']['logicTemplate'];
+}
+
+function contentOf(doc: Y.Doc): BoardContent {
+  const meta = readMeta(doc).record;
+  return { records: exportJson(doc, COLLECTION_NAMES) as BoardRecords, title: meta.title, logicTemplate: meta.logicTemplate };
+}
+
+function withStateDoc<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return read(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+function describe(point: ReviewPointInfo) {
+  return { id: point.id, name: point.name, author: point.author, createdAt: point.createdAt };
+}
+
+export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
+  const { store, registry, log } = options;
+  const router = express.Router();
+
+  async function find(board: BoardRecord, sid: string): Promise<ReviewPoint> {
+    const point = await store.getReviewPoint(board.id, sid);
+    if (!point) throw new HttpError(404, 'No review point with this id on this board');
+    return point;
+  }
+
+  async function save(board: BoardRecord, name: string, author: string): Promise<ReviewPoint> {
+    const existing = await store.listReviewPoints(board.id);
+    if (existing.length >= MAX_REVIEW_POINTS_PER_BOARD) {
+      throw new HttpError(409, `This board already has ${MAX_REVIEW_POINTS_PER_BOARD} review points`);
+    }
+    const state = await withDoc(store, registry, board.id, (doc) => Y.encodeStateAsUpdate(doc));
+    const point: ReviewPoint = { id: newRecordId(), name, author, createdAt: Date.now(), bytes: state.byteLength, state };
+    await store.saveReviewPoint(board.id, point);
+    log.info({ boardId: board.id, reviewPoint: point.id, bytes: state.byteLength }, 'review point saved');
+    return point;
+  }
+
+  router.post('/boards/:id/snapshots', express.json({ limit: options.maxJsonBytes }), async (req, res) => {
+    const { board, role } = await access(store, req.params.id, req.headers.authorization);
+    requireRole(role, ['owner', 'edit'], 'save review points');
+    if (!req.is('application/json')) throw new HttpError(400, 'Send the body as JSON with Content-Type: application/json');
+    const parsed = createBody.safeParse(req.body);
+    if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Send {"name": "..."}');
+    const point = await save(board, parsed.data.name, parsed.data.author ?? '');
+    res.status(201).json({ id: point.id, name: point.name, createdAt: point.createdAt });
+  });
+
+  router.get('/boards/:id/snapshots', async (req, res) => {
+    const { board } = await access(store, req.params.id, req.headers.authorization);
+    const points = await store.listReviewPoints(board.id);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ snapshots: points.map((point) => ({ ...describe(point), bytes: point.bytes })) });
+  });
+
+  router.get('/boards/:id/snapshots/:sid', async (req, res) => {
+    const { board } = await access(store, req.params.id, req.headers.authorization);
+    const point = await find(board, req.params.sid);
+    const content = withStateDoc(point.state, contentOf);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ ...describe(point), ...content });
+  });
+
+  router.get('/boards/:id/snapshots/:sid/diff', async (req, res) => {
+    const { board } = await access(store, req.params.id, req.headers.authorization);
+    const against = typeof req.query.against === 'string' && req.query.against !== '' ? req.query.against : 'current';
+    const point = await find(board, req.params.sid);
+    const before = withStateDoc(point.state, contentOf);
+    let to: { id: string; name: string; author?: string; createdAt: number };
+    let after: BoardContent;
+    if (against === 'current') {
+      after = await withDoc(store, registry, board.id, contentOf);
+      to = { id: 'current', name: 'Now', createdAt: Date.now() };
+    } else {
+      const other = await find(board, against);
+      after = withStateDoc(other.state, contentOf);
+      to = describe(other);
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ from: describe(point), to, diff: diffBoards(before.records, after.records, after.logicTemplate ?? before.logicTemplate) });
+  });
+
+  router.post('/boards/:id/snapshots/:sid/restore', async (req, res) => {
+    const { board, role } = await access(store, req.params.id, req.headers.authorization);
+    requireRole(role, ['owner'], 'restore review points');
+    const point = await find(board, req.params.sid);
+    // Keep what is about to be replaced, so the restore itself can be undone by restoring this.
+    const backup = await save(board, `Before restoring "${point.name}"`.slice(0, MAX_REVIEW_POINT_NAME), '');
+    const target = new Y.Doc();
+    Y.applyUpdate(target, point.state);
+    try {
+      const touched = await registry.change(board, (doc) => replaceBoardContent(doc, target, RESTORE_ORIGIN));
+      log.info({ boardId: board.id, reviewPoint: point.id, touched }, 'review point restored');
+      res.json({ restored: describe(point), touched, backup: describe(backup) });
+    } finally {
+      target.destroy();
+    }
+  });
+
+  return router;
+}
+
+/** Origin of the edits a restore makes on the live document. */
+export const RESTORE_ORIGIN = Symbol('restore-review-point');
