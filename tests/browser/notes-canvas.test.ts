@@ -109,9 +109,10 @@ describe('notes drawn in batches', () => {
     await editor.waitFor({ state: 'detached' });
     await page.screenshot({ path: join(artifactsDir, 'notes-batched.png') });
 
-    // Double-clicking empty canvas still makes a note there.
+    // Double-clicking empty canvas still makes a note there; Escape keeps what was typed.
     await page.mouse.dblclick(empty.x, empty.y);
     await page.getByRole('textbox', { name: 'Note text' }).waitFor();
+    await page.keyboard.type('Fresh note');
     await page.keyboard.press('Escape');
     await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label="Items on this board"] li').length === n + 1, NOTES);
     for (const [name, list] of errors) expect(list, `errors in ${name}'s page`).toEqual([]);

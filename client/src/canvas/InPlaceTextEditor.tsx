@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { MAX_TEXT } from '@pc/shared';
 import { useValue } from '../collab/hooks';
+import { useFinishOnUnmount } from './useFinishOnUnmount';
 import type { ValueStore } from '../collab/valueStore';
 import { worldToScreen, type Camera } from './camera';
 import type { Rect } from './geometry';
@@ -25,16 +26,17 @@ interface InPlaceTextEditorProps {
   className: string;
   placeholder?: string;
   look: EditorLook;
+  /** Called once when editing ends, however it ends: the typed text is always kept. */
   onCommit(text: string): void;
-  onCancel(): void;
 }
 
 /**
  * A textarea laid exactly over a canvas shape (same font and padding, scaled by
- * the camera), so editing feels in place. Ctrl/Cmd+Enter or leaving commits;
- * Escape cancels. Used by sticky notes and logic-model cards alike.
+ * the camera), so editing feels in place. Enter commits (Shift+Enter starts a new
+ * line), and so do leaving the field and Escape: what was typed is never thrown
+ * away. Used by sticky notes and logic-model cards alike.
  */
-export function InPlaceTextEditor({ camera, rect, text: initial, label, className, placeholder, look, onCommit, onCancel }: InPlaceTextEditorProps) {
+export function InPlaceTextEditor({ camera, rect, text: initial, label, className, placeholder, look, onCommit }: InPlaceTextEditorProps) {
   const cam = useValue(camera);
   const [text, setText] = useState(initial);
   const done = useRef(false);
@@ -45,12 +47,15 @@ export function InPlaceTextEditor({ camera, rect, text: initial, label, classNam
     element.focus();
     element.setSelectionRange(element.value.length, element.value.length);
   }, []);
-  const finish = (commit: boolean) => {
+  const latest = useRef({ text, onCommit });
+  latest.current = { text, onCommit };
+  const finish = () => {
     if (done.current) return;
     done.current = true;
-    if (commit) onCommit(text);
-    else onCancel();
+    latest.current.onCommit(latest.current.text);
   };
+  // Closed some other way (another tab, another card opened): still keep the text.
+  useFinishOnUnmount(finish);
   const topLeft = worldToScreen(cam, rect);
   const z = cam.zoom;
   const style: CSSProperties = {
@@ -74,15 +79,13 @@ export function InPlaceTextEditor({ camera, rect, text: initial, label, classNam
       value={text}
       maxLength={MAX_TEXT}
       onChange={(event) => setText(event.target.value)}
-      onBlur={() => finish(true)}
+      onBlur={finish}
       onKeyDown={(event) => {
         event.stopPropagation();
-        if (event.key === 'Escape') {
+        if (event.nativeEvent.isComposing) return;
+        if (event.key === 'Escape' || (event.key === 'Enter' && !event.shiftKey)) {
           event.preventDefault();
-          finish(false);
-        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-          event.preventDefault();
-          finish(true);
+          finish();
         }
       }}
       style={style}

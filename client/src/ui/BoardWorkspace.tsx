@@ -40,6 +40,7 @@ import { TabEmptyState } from './EmptyState';
 import { ItemList } from './ItemList';
 import { NameDialog } from './NameDialog';
 import { NoteEditor } from './NoteEditor';
+import { finishTextEdit } from '../canvas/textEdit';
 import { Toolbar, panelId, tabId } from './Toolbar';
 
 /** Live drag positions reach others ~20 times a second; the final position is written on drop. */
@@ -330,10 +331,11 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
               item={editing}
               camera={camera}
               onCommit={(text) => {
-                if (text !== editing.text) setItemText(doc, localOrigin, editing.id, text);
+                const outcome = finishTextEdit(editing.text, text);
+                if (outcome.kind === 'write') setItemText(doc, localOrigin, editing.id, outcome.text);
                 setEditingId(null);
+                if (outcome.kind === 'remove') deleteItem(editing.id);
               }}
-              onCancel={() => setEditingId(null)}
             />
           )}
         </BoardCanvas>

@@ -8,11 +8,10 @@ interface NoteEditorProps {
   item: CanvasItem;
   camera: ValueStore<Camera>;
   onCommit(text: string): void;
-  onCancel(): void;
 }
 
 /** A sticky note's text, edited in place over the note in the note's own colour. */
-export function NoteEditor({ item, camera, onCommit, onCancel }: NoteEditorProps) {
+export function NoteEditor({ item, camera, onCommit }: NoteEditorProps) {
   return (
     <InPlaceTextEditor
       camera={camera}
@@ -30,7 +29,6 @@ export function NoteEditor({ item, camera, onCommit, onCancel }: NoteEditorProps
         background: item.colour,
       }}
       onCommit={onCommit}
-      onCancel={onCancel}
     />
   );
 }

@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useRef, useState, type InputHTMLAttributes, type KeyboardEvent, type TextareaHTMLAttributes } from 'react';
+import { useFinishOnUnmount } from '../canvas/useFinishOnUnmount';
 
 /**
  * Text fields bound to a record field, for every board: they show the live value
  * until focused, keep the person's draft while they type (a remote edit never
- * yanks text from under the caret), and write once on blur or Enter (Ctrl/Cmd+Enter
- * in a textarea). Escape restores the stored value. Keys stay in the field, so
- * board shortcuts (Delete, arrows) never fire while typing.
+ * yanks text from under the caret), and write on blur or Enter (Shift+Enter adds
+ * a line in a textarea). Escape keeps what was typed too and leaves the field:
+ * typed text is never thrown away. Keys stay in the field, so board shortcuts
+ * (Delete, arrows) never fire while typing.
  */
 
 function useDraft(value: string, onCommit: (next: string) => void) {
@@ -14,17 +16,35 @@ function useDraft(value: string, onCommit: (next: string) => void) {
   useEffect(() => {
     if (!focused.current) setDraft(value);
   }, [value]);
+  const commit = () => {
+    if (draft !== value) onCommit(draft);
+  };
+  // Unmounted mid-edit (another record selected, panel closed): keep the draft.
+  useFinishOnUnmount(() => {
+    if (focused.current) commit();
+  });
   return {
     value: draft,
     onFocus: () => {
       focused.current = true;
     },
     onChange: (next: string) => setDraft(next),
-    commit: () => {
+    onBlur: () => {
       focused.current = false;
-      if (draft !== value) onCommit(draft);
+      commit();
     },
-    reset: () => setDraft(value),
+    /** Enter (not Shift+Enter in a textarea) writes; Escape writes and leaves the field. */
+    onKey: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>, multiline: boolean) => {
+      event.stopPropagation();
+      if (event.nativeEvent.isComposing) return;
+      if (event.key === 'Enter' && !(multiline && event.shiftKey)) {
+        event.preventDefault();
+        commit();
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        event.currentTarget.blur();
+      }
+    },
   };
 }
 
@@ -38,13 +58,9 @@ export function CommitInput({ value, onCommit, onKeyDown, ...rest }: InputProps)
       value={d.value}
       onFocus={d.onFocus}
       onChange={(e) => d.onChange(e.target.value)}
-      onBlur={d.commit}
+      onBlur={d.onBlur}
       onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          d.commit();
-        } else if (e.key === 'Escape') d.reset();
+        d.onKey(e, false);
         onKeyDown?.(e);
       }}
     />
@@ -61,14 +77,8 @@ export function CommitTextarea({ value, onCommit, ...rest }: TextareaProps) {
       value={d.value}
       onFocus={d.onFocus}
       onChange={(e) => d.onChange(e.target.value)}
-      onBlur={d.commit}
-      onKeyDown={(e) => {
-        e.stopPropagation();
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          d.commit();
-        } else if (e.key === 'Escape') d.reset();
-      }}
+      onBlur={d.onBlur}
+      onKeyDown={(e) => d.onKey(e, true)}
     />
   );
 }

@@ -150,9 +150,10 @@ function IndicatorsEditor({ node, disabled, onChange }: { node: LogicNode; disab
             value={draft}
             maxLength={200}
             onChange={(e) => setDraft(e.target.value)}
+            onBlur={add}
             onKeyDown={(e) => {
               e.stopPropagation();
-              if (e.key === 'Enter') {
+              if (e.key === 'Enter' || e.key === 'Escape') {
                 e.preventDefault();
                 add();
               }

@@ -3,7 +3,9 @@ import { useEffect } from 'react';
 import type { BoardContext } from '../../types';
 import { InPlaceTextEditor } from '../../../canvas/InPlaceTextEditor';
 import type { CardBox } from '../model/columnLayout';
-import { chooseTemplate, tidy, updateCard } from './actions';
+import { checkStatus } from '../model/checkStatus';
+import { chooseTemplate, removeCard, tidy, updateCard } from './actions';
+import { finishTextEdit } from '../../../canvas/textEdit';
 import { ActionPlanView } from './ActionPlanView';
 import { CARD, FONT_FAMILY } from './cardMetrics';
 import { frameModel } from './framing';
@@ -52,10 +54,13 @@ export function LogicOverlay(ctx: BoardContext) {
           box={editingBox}
           text={editingNode.text}
           onCommit={(text) => {
-            if (text !== editingNode.text) updateCard(session, editingNode.id, { text });
-            setUi({ editingId: null });
+            const outcome = finishTextEdit(editingNode.text, text);
+            if (outcome.kind === 'write') updateCard(session, editingNode.id, { text: outcome.text });
+            if (outcome.kind === 'remove') {
+              removeCard(session, editingNode.id);
+              setUi({ editingId: null, selectedId: null });
+            } else setUi({ editingId: null });
           }}
-          onCancel={() => setUi({ editingId: null })}
         />
       )}
       {ui.actionPlanOpen && model.template !== null && (
@@ -111,7 +116,7 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
   const [ui, setUi] = useLogicUi(session);
   const template = model.template!;
   const counts = model.report.counts;
-  const total = counts.error + counts.warning + counts.info;
+  const status = checkStatus(getTemplate(template), model.nodes.length, counts.error + counts.warning + counts.info);
 
   const switchTo = (to: LogicTemplateId) => {
     if (to === template) return;
@@ -153,7 +158,11 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
         {ui.actionPlanOpen ? 'Show model' : 'Action plan'}
       </button>
       <span className="lm-check-summary" aria-live="polite" data-errors={counts.error} data-warnings={counts.warning} data-infos={counts.info}>
-        {total === 0 ? (
+        {status.kind === 'empty' ? (
+          <span className="lm-nothing-yet" title={status.next}>
+            {status.title}
+          </span>
+        ) : status.kind === 'clear' ? (
           <span className="lm-all-clear">✓ All checks clear</span>
         ) : (
           (['error', 'warning', 'info'] as const)
@@ -171,7 +180,7 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
   );
 }
 
-function CardTextEditor({ ctx, box, text, onCommit, onCancel }: { ctx: BoardContext; box: CardBox; text: string; onCommit(text: string): void; onCancel(): void }) {
+function CardTextEditor({ ctx, box, text, onCommit }: { ctx: BoardContext; box: CardBox; text: string; onCommit(text: string): void }) {
   return (
     <InPlaceTextEditor
       camera={ctx.camera}
@@ -183,7 +192,6 @@ function CardTextEditor({ ctx, box, text, onCommit, onCancel }: { ctx: BoardCont
       placeholder="Write the card…"
       look={{ paddingX: CARD.padX, paddingY: CARD.padTop, fontSize: CARD.fontSize, lineHeight: CARD.lineHeight, fontFamily: FONT_FAMILY, radius: 8 }}
       onCommit={onCommit}
-      onCancel={onCancel}
     />
   );
 }

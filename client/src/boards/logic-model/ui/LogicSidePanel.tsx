@@ -1,6 +1,7 @@
-import { SEVERITIES, type CheckResult } from '@pc/shared';
+import { getTemplate, SEVERITIES, type CheckResult } from '@pc/shared';
 import { memo, useRef, useState } from 'react';
 import type { BoardContext } from '../../types';
+import { checkStatus } from '../model/checkStatus';
 import { CardDetails, LinkDetails } from './CardDetails';
 import { LogicOutline } from './LogicOutline';
 import { useLogicModel, useLogicUi, type LogicModelSnapshot } from './store';
@@ -69,15 +70,21 @@ function ChecksPanel({ model, selectedId, onSelect }: { model: LogicModelSnapsho
   const select = useRef(onSelect);
   select.current = onSelect;
   const [showAll, setShowAll] = useState(false);
+  const status = checkStatus(getTemplate(model.template!), model.nodes.length, results.length);
   // Thousands of results cannot be read in a 260-pixel box; every card's own checks are in the outline anyway.
   const shown = showAll || results.length <= CHECKS_SHOWN ? results : results.slice(0, CHECKS_SHOWN);
   return (
     <section className="lm-checks" aria-labelledby="lm-checks-title">
       <div className="item-panel-header">
         <h2 id="lm-checks-title">Checks</h2>
-        <span className="count">{results.length === 0 ? 'all clear' : SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${SEVERITY_LABEL[s].toLowerCase()}${counts[s] === 1 ? '' : 's'}`).join(' · ')}</span>
+        <span className="count">{status.kind === 'empty' ? 'nothing yet' : results.length === 0 ? 'all clear' : SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${SEVERITY_LABEL[s].toLowerCase()}${counts[s] === 1 ? '' : 's'}`).join(' · ')}</span>
       </div>
-      {results.length === 0 ? (
+      {status.kind === 'empty' ? (
+        <div className="lm-pad lm-nothing-yet-panel" data-testid="checks-empty">
+          <p className="lm-nothing-yet-title">{status.title}</p>
+          <p className="small">{status.next}</p>
+        </div>
+      ) : results.length === 0 ? (
         <p className="lm-all-clear lm-pad" data-testid="checks-clear">
           ✓ No problems found. Every outcome has a path from an activity, every activity has a lead partner, and everything measured has an indicator.
         </p>

@@ -43,10 +43,11 @@ export function PartnerPicker({ session, partners, value, label, disabled, onCha
           onChange={(e) => setName(e.target.value)}
           onKeyDown={(e) => {
             e.stopPropagation();
-            if (e.key === 'Enter') {
+            if (e.key === 'Enter' || e.key === 'Escape') {
               e.preventDefault();
-              submit();
-            } else if (e.key === 'Escape') setAdding(false);
+              if (name.trim()) submit();
+              else setAdding(false);
+            }
           }}
         />
         <button type="button" className="button small primary" onClick={submit} disabled={!name.trim()}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { MATRIX_CATEGORIES, LEVEL_ANCHORS } from '@pc/shared';
+import { useFinishOnUnmount } from '../../../canvas/useFinishOnUnmount';
 import { addPartner } from '../../partners/partnerActions';
 import type { BoardSession } from '../../../collab/session';
 import { addMatrixRow } from '../matrixActions';
@@ -12,11 +13,12 @@ interface FormProps {
   groups?: readonly string[];
 }
 
-function useEscape(onClose: () => void) {
+/** Escape closes the form; a name typed but not yet added is added first, never thrown away. */
+function closeOnEscape(close: () => void) {
   return (event: React.KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
-      onClose();
+      close();
     }
   };
 }
@@ -27,18 +29,29 @@ export function AddPartnerForm({ session, onClose }: FormProps) {
   const [added, setAdded] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = name.trim();
+  const pending = useRef('');
+  pending.current = name;
+  const add = () => {
+    const trimmed = pending.current.trim();
     if (!trimmed) return;
+    pending.current = '';
     addPartner(session.doc, session.localOrigin, { name: trimmed });
     session.stopCapturing();
     setAdded(trimmed);
     setName('');
     input.current?.focus();
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add();
+  };
+  const close = () => {
+    add();
+    onClose();
+  };
+  useFinishOnUnmount(add);
   return (
-    <form className="matrix-popover" aria-label="Add partner" onSubmit={submit} onKeyDown={useEscape(onClose)}>
+    <form className="matrix-popover" aria-label="Add partner" onSubmit={submit} onKeyDown={closeOnEscape(close)}>
       <label className="field">
         <span>Partner organisation</span>
         <input ref={input} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} placeholder="e.g. Alba Youth Trust" />
@@ -47,7 +60,7 @@ export function AddPartnerForm({ session, onClose }: FormProps) {
         {added ? `Added ${added}. Add another, or close.` : 'Each partner becomes a column of the matrix.'}
       </p>
       <div className="dialog-actions">
-        <button type="button" className="button small" onClick={onClose}>
+        <button type="button" className="button small" onClick={close}>
           Close
         </button>
         <button type="submit" className="button small primary" disabled={!name.trim()}>
@@ -67,18 +80,29 @@ export function AddRowForm({ session, onClose, groups = [] }: FormProps) {
   const [added, setAdded] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const trimmed = name.trim();
+  const pending = useRef('');
+  pending.current = name;
+  const add = () => {
+    const trimmed = pending.current.trim();
     if (!trimmed) return;
+    pending.current = '';
     addMatrixRow(session.doc, session.localOrigin, { name: trimmed, category, required, group });
     session.stopCapturing();
     setAdded(trimmed);
     setName('');
     input.current?.focus();
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add();
+  };
+  const close = () => {
+    add();
+    onClose();
+  };
+  useFinishOnUnmount(add);
   return (
-    <form className="matrix-popover wide" aria-label="Add row" onSubmit={submit} onKeyDown={useEscape(onClose)}>
+    <form className="matrix-popover wide" aria-label="Add row" onSubmit={submit} onKeyDown={closeOnEscape(close)}>
       <label className="field">
         <span>Skill, knowledge or resource</span>
         <input ref={input} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} placeholder="e.g. Safeguarding training" />
@@ -118,7 +142,7 @@ export function AddRowForm({ session, onClose, groups = [] }: FormProps) {
         {added ? `Added ${added}. Add another, or close.` : 'Rows are grouped by category; groups inside a category are optional.'}
       </p>
       <div className="dialog-actions">
-        <button type="button" className="button small" onClick={onClose}>
+        <button type="button" className="button small" onClick={close}>
           Close
         </button>
         <button type="submit" className="button small primary" disabled={!name.trim()}>

@@ -96,21 +96,17 @@ export function CellInspector({ session, store, editable, row, partner, cells, n
           onChange={(e) => setNote(e.target.value)}
           onBlur={commitNote}
           onKeyDown={(event) => {
-            if (event.key === 'Escape') {
+            if (event.nativeEvent.isComposing) return;
+            if (event.key === 'Escape' || (event.key === 'Enter' && !event.shiftKey)) {
               event.preventDefault();
               event.stopPropagation();
-              setNote(value.note);
-              setEditingNote(false);
-              backToCell();
-            } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault();
               commitNote();
               backToCell();
             }
           }}
         />
       </label>
-      {editable && <p className="hint-inline">Ctrl+Enter saves and returns to the matrix; Esc cancels.</p>}
+      {editable && <p className="hint-inline">Enter or Esc saves and returns to the matrix; Shift+Enter starts a new line.</p>}
     </section>
   );
 }

@@ -1,43 +1,17 @@
 import { useEffect, useState } from 'react';
+import { CommitInput } from '../../../ui/inputs';
 import { MATRIX_CATEGORIES, type MatrixRow, LEVEL_ANCHORS } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import { moveMatrixRow, removeMatrixRow, updateMatrixRow } from '../matrixActions';
 import type { MatrixStore } from '../matrixStore';
 import { CATEGORY_LABELS, type MatrixCategory } from '../model/rowOrder';
 
-/** A text field that writes on blur or Enter and follows remote edits while not focused. */
+/** A labelled text field that writes on blur, Enter or Escape and follows remote edits while not focused. */
 function CommitField({ label, value, onCommit, disabled, list }: { label: string; value: string; onCommit(v: string): void; disabled: boolean; list?: string }) {
-  const [draft, setDraft] = useState(value);
-  const [focused, setFocused] = useState(false);
-  useEffect(() => {
-    if (!focused) setDraft(value);
-  }, [value, focused]);
-  const commit = () => {
-    setFocused(false);
-    if (draft.trim() !== value.trim()) onCommit(draft);
-  };
   return (
     <label className="field">
       <span>{label}</span>
-      <input
-        value={draft}
-        disabled={disabled}
-        maxLength={200}
-        list={list}
-        onFocus={() => setFocused(true)}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            commit();
-            (e.target as HTMLInputElement).blur();
-          } else if (e.key === 'Escape') {
-            setDraft(value);
-            setFocused(false);
-          }
-        }}
-      />
+      <CommitInput value={value} disabled={disabled} maxLength={200} list={list} onCommit={(next) => next.trim() !== value.trim() && onCommit(next)} />
     </label>
   );
 }

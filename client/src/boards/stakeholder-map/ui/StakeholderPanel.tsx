@@ -161,8 +161,10 @@ export function StakeholderPanel(context: BoardContext) {
             placeholder="Add a stakeholder: name, Enter"
             value={entry}
             onChange={(event) => setEntry(event.target.value)}
+            onBlur={submit}
             onKeyDown={(event) => {
-              if (event.key === 'Enter' && !event.shiftKey) {
+              if (event.nativeEvent.isComposing) return;
+              if ((event.key === 'Enter' && !event.shiftKey) || event.key === 'Escape') {
                 event.preventDefault();
                 submit();
               }
