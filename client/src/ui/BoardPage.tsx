@@ -50,6 +50,7 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
     setSession(created);
     return () => created.destroy();
     // The session lives as long as the board and token; identity changes are pushed separately.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [boardId, token]);
 
   useEffect(() => {

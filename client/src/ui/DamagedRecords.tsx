@@ -11,6 +11,7 @@ export function DamagedRecords({ session }: { session: BoardSession }) {
   for (const name of COLLECTION_NAMES) {
     const store = session.collection(name);
     // A hook in a loop is safe here: the collection list is a constant.
+    // eslint-disable-next-line react-hooks/rules-of-hooks -- same hooks, same order, every render
     useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
     damaged += store.invalidCount;
   }

@@ -12,6 +12,7 @@ export function TabEmptyState({ tab, editable, session, notes }: { tab: BoardTab
   let records = 0;
   for (const store of stores) {
     // A hook in a loop is safe here: the count is fixed for one mounted tab (keyed by view).
+    // eslint-disable-next-line react-hooks/rules-of-hooks -- same hooks, same order, every render
     records += useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot).length;
   }
   if (notes > 0 || records > 0) return null;

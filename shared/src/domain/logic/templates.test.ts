@@ -1,6 +1,9 @@
 import { LOGIC_COLUMNS, LOGIC_TEMPLATES } from '../../schema';
 import { describe, expect, it } from 'vitest';
 import {
+  boardTemplate,
+  inferLogicTemplate,
+  templateShowingColumns,
   canSwitchTemplate,
   cardLabel,
   cardNoun,
@@ -150,5 +153,46 @@ describe('canSwitchTemplate', () => {
 
   it('is a no-op check when switching to the same template', () => {
     expect(canSwitchTemplate([node('s', 'situation')], { from: 'ess', to: 'ess' }).allowed).toBe(true);
+  });
+});
+
+describe('inferLogicTemplate', () => {
+  it('reads ESS from any ESS-only column, Kellogg from anything else, nothing from no cards', () => {
+    expect(inferLogicTemplate([])).toBeNull();
+    expect(inferLogicTemplate(['activities', 'outputs', 'impact'])).toBe('kellogg');
+    expect(inferLogicTemplate(['assumptions'])).toBe('kellogg');
+    for (const column of ['situation', 'mediumTermOutcomes', 'longTermOutcomes'] as const) {
+      expect(inferLogicTemplate(['activities', column, 'impact'])).toBe('ess');
+    }
+  });
+
+  it('never overrides a chosen template', () => {
+    expect(boardTemplate('kellogg', [node('s', 'situation')])).toBe('kellogg');
+    expect(boardTemplate(null, [node('s', 'situation')])).toBe('ess');
+    expect(boardTemplate(null, [])).toBeNull();
+  });
+});
+
+describe('templateShowingColumns', () => {
+  it('is the template itself when every column in use is shown', () => {
+    const kellogg = getTemplate('kellogg');
+    expect(templateShowingColumns(kellogg, ['activities', 'impact', 'externalFactors'])).toBe(kellogg);
+  });
+
+  it('adds the columns in use it lacks, in causal order, so no card is hidden', () => {
+    const shown = templateShowingColumns(getTemplate('ess'), ['impact', 'activities', 'situation']);
+    expect(shown.columns.map((c) => c.key)).toEqual([
+      'situation',
+      'inputs',
+      'activities',
+      'outputs',
+      'shortTermOutcomes',
+      'mediumTermOutcomes',
+      'longTermOutcomes',
+      'impact',
+    ]);
+    expect(shown.columns.at(-1)?.label).toBe('Impact');
+    const kellogg = templateShowingColumns(getTemplate('kellogg'), ['mediumTermOutcomes']);
+    expect(kellogg.columns.map((c) => c.key)).toEqual(['inputs', 'activities', 'outputs', 'shortTermOutcomes', 'mediumTermOutcomes', 'impact']);
   });
 });

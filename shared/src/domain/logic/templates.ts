@@ -261,3 +261,45 @@ export function sharedColumns(a: LogicTemplateId, b: LogicTemplateId): LogicColu
   const other = getTemplate(b);
   return templateColumnKeys(getTemplate(a)).filter((c) => templateShowsColumn(other, c));
 }
+
+/** Columns only the ESS template shows (situation, medium- and long-term outcomes). */
+export const ESS_ONLY_COLUMNS: readonly LogicColumn[] = templateColumnKeys(getTemplate('ess')).filter(
+  (c) => !templateShowsColumn(getTemplate('kellogg'), c),
+);
+
+/**
+ * The template a board's cards were written for, when nobody chose one (cards
+ * imported, or written by another tool): any ESS-only column means ESS, other
+ * cards mean Kellogg, and no cards means nothing to infer (null).
+ */
+export function inferLogicTemplate(columns: Iterable<LogicColumn>): LogicTemplateId | null {
+  let any = false;
+  for (const column of columns) {
+    if (ESS_ONLY_COLUMNS.includes(column)) return 'ess';
+    any = true;
+  }
+  return any ? 'kellogg' : null;
+}
+
+/** The template a board is shown with: the one chosen, else the one its cards imply. */
+export function boardTemplate(chosen: LogicTemplateId | null, nodes: readonly Pick<LogicNode, 'column'>[]): LogicTemplateId | null {
+  return chosen ?? inferLogicTemplate(nodes.map((n) => n.column));
+}
+
+/**
+ * The template plus a column for every column in use that it does not show, so
+ * no card is ever hidden (a merge or an import can put cards anywhere). Added
+ * columns take the other template's label and sit in causal order; the
+ * `columnNotInTemplate` check asks for their cards to be moved.
+ */
+export function templateShowingColumns(template: LogicTemplate, columns: Iterable<LogicColumn>): LogicTemplate {
+  const extra = new Set<MainColumn>();
+  for (const c of columns) if (!isLaneColumn(c) && !templateShowsColumn(template, c)) extra.add(c);
+  if (extra.size === 0) return template;
+  const specs = Object.values(LOGIC_TEMPLATES_BY_ID).flatMap((t) => t.columns);
+  const added = [...extra].map((key) => specs.find((c) => c.key === key)!);
+  return {
+    ...template,
+    columns: [...template.columns, ...added].sort((a, b) => a.stage - b.stage),
+  };
+}

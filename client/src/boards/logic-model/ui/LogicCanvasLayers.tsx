@@ -1,4 +1,4 @@
-import { pathwayHighlight, getTemplate, type LogicTemplate } from '@pc/shared';
+import { pathwayHighlight, type LogicTemplate } from '@pc/shared';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Arrow, Layer, Rect } from 'react-konva';
 import type Konva from 'konva';
@@ -23,11 +23,11 @@ interface LinkDraft {
 // Memoised: the shell hands over a new element on each of its renders with the same props.
 export const LogicCanvasLayers = memo(function LogicCanvasLayers(props: BoardCanvasLayersProps) {
   const model = useLogicModel(props.session);
-  if (!model.layout || !model.template) return null;
-  return <LogicBoardLayers {...props} model={model} layout={model.layout} template={getTemplate(model.template)} />;
+  if (!model.layout || !model.shownTemplate) return null;
+  return <LogicBoardLayers {...props} model={model} layout={model.layout} template={model.shownTemplate} />;
 });
 
-function LogicBoardLayers({ session, editable, camera, size, model, layout, template }: BoardCanvasLayersProps & { model: LogicModelSnapshot; layout: BoardLayout; template: LogicTemplate }) {
+function LogicBoardLayers({ session, editable, camera, model, layout, template }: BoardCanvasLayersProps & { model: LogicModelSnapshot; layout: BoardLayout; template: LogicTemplate }) {
   const [ui] = useLogicUi(session);
   const routes = useRoutes(session);
   const store = logicModelStore(session);

@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
-import { type LogicColumn, type LogicNode, type CheckResult, getTemplate, cardLabel } from '@pc/shared';
+import { type LogicColumn, type LogicNode, type CheckResult, cardLabel } from '@pc/shared';
 import type { BoardContext } from '../../types';
 import { addCard, moveCard, removeCard } from './actions';
 import type { LogicModelSnapshot } from './store';
@@ -21,7 +21,7 @@ interface OutlineProps {
  */
 export function LogicOutline({ ctx, model, selectedId, onSelect, onEdit }: OutlineProps) {
   const { session, editable } = ctx;
-  const template = getTemplate(model.template!);
+  const template = model.shownTemplate!;
   const layout = model.layout!;
   const listRef = useRef<HTMLDivElement>(null);
   const columns: { key: LogicColumn; label: string }[] = [...template.columns, ...template.lanes];

@@ -1,4 +1,4 @@
-import { canSwitchTemplate, getTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '@pc/shared';
+import { canSwitchTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '@pc/shared';
 import { useEffect } from 'react';
 import type { BoardContext } from '../../types';
 import { InPlaceTextEditor } from '../../../canvas/InPlaceTextEditor';
@@ -23,7 +23,7 @@ export function LogicOverlay(ctx: BoardContext) {
     if (!ui.notice) return;
     const timer = setTimeout(() => setUi({ notice: null }), 4000);
     return () => clearTimeout(timer);
-  }, [ui.notice]);
+  }, [ui.notice, setUi]);
 
   const editingBox = ui.editingId ? model.layout?.cards.get(ui.editingId) : undefined;
   const editingNode = ui.editingId ? model.nodesById.get(ui.editingId) : undefined;
@@ -116,10 +116,11 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
   const [ui, setUi] = useLogicUi(session);
   const template = model.template!;
   const counts = model.report.counts;
-  const status = checkStatus(getTemplate(template), model.nodes.length, counts.error + counts.warning + counts.info);
+  const status = checkStatus(model.shownTemplate!, model.nodes.length, counts.error + counts.warning + counts.info);
 
   const switchTo = (to: LogicTemplateId) => {
-    if (to === template) return;
+    // Picking the template the cards imply records it as the board's choice.
+    if (to === template && model.templateChosen) return;
     const check = canSwitchTemplate(model.nodes, { from: template, to });
     if (!check.allowed) {
       setUi({ notice: check.reason });
@@ -129,7 +130,7 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
   };
 
   const runTidy = () => {
-    const result = tidy(session, getTemplate(template).columns.map((c) => c.key));
+    const result = tidy(session, model.shownTemplate!.columns.map((c) => c.key));
     setUi({
       notice:
         result.moved === 0
@@ -149,6 +150,11 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
           <option value="kellogg">Kellogg</option>
         </select>
       </label>
+      {!model.templateChosen && (
+        <span className="small muted" title="No template was chosen for this board; its cards' columns suggest this one. Pick a template to keep it.">
+          (from the cards)
+        </span>
+      )}
       {editable && (
         <button type="button" className="button small" onClick={runTidy} title="Reorder cards in their columns so fewer links cross">
           Auto-tidy

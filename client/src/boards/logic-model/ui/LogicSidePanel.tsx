@@ -70,7 +70,7 @@ function ChecksPanel({ model, selectedId, onSelect }: { model: LogicModelSnapsho
   const select = useRef(onSelect);
   select.current = onSelect;
   const [showAll, setShowAll] = useState(false);
-  const status = checkStatus(getTemplate(model.template!), model.nodes.length, results.length);
+  const status = checkStatus(model.shownTemplate!, model.nodes.length, results.length);
   // Thousands of results cannot be read in a 260-pixel box; every card's own checks are in the outline anyway.
   const shown = showAll || results.length <= CHECKS_SHOWN ? results : results.slice(0, CHECKS_SHOWN);
   return (

@@ -21,6 +21,8 @@ const graph = buildLogicGraph(nodes, model);
 const routes = quickRoutes(layout, [...graph.links.values()]);
 const snapshot = {
   template: 'ess',
+  templateChosen: true,
+  shownTemplate: getTemplate('ess'),
   nodes,
   links: model,
   partners: [],

@@ -1,5 +1,5 @@
-import { useSyncExternalStore } from 'react';
-import { getMetaMap, readMeta, type LogicLink, type LogicNode, type MatrixCell, type MatrixRow, type Partner, runChecks, type CheckReport, buildLogicGraph, type LogicGraph, getTemplate, type LogicTemplateId } from '@pc/shared';
+import { useCallback, useSyncExternalStore } from 'react';
+import { getMetaMap, readMeta, type LogicLink, type LogicNode, type MatrixCell, type MatrixRow, type Partner, runChecks, type CheckReport, buildLogicGraph, type LogicGraph, getTemplate, type LogicTemplateId, boardTemplate, templateShowingColumns, type LogicTemplate } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import { createValueStore, type ValueStore } from '../../../collab/valueStore';
 import { layoutBoard, type BoardLayout } from '../model/columnLayout';
@@ -13,7 +13,12 @@ import { cardHeight } from './cardMetrics';
  */
 
 export interface LogicModelSnapshot {
+  /** The chosen template, else the one the cards imply; null only on a board with no template and no cards. */
   readonly template: LogicTemplateId | null;
+  /** False while the template is inferred from the cards rather than chosen. */
+  readonly templateChosen: boolean;
+  /** The template's columns plus any column a card sits in that it lacks: every card has a place. */
+  readonly shownTemplate: LogicTemplate | null;
   readonly nodes: readonly LogicNode[];
   readonly links: readonly LogicLink[];
   readonly partners: readonly Partner[];
@@ -23,7 +28,7 @@ export interface LogicModelSnapshot {
   readonly partnersById: ReadonlyMap<string, Partner>;
   readonly graph: LogicGraph;
   readonly report: CheckReport;
-  /** Null until a template is chosen. */
+  /** Null while there is no template (see `template`). */
   readonly layout: BoardLayout | null;
 }
 
@@ -107,7 +112,7 @@ export class LogicModelStore {
       s.collection('matrixCells').getSnapshot(),
     ];
     if (this.snapshot && inputs.every((v, i) => v === this.inputs[i])) return this.snapshot;
-    const [template, nodes, links, partners, matrixRows, matrixCells] = inputs as [
+    const [chosen, nodes, links, partners, matrixRows, matrixCells] = inputs as [
       LogicTemplateId | null,
       LogicNode[],
       LogicLink[],
@@ -116,6 +121,7 @@ export class LogicModelStore {
       MatrixCell[],
     ];
     const previous = this.snapshot;
+    const template = boardTemplate(chosen, nodes);
     const [, prevNodes, prevLinks, prevPartners, prevRows, prevCells] = this.inputs;
     const graph = previous && prevNodes === nodes && prevLinks === links ? previous.graph : buildLogicGraph(nodes, links);
     const report =
@@ -123,15 +129,19 @@ export class LogicModelStore {
         ? previous.report
         : runChecks({ nodes, links, partners, matrixRows, matrixCells, template }, graph);
     // Layout only depends on the cards and the template; reuse it when only links or partners changed.
-    const layout =
-      template === null
+    const reuseLayout = previous !== null && previous.template === template && previous.nodes === nodes;
+    const shownTemplate = reuseLayout
+      ? previous.shownTemplate
+      : template === null
         ? null
-        : previous && previous.layout && previous.template === template && previous.nodes === nodes
-          ? previous.layout
-          : layoutBoard(getTemplate(template), nodes, { cardHeightOf: cardHeight });
+        : templateShowingColumns(getTemplate(template), new Set(nodes.map((n) => n.column)));
+    const layout =
+      shownTemplate === null ? null : reuseLayout && previous.layout ? previous.layout : layoutBoard(shownTemplate, nodes, { cardHeightOf: cardHeight });
     this.inputs = inputs;
     this.snapshot = {
       template,
+      templateChosen: chosen !== null,
+      shownTemplate,
       nodes,
       links,
       partners,
@@ -227,7 +237,9 @@ export function useLogicModel(session: BoardSession): LogicModelSnapshot {
 export function useLogicUi(session: BoardSession): [LogicUiState, (patch: Partial<LogicUiState>) => void] {
   const store = logicModelStore(session);
   const state = useSyncExternalStore(store.ui.subscribe, store.ui.get, store.ui.get);
-  return [state, (patch) => store.ui.set((prev) => ({ ...prev, ...patch }))];
+  // One setter per store, so effects that use it do not re-run on every render.
+  const update = useCallback((patch: Partial<LogicUiState>) => store.ui.set((prev) => ({ ...prev, ...patch })), [store]);
+  return [state, update];
 }
 
 export function useRoutes(session: BoardSession): ReadonlyMap<string, LinkRoute> {

@@ -62,6 +62,7 @@ export interface FastEntryResult {
 
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/u;
 /** Control characters other than tab (a spreadsheet column separator) carry no meaning in a name. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
 /** Bullets and numbering from lists pasted out of documents: "- ", "• ", "3. ", "2) ". */
 const LIST_MARKER = /^(?:[-*•·‣◦▪–—]|\d{1,3}[.)])\s+/u;
