@@ -1,4 +1,6 @@
 import express, { type Router } from 'express';
+import { promisify } from 'node:util';
+import { gunzip as gunzipCallback, gzip as gzipCallback } from 'node:zlib';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import {
@@ -28,9 +30,16 @@ import { HttpError } from './errors';
  *   GET  /api/boards/:id/snapshots/:sid/diff?against=current|<sid>   any role -> {from,to,diff}
  *   POST /api/boards/:id/snapshots/:sid/restore         owner -> {restored,touched,backup}
  *
- * Each review point stores the board's full Yjs state when taken (see the
- * README, "Review points", for the sizes measured against keeping history).
+ * Each review point stores the board's full Yjs state when taken, gzipped
+ * (4-5x smaller). Keeping history in the document instead (gc off, a review
+ * point is then a few KB) was measured too (bench/review-points.bench.ts): it
+ * makes every client's sync and every load carry every deleted value forever,
+ * +122% on a typical board after 8,000 edits and still growing; stored copies
+ * cost disk only, and only when someone takes a review point.
  */
+
+const gzip = promisify(gzipCallback);
+const gunzip = promisify(gunzipCallback);
 
 export const MAX_REVIEW_POINT_NAME = 100;
 const MAX_AUTHOR = 80;
@@ -69,10 +78,16 @@ function contentOf(doc: Y.Doc): BoardContent {
   return { records: exportJson(doc, COLLECTION_NAMES) as BoardRecords, title: meta.title, logicTemplate: meta.logicTemplate };
 }
 
-function withStateDoc<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
+/** A review point's content in a throwaway document. */
+async function stateDoc(point: ReviewPoint): Promise<Y.Doc> {
   const doc = new Y.Doc();
+  Y.applyUpdate(doc, await gunzip(point.state));
+  return doc;
+}
+
+async function withStateDoc<T>(point: ReviewPoint, read: (doc: Y.Doc) => T): Promise<T> {
+  const doc = await stateDoc(point);
   try {
-    Y.applyUpdate(doc, state);
     return read(doc);
   } finally {
     doc.destroy();
@@ -98,7 +113,7 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
     if (existing.length >= MAX_REVIEW_POINTS_PER_BOARD) {
       throw new HttpError(409, `This board already has ${MAX_REVIEW_POINTS_PER_BOARD} review points`);
     }
-    const state = await withDoc(store, registry, board.id, (doc) => Y.encodeStateAsUpdate(doc));
+    const state = await gzip(await withDoc(store, registry, board.id, (doc) => Y.encodeStateAsUpdate(doc)));
     const point: ReviewPoint = { id: newRecordId(), name, author, createdAt: Date.now(), bytes: state.byteLength, state };
     await store.saveReviewPoint(board.id, point);
     log.info({ boardId: board.id, reviewPoint: point.id, bytes: state.byteLength }, 'review point saved');
@@ -125,7 +140,7 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
   router.get('/boards/:id/snapshots/:sid', async (req, res) => {
     const { board } = await access(store, req.params.id, req.headers.authorization);
     const point = await find(board, req.params.sid);
-    const content = withStateDoc(point.state, contentOf);
+    const content = await withStateDoc(point, contentOf);
     res.setHeader('Cache-Control', 'no-store');
     res.json({ ...describe(point), ...content });
   });
@@ -134,7 +149,7 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
     const { board } = await access(store, req.params.id, req.headers.authorization);
     const against = typeof req.query.against === 'string' && req.query.against !== '' ? req.query.against : 'current';
     const point = await find(board, req.params.sid);
-    const before = withStateDoc(point.state, contentOf);
+    const before = await withStateDoc(point, contentOf);
     let to: { id: string; name: string; author?: string; createdAt: number };
     let after: BoardContent;
     if (against === 'current') {
@@ -142,7 +157,7 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
       to = { id: 'current', name: 'Now', createdAt: Date.now() };
     } else {
       const other = await find(board, against);
-      after = withStateDoc(other.state, contentOf);
+      after = await withStateDoc(other, contentOf);
       to = describe(other);
     }
     res.setHeader('Cache-Control', 'no-store');
@@ -155,8 +170,7 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
     const point = await find(board, req.params.sid);
     // Keep what is about to be replaced, so the restore itself can be undone by restoring this.
     const backup = await save(board, `Before restoring "${point.name}"`.slice(0, MAX_REVIEW_POINT_NAME), '');
-    const target = new Y.Doc();
-    Y.applyUpdate(target, point.state);
+    const target = await stateDoc(point);
     try {
       const touched = await registry.change(board, (doc) => replaceBoardContent(doc, target, RESTORE_ORIGIN));
       log.info({ boardId: board.id, reviewPoint: point.id, touched }, 'review point restored');
