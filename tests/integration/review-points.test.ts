@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { createRecord, getCollection, readRecord, updateRecord } from '@pc/shared';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
 import { ClientPool, waitFor } from '../helpers/sync';
@@ -84,6 +84,12 @@ describe('review points over REST, with live clients', () => {
     expect(body.name).toBe('March review');
     expect(body.title).toBe('Carers partnership');
     expect(body.records.stakeholders).toEqual([expect.objectContaining({ id: 'ardmore', interest: 2 })]);
+
+    const binary = await api(`/snapshots/${march}?format=yjs`, board.tokens.view);
+    expect(binary.headers.get('content-type')).toBe('application/octet-stream');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, new Uint8Array(await binary.arrayBuffer()));
+    expect(stakeholderIn(doc)?.interest).toBe(2);
   });
 
   it('compares a review point with now, in words, with the move for a ghost', async () => {

@@ -56,7 +56,8 @@ const FALLBACK_MESSAGES: Record<ApiErrorKind, string> = {
   server: 'The server had a problem. Please try again in a moment.',
 };
 
-async function request<T>(path: string, init: RequestInit): Promise<T> {
+/** Call the API; a failure becomes an ApiError with a message a person can act on. */
+export async function request<T>(path: string, init: RequestInit, read: (res: Response) => Promise<T> = (res) => res.json() as Promise<T>): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, init);
@@ -77,7 +78,7 @@ async function request<T>(path: string, init: RequestInit): Promise<T> {
     }
     throw new ApiError(kind, message, res.status);
   }
-  return (await res.json()) as T;
+  return read(res);
 }
 
 export function createBoard(title: string): Promise<CreatedBoard> {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { canEdit, type BoardView, type CanvasItem, type Role } from '@pc/shared';
 import { PartnersControl } from '../boards/partners/PartnersControl';
 import { tabFor } from '../boards/tabs';
@@ -56,10 +56,14 @@ interface BoardWorkspaceProps {
   role: Role | null;
   identity: Identity;
   onIdentity(identity: Identity): void;
+  /** More board-wide header controls (e.g. review points). */
+  headerActions?: ReactNode;
+  /** A strip under the header (e.g. "viewing a review point"). */
+  banner?: ReactNode;
 }
 
 /** The board page once a session exists: header, toolbar, canvas and the accessible list. */
-export function BoardWorkspace({ session, title, role, identity, onIdentity }: BoardWorkspaceProps) {
+export function BoardWorkspace({ session, title, role, identity, onIdentity, headerActions, banner }: BoardWorkspaceProps) {
   const { doc, localOrigin } = session;
   // Until the server has told us our role, nothing offers editing.
   const editable = role !== null && canEdit(role);
@@ -294,7 +298,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
   const { CanvasLayers, CanvasOverlay, SidePanel } = tab;
   return (
     <div className="board-page">
-      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<PartnersControl session={session} editable={editable} />} notices={<DamagedRecords session={session} />} />
+      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<>{headerActions}<PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
+      {banner}
       <Toolbar
         view={view}
         onView={switchView}

@@ -27,6 +27,7 @@ import { HttpError } from './errors';
  *   POST /api/boards/:id/snapshots {"name","author"?}   owner or editor -> 201 {id,name,createdAt}
  *   GET  /api/boards/:id/snapshots                     any role -> {snapshots:[{id,name,author,createdAt,bytes}]}
  *   GET  /api/boards/:id/snapshots/:sid                 any role -> the review point's records and meta
+ *                                                        (?format=yjs: its state as one Yjs update)
  *   GET  /api/boards/:id/snapshots/:sid/diff?against=current|<sid>   any role -> {from,to,diff}
  *   POST /api/boards/:id/snapshots/:sid/restore         owner -> {restored,touched,backup}
  *
@@ -140,8 +141,14 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
   router.get('/boards/:id/snapshots/:sid', async (req, res) => {
     const { board } = await access(store, req.params.id, req.headers.authorization);
     const point = await find(board, req.params.sid);
-    const content = await withStateDoc(point, contentOf);
     res.setHeader('Cache-Control', 'no-store');
+    if (req.query.format === 'yjs') {
+      // The review point as one Yjs update, for opening it read-only in the app.
+      res.setHeader('Content-Type', 'application/octet-stream');
+      res.send(await gunzip(point.state));
+      return;
+    }
+    const content = await withStateDoc(point, contentOf);
     res.json({ ...describe(point), ...content });
   });
 
