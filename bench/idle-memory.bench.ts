@@ -76,7 +76,7 @@ async function measure(server: BenchServer, inspector: Inspector): Promise<Memor
     const usage = (await inspector.call('Runtime.getHeapUsage')) as { usedSize: number };
     return { rss, heapUsed: usage.usedSize, external: null, rooms: null, connections: null };
   }
-  const metrics = await scrapeMetrics(server.url);
+  const metrics = await scrapeMetrics(server.metricsUrl!);
   return {
     rss,
     heapUsed: metrics.get('pc_nodejs_heap_size_used_bytes') ?? null,
@@ -107,7 +107,7 @@ async function runOurs(boardCount: number, pinning: Pinning): Promise<Row> {
     const warm = Array.from({ length: 50 }, () => new BenchClient(url(warmBoard)));
     await connectAll(warm);
     await closeAll(warm);
-    const warmUnloaded = await waitUntil(async () => (await scrapeMetrics(server.url)).get('pc_rooms_loaded') === 0, unloadDelayMs + 15_000, 200);
+    const warmUnloaded = await waitUntil(async () => (await scrapeMetrics(server.metricsUrl!)).get('pc_rooms_loaded') === 0, unloadDelayMs + 15_000, 200);
     if (!warmUnloaded) console.log('  ! the warm-up board was not unloaded');
 
     const before = await measure(server, inspector);
@@ -121,7 +121,7 @@ async function runOurs(boardCount: number, pinning: Pinning): Promise<Row> {
     let unloadSeconds: number | null = null;
     const unloaded = await waitUntil(
       async () => {
-        const metrics = await scrapeMetrics(server.url);
+        const metrics = await scrapeMetrics(server.metricsUrl!);
         return metrics.get('pc_rooms_loaded') === 0 && metrics.get('pc_ws_connections') === 0;
       },
       unloadDelayMs + 20_000,

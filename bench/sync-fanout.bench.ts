@@ -317,7 +317,7 @@ async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: nu
 
     // Ours: one scrape now resets prom-client's event-loop-delay histogram, so the
     // scrape after the window reports that window only (not counted in the CPU).
-    const metricsBefore = server.kind !== 'reference' ? await scrapeMetrics(server.url) : null;
+    const metricsBefore = server.kind !== 'reference' ? await scrapeMetrics(server.metricsUrl!) : null;
     const messagesBefore = clients.reduce((sum, c) => sum + c.messages, 0);
     const bytesBefore = clients.reduce((sum, c) => sum + c.bytes, 0);
     const cpuBefore = processCpuSeconds(server.pid);
@@ -339,7 +339,7 @@ async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: nu
     const ownCpu = process.cpuUsage(ownCpuBefore);
     const machineAfter = machineBusySeconds();
     const windowSeconds = (log.windowEnd - log.windowStart) / 1000;
-    const diagnostics = metricsBefore ? describeOurMetrics(metricsBefore, await scrapeMetrics(server.url)) : '';
+    const diagnostics = metricsBefore ? describeOurMetrics(metricsBefore, await scrapeMetrics(server.metricsUrl!)) : '';
     const sentInWindow = counter.sent - sentBefore;
     const sampledInWindow = latencies.length;
     const messagesInWindow = clients.reduce((sum, c) => sum + c.messages, 0) - messagesBefore;

@@ -197,6 +197,8 @@ export interface BenchServer {
   port: number;
   /** http://127.0.0.1:PORT */
   url: string;
+  /** Where our server serves /metrics (its separate METRICS_PORT); the reference has none. */
+  metricsUrl?: string;
   output(): string;
   stop(): Promise<void>;
 }
@@ -220,6 +222,7 @@ export async function startOurs(
     pid,
     port: running.port,
     url: running.url,
+    metricsUrl: running.metricsUrl,
     running,
     output: running.output,
     stop: async () => {

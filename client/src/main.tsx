@@ -1,3 +1,5 @@
+// Before anything defines a zod schema (shared's schemas are built as earlyStart imports them).
+import './strictCsp';
 import './earlyStart';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config';
+import { BoardService } from './boards/boardService';
 import { boardsRouter } from './http/boards';
-import { errorHandler, notFound } from './http/errors';
+import { creationLimiter } from './http/creationLimit';
+import { errorHandler, HttpError, notFound } from './http/errors';
 import { exportRouter } from './http/export';
 import { requestLog } from './http/requestLog';
 import { reviewPointsRouter } from './http/reviewPoints';
+import { securityHeaders } from './http/securityHeaders';
 import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
@@ -17,6 +20,7 @@ import { MemoryBoardStore } from './storage/memory';
 import { PostgresBoardStore } from './storage/postgres';
 import { SqliteBoardStore } from './storage/sqlite';
 import { UpdateWriter } from './storage/updateWriter';
+import { ConnectionLimits } from './sync/connectionLimits';
 import { RoomRegistry } from './sync/roomRegistry';
 import { createUpgradeHandler } from './sync/upgrade';
 
@@ -25,6 +29,8 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export interface PartnershipServer {
   httpServer: Server;
   metrics: Metrics;
+  /** The separate /metrics listener (METRICS_PORT), if configured. */
+  metricsServer: Server | null;
   /** Listen on config.port/host; resolves with the real port. */
   listen(): Promise<number>;
   /** Stop accepting, close sockets with 1001, flush and compact every board, close storage. */
@@ -52,6 +58,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
   const metrics = createMetrics();
   const writer = new UpdateWriter(store, {
     intervalMs: config.flushIntervalMs,
+    maxQueued: config.maxQueuedUpdates,
     onWritten: ({ updates, bytes, seconds }) => {
       metrics.updatesStored.inc(updates);
       metrics.bytesStored.inc({ kind: 'update' }, bytes);
@@ -72,6 +79,14 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
     pingIntervalMs: config.pingIntervalMs,
     maxMessageBytes: config.maxMessageBytes,
     maxSendBufferBytes: config.maxSendBufferBytes,
+    limits: {
+      contentGate: config.contentGate,
+      maxUpdateBytes: config.maxUpdateBytes,
+      maxBoardBytes: config.maxBoardBytes,
+      rateLimits: config.rateLimits,
+      maxPresenceBytes: config.maxPresenceBytes,
+      maxPresenceClients: config.maxPresenceClients,
+    },
   });
 
   let ready = true;
@@ -79,24 +94,39 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
   let port = config.port;
   const publicUrl = () => config.publicUrl ?? `http://localhost:${port}`;
 
+  const boards = new BoardService({ store, registry, writer, log, publicUrl });
+
   const app = express();
   app.disable('x-powered-by');
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    next();
-  });
+  app.use(securityHeaders({ https: config.publicUrl?.startsWith('https:') ?? false }));
   app.use(requestLog(log));
+  // A path with a broken %-escape (`/%E0%A4%A`) is the client's mistake: 400, before any route tries to decode it.
+  app.use((req, _res, next) => {
+    try {
+      decodeURIComponent(req.path);
+      next();
+    } catch {
+      next(new HttpError(400, 'The address is not valid: it has a malformed %-escape'));
+    }
+  });
   app.get('/healthz', (_req, res) => {
-    if (ready && !shuttingDown) res.json({ ok: true });
-    else res.status(503).json({ ok: false, error: 'shutting down' });
+    const storage = writer.health;
+    if (!ready || shuttingDown) res.status(503).json({ ok: false, error: 'shutting down' });
+    else if (!storage.ok) {
+      res.status(503).json({ ok: false, storage: 'failing', error: `storage is failing since ${new Date(storage.since).toISOString()}: ${storage.error}`, queued: writer.pending });
+    } else res.json({ ok: true });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.setHeader('Content-Type', metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
-  });
-  app.use('/api', boardsRouter({ store, registry, log, maxJsonBytes: config.maxJsonBytes, publicUrl }));
-  app.use('/api', exportRouter({ store, registry }));
-  app.use('/api', reviewPointsRouter({ store, registry, log, maxJsonBytes: config.maxJsonBytes }));
+  app.use(
+    '/api',
+    boardsRouter({
+      boards,
+      creations: creationLimiter(config.boardCreationsPerIpPerHour),
+      maxJsonBytes: config.maxJsonBytes,
+      maxRestoreBytes: config.maxRestoreBytes,
+    }),
+  );
+  app.use('/api', exportRouter({ boards }));
+  app.use('/api', reviewPointsRouter({ boards, store, log, maxJsonBytes: config.maxJsonBytes }));
   app.use('/api', notFound);
   app.use(staticClient(config.staticDir ?? join(repoRoot, 'client', 'dist')));
   app.use(notFound);
@@ -108,23 +138,42 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   httpServer.on(
     'upgrade',
-    createUpgradeHandler({ wss, store, registry, log, isShuttingDown: () => shuttingDown }),
+    createUpgradeHandler({
+      wss,
+      store,
+      registry,
+      log,
+      origins: { allowed: config.allowedOrigins, publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : undefined },
+      limits: new ConnectionLimits(config.maxConnectionsPerBoard, config.maxConnectionsPerIp),
+      isShuttingDown: () => shuttingDown,
+    }),
   );
+
+  // Metrics reveal board activity: never on the public port, only on their own (METRICS_PORT) when asked for.
+  const metricsServer =
+    config.metricsPort === undefined
+      ? null
+      : createServer((req, res) => {
+          if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
+            res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":"Not found"}');
+            return;
+          }
+          metrics.registry.metrics().then(
+            (body) => res.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(body),
+            () => res.writeHead(500).end(),
+          );
+        });
 
   let closed: Promise<void> | null = null;
   return {
     httpServer,
     metrics,
-    listen: () =>
-      new Promise<number>((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.port, config.host, () => {
-          httpServer.off('error', reject);
-          const address = httpServer.address();
-          port = typeof address === 'object' && address ? address.port : config.port;
-          resolve(port);
-        });
-      }),
+    metricsServer,
+    listen: async () => {
+      if (metricsServer) await listenOn(metricsServer, config.metricsPort!, config.host);
+      port = await listenOn(httpServer, config.port, config.host);
+      return port;
+    },
     close: () => {
       closed ??= (async () => {
         shuttingDown = true;
@@ -136,9 +185,22 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
         await store.close();
         wss.close();
         httpServer.closeAllConnections();
+        metricsServer?.close();
+        metricsServer?.closeAllConnections();
         await stopped;
       })();
       return closed;
     },
   };
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
 }

@@ -67,4 +67,13 @@ describe('loadConfig', () => {
     expect(byName.PUBLIC_URL?.default).toBeUndefined();
     for (const variable of CONFIG_VARIABLES) expect(variable.description.length).toBeGreaterThan(10);
   });
+
+  it('reads the hardening settings: origins, metrics port and limits', () => {
+    const config = loadConfig({ ALLOWED_ORIGINS: 'https://a.example/, http://b.example:8080', METRICS_PORT: '9464', MAX_CONNECTIONS_PER_IP: '5' });
+    expect(config.allowedOrigins).toEqual(['https://a.example', 'http://b.example:8080']);
+    expect(config.metricsPort).toBe(9464);
+    expect(config.maxConnectionsPerIp).toBe(5);
+    expect(loadConfig({})).toMatchObject({ allowedOrigins: undefined, metricsPort: undefined, maxConnectionsPerBoard: 500, boardCreationsPerIpPerHour: 30 });
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'evil; script-src *' })).toThrow(/ALLOWED_ORIGINS/);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RateLimitSettings } from './sync/limits';
 
 /**
  * Every setting of the server, read from the environment once at start-up.
@@ -68,6 +69,66 @@ export const envSchema = z.object({
   AWARENESS_INTERVAL_MS: integer(0, 10_000)
     .default(50)
     .describe('Minimum time between two presence broadcasts of one room (50 = at most 20 per second).'),
+  MAX_UPDATE_BYTES: integer(1024, 1024 * MiB)
+    .default(1 * MiB)
+    .describe('Largest document update message; larger -> close 1009. Offline catch-up (sync step 2) is bounded by MAX_MESSAGE_BYTES instead.'),
+  MAX_BOARD_BYTES: integer(64 * 1024, 16 * 1024 * MiB)
+    .default(64 * MiB)
+    .describe('Quota on one board\'s stored state: an update that would take it beyond is refused (close 1008) before it is applied.'),
+  CONTENT_GATE: z
+    .enum(['on', 'off'], { error: 'must be on or off' })
+    .default('on')
+    .describe('Check every update against the board format before applying it. off is for benchmarks measuring its cost only.'),
+  RATE_UPDATES_PER_SECOND: integer(1, 1_000_000)
+    .default(100)
+    .describe('Document updates a second one connection may send (token bucket holding RATE_BURST_SECONDS of it); more -> close 1008.'),
+  RATE_BYTES_PER_SECOND: integer(1024, 1024 * MiB)
+    .default(1 * MiB)
+    .describe('Bytes of document updates a second one connection may send; more -> close 1008.'),
+  RATE_BOARD_UPDATES_PER_SECOND: integer(1, 10_000_000)
+    .default(2000)
+    .describe('Document updates a second one board accepts from all its connections together; the sender over it is closed with 1008.'),
+  RATE_BOARD_BYTES_PER_SECOND: integer(1024, 1024 * MiB)
+    .default(8 * MiB)
+    .describe('Bytes of document updates a second one board accepts from all its connections together.'),
+  RATE_SYNC_REQUESTS_PER_MINUTE: integer(1, 100_000)
+    .default(20)
+    .describe('Sync messages (step 1 or 2; a client sends one of each per connection) one connection may send a minute; more -> close 1008.'),
+  RATE_PRESENCE_PER_SECOND: integer(1, 100_000)
+    .default(60)
+    .describe('Presence (awareness) messages a second one connection may send (a stock client also echoes each presence broadcast it gets, up to 20 a second); more -> close 1008.'),
+  RATE_BURST_SECONDS: integer(1, 3600)
+    .default(5)
+    .describe('Each rate bucket holds this many seconds of its rate, so short bursts pass.'),
+  MAX_PRESENCE_BYTES: integer(64, 1024 * 1024)
+    .default(4096)
+    .describe('Largest presence state (cursor, selection, name) one client may publish; larger -> close 1008.'),
+  MAX_PRESENCE_CLIENTS: integer(1, 1000)
+    .default(4)
+    .describe('Presence client ids one connection may introduce (a browser tab uses one).'),
+  ALLOWED_ORIGINS: z
+    .string()
+    .regex(/^\s*https?:\/\/[^\s,]+(\s*,\s*https?:\/\/[^\s,]+)*\s*$/, 'must be a comma-separated list of origins like https://canvas.example.org')
+    .optional()
+    .describe('Browser origins allowed to open WebSocket sync connections, comma-separated (default: PUBLIC_URL\'s origin plus the origin of the host the request was made to). Clients that send no Origin header (not browsers) are always allowed.'),
+  METRICS_PORT: integer(1, 65_535)
+    .optional()
+    .describe('Serve Prometheus metrics at /metrics on this separate port (bind it to a private network); unset = no metrics endpoint.'),
+  MAX_CONNECTIONS_PER_BOARD: integer(1, 1_000_000)
+    .default(500)
+    .describe('Open WebSocket connections one board accepts; past it a new one is closed with 1013 (try again later).'),
+  MAX_CONNECTIONS_PER_IP: integer(1, 1_000_000)
+    .default(200)
+    .describe('Open WebSocket connections from one client address (a venue behind one router shares it); past it a new one is closed with 1013.'),
+  BOARD_CREATIONS_PER_IP_PER_HOUR: integer(0, 1_000_000)
+    .default(30)
+    .describe('Boards one client address may create or restore per hour; past it HTTP 429 (0 = no limit).'),
+  MAX_RESTORE_BYTES: integer(1024, 1024 * MiB)
+    .default(32 * MiB)
+    .describe('Largest backup accepted by POST /api/boards/restore; larger -> HTTP 413.'),
+  MAX_QUEUED_UPDATES: integer(10, 10_000_000)
+    .default(10_000)
+    .describe('Updates held in memory while storage fails; past it boards refuse edits (close 1013, clients keep them and resend) and /healthz answers 503.'),
   PING_INTERVAL_MS: integer(1000, 3600_000)
     .default(30_000)
     .describe('WebSocket ping interval; a connection that missed one pong is dropped.'),
@@ -95,6 +156,20 @@ export interface Config {
   syncBatchMs: number;
   awarenessIntervalMs: number;
   pingIntervalMs: number;
+  maxUpdateBytes: number;
+  maxBoardBytes: number;
+  contentGate: boolean;
+  rateLimits: RateLimitSettings;
+  maxPresenceBytes: number;
+  maxPresenceClients: number;
+  /** Extra allowed browser origins; undefined means PUBLIC_URL's origin plus same-host. */
+  allowedOrigins: string[] | undefined;
+  metricsPort: number | undefined;
+  maxConnectionsPerBoard: number;
+  maxConnectionsPerIp: number;
+  boardCreationsPerIpPerHour: number;
+  maxRestoreBytes: number;
+  maxQueuedUpdates: number;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +219,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     syncBatchMs: e.SYNC_BATCH_MS,
     awarenessIntervalMs: e.AWARENESS_INTERVAL_MS,
     pingIntervalMs: e.PING_INTERVAL_MS,
+    maxUpdateBytes: e.MAX_UPDATE_BYTES,
+    maxBoardBytes: e.MAX_BOARD_BYTES,
+    contentGate: e.CONTENT_GATE === 'on',
+    rateLimits: {
+      connectionUpdatesPerSecond: e.RATE_UPDATES_PER_SECOND,
+      connectionBytesPerSecond: e.RATE_BYTES_PER_SECOND,
+      boardUpdatesPerSecond: e.RATE_BOARD_UPDATES_PER_SECOND,
+      boardBytesPerSecond: e.RATE_BOARD_BYTES_PER_SECOND,
+      syncRequestsPerMinute: e.RATE_SYNC_REQUESTS_PER_MINUTE,
+      presencePerSecond: e.RATE_PRESENCE_PER_SECOND,
+      burstSeconds: e.RATE_BURST_SECONDS,
+    },
+    maxPresenceBytes: e.MAX_PRESENCE_BYTES,
+    maxPresenceClients: e.MAX_PRESENCE_CLIENTS,
+    allowedOrigins: e.ALLOWED_ORIGINS?.split(',').map((origin) => new URL(origin.trim()).origin),
+    metricsPort: e.METRICS_PORT,
+    maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
+    maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
+    boardCreationsPerIpPerHour: e.BOARD_CREATIONS_PER_IP_PER_HOUR,
+    maxRestoreBytes: e.MAX_RESTORE_BYTES,
+    maxQueuedUpdates: e.MAX_QUEUED_UPDATES,
   };
 }
 

@@ -15,6 +15,8 @@ export const CLOSE_GOING_AWAY = 1001;
 export const CLOSE_POLICY = 1008;
 export const CLOSE_TOO_BIG = 1009;
 export const CLOSE_SERVER_ERROR = 1011;
+/** Refused for now (a connection limit, or storage that cannot save): reconnect later. */
+export const CLOSE_TRY_AGAIN = 1013;
 export const CLOSE_UNAUTHORISED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_NOT_FOUND = 4404;

@@ -11,6 +11,8 @@ export interface RunningServer {
   port: number;
   url: string;
   wsUrl: string;
+  /** Base URL of the separate metrics listener (tests always turn it on). */
+  metricsUrl: string;
   dataDir: string;
   process: ChildProcess;
   /** Everything the server printed, for assertions and for failure messages. */
@@ -48,6 +50,7 @@ export function tempDataDir(): string {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const port = options.port ?? (await freePort());
+  const metricsPort = options.env?.METRICS_PORT ?? String(await freePort());
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
@@ -57,6 +60,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      METRICS_PORT: metricsPort,
+      // Every test client comes from 127.0.0.1, as a whole venue behind one router would:
+      // the per-address limits are raised here and tested on their own (limits.test.ts).
+      MAX_CONNECTIONS_PER_IP: '100000',
+      BOARD_CREATIONS_PER_IP_PER_HOUR: '0',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -91,6 +99,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     port,
     url,
     wsUrl: `ws://127.0.0.1:${port}/ws`,
+    metricsUrl: `http://127.0.0.1:${metricsPort}`,
     dataDir,
     process: child,
     output: () => output,

@@ -118,8 +118,8 @@ export class RawSocket {
 }
 
 /** Read one sample from /metrics (sums over label sets unless `labels` narrows it). */
-export async function metric(server: Pick<RunningServer, 'url'>, name: string, labels: Record<string, string> = {}) {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
+export async function metric(server: Pick<RunningServer, 'metricsUrl'>, name: string, labels: Record<string, string> = {}) {
+  const text = await (await fetch(`${server.metricsUrl}/metrics`)).text();
   let total = 0;
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][\w:]*)(\{[^}]*\})?\s+(\S+)$/.exec(line);

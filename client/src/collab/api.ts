@@ -15,7 +15,7 @@ export interface CreatedBoard {
   links: { owner: string; edit: string; view: string };
 }
 
-export type ApiErrorKind = 'bad-request' | 'unauthorised' | 'forbidden' | 'not-found' | 'too-large' | 'network' | 'server';
+export type ApiErrorKind = 'bad-request' | 'unauthorised' | 'forbidden' | 'not-found' | 'too-large' | 'too-many' | 'network' | 'server';
 
 /** A failed API call, with a message a person can act on. */
 export class ApiError extends Error {
@@ -41,6 +41,8 @@ export function errorKindForStatus(status: number): ApiErrorKind {
       return 'not-found';
     case 413:
       return 'too-large';
+    case 429:
+      return 'too-many';
     default:
       return 'server';
   }
@@ -52,12 +54,19 @@ const FALLBACK_MESSAGES: Record<ApiErrorKind, string> = {
   forbidden: 'This link does not give access to that.',
   'not-found': 'This board does not exist or was deleted.',
   'too-large': 'That is too large to save.',
+  'too-many': 'Too many requests from this network. Please wait a while and try again.',
   network: 'Cannot reach the server. Check your connection and try again.',
   server: 'The server had a problem. Please try again in a moment.',
 };
 
-/** Call the API; a failure becomes an ApiError with a message a person can act on. */
-export async function request<T>(path: string, init: RequestInit, read: (res: Response) => Promise<T> = (res) => res.json() as Promise<T>): Promise<T> {
+/** Call the API and read its JSON answer; a failure becomes an ApiError with a message a person can act on. */
+export async function request<T>(path: string, init: RequestInit): Promise<T> {
+  const res = await send(path, init);
+  return (await res.json()) as T;
+}
+
+/** Call the API; a failure becomes an ApiError, a success is returned unread. */
+export async function send(path: string, init: RequestInit): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(path, init);
@@ -78,7 +87,7 @@ export async function request<T>(path: string, init: RequestInit, read: (res: Re
     }
     throw new ApiError(kind, message, res.status);
   }
-  return read(res);
+  return res;
 }
 
 export function createBoard(title: string): Promise<CreatedBoard> {
@@ -93,6 +102,21 @@ export function fetchBoard(boardId: string, token: string): Promise<BoardInfo> {
   return request<BoardInfo>(`/api/boards/${encodeURIComponent(boardId)}`, {
     headers: { authorization: `Bearer ${token}` },
   });
+}
+
+const boardPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}`;
+
+/** Owner only: a new token for one role; the old link stops working at once. */
+export function rotateLink(boardId: string, ownerToken: string, role: Role): Promise<{ token: string; link: string }> {
+  return request(`${boardPath(boardId)}/tokens/${role}/rotate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ownerToken}` },
+  });
+}
+
+/** Owner only: delete the board and everything stored for it. */
+export async function deleteBoard(boardId: string, ownerToken: string): Promise<void> {
+  await send(boardPath(boardId), { method: 'DELETE', headers: { authorization: `Bearer ${ownerToken}` } });
 }
 
 /** The server may answer with paths or absolute URLs; people need absolute ones to share. */

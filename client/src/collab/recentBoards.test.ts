@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RECENT_KEY, forgetBoard, loadRecentBoards, relativeTime, rememberBoard, saveRecentBoards, type RecentBoard } from './recentBoards';
+import { RECENT_KEY, forgetBoard, linksOf, loadRecentBoards, relativeTime, rememberBoard, replaceBoardToken, saveRecentBoards, type RecentBoard } from './recentBoards';
 import { memoryStore } from './storage';
 
 const entry = (over: Partial<RecentBoard>): RecentBoard => ({
@@ -30,12 +30,33 @@ describe('recent boards', () => {
     expect(list[0]?.token).toBe('tok-owner-2');
   });
 
+  it('keeps every link the device has for a board, by role', () => {
+    let list = rememberBoard([], entry({ role: 'owner', token: 'tok-owner', tokens: { owner: 'tok-owner', edit: 'tok-edit', view: 'tok-view' } }));
+    list = rememberBoard(list, entry({ role: 'view', token: 'tok-view-2', lastOpened: 2 }));
+    expect(linksOf(list[0]!)).toEqual({ owner: 'tok-owner', edit: 'tok-edit', view: 'tok-view-2' });
+    const other = rememberBoard([], entry({ role: 'view', token: 'v' }));
+    expect(linksOf(rememberBoard(other, entry({ role: 'edit', token: 'e' }))[0]!)).toEqual({ view: 'v', edit: 'e' });
+  });
+
+  it('replaces a rotated link, and the main token when its role was rotated', () => {
+    const list = [entry({ role: 'owner', token: 'o1', tokens: { owner: 'o1', edit: 'e1' } }), entry({ id: 'other' })];
+    const editRotated = replaceBoardToken(list, 'board1', 'edit', 'e2');
+    expect(editRotated[0]).toMatchObject({ token: 'o1', tokens: { owner: 'o1', edit: 'e2' } });
+    const ownerRotated = replaceBoardToken(editRotated, 'board1', 'owner', 'o2');
+    expect(ownerRotated[0]).toMatchObject({ role: 'owner', token: 'o2', tokens: { owner: 'o2', edit: 'e2' } });
+    expect(ownerRotated[1]).toEqual(list[1]);
+  });
+
   it('round-trips through storage and drops malformed entries', () => {
     const store = memoryStore();
     saveRecentBoards(store, [entry({})]);
     expect(loadRecentBoards(store)).toEqual([entry({})]);
     store.setItem(RECENT_KEY, JSON.stringify([entry({}), { id: 'x', role: 'admin' }, null]));
     expect(loadRecentBoards(store)).toHaveLength(1);
+    saveRecentBoards(store, [entry({ tokens: { view: 'v', edit: 'tok-edit' } })]);
+    expect(loadRecentBoards(store)[0]?.tokens).toEqual({ view: 'v', edit: 'tok-edit' });
+    store.setItem(RECENT_KEY, JSON.stringify([{ ...entry({}), tokens: { admin: 'x', view: 5, edit: 'e' } }]));
+    expect(loadRecentBoards(store)[0]?.tokens).toEqual({ edit: 'e' });
     store.setItem(RECENT_KEY, '{');
     expect(loadRecentBoards(store)).toEqual([]);
     expect(forgetBoard([entry({})], 'board1')).toEqual([]);

@@ -5,10 +5,15 @@ import { readJson, type KeyValueStore } from './storage';
 export interface RecentBoard {
   id: string;
   title: string;
+  /** The most powerful role this device holds a link for, and that link's token. */
   role: Role;
   token: string;
   lastOpened: number;
+  /** Every link this device holds for the board, by role (a facilitator keeps all three). */
+  tokens?: Partial<Record<Role, string>>;
 }
+
+const validToken = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 200;
 
 export const RECENT_KEY = 'pc.recentBoards';
 export const MAX_RECENT = 20;
@@ -17,11 +22,25 @@ function parseRecent(raw: unknown): RecentBoard | null {
   if (!raw || typeof raw !== 'object') return null;
   const v = raw as Record<string, unknown>;
   if (typeof v.id !== 'string' || v.id.length === 0 || v.id.length > 64) return null;
-  if (typeof v.token !== 'string' || v.token.length === 0 || v.token.length > 200) return null;
+  if (!validToken(v.token)) return null;
   if (!ROLES.includes(v.role as Role)) return null;
   if (typeof v.lastOpened !== 'number' || !Number.isFinite(v.lastOpened)) return null;
   const title = typeof v.title === 'string' ? v.title.slice(0, 200) : '';
-  return { id: v.id, title, role: v.role as Role, token: v.token, lastOpened: v.lastOpened };
+  const parsed: RecentBoard = { id: v.id, title, role: v.role as Role, token: v.token, lastOpened: v.lastOpened };
+  if (v.tokens && typeof v.tokens === 'object') {
+    const tokens: Partial<Record<Role, string>> = {};
+    for (const role of ROLES) {
+      const token = (v.tokens as Record<string, unknown>)[role];
+      if (validToken(token)) tokens[role] = token;
+    }
+    if (Object.keys(tokens).length > 0) parsed.tokens = tokens;
+  }
+  return parsed;
+}
+
+/** Every link this device holds for a board, by role, the main one included. */
+export function linksOf(entry: RecentBoard): Partial<Record<Role, string>> {
+  return { ...entry.tokens, [entry.role]: entry.token };
 }
 
 const ROLE_RANK: Record<Role, number> = { view: 0, edit: 1, owner: 2 };
@@ -45,13 +64,27 @@ export function loadRecentBoards(store: KeyValueStore): RecentBoard[] {
  */
 export function rememberBoard(list: readonly RecentBoard[], opened: RecentBoard): RecentBoard[] {
   const existing = list.find((entry) => entry.id === opened.id);
-  let merged = opened;
+  let merged: RecentBoard = { ...opened, tokens: { ...(existing ? linksOf(existing) : {}), ...linksOf(opened) } };
   if (existing && ROLE_RANK[existing.role] > ROLE_RANK[opened.role]) {
-    merged = { ...opened, role: existing.role, token: existing.token };
+    merged = { ...merged, role: existing.role, token: existing.token };
   }
   if (merged.title === '' && existing) merged = { ...merged, title: existing.title };
   const rest = list.filter((entry) => entry.id !== opened.id);
   return [merged, ...rest].sort((a, b) => b.lastOpened - a.lastOpened).slice(0, MAX_RECENT);
+}
+
+/**
+ * A link of the board was rotated: the new token replaces the old one for that
+ * role (and as the main token when it was the main role). Unknown boards are
+ * left as they are.
+ */
+export function replaceBoardToken(list: readonly RecentBoard[], id: string, role: Role, token: string): RecentBoard[] {
+  return list.map((entry) => {
+    if (entry.id !== id) return entry;
+    const next: RecentBoard = { ...entry, tokens: { ...linksOf(entry), [role]: token } };
+    if (entry.role === role) next.token = token;
+    return next;
+  });
 }
 
 export function forgetBoard(list: readonly RecentBoard[], id: string): RecentBoard[] {

@@ -1,5 +1,5 @@
 import type { BoardDiff } from '@pc/shared';
-import { request } from '../collab/api';
+import { request, send } from '../collab/api';
 
 /** Review points over REST: list, save, open, compare, restore. */
 
@@ -35,8 +35,9 @@ export function saveReviewPoint(boardId: string, token: string, name: string, au
 }
 
 /** The review point's whole state as one Yjs update, to open it read-only. */
-export function fetchReviewPointState(boardId: string, token: string, id: string): Promise<Uint8Array> {
-  return request(`${base(boardId)}/${encodeURIComponent(id)}?format=yjs`, { headers: auth(token) }, async (res) => new Uint8Array(await res.arrayBuffer()));
+export async function fetchReviewPointState(boardId: string, token: string, id: string): Promise<Uint8Array> {
+  const res = await send(`${base(boardId)}/${encodeURIComponent(id)}?format=yjs`, { headers: auth(token) });
+  return new Uint8Array(await res.arrayBuffer());
 }
 
 export function compareReviewPoints(boardId: string, token: string, id: string, against: string): Promise<ReviewComparison> {

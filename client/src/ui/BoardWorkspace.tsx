@@ -42,6 +42,7 @@ import { NameDialog } from './NameDialog';
 import { NoteEditor } from './NoteEditor';
 import { finishTextEdit } from '../canvas/textEdit';
 import { Toolbar, panelId, tabId } from './Toolbar';
+import { ShareButton } from './share/ShareButton';
 
 /** Live drag positions reach others ~20 times a second; the final position is written on drop. */
 const DRAG_WRITE_INTERVAL_MS = 50;
@@ -298,7 +299,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   const { CanvasLayers, CanvasOverlay, SidePanel } = tab;
   return (
     <div className="board-page">
-      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<>{headerActions}<PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
+      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<>{headerActions}<ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
       {banner}
       <Toolbar
         view={view}

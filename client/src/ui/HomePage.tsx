@@ -1,35 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { shareLinkPath, type Role } from '@pc/shared';
+import { ROLES, shareLinkPath, type Role } from '@pc/shared';
 import { ApiError, absoluteLink, createBoard, type CreatedBoard } from '../collab/api';
-import { relativeTime } from '../collab/recentBoards';
+import { linksOf, relativeTime } from '../collab/recentBoards';
 import { initials } from '../collab/identity';
 import { CopyIcon, LogoMark } from './icons';
 import { NameDialog } from './NameDialog';
 import { ROLE_LABELS, RoleBadge } from './RoleBadge';
 import { useIdentity } from './useIdentity';
 import { remember, useRecentBoards } from './useRecentBoards';
-
-const LINK_ROLES: { role: Role; label: string; help: string }[] = [
-  { role: 'owner', label: 'Facilitator link', help: 'Full control. Keep this one for yourself and co-facilitators.' },
-  { role: 'edit', label: 'Edit link', help: 'For partners: they can add, move and edit.' },
-  { role: 'view', label: 'View link', help: 'For observers, trustees and funders: read-only, live.' },
-];
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Clipboard API needs a secure context; fall back to a selection copy.
-    const area = document.createElement('textarea');
-    area.value = text;
-    document.body.appendChild(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
-  }
-}
+import { copyText } from './share/clipboard';
+import { LINK_ROLES } from './share/linkRoles';
 
 function ShareLinks({ board }: { board: CreatedBoard }) {
   const [copied, setCopied] = useState<Role | null>(null);
@@ -38,7 +18,8 @@ function ShareLinks({ board }: { board: CreatedBoard }) {
       <h2 id="share-title">“{board.title}” is ready</h2>
       <p className="muted">Share the right link with each person. Anyone with a link can join, no account needed.</p>
       <ul className="share-links" aria-label="Share links">
-        {LINK_ROLES.map(({ role, label, help }) => {
+        {ROLES.map((role) => {
+          const { label, help } = LINK_ROLES[role];
           const url = absoluteLink(board.links[role] ?? shareLinkPath(board.id, board.tokens[role]), location.origin);
           return (
             <li key={role} data-role={role}>
@@ -72,6 +53,21 @@ function ShareLinks({ board }: { board: CreatedBoard }) {
   );
 }
 
+/** Every link this device holds for a recent board, so a facilitator can hand out the edit or view link again. */
+function RecentLinks({ boardId, tokens }: { boardId: string; tokens: Partial<Record<Role, string>> }) {
+  const held = ROLES.filter((role) => tokens[role]);
+  if (held.length < 2) return null;
+  return (
+    <span className="recent-links small">
+      {held.map((role) => (
+        <a key={role} href={shareLinkPath(boardId, tokens[role]!)} data-role={role}>
+          {LINK_ROLES[role].label}
+        </a>
+      ))}
+    </span>
+  );
+}
+
 export function HomePage() {
   const [identity, setIdentity] = useIdentity();
   const { boards, forget } = useRecentBoards();
@@ -100,7 +96,7 @@ export function HomePage() {
       const board = await createBoard(clean);
       setCreated(board);
       setTitle('');
-      remember({ id: board.id, title: board.title, role: 'owner', token: board.tokens.owner, lastOpened: Date.now() });
+      remember({ id: board.id, title: board.title, role: 'owner', token: board.tokens.owner, tokens: board.tokens, lastOpened: Date.now() });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Could not create the board. Please try again.');
     } finally {
@@ -167,6 +163,7 @@ export function HomePage() {
                   <span className="muted small" title={new Date(board.lastOpened).toLocaleString()}>
                     Opened {relativeTime(board.lastOpened, now)}
                   </span>
+                  <RecentLinks boardId={board.id} tokens={linksOf(board)} />
                   <button type="button" className="link-button" onClick={() => forget(board.id)} aria-label={`Forget ${board.title || 'board'} (${ROLE_LABELS[board.role]}) on this device`}>
                     Forget
                   </button>

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useValue } from '../collab/hooks';
-import { forgetBoard, loadRecentBoards, rememberBoard, saveRecentBoards, type RecentBoard } from '../collab/recentBoards';
+import type { Role } from '@pc/shared';
+import { forgetBoard, loadRecentBoards, rememberBoard, replaceBoardToken, saveRecentBoards, type RecentBoard } from '../collab/recentBoards';
 import { browserStore } from '../collab/storage';
 import { createValueStore } from '../collab/valueStore';
 
@@ -12,18 +13,26 @@ export function recentBoardsNow(): RecentBoard[] {
 }
 
 export function remember(entry: RecentBoard): void {
-  // Re-read first: another tab may have opened a board since this one started.
-  const next = rememberBoard(loadRecentBoards(storage), entry);
+  change((list) => rememberBoard(list, entry));
+}
+
+/** Apply a change to the stored list, re-read first (another tab may have changed it). */
+function change(update: (list: RecentBoard[]) => RecentBoard[]): void {
+  const next = update(loadRecentBoards(storage));
   saveRecentBoards(storage, next);
   recentStore.set(next);
 }
 
+export function rememberRotated(id: string, role: Role, token: string): void {
+  change((list) => replaceBoardToken(list, id, role, token));
+}
+
+export function forgetDeleted(id: string): void {
+  change((list) => forgetBoard(list, id));
+}
+
 export function useRecentBoards(): { boards: RecentBoard[]; forget(id: string): void } {
   const boards = useValue(recentStore);
-  const forget = useCallback((id: string) => {
-    const next = forgetBoard(loadRecentBoards(storage), id);
-    saveRecentBoards(storage, next);
-    recentStore.set(next);
-  }, []);
+  const forget = useCallback((id: string) => change((list) => forgetBoard(list, id)), []);
   return { boards, forget };
 }

@@ -1,4 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { BackupError } from '../boards/backup';
+import { BoardAccessError } from '../boards/boardService';
 import type { Logger } from '../logger';
 
 /** An error with a status and a message the caller can act on; sent as {"error": message}. */
@@ -23,6 +25,13 @@ const BODY_ERRORS: Record<string, { status: number; message: (limit?: number) =>
   'request.size.invalid': { status: 400, message: () => 'The request body length does not match Content-Length' },
 };
 
+const ACCESS_ERRORS: Record<BoardAccessError['reason'], HttpError> = {
+  'missing-token': new HttpError(401, 'Send the board token as "Authorization: Bearer <token>"', { 'WWW-Authenticate': 'Bearer' }),
+  'unknown-board': new HttpError(404, 'No board with this id'),
+  'wrong-token': new HttpError(403, 'This token does not grant access to this board'),
+  'owner-only': new HttpError(403, 'Only the facilitator (owner link) may do this'),
+};
+
 export const notFound: RequestHandler = (_req, _res, next) => {
   next(new HttpError(404, 'Not found'));
 };
@@ -35,7 +44,13 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     }
     let status = 500;
     let message = 'Internal server error';
-    if (error instanceof HttpError) {
+    let problems: string[] | undefined;
+    if (error instanceof BoardAccessError) error = ACCESS_ERRORS[error.reason];
+    if (error instanceof BackupError) {
+      status = error.status;
+      message = error.message;
+      if (error.problems.length) problems = error.problems;
+    } else if (error instanceof HttpError) {
       status = error.status;
       message = error.message;
       res.set(error.headers);
@@ -47,6 +62,6 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       }
     }
     if (status >= 500) log.error({ err: error, method: req.method, path: req.path }, 'request failed');
-    res.status(status).json({ error: message });
+    res.status(status).json(problems ? { error: message, problems } : { error: message });
   };
 }

@@ -1,16 +1,20 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { COLLECTION_NAMES, EXPORT_TABLES, exportJson, readMeta, toCsv } from '@pc/shared';
-import type { BoardStore } from '../storage/boardStore';
-import type { RoomRegistry } from '../sync/roomRegistry';
-import { access, withDoc } from './boards';
+import { COLLECTION_NAMES, EXPORT_TABLES, exportJson, readMeta, toCsv, type ExportTableName } from '@pc/shared';
+import { BoardAccessError, type BoardService } from '../boards/boardService';
+import { tokenOf } from './boards';
 import { HttpError } from './errors';
+
+const TABLE_NAMES = Object.keys(EXPORT_TABLES) as [ExportTableName, ...ExportTableName[]];
+/** "stakeholders, matrix or actions" */
+const TABLE_LIST = `${TABLE_NAMES.slice(0, -1).join(', ')} or ${TABLE_NAMES.at(-1)}`;
 
 const exportQuery = z.discriminatedUnion('format', [
   z.object({ format: z.literal('json') }),
+  z.object({ format: z.literal('yjs') }),
   z.object({
     format: z.literal('csv'),
-    table: z.enum(['stakeholders', 'matrix', 'actions'], { error: 'table must be stakeholders, matrix or actions' }),
+    table: z.enum(TABLE_NAMES, { error: `table must be ${TABLE_LIST}` }),
   }),
 ]);
 
@@ -28,23 +32,34 @@ function fileName(title: string, suffix: string, extension: string): string {
 }
 
 /**
- * GET /api/boards/:id/export?format=json (every record, by collection: the
- * backup) or ?format=csv&table=stakeholders|matrix|actions (for spreadsheets).
- * Any role may export: a viewer can already read everything.
+ * GET /api/boards/:id/export?format=json (every record, by collection),
+ * ?format=csv&table=stakeholders|matrix|actions (for spreadsheets), or
+ * ?format=yjs (owner only: the whole Yjs document, the full-fidelity backup
+ * that POST /api/boards/restore reads). JSON and CSV: any role may export, a
+ * viewer can already read everything.
  */
-export function exportRouter(options: { store: BoardStore; registry: RoomRegistry }): Router {
-  const { store, registry } = options;
+export function exportRouter(options: { boards: BoardService }): Router {
+  const { boards } = options;
   const router = express.Router();
   router.get('/boards/:id/export', async (req, res) => {
-    const { board } = await access(store, req.params.id, req.headers.authorization);
+    const { board, role } = await boards.access(req.params.id, tokenOf(req));
     const parsed = exportQuery.safeParse(req.query);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const message = issue?.path[0] === 'format' ? 'format must be json or csv' : (issue?.message ?? 'bad export query');
+      const message = issue?.path[0] === 'format' ? 'format must be json, csv or yjs' : (issue?.message ?? 'bad export query');
       throw new HttpError(400, message);
     }
     const query = parsed.data;
-    const result = await withDoc(store, registry, board.id, (doc) => {
+    if (query.format === 'yjs') {
+      if (role !== 'owner') throw new BoardAccessError('owner-only');
+      const state = await boards.exportState(board);
+      res.setHeader('Content-Type', 'application/octet-stream');
+      res.setHeader('Content-Disposition', `attachment; filename="${fileName(board.title, '', 'yjs')}"`);
+      res.setHeader('Cache-Control', 'no-store');
+      res.send(Buffer.from(state.buffer, state.byteOffset, state.byteLength));
+      return;
+    }
+    const result = await boards.withDoc(board.id, (doc) => {
       const meta = readMeta(doc).record;
       const title = meta.title || board.title;
       if (query.format === 'json') {

@@ -13,10 +13,10 @@ import {
   type BoardRecords,
   type Role,
 } from '@pc/shared';
+import { BoardAccessError, type BoardService } from '../boards/boardService';
 import type { Logger } from '../logger';
 import type { BoardRecord, BoardStore, ReviewPoint, ReviewPointInfo } from '../storage/boardStore';
-import type { RoomRegistry } from '../sync/roomRegistry';
-import { access, withDoc } from './boards';
+import { tokenOf } from './boards';
 import { HttpError } from './errors';
 
 /**
@@ -57,14 +57,14 @@ const createBody = z.object({
 });
 
 export interface ReviewPointsRouterOptions {
+  boards: BoardService;
   store: BoardStore;
-  registry: RoomRegistry;
   log: Logger;
   maxJsonBytes: number;
 }
 
-function requireRole(role: Role, allowed: readonly Role[], what: string): void {
-  if (!allowed.includes(role)) throw new HttpError(403, `Only ${allowed.join(' or ')} links may ${what}`);
+function requireEditor(role: Role): void {
+  if (role === 'view') throw new HttpError(403, 'Only owner or edit links may save review points');
 }
 
 /** A board state as the comparison and the read-only view use it. */
@@ -100,7 +100,7 @@ function describe(point: ReviewPointInfo) {
 }
 
 export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
-  const { store, registry, log } = options;
+  const { boards, store, log } = options;
   const router = express.Router();
 
   async function find(board: BoardRecord, sid: string): Promise<ReviewPoint> {
@@ -114,7 +114,7 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
     if (existing.length >= MAX_REVIEW_POINTS_PER_BOARD) {
       throw new HttpError(409, `This board already has ${MAX_REVIEW_POINTS_PER_BOARD} review points`);
     }
-    const state = await gzip(await withDoc(store, registry, board.id, (doc) => Y.encodeStateAsUpdate(doc)));
+    const state = await gzip(await boards.exportState(board));
     const point: ReviewPoint = { id: newRecordId(), name, author, createdAt: Date.now(), bytes: state.byteLength, state };
     await store.saveReviewPoint(board.id, point);
     log.info({ boardId: board.id, reviewPoint: point.id, bytes: state.byteLength }, 'review point saved');
@@ -122,8 +122,8 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
   }
 
   router.post('/boards/:id/snapshots', express.json({ limit: options.maxJsonBytes }), async (req, res) => {
-    const { board, role } = await access(store, req.params.id, req.headers.authorization);
-    requireRole(role, ['owner', 'edit'], 'save review points');
+    const { board, role } = await boards.access(req.params.id, tokenOf(req));
+    requireEditor(role);
     if (!req.is('application/json')) throw new HttpError(400, 'Send the body as JSON with Content-Type: application/json');
     const parsed = createBody.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Send {"name": "..."}');
@@ -132,14 +132,14 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
   });
 
   router.get('/boards/:id/snapshots', async (req, res) => {
-    const { board } = await access(store, req.params.id, req.headers.authorization);
+    const { board } = await boards.access(req.params.id, tokenOf(req));
     const points = await store.listReviewPoints(board.id);
     res.setHeader('Cache-Control', 'no-store');
     res.json({ snapshots: points.map((point) => ({ ...describe(point), bytes: point.bytes })) });
   });
 
   router.get('/boards/:id/snapshots/:sid', async (req, res) => {
-    const { board } = await access(store, req.params.id, req.headers.authorization);
+    const { board } = await boards.access(req.params.id, tokenOf(req));
     const point = await find(board, req.params.sid);
     res.setHeader('Cache-Control', 'no-store');
     if (req.query.format === 'yjs') {
@@ -153,14 +153,14 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
   });
 
   router.get('/boards/:id/snapshots/:sid/diff', async (req, res) => {
-    const { board } = await access(store, req.params.id, req.headers.authorization);
+    const { board } = await boards.access(req.params.id, tokenOf(req));
     const against = typeof req.query.against === 'string' && req.query.against !== '' ? req.query.against : 'current';
     const point = await find(board, req.params.sid);
     const before = await withStateDoc(point, contentOf);
     let to: { id: string; name: string; author?: string; createdAt: number };
     let after: BoardContent;
     if (against === 'current') {
-      after = await withDoc(store, registry, board.id, contentOf);
+      after = await boards.withDoc(board.id, contentOf);
       to = { id: 'current', name: 'Now', createdAt: Date.now() };
     } else {
       const other = await find(board, against);
@@ -172,14 +172,14 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
   });
 
   router.post('/boards/:id/snapshots/:sid/restore', async (req, res) => {
-    const { board, role } = await access(store, req.params.id, req.headers.authorization);
-    requireRole(role, ['owner'], 'restore review points');
+    const { board, role } = await boards.access(req.params.id, tokenOf(req));
+    if (role !== 'owner') throw new BoardAccessError('owner-only');
     const point = await find(board, req.params.sid);
     // Keep what is about to be replaced, so the restore itself can be undone by restoring this.
     const backup = await save(board, `Before restoring "${point.name}"`.slice(0, MAX_REVIEW_POINT_NAME), '');
     const target = await stateDoc(point);
     try {
-      const touched = await registry.change(board, (doc) => replaceBoardContent(doc, target, RESTORE_ORIGIN));
+      const touched = await boards.change(board, (doc) => replaceBoardContent(doc, target, RESTORE_ORIGIN));
       log.info({ boardId: board.id, reviewPoint: point.id, touched }, 'review point restored');
       res.json({ restored: describe(point), touched, backup: describe(backup) });
     } finally {

@@ -1,4 +1,4 @@
-import type { BoardId } from '@pc/shared';
+import type { BoardId, Role } from '@pc/shared';
 import type { TokenHash, TokenHashes } from '../auth/tokens';
 
 /**
@@ -38,6 +38,13 @@ export function boardFromRow(row: BoardRow): BoardRecord {
     },
   };
 }
+
+/** The `boards` column holding each role's token hash (both SQL stores). */
+export const TOKEN_HASH_COLUMNS: Record<Role, 'owner_hash' | 'edit_hash' | 'view_hash'> = {
+  owner: 'owner_hash',
+  edit: 'edit_hash',
+  view: 'view_hash',
+};
 
 export interface PendingUpdate {
   boardId: BoardId;
@@ -99,5 +106,9 @@ export interface BoardStore {
   listReviewPoints(boardId: BoardId): Promise<ReviewPointInfo[]>;
   /** One review point with its state, only if it belongs to this board. */
   getReviewPoint(boardId: BoardId, id: string): Promise<ReviewPoint | undefined>;
+  /** Replace one role's token hash (the old token stops working at once); false when the board does not exist. */
+  replaceTokenHash(id: BoardId, role: Role, hash: TokenHash): Promise<boolean>;
+  /** Remove the board and every row stored for it, in one transaction; false when it did not exist. */
+  deleteBoard(id: BoardId): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
-import type { BoardId } from '@pc/shared';
+import type { BoardId, Role } from '@pc/shared';
+import type { TokenHash } from '../auth/tokens';
 import type { BoardRecord, BoardStore, PendingUpdate, ReviewPoint, ReviewPointInfo, StoredBoardState } from './boardStore';
 
 interface StoredBoard {
@@ -83,6 +84,17 @@ export class MemoryBoardStore implements BoardStore {
   async getReviewPoint(boardId: BoardId, id: string): Promise<ReviewPoint | undefined> {
     const point = this.boards.get(boardId)?.reviewPoints.find((p) => p.id === id);
     return point ? { ...point, state: point.state.slice() } : undefined;
+  }
+
+  async replaceTokenHash(id: BoardId, role: Role, hash: TokenHash): Promise<boolean> {
+    const stored = this.boards.get(id);
+    if (!stored) return false;
+    stored.board.tokenHashes = { ...stored.board.tokenHashes, [role]: hash };
+    return true;
+  }
+
+  async deleteBoard(id: BoardId): Promise<boolean> {
+    return this.boards.delete(id);
   }
 
   /** Nothing to release; the boards stay until the process exits (a graceful shutdown closes the store last). */

@@ -1,8 +1,10 @@
 import pg from 'pg';
-import type { BoardId } from '@pc/shared';
+import type { BoardId, Role } from '@pc/shared';
+import type { TokenHash } from '../auth/tokens';
 import {
   boardFromRow,
   reviewPointFromRow,
+  TOKEN_HASH_COLUMNS,
   type BoardRecord,
   type BoardRow,
   type BoardStore,
@@ -219,6 +221,30 @@ export class PostgresBoardStore implements BoardStore {
     );
     const row = rows[0];
     return row ? { ...reviewPointFromRow(row), state: new Uint8Array(row.data) } : undefined;
+  }
+
+  async replaceTokenHash(id: BoardId, role: Role, hash: TokenHash): Promise<boolean> {
+    // The column name comes from a fixed table, never from the request.
+    const result = await this.pool.query(`UPDATE boards SET ${TOKEN_HASH_COLUMNS[role]} = $1 WHERE id = $2`, [hash, id]);
+    return (result.rowCount ?? 0) > 0;
+  }
+
+  async deleteBoard(id: BoardId): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('DELETE FROM updates WHERE board_id = $1', [id]);
+      await client.query('DELETE FROM snapshots WHERE board_id = $1', [id]);
+      await client.query('DELETE FROM review_points WHERE board_id = $1', [id]);
+      const result = await client.query('DELETE FROM boards WHERE id = $1', [id]);
+      await client.query('COMMIT');
+      return (result.rowCount ?? 0) > 0;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   async close(): Promise<void> {

@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { newBoardId, newBoardToken } from '@pc/shared';
 import { hashToken } from '../auth/tokens';
-import { shouldReclaimPages, SQLITE_FILE, SqliteBoardStore } from './sqlite';
+import { CorruptDatabaseError, shouldReclaimPages, SQLITE_FILE, SqliteBoardStore } from './sqlite';
+import { corruptPages } from './corrupt.testutil';
 import { describeBoardStore } from './storeContract.testutil';
 
 describeBoardStore('SqliteBoardStore', async () => {
@@ -55,6 +56,35 @@ describe('SqliteBoardStore file size', () => {
       Y.applyUpdate(loaded, state.snapshot!);
       expect(loaded.getMap('meta').get('blob')).toBe('small');
       await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SqliteBoardStore integrity check', () => {
+  it('refuses to open a database whose pages are damaged, naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-store-'));
+    try {
+      const store = new SqliteBoardStore(dir);
+      const hash = () => hashToken(newBoardToken());
+      for (let i = 0; i < 200; i++) {
+        await store.createBoard({ id: newBoardId(), title: `Board ${i}`.repeat(20), createdAt: i, tokenHashes: { owner: hash(), edit: hash(), view: hash() } });
+      }
+      await store.close();
+      corruptPages(join(dir, SQLITE_FILE));
+      expect(() => new SqliteBoardStore(dir)).toThrow(CorruptDatabaseError);
+      expect(() => new SqliteBoardStore(dir)).toThrow(/damaged .*quick_check.*restore the file from a backup/s);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a file that is not a database at all', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-store-'));
+    try {
+      writeFileSync(join(dir, SQLITE_FILE), Buffer.alloc(8192, 0x5a));
+      expect(() => new SqliteBoardStore(dir)).toThrow(CorruptDatabaseError);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BoardId } from '@pc/shared';
+import type { BoardId, Role } from '@pc/shared';
+import type { TokenHash } from '../auth/tokens';
 import {
   boardFromRow,
   reviewPointFromRow,
+  TOKEN_HASH_COLUMNS,
   type BoardRecord,
   type BoardRow,
   type BoardStore,
@@ -72,13 +74,46 @@ const RECLAIM_MIN_SHARE = 0.25;
 const AUTO_VACUUM_INCREMENTAL = 2;
 
 
+/** The database file failed its integrity check: the server refuses to start rather than serve damaged boards. */
+export class CorruptDatabaseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `The SQLite database ${file} is damaged (PRAGMA quick_check: ${problems.slice(0, 3).join('; ')}). ` +
+        'Stop the server, restore the file from a backup (or move it aside to start empty), then start again.',
+    );
+    this.name = 'CorruptDatabaseError';
+  }
+}
+
+/** Run `PRAGMA quick_check`; throws CorruptDatabaseError unless SQLite answers "ok". */
+function checkIntegrity(db: Database.Database, file: string): void {
+  let rows: string[];
+  try {
+    rows = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+  } catch (error) {
+    // A file that is not a database at all (or whose header is destroyed) fails here.
+    throw new CorruptDatabaseError(file, [error instanceof Error ? error.message : String(error)]);
+  }
+  if (rows.length !== 1 || rows[0] !== 'ok') throw new CorruptDatabaseError(file, rows);
+}
+
 export class SqliteBoardStore implements BoardStore {
   private readonly db: Database.Database;
   private readonly statements;
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, SQLITE_FILE));
+    const file = join(dataDir, SQLITE_FILE);
+    this.db = new Database(file);
+    try {
+      checkIntegrity(this.db, file);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
     // Lets compaction hand the pages of a deleted tail back to the file system
     // (see reclaimFreePages). Only takes effect on a new, empty database, and
     // before the switch to WAL; an older file keeps auto_vacuum=NONE until
@@ -127,6 +162,15 @@ export class SqliteBoardStore implements BoardStore {
       getReviewPoint: this.db.prepare<[string, string], ReviewPointRow & { data: Buffer }>(
         'SELECT id, name, author, created_at, bytes, data FROM review_points WHERE board_id = ? AND id = ?',
       ),
+      deleteUpdates: this.db.prepare<[string]>('DELETE FROM updates WHERE board_id = ?'),
+      deleteSnapshot: this.db.prepare<[string]>('DELETE FROM snapshots WHERE board_id = ?'),
+      deleteReviewPoints: this.db.prepare<[string]>('DELETE FROM review_points WHERE board_id = ?'),
+      deleteBoard: this.db.prepare<[string]>('DELETE FROM boards WHERE id = ?'),
+      replaceHash: {
+        owner: this.db.prepare<[string, string]>(`UPDATE boards SET ${TOKEN_HASH_COLUMNS.owner} = ? WHERE id = ?`),
+        edit: this.db.prepare<[string, string]>(`UPDATE boards SET ${TOKEN_HASH_COLUMNS.edit} = ? WHERE id = ?`),
+        view: this.db.prepare<[string, string]>(`UPDATE boards SET ${TOKEN_HASH_COLUMNS.view} = ? WHERE id = ?`),
+      },
     };
   }
 
@@ -214,6 +258,23 @@ export class SqliteBoardStore implements BoardStore {
   async getReviewPoint(boardId: BoardId, id: string): Promise<ReviewPoint | undefined> {
     const row = this.statements.getReviewPoint.get(boardId, id);
     return row ? { ...reviewPointFromRow(row), state: row.data } : undefined;
+  }
+
+  async replaceTokenHash(id: BoardId, role: Role, hash: TokenHash): Promise<boolean> {
+    return this.statements.replaceHash[role].run(hash, id).changes > 0;
+  }
+
+  async deleteBoard(id: BoardId): Promise<boolean> {
+    // Explicit deletes rather than trusting ON DELETE CASCADE: a file created
+    // with foreign_keys off (or a table added later) must not keep rows behind.
+    const deleted = this.db.transaction(() => {
+      this.statements.deleteUpdates.run(id);
+      this.statements.deleteSnapshot.run(id);
+      this.statements.deleteReviewPoints.run(id);
+      return this.statements.deleteBoard.run(id).changes > 0;
+    })();
+    this.reclaimFreePages();
+    return deleted;
   }
 
   /** Give the pages a compaction freed back to the file system when they are worth it. */

@@ -169,6 +169,46 @@ export function describeBoardStore(name: string, makeHarness: () => Promise<Stor
       expect(await store.listReviewPoints(newBoardId())).toEqual([]);
     });
 
+    it('replaces one role\'s token hash and keeps the others', async () => {
+      const board = boardRecord();
+      await store.createBoard(board);
+      const fresh = hashToken(newBoardToken());
+      expect(await store.replaceTokenHash(board.id, 'edit', fresh)).toBe(true);
+      await store.close();
+      store = await harness.open();
+      expect((await store.getBoard(board.id))?.tokenHashes).toEqual({ ...board.tokenHashes, edit: fresh });
+      expect(await store.replaceTokenHash(newBoardId(), 'view', fresh)).toBe(false);
+    });
+
+    it('deletes a board with its snapshot and every update, leaving other boards alone', async () => {
+      const gone = boardRecord();
+      const kept = boardRecord();
+      await store.createBoard(gone);
+      await store.createBoard(kept);
+      const { doc, updates } = recordingDoc();
+      createRecord(doc, 'canvasItems', { kind: 'sticky', text: 'one' });
+      const upto = (await store.appendUpdates(updates.map((update) => ({ boardId: gone.id, update })))).get(gone.id)!;
+      await store.compact(gone.id, Y.encodeStateAsUpdate(doc), upto);
+      createRecord(doc, 'canvasItems', { kind: 'sticky', text: 'two' });
+      await store.appendUpdates(updates.slice(1).map((update) => ({ boardId: gone.id, update })));
+      await store.appendUpdates(updates.map((update) => ({ boardId: kept.id, update })));
+      const state = Y.encodeStateAsUpdate(doc);
+      await store.saveReviewPoint(gone.id, { id: 'rp-gone', name: 'March', author: '', createdAt: 1, bytes: 0, state });
+      await store.saveReviewPoint(kept.id, { id: 'rp-kept', name: 'March', author: '', createdAt: 1, bytes: 0, state });
+
+      expect(await store.deleteBoard(gone.id)).toBe(true);
+      await store.close();
+      store = await harness.open();
+      expect(await store.getBoard(gone.id)).toBeUndefined();
+      expect(await store.loadBoard(gone.id)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+      expect(await store.deleteBoard(gone.id)).toBe(false);
+      expect(await store.getBoard(kept.id)).toEqual(kept);
+      expect(texts(await loadDoc(store, kept.id))).toEqual(['one', 'two']);
+      expect(await store.listReviewPoints(gone.id)).toEqual([]);
+      expect(await store.getReviewPoint(gone.id, 'rp-gone')).toBeUndefined();
+      expect((await store.listReviewPoints(kept.id)).map((point) => point.id)).toEqual(['rp-kept']);
+    });
+
     it('flushes on its own within the window', async () => {
       const board = boardRecord();
       await store.createBoard(board);

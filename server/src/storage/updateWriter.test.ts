@@ -72,7 +72,8 @@ describe('UpdateWriter', () => {
     const { doc, updates } = stickyMoves(300);
     for (const update of updates.slice(0, 250)) writer.enqueue(board, update);
     await expect(writer.flush()).rejects.toThrow('disk full');
-    expect(writer.pending).toBe(125);
+    // The updates wait as they came (merged again on the retry), so the count is the true one.
+    expect(writer.pending).toBe(250);
     for (const update of updates.slice(250)) writer.enqueue(board, update);
     await writer.close();
     expect(writer.pending).toBe(0);
@@ -83,5 +84,44 @@ describe('UpdateWriter', () => {
       expect(stored.store.pendingStructs).toBeNull();
     }
     expect(stickyX(stored)).toEqual(stickyX(doc));
+  });
+});
+
+describe('UpdateWriter while storage fails', () => {
+  it('reports the failure, bounds the queue, retries on its own and recovers', async () => {
+    const store = new RecordingStore(3);
+    const errors: unknown[] = [];
+    const writer = new UpdateWriter(store as unknown as BoardStore, { intervalMs: 1, maxQueued: 8, retryMs: 10, onError: (e) => errors.push(e) });
+    const board = newBoardId();
+    const { updates } = stickyMoves(5);
+    expect(writer.health).toEqual({ ok: true });
+    for (const update of updates) writer.enqueue(board, update);
+    await expect.poll(() => errors.length).toBeGreaterThan(0);
+    expect(writer.health).toMatchObject({ ok: false, error: 'disk full' });
+    // Five queued, still failing: under the bound, edits are still accepted.
+    expect(writer.pending).toBe(5);
+    expect(writer.accepting).toBe(true);
+    for (let i = 0; i < 5; i++) writer.enqueue(board, updates[0]!);
+    expect(writer.accepting).toBe(false);
+    // No further enqueue: the writer retries by itself until storage answers again.
+    await expect.poll(() => writer.health.ok, { timeout: 5000 }).toBe(true);
+    expect(writer.pending).toBe(0);
+    expect(writer.accepting).toBe(true);
+    expect(errors).toHaveLength(3);
+    await writer.close();
+  });
+
+  it('discards the queue of a deleted board only', async () => {
+    const store = new RecordingStore();
+    const writer = new UpdateWriter(store as unknown as BoardStore, { intervalMs: 10_000 });
+    const gone = newBoardId();
+    const kept = newBoardId();
+    const { updates } = stickyMoves(3);
+    for (const update of updates) writer.enqueue(gone, update);
+    writer.enqueue(kept, updates[0]!);
+    writer.discard(gone);
+    expect(writer.pending).toBe(1);
+    await writer.close();
+    expect(store.rows.map((row) => row.boardId)).toEqual([kept]);
   });
 });

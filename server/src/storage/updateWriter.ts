@@ -7,9 +7,23 @@ export interface UpdateWriterOptions {
   intervalMs: number;
   /** At most this many queued updates merged into one row (default MAX_UPDATES_PER_ROW). */
   maxUpdatesPerRow?: number;
+  /**
+   * While storage fails, at most this many updates wait in memory; past it
+   * `accepting` turns false and rooms refuse new edits (clients keep them in
+   * their own copy and send them again after reconnecting). Default 10,000.
+   */
+  maxQueued?: number;
+  /** First retry after a failed commit; doubles up to 30 s. Default 500 ms. */
+  retryMs?: number;
   onWritten?: (stats: { updates: number; rows: number; bytes: number; seconds: number }) => void;
   onError?: (error: unknown) => void;
 }
+
+export const DEFAULT_MAX_QUEUED = 10_000;
+const MAX_RETRY_MS = 30_000;
+
+/** Storage as the writer last found it: healthy, or failing since a time with a reason. */
+export type WriterHealth = { ok: true } | { ok: false; since: number; error: string };
 
 /**
  * Most updates merged into one stored row. Y.mergeUpdates re-sorts its inputs
@@ -47,6 +61,10 @@ export class UpdateWriter {
   private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   private chain: Promise<void> = Promise.resolve();
   private readonly lastSeqByBoard = new Map<BoardId, number>();
+  private failure: { since: number; error: string } | null = null;
+  private retryDelay = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(
     private readonly store: BoardStore,
@@ -55,6 +73,23 @@ export class UpdateWriter {
 
   get pending(): number {
     return this.queuedCount;
+  }
+
+  get health(): WriterHealth {
+    return this.failure ? { ok: false, ...this.failure } : { ok: true };
+  }
+
+  /** False while storage fails and the queue is full: callers must refuse new updates. */
+  get accepting(): boolean {
+    return this.failure === null || this.queuedCount < (this.options.maxQueued ?? DEFAULT_MAX_QUEUED);
+  }
+
+  /** Drop a deleted board's queued updates (they would fail its foreign key and block every other board's). */
+  discard(boardId: BoardId): void {
+    const dropped = this.queue.get(boardId)?.length ?? 0;
+    this.queue.delete(boardId);
+    this.queuedCount -= dropped;
+    this.lastSeqByBoard.delete(boardId);
   }
 
   enqueue(boardId: BoardId, update: Uint8Array): void {
@@ -90,12 +125,26 @@ export class UpdateWriter {
 
   /** Flush and stop the timer; later enqueues are still accepted and need another flush. */
   async close(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     if (this.timer) {
       clearTimeout(this.timer as NodeJS.Timeout);
       clearImmediate(this.timer as NodeJS.Immediate);
       this.timer = null;
     }
     await this.flush();
+  }
+
+  /** Nobody may enqueue again (the queue can be full), so a failed commit retries on its own, backing off. */
+  private scheduleRetry(): void {
+    if (this.retryTimer || this.stopped) return;
+    this.retryDelay = Math.min(MAX_RETRY_MS, this.retryDelay ? this.retryDelay * 2 : (this.options.retryMs ?? 500));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.flush().catch((error: unknown) => this.options.onError?.(error));
+    }, this.retryDelay);
+    this.retryTimer.unref();
   }
 
   private async writeQueued(): Promise<void> {
@@ -117,20 +166,20 @@ export class UpdateWriter {
       const written = await this.store.appendUpdates(batch);
       for (const [boardId, seq] of written) this.lastSeqByBoard.set(boardId, seq);
     } catch (error) {
-      // Put the rows back in front of anything queued meanwhile, so order is kept and a retry can succeed.
-      const retry = new Map<BoardId, Uint8Array[]>();
-      for (const { boardId, update } of batch) {
-        const rows = retry.get(boardId);
-        if (rows) rows.push(update);
-        else retry.set(boardId, [update]);
-      }
-      for (const [boardId, rows] of retry) {
+      // Put the updates back as they came (not the merged rows, so the count
+      // stays true for the queue bound) in front of anything queued meanwhile,
+      // so order is kept and a retry can succeed.
+      for (const [boardId, updates] of taken) {
         const later = this.queue.get(boardId) ?? [];
-        this.queue.set(boardId, [...rows, ...later]);
+        this.queue.set(boardId, later.length ? [...updates, ...later] : updates);
       }
-      this.queuedCount += batch.length;
+      this.queuedCount += count;
+      this.failure ??= { since: Date.now(), error: error instanceof Error ? error.message : String(error) };
+      this.scheduleRetry();
       throw error;
     }
+    this.failure = null;
+    this.retryDelay = 0;
     this.options.onWritten?.({
       updates: count,
       rows: batch.length,

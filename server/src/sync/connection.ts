@@ -3,6 +3,7 @@ import type { RawData, WebSocket } from 'ws';
 import { CLOSE_POLICY, type BoardId, type Role } from '@pc/shared';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import type { ConnectionRateLimiter } from './limits';
 
 /** What a connection needs from its room (kept narrow so the two files stay apart). */
 export interface ConnectionHost {
@@ -21,6 +22,7 @@ export interface ConnectionOptions {
 }
 
 const MAX_QUEUED_MESSAGES = 256;
+let nextConnectionId = 1;
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
@@ -34,6 +36,18 @@ function toBytes(data: RawData): Uint8Array {
  * step is ever answered from a half-loaded (or empty) document.
  */
 export class Connection {
+  /** Unique in this process: the identity the update gate and presence ownership use. */
+  readonly id = nextConnectionId++;
+  /** This connection's rate buckets, set by its room. */
+  limiter: ConnectionRateLimiter | null = null;
+  /**
+   * Extra send-buffer room for the first sync: a board larger than the send
+   * buffer cap must still reach a new client (the cap is for clients that stop
+   * reading live updates, not for the one large reply they asked for).
+   */
+  private firstSyncAllowance = 0;
+  /** Set once close() was called: nothing that arrives after it is processed. */
+  private closing = false;
   /** Awareness client ids this connection announced; removed when it closes. */
   readonly awarenessClients = new Set<number>();
   /** Cleared by every pong and message; a ping round without one drops the connection. */
@@ -72,6 +86,11 @@ export class Connection {
     return this.closed;
   }
 
+  /** Open and not on its way out (a client reconnecting takes over the presence of its closing connection). */
+  get isOpen(): boolean {
+    return !this.closed && !this.closing && this.ws.readyState === this.ws.OPEN;
+  }
+
   /** Bind to a room; messages keep queueing until `start`. */
   attach(host: ConnectionHost): void {
     this.host = host;
@@ -83,7 +102,7 @@ export class Connection {
     this.queue = null;
     this.queuedBytes = 0;
     for (const message of queued) {
-      if (this.closed) return;
+      if (this.closed || this.closing) return;
       this.host?.receive(this, message);
     }
   }
@@ -97,6 +116,12 @@ export class Connection {
     if (this.canSend(message.byteLength)) this.ws.send(message, { binary: true });
   }
 
+  /** The reply to a sync request (the whole board for a new client): never counted against the send-buffer cap. */
+  sendSync(message: Uint8Array): void {
+    this.firstSyncAllowance = Math.max(this.firstSyncAllowance, message.byteLength);
+    this.send(message);
+  }
+
   /** Send a frame built once for many recipients by `encodeBinaryFrame`. */
   sendFrame(frame: Buffer): void {
     if (this.canSend(frame.byteLength)) this.socket.write(frame);
@@ -107,7 +132,7 @@ export class Connection {
     // A client whose network stalls would otherwise make the server hold every
     // update of a busy workshop for it. Dropping it frees that memory at once;
     // the client reconnects with backoff and catches up by state vector.
-    if (this.ws.bufferedAmount + bytes > this.options.maxSendBufferBytes) {
+    if (this.ws.bufferedAmount + bytes > this.options.maxSendBufferBytes + this.firstSyncAllowance) {
       this.options.metrics.slowConsumersDropped.inc();
       this.options.log.warn({ boardId: this.boardId, buffered: this.ws.bufferedAmount }, 'dropping a connection that is not reading');
       this.ws.terminate();
@@ -119,6 +144,7 @@ export class Connection {
   /** Close with a code the client can act on (reason must stay under 123 bytes). */
   close(code: number, reason: string): void {
     if (this.closed) return;
+    this.closing = true;
     if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(code, reason);
     else this.ws.terminate();
   }
@@ -130,7 +156,7 @@ export class Connection {
 
   private onMessage(data: RawData, isBinary: boolean): void {
     this.alive = true;
-    if (this.closed) return;
+    if (this.closed || this.closing) return;
     if (!isBinary) {
       this.options.metrics.protocolErrors.inc({ code: String(CLOSE_POLICY) });
       this.close(CLOSE_POLICY, 'text frames are not part of the sync protocol');

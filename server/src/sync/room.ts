@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { CLOSE_POLICY, CLOSE_SERVER_ERROR, getMetaMap, migrateBoardDoc, type BoardId } from '@pc/shared';
+import { CLOSE_POLICY, CLOSE_SERVER_ERROR, CLOSE_TOO_BIG, CLOSE_TRY_AGAIN, getMetaMap, openBoardDoc, type BoardId } from '@pc/shared';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { BoardRecord, BoardStore } from '../storage/boardStore';
-import { applyStoredState, hasStoredContent, STORAGE_ORIGIN } from '../storage/docState';
+import { STORAGE_ORIGIN } from '../storage/docState';
 import type { UpdateWriter } from '../storage/updateWriter';
+import { LocalBroadcaster, type Broadcaster } from './broadcaster';
+import { StoredRoom, type RoomStorage } from './persistence';
 import type { Connection, ConnectionHost } from './connection';
 import {
   type ClientMessage,
@@ -13,13 +15,28 @@ import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
-  encodeUpdate,
-  ProtocolError,
 } from './protocol';
-import { encodeBinaryFrame } from './frame';
-import { admitUpdate } from './updateGate';
+import { UpdateGate, type UpdateSource } from './updateGate';
+import { BoardRateLimiter, ConnectionRateLimiter, describeRateLimit, type RateLimitName, type RateLimitSettings } from './limits';
+import { admitPresence } from './presence';
+
+/** The limits a room enforces on its connections (see config.ts for each one's meaning). */
+export interface SyncLimits {
+  contentGate: boolean;
+  maxUpdateBytes: number;
+  maxBoardBytes: number;
+  rateLimits: RateLimitSettings;
+  maxPresenceBytes: number;
+  maxPresenceClients: number;
+}
+
+/** Sync-step-2 replies kept per document version (new clients all send the same empty state vector). */
+const SYNC_REPLY_CACHE_SIZE = 8;
+/** State vectors longer than this are not worth a cache key. */
+const SYNC_REPLY_CACHE_MAX_KEY = 512;
 
 export interface RoomOptions {
+  limits: SyncLimits;
   store: BoardStore;
   writer: UpdateWriter;
   metrics: Metrics;
@@ -38,8 +55,10 @@ type RoomState = 'loading' | 'ready' | 'failed' | 'unloaded';
 
 /**
  * One board in memory: its Y.Doc, its presence, its connections. Loads from
- * storage before answering anyone, appends every applied change to the group
- * commit, coalesces broadcasts per tick and presence per interval.
+ * storage before answering anyone; every client message passes its limits
+ * and the update gate here; applied changes go to the `RoomStorage` (group
+ * commit, compaction) and the `Broadcaster` (batched fan-out), two small
+ * interfaces so a fan-out between processes can plug in later.
  */
 export class Room implements ConnectionHost {
   readonly id: BoardId;
@@ -50,15 +69,17 @@ export class Room implements ConnectionHost {
   readonly ready: Promise<void>;
   private state: RoomState = 'loading';
   private readonly log: Logger;
-  private loadedSeq = 0;
-  private updatesSinceCompaction = 0;
-  private compaction: Promise<void> | null = null;
-  private pendingUpdates: { update: Uint8Array; origin: unknown }[] = [];
-  private broadcastTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
-  private lastBroadcast = -Infinity;
-  private readonly pendingAwareness = new Set<number>();
-  private awarenessTimer: NodeJS.Timeout | null = null;
-  private lastAwarenessBroadcast = 0;
+  private readonly storage: RoomStorage;
+  private readonly broadcaster: Broadcaster;
+  /** Set once loaded: judges every client update before it reaches `doc`. */
+  private gate: UpdateGate | null = null;
+  /** True while an update the gate admitted is applied (the gate's shadow has it already). */
+  private applyingAdmitted = false;
+  private readonly rates: BoardRateLimiter;
+  /** Which connection introduced each presence client id. */
+  private readonly presenceOwners = new Map<number, Connection>();
+  /** Encoded sync replies by state vector, for the current document version only. */
+  private readonly syncReplies = new Map<string, Uint8Array>();
 
   constructor(
     readonly board: BoardRecord,
@@ -66,6 +87,13 @@ export class Room implements ConnectionHost {
   ) {
     this.id = board.id;
     this.log = options.log.child({ boardId: board.id });
+    this.rates = new BoardRateLimiter(options.limits.rateLimits);
+    this.storage = new StoredRoom(board.id, this.doc, {
+      ...options,
+      log: this.log,
+      onMeasured: (bytes) => this.gate?.measured(bytes),
+    });
+    this.broadcaster = new LocalBroadcaster(this.connections, this.awareness, options);
     // The server has no presence of its own; it only relays.
     this.awareness.setLocalState(null);
     // The document's update listener is attached once the stored state is in (see load).
@@ -85,22 +113,24 @@ export class Room implements ConnectionHost {
 
   private async load(): Promise<void> {
     try {
-      const stored = await this.options.store.loadBoard(this.id);
       // Before listening: with an 'update' listener Yjs would encode the whole
       // loaded document once more, only for the room to ignore it.
-      applyStoredState(this.doc, stored);
+      const loaded = await this.storage.load();
       this.doc.on('update', this.onDocUpdate);
-      this.loadedSeq = stored.lastSeq;
-      this.updatesSinceCompaction = stored.updates.length;
-      if (!hasStoredContent(stored)) {
+      if (!loaded.hasContent) {
         this.doc.transact(() => {
           const meta = getMetaMap(this.doc);
           meta.set('title', this.board.title);
           meta.set('createdAt', this.board.createdAt);
         }, INITIALISE_ORIGIN);
       }
-      const migration = migrateBoardDoc(this.doc);
+      // Never fails on content: what no reader could use is repaired (and stored), the rest migrated.
+      const { repaired, migration } = openBoardDoc(this.doc, { title: this.board.title, createdAt: this.board.createdAt });
+      if (repaired.length) this.log.warn({ repaired }, 'repaired board document on load');
       if (migration.applied.length) this.log.info({ migration }, 'migrated board document');
+      if (migration.skipped.length) this.log.warn({ skipped: migration.skipped }, 'migrations skipped values of the wrong type');
+      const { contentGate, maxUpdateBytes, maxBoardBytes } = this.options.limits;
+      this.gate = new UpdateGate(this.doc, { checkContent: contentGate, maxUpdateBytes, maxBoardBytes }, loaded.storedBytes);
     } catch (error) {
       this.state = 'failed';
       this.log.error({ err: error }, 'could not load board');
@@ -110,14 +140,14 @@ export class Room implements ConnectionHost {
     }
     if (this.state !== 'loading') return;
     this.state = 'ready';
+    this.storage.start();
     for (const connection of this.connections) this.startConnection(connection);
-    // A long stored tail (a crash before compaction, or a bulk import) makes every later load slow: fold it now.
-    if (this.updatesSinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
   }
 
   addConnection(connection: Connection): void {
     if (this.isUnloaded) throw new Error('room is unloaded');
     connection.attach(this);
+    connection.limiter = new ConnectionRateLimiter(this.rates);
     if (connection.isClosed) {
       if (this.connections.size === 0) this.options.onEmpty(this);
       return;
@@ -128,6 +158,7 @@ export class Room implements ConnectionHost {
 
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    for (const id of connection.awarenessClients) if (this.presenceOwners.get(id) === connection) this.presenceOwners.delete(id);
     if (connection.awarenessClients.size > 0 && this.state === 'ready') {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
     }
@@ -137,7 +168,7 @@ export class Room implements ConnectionHost {
   private startConnection(connection: Connection): void {
     // Editors get our state vector so they send what we lack (offline edits);
     // a viewer's answer would be ignored anyway, so it is not asked.
-    if (connection.role !== 'view') connection.send(encodeSyncStep1(this.doc));
+    if (connection.role !== 'view') connection.sendSync(encodeSyncStep1(this.doc));
     const present = [...this.awareness.getStates().keys()];
     if (present.length > 0) connection.send(encodeAwareness(this.awareness, present));
     connection.start();
@@ -154,18 +185,21 @@ export class Room implements ConnectionHost {
     }
     switch (message.kind) {
       case 'sync-step1':
-        connection.send(encodeSyncStep2(this.doc, message.stateVector));
+        if (this.overLimit(connection, connection.limiter?.syncRequest())) return;
+        connection.sendSync(this.syncReply(message.stateVector));
         return;
       case 'sync-step2':
+        if (this.overLimit(connection, connection.limiter?.syncRequest())) return;
+        this.receiveUpdate(connection, message.update, message.kind);
+        return;
       case 'update':
+        // A viewer's updates are ignored by the gate; they cost its buckets nothing.
+        if (connection.role !== 'view' && this.overLimit(connection, connection.limiter?.update(message.update.byteLength))) return;
         this.receiveUpdate(connection, message.update, message.kind);
         return;
       case 'awareness':
-        try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
-        } catch (error) {
-          this.rejectConnection(connection, error);
-        }
+        if (this.overLimit(connection, connection.limiter?.presenceMessage())) return;
+        this.receivePresence(connection, message.update);
         return;
       case 'query-awareness':
         connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
@@ -175,16 +209,81 @@ export class Room implements ConnectionHost {
     }
   }
 
-  private receiveUpdate(connection: Connection, update: Uint8Array, source: 'sync-step2' | 'update'): void {
-    const decision = admitUpdate({ boardId: this.id, role: connection.role, doc: this.doc, update, source });
-    if (!decision.ok) {
-      this.options.metrics.updatesRejected.inc({ reason: decision.reason });
-      if (decision.reason === 'malformed') this.rejectConnection(connection, new ProtocolError('malformed update'));
+  private receiveUpdate(connection: Connection, update: Uint8Array, source: UpdateSource): void {
+    if (!this.options.writer.accepting) {
+      // Storage has been failing long enough to fill the queue: keep no more in
+      // memory. The client keeps its edit and sends it again once it reconnects.
+      this.options.metrics.updatesRejected.inc({ reason: 'storage-unavailable' });
+      connection.close(CLOSE_TRY_AGAIN, 'the board cannot be saved right now; try again shortly');
       return;
     }
+    const gate = this.gate!;
+    const decision = gate.admit(update, source, { connectionId: connection.id, role: connection.role });
+    if (!decision.ok) {
+      this.options.metrics.updatesRejected.inc({ reason: decision.reason });
+      if (decision.reason === 'read-only') return;
+      // Closing makes the stock client reconnect and resync; what was refused never reached anyone.
+      this.log.warn({ connection: connection.id, reason: decision.reason, problem: decision.message }, 'refused an update');
+      this.options.metrics.protocolErrors.inc({ code: String(decision.reason === 'too-big' ? CLOSE_TOO_BIG : CLOSE_POLICY) });
+      connection.close(decision.reason === 'too-big' ? CLOSE_TOO_BIG : CLOSE_POLICY, closeReason(decision.message));
+      return;
+    }
+    this.applyingAdmitted = true;
     try {
       Y.applyUpdate(this.doc, update, connection);
+      gate.applied(update);
       this.options.metrics.updatesApplied.inc();
+    } catch (error) {
+      this.rejectConnection(connection, error);
+    } finally {
+      this.applyingAdmitted = false;
+    }
+  }
+
+  /** Close a connection that broke a rate limit; true if it did. */
+  private overLimit(connection: Connection, limit: RateLimitName | null | undefined): boolean {
+    if (!limit) return false;
+    this.options.metrics.updatesRejected.inc({ reason: `rate-${limit}` });
+    this.options.metrics.protocolErrors.inc({ code: String(CLOSE_POLICY) });
+    this.log.warn({ connection: connection.id, limit }, 'closing a connection over its rate limit');
+    connection.close(CLOSE_POLICY, describeRateLimit(limit, this.options.limits.rateLimits));
+    return true;
+  }
+
+  /** A client new to the board sends the same (empty) state vector: its reply is encoded once per version. */
+  private syncReply(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.byteLength > SYNC_REPLY_CACHE_MAX_KEY) return encodeSyncStep2(this.doc, stateVector);
+    const key = Buffer.from(stateVector).toString('base64');
+    let reply = this.syncReplies.get(key);
+    if (!reply) {
+      reply = encodeSyncStep2(this.doc, stateVector);
+      if (this.syncReplies.size >= SYNC_REPLY_CACHE_SIZE) this.syncReplies.clear();
+      this.syncReplies.set(key, reply);
+    }
+    return reply;
+  }
+
+  private receivePresence(connection: Connection, update: Uint8Array): void {
+    const { maxPresenceBytes, maxPresenceClients } = this.options.limits;
+    const decision = admitPresence(update, connection, connection.awarenessClients, (id) => {
+      const owner = this.presenceOwners.get(id);
+      return owner?.isOpen ? owner : undefined;
+    }, (id) => this.awareness.meta.get(id)?.clock, {
+      maxStateBytes: maxPresenceBytes,
+      maxClientsPerConnection: maxPresenceClients,
+    });
+    if (!decision.ok) {
+      this.options.metrics.protocolErrors.inc({ code: String(CLOSE_POLICY) });
+      connection.close(CLOSE_POLICY, closeReason(decision.problem));
+      return;
+    }
+    if (decision.refused) {
+      this.options.metrics.updatesRejected.inc({ reason: 'presence-not-owned' }, decision.refused);
+      this.log.warn({ connection: connection.id, refused: decision.refused }, "refused presence for another connection's client id");
+    }
+    if (!decision.update) return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, decision.update, connection);
     } catch (error) {
       this.rejectConnection(connection, error);
     }
@@ -198,38 +297,11 @@ export class Room implements ConnectionHost {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN) return;
-    this.options.writer.enqueue(this.id, update);
-    this.updatesSinceCompaction++;
-    if (this.updatesSinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
-    this.pendingUpdates.push({ update, origin });
-    if (this.broadcastTimer) return;
-    // Leading edge: the first change after a quiet spell goes out this turn
-    // (a 2.5 Hz room never waits); in a busy room, the changes of the next
-    // `syncBatchMs` are merged into one message, so 50 people dragging notes
-    // cost each client ~60 messages a second, not 500.
-    const wait = this.lastBroadcast + this.options.syncBatchMs - performance.now();
-    this.broadcastTimer = wait > 0 ? setTimeout(this.flushBroadcast, wait) : setImmediate(this.flushBroadcast);
-  };
-
-  /**
-   * Everything applied since the last flush goes out as one merged update. When
-   * one connection wrote it all, that connection is skipped; otherwise authors
-   * get their own change back, which Yjs ignores, and that is cheaper than one
-   * merge per recipient.
-   */
-  private readonly flushBroadcast = (): void => {
-    this.broadcastTimer = null;
-    const pending = this.pendingUpdates;
-    this.pendingUpdates = [];
-    if (pending.length === 0 || this.connections.size === 0) return;
-    this.lastBroadcast = performance.now();
-    const update = pending.length === 1 ? pending[0]!.update : Y.mergeUpdates(pending.map((p) => p.update));
-    const firstOrigin = pending[0]!.origin;
-    const soleAuthor = pending.every((p) => p.origin === firstOrigin) ? firstOrigin : undefined;
-    const frame = encodeBinaryFrame(encodeUpdate(update));
-    for (const connection of this.connections) {
-      if (connection !== soleAuthor && connection.started) connection.sendFrame(frame);
-    }
+    this.syncReplies.clear();
+    // Changes the server makes itself (repairs, imports) reach the gate's shadow here.
+    if (!this.applyingAdmitted) this.gate?.serverChange(update);
+    this.storage.record(update);
+    this.broadcaster.documentChanged(update, origin);
   };
 
   private readonly onAwarenessUpdate = (
@@ -237,62 +309,18 @@ export class Room implements ConnectionHost {
     origin: unknown,
   ): void => {
     const author = origin && this.connections.has(origin as Connection) ? (origin as Connection) : null;
-    for (const id of added) {
-      author?.awarenessClients.add(id);
-      this.pendingAwareness.add(id);
-    }
-    // A client that reconnected re-announces its id as "updated": the new connection owns it now.
-    for (const id of updated) {
-      author?.awarenessClients.add(id);
-      this.pendingAwareness.add(id);
+    if (author) {
+      for (const id of [...added, ...updated]) {
+        author.awarenessClients.add(id);
+        this.presenceOwners.set(id, author);
+      }
     }
     for (const id of removed) {
       author?.awarenessClients.delete(id);
-      this.pendingAwareness.add(id);
+      if (this.presenceOwners.get(id) === author) this.presenceOwners.delete(id);
     }
-    if (this.awarenessTimer || this.state !== 'ready') return;
-    // Leading edge when the room was quiet, then at most one broadcast per interval.
-    const wait = Math.max(0, this.lastAwarenessBroadcast + this.options.awarenessIntervalMs - Date.now());
-    this.awarenessTimer = setTimeout(this.flushAwareness, wait);
+    if (this.state === 'ready') this.broadcaster.presenceChanged([...added, ...updated, ...removed]);
   };
-
-  private readonly flushAwareness = (): void => {
-    this.awarenessTimer = null;
-    this.lastAwarenessBroadcast = Date.now();
-    const clients = [...this.pendingAwareness].filter((id) => this.awareness.meta.has(id));
-    this.pendingAwareness.clear();
-    if (clients.length === 0 || this.connections.size === 0) return;
-    const frame = encodeBinaryFrame(encodeAwareness(this.awareness, clients));
-    for (const connection of this.connections) if (connection.started) connection.sendFrame(frame);
-  };
-
-  private scheduleCompaction(): void {
-    if (this.compaction || this.state !== 'ready') return;
-    // Off the message path: the encode runs after the current batch of messages.
-    this.compaction = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.compactNow())
-      .catch((error: unknown) => this.log.error({ err: error }, 'compaction failed'))
-      .finally(() => (this.compaction = null));
-  }
-
-  /**
-   * Flush first, then encode: the snapshot then holds every update up to the
-   * last stored sequence number, so deleting that tail loses nothing. Updates
-   * applied while this runs get later numbers and stay in the tail.
-   */
-  private async compactNow(): Promise<void> {
-    const { writer, store, metrics } = this.options;
-    await writer.flush();
-    const uptoSeq = writer.lastSeq(this.id) ?? this.loadedSeq;
-    if (this.updatesSinceCompaction === 0 || uptoSeq === 0) return;
-    this.updatesSinceCompaction = 0;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
-    await store.compact(this.id, snapshot, uptoSeq);
-    this.loadedSeq = uptoSeq;
-    metrics.compactions.inc();
-    metrics.bytesStored.inc({ kind: 'snapshot' }, snapshot.byteLength);
-    this.log.debug({ uptoSeq, bytes: snapshot.byteLength }, 'compacted board');
-  }
 
   /** Flush, compact and free the document. The room must have no connections left. */
   async unload(): Promise<void> {
@@ -300,32 +328,38 @@ export class Room implements ConnectionHost {
     if (this.state === 'loading') await this.ready.catch(() => undefined);
     if (this.isUnloaded) return;
     this.state = 'unloaded';
-    this.flushBroadcast();
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    this.awarenessTimer = null;
+    this.broadcaster.flush();
+    this.broadcaster.stop();
     try {
-      await this.compaction;
-      await this.compactNow();
-    } catch (error) {
-      // The updates are still queued in the writer, which the shutdown flush retries.
-      this.log.error({ err: error }, 'could not compact board on unload');
+      await this.storage.close();
     } finally {
       this.destroy();
     }
   }
 
+  /** The board was deleted: free it without storing anything more. Connections are closed by the caller. */
+  async discard(): Promise<void> {
+    if (this.state === 'loading') await this.ready.catch(() => undefined);
+    if (this.isUnloaded) return;
+    this.state = 'unloaded';
+    this.broadcaster.stop();
+    await this.storage.discard();
+    this.destroy();
+  }
+
   private destroy(): void {
-    if (this.broadcastTimer) {
-      clearTimeout(this.broadcastTimer as NodeJS.Timeout);
-      clearImmediate(this.broadcastTimer as NodeJS.Immediate);
-      this.broadcastTimer = null;
-    }
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    this.awarenessTimer = null;
+    this.broadcaster.stop();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
+    this.gate?.destroy();
     this.doc.destroy();
-    this.options.writer.forget(this.id);
+    this.storage.forget();
   }
+}
+
+/** WebSocket close reasons must fit in 123 bytes of UTF-8. */
+function closeReason(message: string): string {
+  const bytes = Buffer.from(message);
+  return bytes.byteLength <= 120 ? message : `${bytes.subarray(0, 117).toString().replace(/\uFFFD$/, '')}...`;
 }

@@ -1,13 +1,13 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type * as Y from 'yjs';
-import { CLOSE_GOING_AWAY, CLOSE_SERVER_ERROR, type BoardId, type Role } from '@pc/shared';
+import { CLOSE_GOING_AWAY, CLOSE_NOT_FOUND, CLOSE_SERVER_ERROR, type BoardId, type Role } from '@pc/shared';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { BoardRecord, BoardStore } from '../storage/boardStore';
 import type { UpdateWriter } from '../storage/updateWriter';
 import { Connection } from './connection';
-import { Room } from './room';
+import { Room, type SyncLimits } from './room';
 
 /** How long shutdown waits for clients to complete the closing handshake. */
 const CLOSE_GRACE_MS = 2000;
@@ -24,6 +24,7 @@ export interface RoomRegistryOptions {
   pingIntervalMs: number;
   maxMessageBytes: number;
   maxSendBufferBytes: number;
+  limits: SyncLimits;
 }
 
 /**
@@ -39,6 +40,8 @@ export class RoomRegistry {
   private readonly connections = new Set<Connection>();
   private readonly keepalive: NodeJS.Timeout;
   private closing = false;
+  /** Boards deleted while this process runs (ids are never reused). */
+  private readonly deleted = new Set<BoardId>();
 
   constructor(private readonly options: RoomRegistryOptions) {
     this.keepalive = setInterval(() => this.ping(), options.pingIntervalMs);
@@ -68,12 +71,44 @@ export class RoomRegistry {
       connection.close(CLOSE_GOING_AWAY, 'server is shutting down');
       return;
     }
+    if (this.deleted.has(board.id)) {
+      connection.close(CLOSE_NOT_FOUND, 'this board was deleted');
+      return;
+    }
     this.roomFor(board)
       .then((room) => room.addConnection(connection))
       .catch((error: unknown) => {
         log.error({ err: error, boardId: board.id }, 'could not open room');
         connection.close(CLOSE_SERVER_ERROR, 'this board could not be opened');
       });
+  }
+
+  /** Close a board's connections of one role (its token was replaced), or all of them. */
+  closeConnections(id: BoardId, role: Role | 'all', code: number, reason: string): number {
+    let closed = 0;
+    for (const connection of this.connections) {
+      if (connection.boardId !== id || (role !== 'all' && connection.role !== role)) continue;
+      connection.close(code, reason);
+      closed++;
+    }
+    return closed;
+  }
+
+  /**
+   * The board is being deleted: close its connections, free its room without
+   * storing anything more, and drop what the writer still holds for it. Later
+   * connections that slipped past authorisation are refused.
+   */
+  async evict(id: BoardId, code: number, reason: string): Promise<void> {
+    this.deleted.add(id);
+    this.closeConnections(id, 'all', code, reason);
+    const timer = this.unloadTimers.get(id);
+    const room = this.rooms.get(id);
+    if (room) this.forget(room);
+    if (timer) clearTimeout(timer);
+    await this.unloading.get(id);
+    await room?.discard();
+    this.options.writer.discard(id);
   }
 
   /** The loaded document of a board, if it is in memory and ready (never loads it). */
@@ -123,6 +158,7 @@ export class RoomRegistry {
   private createRoom(board: BoardRecord): Room {
     const { store, writer, metrics, log, compactEvery, syncBatchMs, awarenessIntervalMs } = this.options;
     const room = new Room(board, {
+      limits: this.options.limits,
       store,
       writer,
       metrics,

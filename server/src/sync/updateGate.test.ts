@@ -1,41 +1,201 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createRecord, newBoardId } from '@pc/shared';
-import { admitUpdate, type UpdateContext } from './updateGate';
+import { createRecord, getCollection, getMetaMap, openBoardDoc, updateRecord } from '@pc/shared';
+import { UpdateGate, type GateIdentity, type GateOptions, type RecordPolicy } from './updateGate';
 
-function editUpdate(): Uint8Array {
+const EDITOR: GateIdentity = { connectionId: 1, role: 'edit' };
+const OPTIONS: GateOptions = { checkContent: true, maxUpdateBytes: 1024 * 1024, maxBoardBytes: 64 * 1024 * 1024 };
+
+/** The room's document with one stakeholder and one note, as the server holds it. */
+function serverDoc(): Y.Doc {
   const doc = new Y.Doc();
-  createRecord(doc, 'canvasItems', { kind: 'sticky', text: 'hello' });
-  return Y.encodeStateAsUpdate(doc);
+  openBoardDoc(doc, { title: 'Gate', createdAt: 1 });
+  createRecord(doc, 'stakeholders', { id: 'abc', name: 'Council', organisation: '', power: 2, interest: 2, attitude: 0 });
+  createRecord(doc, 'canvasItems', { id: 'note', kind: 'sticky', text: 'hello' });
+  return doc;
 }
 
-function context(patch: Partial<UpdateContext>): UpdateContext {
-  return { boardId: newBoardId(), role: 'edit', doc: new Y.Doc(), update: editUpdate(), source: 'update', ...patch };
+/** What a client holding the server's state sends after `change`. */
+function clientUpdate(server: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  const before = Y.encodeStateVector(client);
+  change(client);
+  return Y.encodeStateAsUpdate(client, before);
 }
 
-describe('admitUpdate', () => {
-  it('admits well-formed updates from owners and editors', () => {
-    expect(admitUpdate(context({ role: 'owner' }))).toEqual({ ok: true });
-    expect(admitUpdate(context({ role: 'edit', source: 'sync-step2' }))).toEqual({ ok: true });
+function setup(options: Partial<GateOptions> = {}) {
+  const doc = serverDoc();
+  const gate = new UpdateGate(doc, { ...OPTIONS, ...options }, Y.encodeStateAsUpdate(doc).byteLength);
+  /** Run the gate the way the room does: admit, then apply to the real document. */
+  const send = (change: (d: Y.Doc) => void, who = EDITOR, source: 'update' | 'sync-step2' = 'update') => {
+    const update = clientUpdate(doc, change);
+    const decision = gate.admit(update, source, who);
+    if (decision.ok) {
+      Y.applyUpdate(doc, update);
+      gate.applied(update);
+    }
+    return decision;
+  };
+  return { doc, gate, send };
+}
+
+const stakeholder = (d: Y.Doc) => getCollection(d, 'stakeholders').get('abc')!;
+const rejected = (message: string | RegExp) => expect.objectContaining({ ok: false, message: expect.stringMatching(message) });
+
+describe('UpdateGate: content', () => {
+  it('admits typed-accessor edits, new records and deletions, and reports what they touched', () => {
+    const { send, doc } = setup();
+    expect(send((d) => updateRecord(d, 'stakeholders', 'abc', { power: 4, notes: 'met on Tuesday' }))).toEqual({
+      ok: true,
+      touched: [{ collection: 'stakeholders', id: 'abc', change: 'updated', fields: ['power', 'notes'] }],
+    });
+    expect(send((d) => createRecord(d, 'partners', { id: 'p1', name: 'Trust', colour: '#336699' }))).toMatchObject({
+      ok: true,
+      touched: [{ collection: 'partners', id: 'p1', change: 'created' }],
+    });
+    expect(send((d) => getCollection(d, 'canvasItems').delete('note'))).toMatchObject({
+      ok: true,
+      touched: [{ collection: 'canvasItems', id: 'note', change: 'deleted' }],
+    });
+    expect(getCollection(doc, 'stakeholders').get('abc')!.get('power')).toBe(4);
   });
 
-  it('refuses every update from a viewer, even an empty one', () => {
-    expect(admitUpdate(context({ role: 'view' }))).toEqual({ ok: false, reason: 'read-only' });
-    expect(admitUpdate(context({ role: 'view', update: Y.encodeStateAsUpdate(new Y.Doc()) }))).toEqual({
-      ok: false,
-      reason: 'read-only',
-    });
+  it('refuses fields of the wrong type, naming record and field', () => {
+    const { send } = setup();
+    expect(send((d) => stakeholder(d).set('power', 'banana'))).toEqual(
+      rejected(/^stakeholders\/abc\.power: .*expected number/),
+    );
+    expect(send((d) => stakeholder(d).set('power', 7))).toEqual(rejected(/^stakeholders\/abc\.power: /));
+    expect(send((d) => stakeholder(d).set('name', 12345))).toEqual(rejected(/^stakeholders\/abc\.name: .*expected string/));
   });
 
-  it('refuses garbage and truncated updates', () => {
-    const update = editUpdate();
-    expect(admitUpdate(context({ update: update.slice(0, update.length - 3) }))).toEqual({
-      ok: false,
-      reason: 'malformed',
+  it('refuses texts over the schema length, unknown fields, nested types and removing a required field', () => {
+    const { send } = setup();
+    expect(send((d) => stakeholder(d).set('notes', 'x'.repeat(10_001)))).toEqual(rejected(/^stakeholders\/abc\.notes: /));
+    expect(send((d) => stakeholder(d).set('secret', 1))).toEqual(rejected('stakeholders/abc.secret: not a field of stakeholders'));
+    expect(send((d) => stakeholder(d).set('notes', new Y.Text('x')))).toEqual(rejected(/nested Yjs type/));
+    expect(send((d) => stakeholder(d).delete('name'))).toEqual(rejected('stakeholders/abc.name: a required field may not be removed'));
+    expect(send((d) => stakeholder(d).set('id', 'other'))).toEqual(rejected("stakeholders/abc.id: must equal the record's key"));
+  });
+
+  it('refuses records that are not maps, invalid new records and ids that differ from the key', () => {
+    const { send } = setup();
+    const items = (d: Y.Doc) => getCollection(d, 'canvasItems') as unknown as Y.Map<unknown>;
+    expect(send((d) => items(d).set('bad', 'a string'))).toEqual(rejected('canvasItems/bad: a record must be a Y.Map'));
+    expect(send((d) => items(d).set('bad', new Y.Array()))).toEqual(rejected('canvasItems/bad: a record must be a Y.Map'));
+    const wrongId = new Y.Map<unknown>();
+    expect(
+      send((d) => {
+        wrongId.set('id', 'elsewhere');
+        wrongId.set('kind', 'sticky');
+        items(d).set('bad', wrongId);
+      }),
+    ).toEqual(rejected("canvasItems/bad.id: must equal the record's key"));
+    expect(
+      send((d) => {
+        const map = new Y.Map<unknown>();
+        map.set('id', 'bad');
+        map.set('kind', 'banner');
+        items(d).set('bad', map);
+      }),
+    ).toEqual(rejected(/^canvasItems\/bad\.kind: /));
+  });
+
+  it('refuses unknown root collections and list content in a collection', () => {
+    const { send } = setup();
+    expect(send((d) => d.getMap('secrets').set('x', 1))).toEqual(rejected('secrets: not a collection of this board'));
+    expect(send((d) => d.getArray('spam').push([1]))).toEqual(rejected('spam: not a collection of this board'));
+  });
+
+  it('refuses meta tampering: server-owned keys, unknown keys, deletions, wrong types', () => {
+    const { send } = setup();
+    expect(send((d) => getMetaMap(d).set('schemaVersion', 99))).toEqual(rejected('meta.schemaVersion: written by the server only'));
+    expect(send((d) => getMetaMap(d).set('createdAt', 5))).toEqual(rejected('meta.createdAt: written by the server only'));
+    expect(send((d) => getMetaMap(d).set('owner', 'me'))).toEqual(rejected('meta.owner: not a board setting'));
+    expect(send((d) => getMetaMap(d).delete('title'))).toEqual(rejected('meta.title: may not be deleted'));
+    expect(send((d) => getMetaMap(d).set('title', 12345))).toEqual(rejected(/^meta\.title: /));
+    expect(send((d) => getMetaMap(d).set('title', 'Renamed'))).toMatchObject({ ok: true });
+  });
+
+  it('rebuilds its shadow after a refusal, so later valid updates still pass and refused content never lands', () => {
+    const { send, doc, gate } = setup();
+    expect(send((d) => stakeholder(d).set('power', 'banana')).ok).toBe(false);
+    expect(send((d) => updateRecord(d, 'stakeholders', 'abc', { interest: 3 })).ok).toBe(true);
+    // The refused value was never applied, and the client that still holds it is refused again.
+    expect(stakeholder(doc).get('power')).toBe(2);
+    const poisoned = new Y.Doc();
+    Y.applyUpdate(poisoned, Y.encodeStateAsUpdate(doc));
+    stakeholder(poisoned).set('power', 'banana');
+    expect(gate.admit(Y.encodeStateAsUpdate(poisoned, Y.encodeStateVector(doc)), 'sync-step2', EDITOR).ok).toBe(false);
+  });
+
+  it('admits a large valid offline batch as sync step 2', () => {
+    const { send, doc } = setup();
+    const decision = send(
+      (d) => {
+        for (let i = 0; i < 2000; i++) createRecord(d, 'canvasItems', { kind: 'sticky', text: `offline ${i}` });
+        for (let i = 0; i < 500; i++) updateRecord(d, 'stakeholders', 'abc', { notes: `draft ${i}` });
+      },
+      EDITOR,
+      'sync-step2',
+    );
+    expect(decision.ok).toBe(true);
+    expect(getCollection(doc, 'canvasItems').size).toBe(2001);
+  });
+});
+
+describe('UpdateGate: roles, sizes, quota, policy', () => {
+  it('ignores viewers and refuses malformed updates and updates with missing dependencies', () => {
+    const { gate, doc } = setup();
+    const update = clientUpdate(doc, (d) => updateRecord(d, 'stakeholders', 'abc', { power: 1 }));
+    expect(gate.admit(update, 'update', { connectionId: 2, role: 'view' })).toMatchObject({ ok: false, reason: 'read-only' });
+    expect(gate.admit(update.slice(0, update.length - 3), 'update', EDITOR)).toMatchObject({ ok: false, reason: 'malformed' });
+    // The second of two causally linked updates, without the first.
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
+    updateRecord(client, 'stakeholders', 'abc', { power: 1 });
+    const sv = Y.encodeStateVector(client);
+    updateRecord(client, 'stakeholders', 'abc', { notes: 'later' });
+    getCollection(client, 'canvasItems').delete('note');
+    expect(gate.admit(Y.encodeStateAsUpdate(client, sv), 'update', EDITOR)).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(gate.admit(update, 'update', EDITOR).ok).toBe(true);
+  });
+
+  it('refuses an update message over the size limit (1009) but not a sync step 2 of the same size', () => {
+    const { gate, doc } = setup({ maxUpdateBytes: 2000 });
+    const update = clientUpdate(doc, (d) => {
+      for (let i = 0; i < 50; i++) createRecord(d, 'canvasItems', { kind: 'sticky', text: `note ${i}` });
     });
-    expect(admitUpdate(context({ update: new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff]) }))).toEqual({
-      ok: false,
-      reason: 'malformed',
-    });
+    expect(update.byteLength).toBeGreaterThan(2000);
+    expect(gate.admit(update, 'update', EDITOR)).toMatchObject({ ok: false, reason: 'too-big' });
+    expect(gate.admit(update, 'sync-step2', EDITOR).ok).toBe(true);
+  });
+
+  it('refuses updates that would take the board over its quota', () => {
+    const { send, gate } = setup();
+    const small = setup({ maxBoardBytes: gate.boardBytes + 500 });
+    expect(small.send((d) => updateRecord(d, 'stakeholders', 'abc', { power: 1 })).ok).toBe(true);
+    expect(small.send((d) => updateRecord(d, 'stakeholders', 'abc', { notes: 'y'.repeat(800) }))).toEqual(
+      rejected(/^board is full/),
+    );
+    expect(send((d) => updateRecord(d, 'stakeholders', 'abc', { notes: 'y'.repeat(800) })).ok).toBe(true);
+  });
+
+  it('asks the record policy with the touched records and the sender', () => {
+    const seen: unknown[] = [];
+    const locked: RecordPolicy = (touched, who) => {
+      seen.push({ touched, who });
+      return touched.some((t) => t.id === 'abc') ? 'stakeholders/abc: locked by the facilitator' : null;
+    };
+    const { send } = setup({ policy: locked });
+    expect(send((d) => updateRecord(d, 'stakeholders', 'abc', { power: 1 }))).toMatchObject({ ok: false, reason: 'policy' });
+    expect(send((d) => updateRecord(d, 'canvasItems', 'note', { text: 'fine' })).ok).toBe(true);
+    expect(seen[0]).toEqual({ touched: [{ collection: 'stakeholders', id: 'abc', change: 'updated', fields: ['power'] }], who: EDITOR });
+  });
+
+  it('with content checks off, still checks role and well-formedness only', () => {
+    const { send } = setup({ checkContent: false });
+    expect(send((d) => stakeholder(d).set('power', 'banana')).ok).toBe(true);
   });
 });

@@ -1,31 +1,162 @@
-import type * as Y from 'yjs';
-import { canEdit, type BoardId, type Role } from '@pc/shared';
+import * as Y from 'yjs';
+import { canEdit, COLLECTION_NAMES, type Role } from '@pc/shared';
+import { inspectTransaction, type TouchedRecord } from './contentRules';
 import { isWellFormedUpdate } from './protocol';
 
+export type { TouchedRecord } from './contentRules';
+
 /**
- * The single gate every incoming document update passes before it is applied,
- * whether it arrives as sync step 2 or as an update message. Policies that are
- * still to come (schema validation of the resulting records, facilitator
- * locks) plug in here, so no code path can forget them.
+ * The single gate every incoming document update passes before it is
+ * applied, stored or broadcast, whether it arrives as sync step 2 (an offline
+ * batch) or as an update message: role, size, the board's quota, the board
+ * format (known collections and meta keys, server-owned meta, every touched
+ * record against the shared zod schemas) and the board's rules (the record
+ * policy: facilitator locks plug in there).
+ *
+ * Content is judged on a shadow copy of the room's document: the update is
+ * applied to the shadow first and the transaction it produced is inspected,
+ * so Yjs itself resolves which record each struct lands in (concurrent
+ * overwrites, deletions, offline batches) and the gate never has to
+ * re-implement that. An accepted update is then applied to the real document;
+ * a refused one leaves the shadow changed, so the shadow is rebuilt from the
+ * real document (refusals close the sender, so this stays rare).
  */
 
-export interface UpdateContext {
-  boardId: BoardId;
+/** Who sent an update: the identity a record policy (e.g. facilitator locks) decides on. */
+export interface GateIdentity {
+  connectionId: number;
   role: Role;
-  /** The document the update would be applied to (for checks that need the current state). */
-  doc: Y.Doc;
-  update: Uint8Array;
-  source: 'sync-step2' | 'update';
 }
 
-/** read-only: ignored, connection stays open. malformed: the connection is closed with 1008. */
-export type RejectReason = 'read-only' | 'malformed';
+/** The board's own rules over the records an update touches: a reason to refuse, or null. */
+export type RecordPolicy = (touched: readonly TouchedRecord[], who: GateIdentity) => string | null;
 
-export type GateDecision = { ok: true } | { ok: false; reason: RejectReason };
+/** No board rules beyond roles yet; facilitator locks will be one. */
+export const ALLOW_ALL: RecordPolicy = () => null;
 
-export function admitUpdate(context: UpdateContext): GateDecision {
-  // Role first: a viewer's update is dropped without spending CPU on decoding it.
-  if (!canEdit(context.role)) return { ok: false, reason: 'read-only' };
-  if (!isWellFormedUpdate(context.update)) return { ok: false, reason: 'malformed' };
-  return { ok: true };
+export interface GateOptions {
+  /** Content checks on (the default); off only for benchmarks comparing the cost. */
+  checkContent: boolean;
+  /** Largest update message (not sync step 2, whose size ws maxPayload bounds). */
+  maxUpdateBytes: number;
+  /** Largest board state: updates that would take it beyond are refused. */
+  maxBoardBytes: number;
+  policy?: RecordPolicy;
+}
+
+/**
+ * read-only: ignored, the connection stays open (a viewer's client may still
+ * try to write). The rest close the sender: too-big with 1009, the others
+ * with 1008, `message` as the reason.
+ */
+export type RejectReason = 'read-only' | 'malformed' | 'too-big' | 'quota' | 'content' | 'policy';
+
+export type GateDecision = { ok: true; touched: readonly TouchedRecord[] } | { ok: false; reason: RejectReason; message: string };
+
+export type UpdateSource = 'sync-step2' | 'update';
+
+const ROOT_NAMES = ['meta', ...COLLECTION_NAMES];
+
+export class UpdateGate {
+  private shadow: Y.Doc | null = null;
+  private names = new Map<unknown, string>();
+  private lastTransaction: Y.Transaction | null = null;
+  /** Bytes of the board's state: exact after load and compaction, an upper bound in between. */
+  private stateBytes: number;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly options: GateOptions,
+    initialStateBytes: number,
+  ) {
+    this.stateBytes = initialStateBytes;
+    if (options.checkContent) this.rebuildShadow();
+  }
+
+  get boardBytes(): number {
+    return this.stateBytes;
+  }
+
+  admit(update: Uint8Array, source: UpdateSource, who: GateIdentity): GateDecision {
+    // Role first: a viewer's update is dropped without spending CPU on it.
+    if (!canEdit(who.role)) return { ok: false, reason: 'read-only', message: 'this link is read-only' };
+    const { maxUpdateBytes, maxBoardBytes } = this.options;
+    if (source === 'update' && update.byteLength > maxUpdateBytes) {
+      return { ok: false, reason: 'too-big', message: `update of ${update.byteLength} bytes is over the ${maxUpdateBytes}-byte limit` };
+    }
+    if (this.stateBytes + update.byteLength > maxBoardBytes) {
+      return { ok: false, reason: 'quota', message: `board is full: its state may not exceed ${maxBoardBytes} bytes` };
+    }
+    if (!this.shadow) {
+      return isWellFormedUpdate(update) ? { ok: true, touched: [] } : { ok: false, reason: 'malformed', message: 'malformed update' };
+    }
+    return this.inspect(this.shadow, update, who);
+  }
+
+  private inspect(shadow: Y.Doc, update: Uint8Array, who: GateIdentity): GateDecision {
+    this.lastTransaction = null;
+    try {
+      Y.applyUpdate(shadow, update);
+    } catch {
+      this.rebuildShadow();
+      return { ok: false, reason: 'malformed', message: 'malformed update' };
+    }
+    const transaction = this.lastTransaction as Y.Transaction | null;
+    // Structs that wait for changes the server never had would sit in memory unseen: a
+    // well-behaved client sends in causal order, so refuse them.
+    if (shadow.store.pendingStructs || shadow.store.pendingDs) {
+      this.rebuildShadow();
+      return { ok: false, reason: 'malformed', message: 'update depends on changes the server does not have' };
+    }
+    if (!transaction) return { ok: true, touched: [] };
+    const { touched, problem } = inspectTransaction(transaction, (type) => this.rootName(type));
+    if (problem) {
+      this.rebuildShadow();
+      return { ok: false, reason: 'content', message: problem };
+    }
+    const refusal = (this.options.policy ?? ALLOW_ALL)(touched, who);
+    if (refusal) {
+      this.rebuildShadow();
+      return { ok: false, reason: 'policy', message: refusal };
+    }
+    return { ok: true, touched };
+  }
+
+  /** An admitted update was applied to the real document (the shadow has it already). */
+  applied(update: Uint8Array): void {
+    this.stateBytes += update.byteLength;
+  }
+
+  /** The server changed the real document itself (repair, import, restore): mirror it. */
+  serverChange(update: Uint8Array): void {
+    this.stateBytes += update.byteLength;
+    if (this.shadow) Y.applyUpdate(this.shadow, update);
+  }
+
+  /** The exact size is known again (a compaction encoded the whole state). */
+  measured(stateBytes: number): void {
+    this.stateBytes = stateBytes;
+  }
+
+  destroy(): void {
+    this.shadow?.destroy();
+    this.shadow = null;
+  }
+
+  private rebuildShadow(): void {
+    this.shadow?.destroy();
+    const shadow = new Y.Doc();
+    // Every known root as a map before any content arrives, so a root name is always its real type.
+    this.names = new Map(ROOT_NAMES.map((name) => [shadow.getMap(name), name]));
+    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc));
+    shadow.on('afterTransaction', (transaction: Y.Transaction) => (this.lastTransaction = transaction));
+    this.shadow = shadow;
+  }
+
+  private rootName(type: unknown): string {
+    const known = this.names.get(type);
+    if (known !== undefined) return known;
+    for (const [name, root] of this.shadow?.share ?? []) if (root === type) return name;
+    return '(unknown root)';
+  }
 }

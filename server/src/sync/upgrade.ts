@@ -1,10 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
-import { CLOSE_FORBIDDEN, CLOSE_GOING_AWAY, CLOSE_NOT_FOUND, CLOSE_UNAUTHORISED, WS_PATH } from '@pc/shared';
+import { CLOSE_FORBIDDEN, CLOSE_GOING_AWAY, CLOSE_NOT_FOUND, CLOSE_TRY_AGAIN, CLOSE_UNAUTHORISED, WS_PATH } from '@pc/shared';
 import { authorizeBoard, type AccessDenied } from '../auth/boardAccess';
+import { originAllowed, type OriginPolicy } from '../http/origins';
 import type { Logger } from '../logger';
 import type { BoardStore } from '../storage/boardStore';
+import type { ConnectionLimits, LimitRefusal } from './connectionLimits';
 import type { RoomRegistry } from './roomRegistry';
 
 export interface UpgradeOptions {
@@ -12,7 +14,21 @@ export interface UpgradeOptions {
   store: BoardStore;
   registry: RoomRegistry;
   log: Logger;
+  origins: OriginPolicy;
+  limits: ConnectionLimits;
   isShuttingDown(): boolean;
+}
+
+const LIMITED: Record<LimitRefusal, string> = {
+  'board-full': 'this board has too many connections; try again later',
+  'address-full': 'too many connections from your network; try again later',
+};
+
+function refuseHttp(socket: Duplex, status: string, error: string): void {
+  const body = JSON.stringify({ error });
+  socket.end(
+    `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 const DENIED: Record<AccessDenied, { code: number; reason: string }> = {
@@ -45,6 +61,12 @@ export function createUpgradeHandler(options: UpgradeOptions) {
       boardId = '';
     }
     const token = url.searchParams.get('token');
+    // Before any work: a page on another site gets a plain 403 and no socket.
+    if (!originAllowed(req.headers.origin, req.headers.host, options.origins)) {
+      log.info({ origin: String(req.headers.origin).slice(0, 100) }, 'websocket refused: origin not allowed');
+      refuseHttp(socket, '403 Forbidden', 'This page\'s origin may not open board connections');
+      return;
+    }
 
     authorizeBoard(store, boardId, token)
       .then((access) => {
@@ -62,6 +84,14 @@ export function createUpgradeHandler(options: UpgradeOptions) {
             log.info({ boardId: boardId.slice(0, 64), reason: access.reason }, 'websocket refused');
             ws.close(code, reason);
           } else {
+            const slot = options.limits.acquire(access.board.id, req.socket.remoteAddress ?? 'unknown');
+            if (typeof slot === 'string') {
+              ws.on('error', (error) => log.debug({ err: error.message }, 'websocket error while refusing'));
+              log.warn({ boardId, limit: slot }, 'websocket refused: connection limit');
+              ws.close(CLOSE_TRY_AGAIN, LIMITED[slot]);
+              return;
+            }
+            ws.once('close', () => slot.release());
             log.debug({ boardId, role: access.role }, 'websocket connected');
             registry.connect(access.board, access.role, ws, socket);
           }

@@ -2,3 +2,5 @@ export * from './records';
 export * from './meta';
 export * from './cascade';
 export * from './order';
+export * from './repair';
+export * from './inspect';

@@ -1,9 +1,11 @@
 /**
  * CSV as spreadsheets read it (RFC 4180, CRLF line ends). A cell that starts
- * with = + - @ or a tab would run as a formula in Excel or LibreOffice; it is
- * prefixed with an apostrophe, since boards hold text typed by anyone with a link.
+ * with = + - @, a tab, a line break, or their full-width forms (＝＋－＠, which
+ * some spreadsheets in East Asian locales treat as the same operators) could
+ * run as a formula in Excel or LibreOffice; it is prefixed with an apostrophe,
+ * since boards hold text typed by anyone with a link.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);

@@ -36,6 +36,10 @@ describe('CSV', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('-2')).toBe("'-2");
     expect(csvCell(-2)).toBe('-2');
+    expect(csvCell('\n=1+1')).toBe(`"'\n=1+1"`);
+    expect(csvCell('\r=1+1')).toBe(`"'\r=1+1"`);
+    for (const wide of ['＝SUM(A1)', '＋1', '－1', '＠A1']) expect(csvCell(wide)).toBe(`'${wide}`);
+    expect(csvCell('a＝b')).toBe('a＝b');
     expect(csvCell(null)).toBe('');
     expect(toCsv(['a', 'b'], [[1, true]])).toBe('a,b\r\n1,true\r\n');
   });

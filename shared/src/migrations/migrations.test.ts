@@ -29,7 +29,7 @@ describe('migration runner', () => {
   it('brings a legacy board to the current version', () => {
     const doc = legacyBoard();
     const result = migrateBoardDoc(doc);
-    expect(result).toEqual({ from: 0, to: CURRENT_SCHEMA_VERSION, applied: MIGRATIONS.map((m) => m.name) });
+    expect(result).toEqual({ from: 0, to: CURRENT_SCHEMA_VERSION, applied: MIGRATIONS.map((m) => m.name), skipped: [] });
     expect(schemaVersionOf(doc)).toBe(CURRENT_SCHEMA_VERSION);
     expect(getMetaMap(doc).toJSON()).toMatchObject({ title: '', createdAt: 0, logicTemplate: null });
   });
@@ -91,5 +91,15 @@ describe('migration runner', () => {
     expect(migrateDoc(doc, steps).applied).toEqual(['two']);
     expect(calls).toEqual(['two']);
     expect(transactions).toBe(1);
+  });
+});
+
+describe('migrations on bad content', () => {
+  it('canvasItemOrder skips a value that is not a map and reports it', () => {
+    const doc = legacyBoard();
+    (getCollection(doc, 'canvasItems') as unknown as Y.Map<unknown>).set('broken', new Y.Array());
+    const result = migrateBoardDoc(doc);
+    expect(result.skipped).toEqual(['canvasItemOrder: canvasItems/broken: not a record map, skipped']);
+    expect(result.to).toBe(CURRENT_SCHEMA_VERSION);
   });
 });

@@ -5,8 +5,12 @@ import { getMetaMap } from '../doc/meta';
 export interface Migration {
   version: number;
   name: string;
-  /** Must be idempotent: two servers may run it on the same document concurrently. */
-  up(doc: Y.Doc): void;
+  /**
+   * Must be idempotent: two servers may run it on the same document
+   * concurrently. Must not throw on content: a value of the wrong type is
+   * skipped and described through `report`.
+   */
+  up(doc: Y.Doc, report: (problem: string) => void): void;
 }
 
 export class FutureSchemaError extends Error {
@@ -27,6 +31,8 @@ export interface MigrationResult {
   from: number;
   to: number;
   applied: string[];
+  /** Values the steps skipped because they had the wrong type (for the log). */
+  skipped: string[];
 }
 
 export function schemaVersionOf(doc: Y.Doc): number {
@@ -50,10 +56,11 @@ export function migrateDoc(doc: Y.Doc, migrations: readonly Migration[]): Migrat
   const from = schemaVersionOf(doc);
   if (from > latest) throw new FutureSchemaError(from, latest);
   const pending = migrations.filter((migration) => migration.version > from);
-  if (pending.length === 0) return { from, to: from, applied: [] };
+  if (pending.length === 0) return { from, to: from, applied: [], skipped: [] };
+  const skipped: string[] = [];
   doc.transact(() => {
-    for (const migration of pending) migration.up(doc);
+    for (const migration of pending) migration.up(doc, (problem) => skipped.push(`${migration.name}: ${problem}`));
     getMetaMap(doc).set('schemaVersion', latest);
   }, MIGRATION_ORIGIN);
-  return { from, to: latest, applied: pending.map((migration) => migration.name) };
+  return { from, to: latest, applied: pending.map((migration) => migration.name), skipped };
 }

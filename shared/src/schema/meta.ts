@@ -12,3 +12,9 @@ export const metaSchema = z.object({
 });
 
 export type Meta = z.infer<typeof metaSchema>;
+
+/**
+ * Meta keys only the server writes (on creation and by migrations); the
+ * update gate refuses a client update that sets or deletes them.
+ */
+export const SERVER_OWNED_META_KEYS: readonly (keyof Meta)[] = ['schemaVersion', 'createdAt'];
