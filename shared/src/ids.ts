@@ -31,12 +31,7 @@ export function newRecordId(): RecordId {
 }
 
 const BOARD_ID_PATTERN = /^[0-9A-Za-z_-]{22}$/;
-const TOKEN_PATTERN = /^[0-9A-Za-z_-]{22}$/;
 
 export function isBoardId(value: unknown): value is BoardId {
   return typeof value === 'string' && BOARD_ID_PATTERN.test(value);
-}
-
-export function isBoardToken(value: unknown): value is BoardToken {
-  return typeof value === 'string' && TOKEN_PATTERN.test(value);
 }

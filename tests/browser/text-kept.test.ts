@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifactsDir, canvasScreenPoint, joinBoard, launchChromium } from '../helpers/browser';
+import { artifactsDir, joinBoard, launchChromium } from '../helpers/browser';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
 import { waitFor } from '../helpers/sync';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isBoardId, isBoardToken } from '@pc/shared';
+import { isBoardId } from '@pc/shared';
 import { createBoard, startServer, tempDataDir, type RunningServer } from '../helpers/server';
 import { ClientPool, getBoard, waitFor } from '../helpers/sync';
 
@@ -58,7 +58,7 @@ describe('HTTP API', () => {
     expect(isBoardId(board.id)).toBe(true);
     expect(board.title).toBe('Riverside partnership');
     const tokens = Object.values(board.tokens);
-    expect(tokens.every(isBoardToken)).toBe(true);
+    for (const token of tokens) expect(token).toMatch(/^[0-9A-Za-z_-]{22}$/);
     expect(new Set(tokens).size).toBe(3);
     for (const role of ['owner', 'edit', 'view'] as const) {
       expect(board.links[role]).toBe(`https://canvas.example.org/b/${board.id}#t=${board.tokens[role]}`);

@@ -216,14 +216,3 @@ export function countRecords(doc: Y.Doc): Record<CollectionName, number> {
   for (const name of COLLECTION_NAMES) counts[name] = getCollection(doc, name).size;
   return counts;
 }
-
-/**
- * Call `listener` after any change inside a collection (a record added, removed or
- * edited). Returns the function that stops listening.
- */
-export function observeCollection(doc: Y.Doc, name: CollectionName, listener: () => void): () => void {
-  const collection = getCollection(doc, name);
-  const handler = () => listener();
-  collection.observeDeep(handler);
-  return () => collection.unobserveDeep(handler);
-}

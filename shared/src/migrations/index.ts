@@ -8,7 +8,6 @@ export * from './runner';
 
 /** Every migration, in order. Append only: never edit or reorder a released one. */
 export const MIGRATIONS: readonly Migration[] = [initialiseMeta, canvasItemOrder];
-
 export const CURRENT_SCHEMA_VERSION = MIGRATIONS.length;
 
 export function migrateBoardDoc(doc: Y.Doc): MigrationResult {

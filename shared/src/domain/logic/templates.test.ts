@@ -14,7 +14,6 @@ import {
   isLaneColumn,
   isOutcomeColumn,
   LOGIC_TEMPLATES_BY_ID,
-  sharedColumns,
   templateColumnKeys,
 } from './templates';
 import { node } from '../fixtures.testutil';
@@ -84,17 +83,16 @@ describe('templates', () => {
     expect(columnSortRank('assumptions')).toBeLessThan(columnSortRank('externalFactors'));
   });
 
-  it('lists template columns then lanes, and the columns both templates share', () => {
-    expect(templateColumnKeys(getTemplate('kellogg'))).toHaveLength(7);
-    expect(sharedColumns('kellogg', 'ess')).toEqual([
+  it('lists template columns then lanes', () => {
+    expect(templateColumnKeys(getTemplate('kellogg'))).toEqual([
       'inputs',
       'activities',
       'outputs',
       'shortTermOutcomes',
+      'impact',
       'assumptions',
       'externalFactors',
     ]);
-    expect(sharedColumns('ess', 'kellogg').sort()).toEqual(sharedColumns('kellogg', 'ess').sort());
   });
 
   it('labels columns per template, with a neutral fallback for hidden ones', () => {

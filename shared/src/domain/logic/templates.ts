@@ -256,12 +256,6 @@ export function canSwitchTemplate(
   };
 }
 
-/** Columns shown by both templates: cards there survive a switch either way. */
-export function sharedColumns(a: LogicTemplateId, b: LogicTemplateId): LogicColumn[] {
-  const other = getTemplate(b);
-  return templateColumnKeys(getTemplate(a)).filter((c) => templateShowsColumn(other, c));
-}
-
 /** Columns only the ESS template shows (situation, medium- and long-term outcomes). */
 export const ESS_ONLY_COLUMNS: readonly LogicColumn[] = templateColumnKeys(getTemplate('ess')).filter(
   (c) => !templateShowsColumn(getTemplate('kellogg'), c),

@@ -38,10 +38,6 @@ export const LEVEL_ANCHORS: readonly LevelAnchor[] = [
   { level: 4, label: 'Can teach others', description: 'Expert: can train, mentor or lend it to other partners', fill: '#08306b', text: LIGHT_TEXT },
 ];
 
-export function isSkillLevel(value: unknown): value is SkillLevel {
-  return typeof value === 'number' && Number.isInteger(value) && value >= MIN_LEVEL && value <= MAX_LEVEL;
-}
-
 /**
  * Any number to a valid level. The doc readers validate records, but CSV import,
  * older clients and arithmetic (required - best) can still hand us 2.5, -1 or NaN;
@@ -64,14 +60,6 @@ export function levelLabel(level: number): string {
   return levelAnchor(level).label;
 }
 
-export function levelFill(level: number): string {
-  return levelAnchor(level).fill;
-}
-
-export function levelTextColour(level: number): string {
-  return levelAnchor(level).text;
-}
-
 export interface LegendEntry {
   level: SkillLevel;
   /** "3 Independent": the digit first because that is what the cells show. */
@@ -90,22 +78,4 @@ export function levelLegend(): LegendEntry[] {
     fill: anchor.fill,
     text: anchor.text,
   }));
-}
-
-/** WCAG 2 relative luminance of a #rrggbb colour. */
-export function relativeLuminance(hex: string): number {
-  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!match) throw new Error(`Expected a colour like #3366cc, got "${hex}"`);
-  const [r, g, b] = match.slice(1, 4).map((part) => {
-    const channel = parseInt(part, 16) / 255;
-    return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** WCAG 2 contrast ratio, 1 (none) to 21 (black on white). */
-export function contrastRatio(a: string, b: string): number {
-  const la = relativeLuminance(a);
-  const lb = relativeLuminance(b);
-  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  salienceAttributeCount,
   salienceClass,
   SALIENCE_CLASSES,
   SALIENCE_DESCRIPTIONS,
   SALIENCE_LABELS,
-  salienceGroup,
   type SalienceFlags,
 } from './salience';
 
@@ -15,24 +13,21 @@ function flags(power: boolean, legitimacy: boolean, urgency: boolean): SalienceF
 
 describe('salienceClass', () => {
   it.each([
-    [false, false, false, 'nonStakeholder', 'none'],
-    [true, false, false, 'dormant', 'latent'],
-    [false, true, false, 'discretionary', 'latent'],
-    [false, false, true, 'demanding', 'latent'],
-    [true, true, false, 'dominant', 'expectant'],
-    [true, false, true, 'dangerous', 'expectant'],
-    [false, true, true, 'dependent', 'expectant'],
-    [true, true, true, 'definitive', 'definitive'],
-  ] as const)('power %s, legitimacy %s, urgency %s -> %s (%s)', (p, l, u, expected, group) => {
+    [false, false, false, 'nonStakeholder'],
+    [true, false, false, 'dormant'],
+    [false, true, false, 'discretionary'],
+    [false, false, true, 'demanding'],
+    [true, true, false, 'dominant'],
+    [true, false, true, 'dangerous'],
+    [false, true, true, 'dependent'],
+    [true, true, true, 'definitive'],
+  ] as const)('power %s, legitimacy %s, urgency %s -> %s', (p, l, u, expected) => {
     expect(salienceClass(flags(p, l, u))).toBe(expected);
-    expect(salienceGroup(flags(p, l, u))).toBe(group);
-    expect(salienceAttributeCount(flags(p, l, u))).toBe([p, l, u].filter(Boolean).length);
   });
 
   it('counts anything but true as not held (bad document data)', () => {
     const odd = { saliencePower: 'yes', salienceLegitimacy: 1, salienceUrgency: undefined } as unknown as SalienceFlags;
     expect(salienceClass(odd)).toBe('nonStakeholder');
-    expect(salienceAttributeCount(odd)).toBe(0);
   });
 });
 

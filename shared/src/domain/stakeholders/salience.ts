@@ -18,9 +18,6 @@ export type SalienceClass =
   | 'dependent'
   | 'definitive';
 
-/** Mitchell et al.'s three groups by number of attributes held. */
-export type SalienceGroup = 'none' | 'latent' | 'expectant' | 'definitive';
-
 /** Display order: by number of attributes, then power, legitimacy, urgency as in the paper. */
 export const SALIENCE_CLASSES: readonly SalienceClass[] = [
   'definitive',
@@ -49,14 +46,6 @@ const CLASS_BY_BITS: readonly SalienceClass[] = [
 export function salienceClass(flags: SalienceFlags): SalienceClass {
   const bits = (flags.saliencePower === true ? 1 : 0) | (flags.salienceLegitimacy === true ? 2 : 0) | (flags.salienceUrgency === true ? 4 : 0);
   return CLASS_BY_BITS[bits] as SalienceClass;
-}
-
-export function salienceAttributeCount(flags: SalienceFlags): number {
-  return [flags.saliencePower, flags.salienceLegitimacy, flags.salienceUrgency].filter((flag) => flag === true).length;
-}
-
-export function salienceGroup(flags: SalienceFlags): SalienceGroup {
-  return (['none', 'latent', 'expectant', 'definitive'] as const)[salienceAttributeCount(flags)] as SalienceGroup;
 }
 
 export const SALIENCE_LABELS: Readonly<Record<SalienceClass, string>> = {
