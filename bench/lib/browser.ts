@@ -8,19 +8,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { percentile } from './harness';
 
 export { launchChromium } from '../../tests/helpers/browser';
+export { mulberry32 } from '../../tests/helpers/random';
 
 export const VIEWPORT = { width: 1440, height: 900 } as const;
-
-/** Small deterministic PRNG (mulberry32): the same board every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface FrameStats {
   frames: number;

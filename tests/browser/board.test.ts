@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { artifactsDir, launchChromium, trackPageErrors, joinBoard, canvasScreenPoint } from '../helpers/browser';
 import * as Y from 'yjs';
-import { getCollection } from '@pc/shared';
+import { getCollection, updateRecord, type BoardId } from '@pc/shared';
+import { SqliteBoardStore } from '../../server/src/storage/sqlite';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
-import { ClientPool } from '../helpers/sync';
+import { ClientPool, waitFor } from '../helpers/sync';
 
 /**
  * End to end through the real server and Chromium: two editors and a viewer on one
@@ -199,27 +200,43 @@ describe('board with two editors and a viewer', () => {
     for (const [name, list] of errors) expect(list, `errors in ${name}'s page`).toEqual([]);
   });
 
-  it('draws a record another tool wrote badly with defaults, and says so', async () => {
-    // Another Yjs client writes a note whose position is not a number.
+  it('draws a record stored badly (before the update gate) with defaults, and says so', async () => {
+    // A live client can no longer write it: the server's update gate refuses the update.
     const pool = new ClientPool();
+    const bad = (doc: Y.Doc) => {
+      const map = new Y.Map<unknown>();
+      map.set('id', 'from-other-tool');
+      map.set('kind', 'sticky');
+      map.set('text', 'Imported from a spreadsheet');
+      map.set('x', 'left-ish');
+      getCollection(doc, 'canvasItems').set('from-other-tool', map);
+    };
     try {
       const other = pool.connect(server, board.id, board.tokens.edit);
       await other.synced();
-      const bad = new Y.Map<unknown>();
-      bad.set('id', 'from-other-tool');
-      bad.set('kind', 'sticky');
-      bad.set('text', 'Imported from a spreadsheet');
-      bad.set('x', 'left-ish');
-      getCollection(other.doc, 'canvasItems').set('from-other-tool', bad);
+      bad(other.doc);
+      await waitFor(() => other.closes[0], { message: 'the bad write was not refused' });
+      expect(other.closes[0]).toEqual({ code: 1008, reason: expect.stringMatching(/^canvasItems\/from-other-tool\.x: /) });
+      other.destroy();
 
-      const notice = alice.locator('.damaged-records');
+      // A board that stored one before the gate existed (written into its storage here) still shows it.
+      const older = await createBoard(server, 'Older board');
+      const writer = new Y.Doc();
+      bad(writer);
+      const store = new SqliteBoardStore(server.dataDir);
+      await store.appendUpdates([{ boardId: older.id as BoardId, update: Y.encodeStateAsUpdate(writer) }]);
+      await store.close();
+      const page = await openBoard(older.links.edit, 'Alice Adams');
+      const notice = page.locator('.damaged-records');
       await notice.waitFor();
       expect(await notice.getAttribute('data-count')).toBe('1');
-      await alice.screenshot({ path: join(artifactsDir, 'board-damaged-record.png') });
-      await timeUntil(alice, (items) => items.some((i) => i.text === 'Imported from a spreadsheet' && i.x === 0));
+      await page.screenshot({ path: join(artifactsDir, 'board-damaged-record.png') });
+      await timeUntil(page, (items) => items.some((i) => i.text === 'Imported from a spreadsheet' && i.x === 0));
 
-      // Once someone writes a valid value, the notice goes away.
-      bad.set('x', 120);
+      // Once someone writes a valid value (a field edit the gate admits), the notice goes away.
+      const fixer = pool.connect(server, older.id, older.tokens.edit);
+      await fixer.synced();
+      updateRecord(fixer.doc, 'canvasItems', 'from-other-tool', { x: 120 });
       await notice.waitFor({ state: 'detached' });
       for (const [name, list] of errors) expect(list, `errors in ${name}'s page`).toEqual([]);
     } finally {

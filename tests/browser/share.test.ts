@@ -64,6 +64,11 @@ describe('Share and access', () => {
     const oldEditLink = await created.getByLabel('Edit link URL').inputValue();
     await created.locator('li[data-role="owner"]').getByRole('link', { name: 'Open' }).click();
     await joinAs(owner, 'Fiona');
+    // Content in the side list (its rows are rendered as HTML with style attributes).
+    const entry = owner.getByLabel('Add stakeholders, one name per line');
+    await entry.pressSequentially('City Council');
+    await entry.press('Enter');
+    await owner.locator('ul[aria-label="Stakeholders"]').getByText('City Council').first().waitFor();
     // Every board, so the policy is tried against each one's code (the logic model lays out with ELK).
     for (const tab of ['Skills matrix', 'Logic model', 'Stakeholder map']) {
       await owner.getByRole('tab', { name: tab }).click();

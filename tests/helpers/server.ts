@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +109,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A new server process on the same port and data directory as `server` (which
+ * must have stopped): what a supervisor does after a crash. Clients that keep
+ * retrying the same URL reconnect to it on their own.
+ */
+export function restartServer(server: Pick<RunningServer, 'port' | 'dataDir'>, env: Record<string, string> = {}): Promise<RunningServer> {
+  return startServer({ port: server.port, dataDir: server.dataDir, env });
+}
+
+/** Resident memory of the server process (VmRSS in /proc), in bytes. */
+export function serverRss(server: Pick<RunningServer, 'process'>): number {
+  const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(status);
+  if (!match) throw new Error(`no VmRSS for process ${server.process.pid}`);
+  return Number(match[1]) * 1024;
 }
 
 export interface CreatedBoard {

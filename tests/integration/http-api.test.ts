@@ -106,6 +106,17 @@ describe('HTTP API', () => {
     await expectError(await post('[]'), 400, /./);
   });
 
+  it('answers a malformed %-escape in the path and a body that does not decompress with 400, not 500', async () => {
+    await expectError(await fetch(`${server.url}/api/boards/%`), 400, /%-escape/);
+    await expectError(await fetch(`${server.url}/api/boards/%E0%A4%A/export?format=json`), 400, /%-escape/);
+    const res = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: '{"title": "not gzip"}',
+    });
+    await expectError(res, 400, /./);
+  });
+
   it('rejects a body over MAX_JSON_BYTES with 413', async () => {
     await expectError(await post(JSON.stringify({ title: 'x', padding: 'y'.repeat(4096) })), 413, /larger/);
   });

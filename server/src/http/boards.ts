@@ -1,6 +1,6 @@
 import express, { type Request, type Router } from 'express';
 import { z } from 'zod';
-import { countRecords, readMeta, ROLES, type Role } from '@pc/shared';
+import { countRecords, readMeta, ROLES } from '@pc/shared';
 import { bearerToken } from '../auth/tokens';
 import { readBackup } from '../boards/backup';
 import type { BoardService } from '../boards/boardService';
@@ -53,10 +53,11 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
   router.post('/boards/restore', express.raw({ type: () => true, limit: options.maxRestoreBytes }), async (req, res) => {
     const query = restoreQuery.safeParse(req.query);
     if (!query.success) throw new HttpError(400, query.error.issues[0]?.message ?? 'bad restore query');
+    // Counted before the (costly) check: a stream of bad files spends the same allowance.
+    await creations.consume(req);
     const body: unknown = req.body;
     const bytes = Buffer.isBuffer(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array();
     const backup = readBackup(bytes, query.data.title);
-    await creations.consume(req);
     res.status(201).json(await boards.create(backup.title, backup.state));
   });
 
@@ -80,7 +81,7 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
     const { board } = await boards.ownerAccess(req.params.id, tokenOf(req));
     if (!role.success) throw new HttpError(400, role.error.issues[0]?.message ?? 'unknown role');
     res.setHeader('Cache-Control', 'no-store');
-    res.json(await boards.rotate(board, role.data as Role));
+    res.json(await boards.rotate(board, role.data));
   });
 
   router.delete('/boards/:id', async (req, res) => {

@@ -25,6 +25,13 @@ const BODY_ERRORS: Record<string, { status: number; message: (limit?: number) =>
   'request.size.invalid': { status: 400, message: () => 'The request body length does not match Content-Length' },
 };
 
+/** An http-errors style error (router, body-parser, send) with a 4xx status. */
+function isClientError(error: unknown): error is { status: number; expose?: boolean; message?: string } {
+  if (!error || typeof error !== 'object' || !('status' in error)) return false;
+  const { status } = error as { status: unknown };
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status < 500;
+}
+
 const ACCESS_ERRORS: Record<BoardAccessError['reason'], HttpError> = {
   'missing-token': new HttpError(401, 'Send the board token as "Authorization: Bearer <token>"', { 'WWW-Authenticate': 'Bearer' }),
   'unknown-board': new HttpError(404, 'No board with this id'),
@@ -60,6 +67,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
         status = known.status;
         message = known.message('limit' in error && typeof error.limit === 'number' ? error.limit : undefined);
       }
+    }
+    if (status === 500 && isClientError(error)) {
+      // Other http-errors the stack raises for bad input (a body that does not decompress,
+      // a malformed %-escape in a route parameter): the caller's fault, so 4xx, never 500.
+      status = error.status;
+      message = error.expose === true && error.message ? error.message : 'Bad request';
     }
     if (status >= 500) log.error({ err: error, method: req.method, path: req.path }, 'request failed');
     res.status(status).json(problems ? { error: message, problems } : { error: message });

@@ -14,7 +14,8 @@ function sameHostSocket(req: IncomingMessage): string {
 
 /**
  * Security headers for every response (helmet). The CSP allows only this
- * origin's scripts and styles (the built app has no inline script), data: and
+ * origin's scripts and stylesheets (the built app has no inline script; style
+ * attributes are allowed, style elements are not), data: and
  * blob: images (the favicon, QR codes, canvas exports), sync sockets to this
  * host, and no framing; the referrer is never sent, since share tokens live in
  * URLs. HSTS and upgrade-insecure-requests only when PUBLIC_URL is https: on a
@@ -28,6 +29,10 @@ export function securityHeaders(options: { https: boolean }): RequestHandler {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
+        // Style *attributes* only (the side lists render rows as HTML strings with
+        // a colour each): they cannot run script or load anything img-src forbids;
+        // <style> elements and stylesheets stay limited to this origin.
+        styleSrcAttr: ["'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'", (req) => sameHostSocket(req)],

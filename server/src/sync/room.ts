@@ -210,9 +210,10 @@ export class Room implements ConnectionHost {
   }
 
   private receiveUpdate(connection: Connection, update: Uint8Array, source: UpdateSource): void {
-    if (!this.options.writer.accepting) {
-      // Storage has been failing long enough to fill the queue: keep no more in
-      // memory. The client keeps its edit and sends it again once it reconnects.
+    // Storage has failed long enough to fill the queue: hold no more new edits in
+    // memory. The client keeps its edit and sends it again once it reconnects.
+    // An update with nothing new (a client's answer to our sync step 1) still passes.
+    if (!this.options.writer.accepting && addsContent(update)) {
       this.options.metrics.updatesRejected.inc({ reason: 'storage-unavailable' });
       connection.close(CLOSE_TRY_AGAIN, 'the board cannot be saved right now; try again shortly');
       return;
@@ -362,4 +363,13 @@ export class Room implements ConnectionHost {
 function closeReason(message: string): string {
   const bytes = Buffer.from(message);
   return bytes.byteLength <= 120 ? message : `${bytes.subarray(0, 117).toString().replace(/\uFFFD$/, '')}...`;
+}
+
+/** Does an update carry new content (structs), unlike an empty answer to sync? A malformed one is left to the gate. */
+function addsContent(update: Uint8Array): boolean {
+  try {
+    return Y.decodeUpdate(update).structs.length > 0;
+  } catch {
+    return false;
+  }
 }

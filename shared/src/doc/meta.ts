@@ -1,4 +1,5 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import type { z } from 'zod';
 import { metaSchema, type Meta } from '../schema';
 import { describeIssues, type ReadRecord } from './records';
 
@@ -18,12 +19,25 @@ export function readMeta(doc: Y.Doc): ReadRecord<Meta> {
   return { record, valid: false, problems: describeIssues(strict.error) };
 }
 
+/**
+ * Set the given board settings, each validated on its own. Only the keys in
+ * `patch` are written: a schema default must never stand in for a key the
+ * caller left out (that would reset the title, or write the server-owned
+ * `schemaVersion`, which the server's update gate refuses).
+ */
 export function updateMeta(doc: Y.Doc, patch: Partial<Meta>, origin: unknown = null): void {
-  const clean = metaSchema.partial().parse(patch);
+  const shape = metaSchema.shape as Record<string, z.ZodType>;
+  const clean: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    const field = shape[key];
+    if (!field) throw new Error(`meta has no setting "${key}"`);
+    clean[key] = field.parse(value);
+  }
   const map = getMetaMap(doc);
   doc.transact(() => {
     for (const [key, value] of Object.entries(clean)) {
-      if (value !== undefined && map.get(key) !== value) map.set(key, value);
+      if (map.get(key) !== value) map.set(key, value);
     }
   }, origin);
 }

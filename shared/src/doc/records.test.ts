@@ -11,7 +11,7 @@ import {
   updateRecord,
 } from './records';
 import { createMissingCells, deleteLogicNode, deletePartner } from './cascade';
-import { readMeta, updateMeta } from './meta';
+import { getMetaMap, readMeta, updateMeta } from './meta';
 import { orderKeyAfter, orderKeyBetween } from './order';
 
 function sync(a: Y.Doc, b: Y.Doc) {
@@ -189,6 +189,16 @@ describe('meta and order keys', () => {
     updateMeta(doc, { title: 'Healthy Futures' });
     expect(readMeta(doc).record.title).toBe('Healthy Futures');
     expect(() => updateMeta(doc, { schemaVersion: -1 })).toThrow();
+  });
+
+  it('meta updates write only the keys given, never defaults for the others', () => {
+    const doc = new Y.Doc();
+    updateMeta(doc, { title: 'Kept', schemaVersion: 2, createdAt: 5 });
+    const writes: string[] = [];
+    getMetaMap(doc).observe((event) => writes.push(...event.keysChanged));
+    updateMeta(doc, { logicTemplate: 'ess' });
+    expect(writes).toEqual(['logicTemplate']);
+    expect(readMeta(doc).record).toMatchObject({ title: 'Kept', schemaVersion: 2, createdAt: 5, logicTemplate: 'ess' });
   });
 
   it('order keys sort between and after existing keys', () => {
