@@ -43,13 +43,13 @@ describe('replaceBoardContent', () => {
 
   it('keeps the server-owned meta keys and changes nothing when already equal', () => {
     const live = new Y.Doc();
-    updateMeta(live, { title: 'A', schemaVersion: 3, createdAt: 5, logicTemplate: null });
+    updateMeta(live, { title: 'A', schemaVersion: 3, createdAt: 5 });
     const point = new Y.Doc();
     updateMeta(point, { title: 'A', schemaVersion: 1, createdAt: 1 });
     const updates: Uint8Array[] = [];
     live.on('update', (update: Uint8Array) => updates.push(update));
     expect(replaceBoardContent(live, point)).toBe(0);
     expect(updates).toHaveLength(0);
-    expect(live.getMap('meta').toJSON()).toEqual({ title: 'A', schemaVersion: 3, createdAt: 5, logicTemplate: null });
+    expect(live.getMap('meta').toJSON()).toEqual({ title: 'A', schemaVersion: 3, createdAt: 5 });
   });
 });

@@ -8,11 +8,11 @@
 import * as Y from 'yjs';
 import { getCollection } from '../../doc/records';
 import { getMetaMap } from '../../doc/meta';
-import { COLLECTION_NAMES } from '../../schema';
+import { COLLECTION_NAMES, SERVER_OWNED_META_KEYS } from '../../schema';
 import { sameValue } from './diff';
 
-/** Meta keys the server owns: a restore never rewinds them. */
-const KEPT_META_KEYS = new Set(['schemaVersion', 'createdAt']);
+/** A restore never rewinds the meta keys the server owns. */
+const KEPT_META_KEYS: ReadonlySet<string> = new Set(SERVER_OWNED_META_KEYS);
 
 function syncMap(live: Y.Map<unknown>, wanted: Record<string, unknown>, keep: ReadonlySet<string> = new Set()): void {
   for (const key of [...live.keys()]) {
