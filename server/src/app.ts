@@ -10,6 +10,7 @@ import { creationLimiter } from './http/creationLimit';
 import { errorHandler, HttpError, notFound } from './http/errors';
 import { exportRouter } from './http/export';
 import { requestLog } from './http/requestLog';
+import { reviewPointsRouter } from './http/reviewPoints';
 import { securityHeaders } from './http/securityHeaders';
 import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
@@ -125,6 +126,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
     }),
   );
   app.use('/api', exportRouter({ boards }));
+  app.use('/api', reviewPointsRouter({ boards, store, log, maxJsonBytes: config.maxJsonBytes }));
   app.use('/api', notFound);
   app.use(staticClient(config.staticDir ?? join(repoRoot, 'client', 'dist')));
   app.use(notFound);

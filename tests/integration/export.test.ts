@@ -14,8 +14,9 @@ describe('GET /api/boards/:id/export', () => {
     const client = pool.connect(server, board.id, board.tokens.edit);
     await client.synced();
     const partner = createRecord(client.doc, 'partners', { name: 'Council', colour: '#2563eb' });
-    createRecord(client.doc, 'stakeholders', { name: 'Café "Nord", Ltd', power: 3, interest: 4, ownerPartnerIds: [partner.id] });
+    const cafe = createRecord(client.doc, 'stakeholders', { name: 'Café "Nord", Ltd', power: 3, interest: 4, ownerPartnerIds: [partner.id] });
     createRecord(client.doc, 'stakeholders', { name: '=cmd|calc', power: 0, interest: 0 });
+    createRecord(client.doc, 'relationships', { from: cafe.id, to: partner.id, type: 'reports to', strength: 4 });
     const row = createRecord(client.doc, 'matrixRows', { name: 'Venues', category: 'resource', required: 3 });
     createRecord(client.doc, 'matrixCells', { id: `${row.id}:${partner.id}`, rowId: row.id, partnerId: partner.id, level: 1, gives: true });
     const activity = createRecord(client.doc, 'logicNodes', { column: 'activities', text: 'Drop-in', leadPartnerId: partner.id });
@@ -63,6 +64,14 @@ describe('GET /api/boards/:id/export', () => {
     expect(text).toContain(',Council,');
   });
 
+  it('CSV relationships: both ends named', async () => {
+    const csv = (await (await exportCsv('relationships')).text()).replace(/^\uFEFF/, '');
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,from,fromName,to,toName,type,strength,direction');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/,"Café ""Nord"", Ltd",.*,Council,reports to,4,forward$/);
+  });
+
   it('CSV matrix and actions', async () => {
     const matrix = (await (await exportCsv('matrix')).text()).replace(/^\uFEFF/, '');
     expect(matrix.split('\r\n')[0]).toBe('row,category,group,required,Council,best,gap');
@@ -77,7 +86,7 @@ describe('GET /api/boards/:id/export', () => {
       expect(((await res.json()) as { error: string }).error).toMatch(pattern);
     };
     await bad(await fetch(`${server.url}/api/boards/${board.id}/export?format=xml`, { headers: { authorization: `Bearer ${board.tokens.view}` } }), 400, /format must be json, csv or yjs/);
-    await bad(await exportCsv('secrets'), 400, /table must be stakeholders, matrix or actions/);
+    await bad(await exportCsv('secrets'), 400, /table must be stakeholders, relationships, matrix or actions/);
     await bad(await fetch(`${server.url}/api/boards/${board.id}/export?format=json`), 401, /Bearer/);
     await bad(await exportJson('x'.repeat(22)), 403, /does not grant access/);
     await bad(await fetch(`${server.url}/api/boards/nope/export?format=json`, { headers: { authorization: 'Bearer abc' } }), 404, /No board/);

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CLOSE_NOT_FOUND, CLOSE_UNAUTHORISED, createRecord, getCollection, isBoardToken, updateMeta } from '@pc/shared';
+import { CLOSE_NOT_FOUND, CLOSE_UNAUTHORISED, createRecord, getCollection, updateMeta } from '@pc/shared';
 import { SQLITE_FILE } from '../../server/src/storage/sqlite';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
 import { ClientPool, getBoard, metric, waitFor } from '../helpers/sync';
@@ -66,7 +66,7 @@ describe('owner powers', () => {
     const res = await rotate(board, 'edit', board.tokens.owner);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { token: string; link: string };
-    expect(isBoardToken(body.token)).toBe(true);
+    expect(body.token).toMatch(/^[0-9A-Za-z_-]{22}$/);
     expect(body.token).not.toBe(board.tokens.edit);
     expect(body.link).toBe(`https://canvas.example.org/b/${board.id}#t=${body.token}`);
 

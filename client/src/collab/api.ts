@@ -59,12 +59,14 @@ const FALLBACK_MESSAGES: Record<ApiErrorKind, string> = {
   server: 'The server had a problem. Please try again in a moment.',
 };
 
-async function request<T>(path: string, init: RequestInit): Promise<T> {
+/** Call the API and read its JSON answer; a failure becomes an ApiError with a message a person can act on. */
+export async function request<T>(path: string, init: RequestInit): Promise<T> {
   const res = await send(path, init);
   return (await res.json()) as T;
 }
 
-async function send(path: string, init: RequestInit): Promise<Response> {
+/** Call the API; a failure becomes an ApiError, a success is returned unread. */
+export async function send(path: string, init: RequestInit): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(path, init);

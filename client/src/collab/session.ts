@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
+import { Awareness } from 'y-protocols/awareness';
 import { COLLECTION_NAMES, getCollection, getMetaMap, type BoardView, type CollectionName } from '@pc/shared';
 import { CollectionStore } from './collectionStore';
 import { AdoptingWebSocket, syncServerUrl } from './earlySocket';
@@ -20,6 +21,11 @@ export interface SessionOptions {
   token: string;
   user: { name: string; colour: string };
   view: BoardView;
+  /**
+   * Open this state (one Yjs update: a review point) read-only instead of the
+   * live board: no server connection, no offline copy, nothing shared.
+   */
+  snapshot?: Uint8Array;
 }
 
 /** A board's store of derived state for one session: made on first use, destroyed (when it has `destroy`) with the session. */
@@ -39,7 +45,9 @@ export class BoardSession {
   readonly doc = new Y.Doc();
   /** Transaction origin of this person's edits; undo tracks only these. */
   readonly localOrigin = { kind: 'local-user' } as const;
-  readonly provider: WebsocketProvider;
+  /** Null for a review point opened read-only. */
+  readonly provider: WebsocketProvider | null;
+  readonly awareness: Awareness;
   readonly persistence: IndexeddbPersistence | null;
   readonly undoManager: Y.UndoManager;
   readonly canvasItems: CollectionStore<'canvasItems'>;
@@ -53,36 +61,45 @@ export class BoardSession {
 
   constructor(readonly options: SessionOptions) {
     const { boardId, token } = options;
-    // Offline copy first, so a board opens on a train; it merges with the server's on reconnect.
-    this.persistence = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(`pc-board-${boardId}`, this.doc);
-    this.persistence?.whenSynced.then(
-      () => this.patchConnection({ localLoaded: true }),
-      () => this.patchConnection({ localLoaded: false }),
-    );
+    if (options.snapshot) {
+      Y.applyUpdate(this.doc, options.snapshot);
+      this.persistence = null;
+      this.provider = null;
+      this.awareness = new Awareness(this.doc);
+      this.patchConnection({ status: 'connected', synced: true, hasBeenLive: true, localLoaded: true });
+    } else {
+      // Offline copy first, so a board opens on a train; it merges with the server's on reconnect.
+      this.persistence = typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(`pc-board-${boardId}`, this.doc);
+      this.persistence?.whenSynced.then(
+        () => this.patchConnection({ localLoaded: true }),
+        () => this.patchConnection({ localLoaded: false }),
+      );
 
-    this.provider = new WebsocketProvider(syncServerUrl(location), boardId, this.doc, {
-      params: { token },
-      // Takes over the socket the page opened before the app started, if it is this board's.
-      WebSocketPolyfill: AdoptingWebSocket,
-      // Tabs sync through the server and IndexedDB. A BroadcastChannel would let a
-      // view-only tab hand edits to an editing tab of the same browser.
-      disableBc: true,
-      maxBackoffTime: MAX_RECONNECT_MS,
-    });
-    // y-websocket backs off exponentially but without jitter; after a server restart
-    // every client would return in the same millisecond. It caps each wait at
-    // maxBackoffTime, read after this event, so a jittered cap spreads them out.
-    this.provider.on('connection-close', () => {
-      this.provider.maxBackoffTime = reconnectDelay(this.provider.wsUnsuccessfulReconnects + 1, Math.random());
-    });
-    this.provider.on('status', ({ status }) => this.patchConnection({ status, ...(status !== 'connected' ? { synced: false } : {}) }));
-    this.provider.on('sync', (synced: boolean) => this.patchConnection(synced ? { synced, hasBeenLive: true } : { synced }));
-    this.provider.on('closed', (close: { code: number }) => {
-      const problem = accessProblemFromCloseCode(close.code);
-      if (problem) this.patchConnection({ accessProblem: problem, status: 'disconnected' });
-    });
-
-    const awareness = this.provider.awareness;
+      const provider = new WebsocketProvider(syncServerUrl(location), boardId, this.doc, {
+        params: { token },
+        // Takes over the socket the page opened before the app started, if it is this board's.
+        WebSocketPolyfill: AdoptingWebSocket,
+        // Tabs sync through the server and IndexedDB. A BroadcastChannel would let a
+        // view-only tab hand edits to an editing tab of the same browser.
+        disableBc: true,
+        maxBackoffTime: MAX_RECONNECT_MS,
+      });
+      // y-websocket backs off exponentially but without jitter; after a server restart
+      // every client would return in the same millisecond. It caps each wait at
+      // maxBackoffTime, read after this event, so a jittered cap spreads them out.
+      provider.on('connection-close', () => {
+        provider.maxBackoffTime = reconnectDelay(provider.wsUnsuccessfulReconnects + 1, Math.random());
+      });
+      provider.on('status', ({ status }) => this.patchConnection({ status, ...(status !== 'connected' ? { synced: false } : {}) }));
+      provider.on('sync', (synced: boolean) => this.patchConnection(synced ? { synced, hasBeenLive: true } : { synced }));
+      provider.on('closed', (close: { code: number }) => {
+        const problem = accessProblemFromCloseCode(close.code);
+        if (problem) this.patchConnection({ accessProblem: problem, status: 'disconnected' });
+      });
+      this.provider = provider;
+      this.awareness = provider.awareness;
+    }
+    const awareness = this.awareness;
     const presence: PresenceState = { user: options.user, cursor: null, view: options.view };
     awareness.setLocalState(presence);
     this.peers = createValueStore(peersFromStates(awareness.getStates(), this.doc.clientID));
@@ -140,11 +157,11 @@ export class BoardSession {
   }
 
   setView(view: BoardView): void {
-    this.provider.awareness.setLocalStateField('view', view);
+    this.awareness.setLocalStateField('view', view);
   }
 
   setUser(user: { name: string; colour: string }): void {
-    this.provider.awareness.setLocalStateField('user', user);
+    this.awareness.setLocalStateField('user', user);
   }
 
   undo(): void {
@@ -180,8 +197,9 @@ export class BoardSession {
     for (const cleanup of this.cleanups) cleanup();
     for (const store of this.stores.values()) store.destroy();
     this.undoManager.destroy();
-    this.provider.awareness.setLocalState(null);
-    this.provider.destroy();
+    this.awareness.setLocalState(null);
+    if (this.provider) this.provider.destroy();
+    else this.awareness.destroy();
     void this.persistence?.destroy();
     this.doc.destroy();
   }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { readMeta, type Role } from '@pc/shared';
 import { ApiError, fetchBoard } from '../collab/api';
 import { useValue } from '../lib/hooks';
@@ -7,6 +7,9 @@ import { findRecentBoard } from '../collab/recentBoards';
 import { createValueStore, type ValueStore } from '../lib/valueStore';
 import type { ConnectionState } from '../collab/connection';
 import { BoardWorkspace } from './BoardWorkspace';
+import { ReviewBanner } from '../review/ReviewBanner';
+import { ReviewPointsControl } from '../review/ReviewPointsControl';
+import { useReviewView } from '../review/useReviewView';
 import { LogoMark } from './icons';
 import { NameDialog } from './NameDialog';
 import { useIdentity } from './useIdentity';
@@ -100,6 +103,8 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
   }, [session]);
 
   const title = info.title || docTitle;
+  const reviewUser = useMemo(() => ({ name: identity.name, colour: identity.colour }), [identity.name, identity.colour]);
+  const review = useReviewView(boardId, token, reviewUser);
   useEffect(() => {
     document.title = title ? `${title} · Partnership Canvas` : 'Partnership Canvas';
   }, [title]);
@@ -114,7 +119,16 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
   if (!session) return null;
   return (
     <>
-      <BoardWorkspace session={session} title={title} role={info.role} identity={identity} onIdentity={setIdentity} />
+      <BoardWorkspace
+        key={review.viewing?.point.id ?? 'live'}
+        session={review.viewing?.session ?? session}
+        title={title}
+        role={review.viewing ? 'view' : info.role}
+        identity={identity}
+        onIdentity={setIdentity}
+        headerActions={<ReviewPointsControl boardId={boardId} token={token} role={info.role} author={identity.name} onOpen={review.open} />}
+        banner={review.viewing && <ReviewBanner point={review.viewing.point} onBack={review.close} />}
+      />
       {!identity.confirmed && (
         <NameDialog identity={identity} title="Join the board" submitLabel="Join board" onSave={setIdentity} />
       )}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { canEdit, type BoardView, type CanvasItem, type Role } from '@pc/shared';
 import { PartnersControl } from '../boards/partners/PartnersControl';
 import { tabFor } from '../boards/tabs';
@@ -57,11 +57,14 @@ interface BoardWorkspaceProps {
   role: Role | null;
   identity: Identity;
   onIdentity(identity: Identity): void;
+  /** More board-wide header controls (e.g. review points). */
+  headerActions?: ReactNode;
+  /** A strip under the header (e.g. "viewing a review point"). */
+  banner?: ReactNode;
 }
 
 /** The board page once a session exists: header, toolbar, canvas and the accessible list. */
-export function BoardWorkspace({ session, title, role, identity, onIdentity }: BoardWorkspaceProps) {
-  const { doc, localOrigin } = session;
+export function BoardWorkspace({ session, title, role, identity, onIdentity, headerActions, banner }: BoardWorkspaceProps) {
   // Until the server has told us our role, nothing offers editing.
   const editable = role !== null && canEdit(role);
   const [view, setView] = useState<BoardView>('stakeholder-map');
@@ -172,7 +175,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
       setSelectedId(note.id);
       setEditingId(note.id);
     },
-    [doc, localOrigin, session, view, identity.name, touchCamera],
+    [session, view, identity.name, touchCamera],
   );
 
   const dragWriter = useRef<Throttled<[string, Point]> | null>(null);
@@ -209,7 +212,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
         if (first) autoFit();
       },
     }),
-    [editable, createNote, session, doc, localOrigin, touchCamera, autoFit],
+    [editable, createNote, session, touchCamera, autoFit],
   );
 
   const deleteItem = useCallback(
@@ -218,7 +221,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
       setSelectedId((current) => (current === id ? null : current));
       setEditingId((current) => (current === id ? null : current));
     },
-    [doc, localOrigin],
+    [session],
   );
 
   const zoomActions = useMemo(() => {
@@ -290,7 +293,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity }: B
   const { CanvasLayers, CanvasOverlay, SidePanel } = tab;
   return (
     <div className="board-page">
-      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<><ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
+      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<>{headerActions}<ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
+      {banner}
       <Toolbar
         view={view}
         onView={switchView}

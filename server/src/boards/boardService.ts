@@ -128,6 +128,14 @@ export class BoardService {
     log.info({ boardId: board.id }, 'board deleted');
   }
 
+  /**
+   * A server-side change to the board's live document (a restore, an import):
+   * loaded if nobody has it open, then stored and broadcast like any edit.
+   */
+  change<T>(board: BoardRecord, apply: (doc: Y.Doc) => T): Promise<T> {
+    return this.options.registry.change(board, apply);
+  }
+
   /** The whole document as one Yjs update: a full-fidelity backup. */
   exportState(board: BoardRecord): Promise<Uint8Array> {
     return this.withDoc(board.id, (doc) => Y.encodeStateAsUpdate(doc));

@@ -59,6 +59,36 @@ export interface StoredBoardState {
   lastSeq: number;
 }
 
+/** A review point as listed: what it is called, when and by whom it was taken. */
+export interface ReviewPointInfo {
+  id: string;
+  name: string;
+  /** The display name of whoever saved it; empty when they gave none. */
+  author: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** Size of the stored state. */
+  bytes: number;
+}
+
+/** A review point with its content: the board's full Yjs state when it was taken. */
+export interface ReviewPoint extends ReviewPointInfo {
+  state: Uint8Array;
+}
+
+/** A `review_points` row as both SQL stores keep it (without the state). */
+export interface ReviewPointRow {
+  id: string;
+  name: string;
+  author: string;
+  created_at: number | string;
+  bytes: number | string;
+}
+
+export function reviewPointFromRow(row: ReviewPointRow): ReviewPointInfo {
+  return { id: row.id, name: row.name, author: row.author, createdAt: Number(row.created_at), bytes: Number(row.bytes) };
+}
+
 export interface BoardStore {
   createBoard(board: BoardRecord): Promise<void>;
   getBoard(id: BoardId): Promise<BoardRecord | undefined>;
@@ -70,6 +100,12 @@ export interface BoardStore {
    * and including `uptoSeq`, and delete that tail. Updates after `uptoSeq` stay.
    */
   compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Keep a review point of a board (its id is new; the board exists). */
+  saveReviewPoint(boardId: BoardId, point: ReviewPoint): Promise<void>;
+  /** A board's review points, newest first, without their state. */
+  listReviewPoints(boardId: BoardId): Promise<ReviewPointInfo[]>;
+  /** One review point with its state, only if it belongs to this board. */
+  getReviewPoint(boardId: BoardId, id: string): Promise<ReviewPoint | undefined>;
   /** Replace one role's token hash (the old token stops working at once); false when the board does not exist. */
   replaceTokenHash(id: BoardId, role: Role, hash: TokenHash): Promise<boolean>;
   /** Remove the board and every row stored for it, in one transaction; false when it did not exist. */

@@ -1,12 +1,14 @@
 import type { BoardId, Role } from '@pc/shared';
 import type { TokenHash } from '../auth/tokens';
-import type { BoardRecord, BoardStore, PendingUpdate, StoredBoardState } from './boardStore';
+import type { BoardRecord, BoardStore, PendingUpdate, ReviewPoint, ReviewPointInfo, StoredBoardState } from './boardStore';
 
 interface StoredBoard {
   board: BoardRecord;
   snapshot: Uint8Array | null;
   snapshotSeq: number;
   tail: { seq: number; update: Uint8Array }[];
+  /** Oldest first; kept with the board, so they go when it goes. */
+  reviewPoints: ReviewPoint[];
 }
 
 /**
@@ -21,7 +23,7 @@ export class MemoryBoardStore implements BoardStore {
 
   async createBoard(board: BoardRecord): Promise<void> {
     if (this.boards.has(board.id)) throw new Error(`board ${board.id} already exists`);
-    this.boards.set(board.id, { board: structuredClone(board), snapshot: null, snapshotSeq: 0, tail: [] });
+    this.boards.set(board.id, { board: structuredClone(board), snapshot: null, snapshotSeq: 0, tail: [], reviewPoints: [] });
   }
 
   async getBoard(id: BoardId): Promise<BoardRecord | undefined> {
@@ -60,6 +62,28 @@ export class MemoryBoardStore implements BoardStore {
     stored.snapshot = snapshot.slice();
     stored.snapshotSeq = uptoSeq;
     stored.tail = stored.tail.filter((entry) => entry.seq > uptoSeq);
+  }
+
+  async saveReviewPoint(boardId: BoardId, point: ReviewPoint): Promise<void> {
+    const stored = this.boards.get(boardId);
+    if (!stored) throw new Error(`board ${boardId} does not exist`);
+    if ([...this.boards.values()].some((b) => b.reviewPoints.some((p) => p.id === point.id))) {
+      throw new Error(`review point ${point.id} already exists`);
+    }
+    stored.reviewPoints.push({ ...point, bytes: point.state.byteLength, state: point.state.slice() });
+  }
+
+  async listReviewPoints(boardId: BoardId): Promise<ReviewPointInfo[]> {
+    const points = this.boards.get(boardId)?.reviewPoints ?? [];
+    return points
+      .map(({ state: _state, ...info }) => info)
+      .reverse()
+      .sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  async getReviewPoint(boardId: BoardId, id: string): Promise<ReviewPoint | undefined> {
+    const point = this.boards.get(boardId)?.reviewPoints.find((p) => p.id === id);
+    return point ? { ...point, state: point.state.slice() } : undefined;
   }
 
   async replaceTokenHash(id: BoardId, role: Role, hash: TokenHash): Promise<boolean> {

@@ -1,7 +1,19 @@
 import pg from 'pg';
 import type { BoardId, Role } from '@pc/shared';
 import type { TokenHash } from '../auth/tokens';
-import { boardFromRow, TOKEN_HASH_COLUMNS, type BoardRecord, type BoardRow, type BoardStore, type PendingUpdate, type StoredBoardState } from './boardStore';
+import {
+  boardFromRow,
+  reviewPointFromRow,
+  TOKEN_HASH_COLUMNS,
+  type BoardRecord,
+  type BoardRow,
+  type BoardStore,
+  type PendingUpdate,
+  type ReviewPoint,
+  type ReviewPointInfo,
+  type ReviewPointRow,
+  type StoredBoardState,
+} from './boardStore';
 
 /**
  * The same schema and semantics as the SQLite store, for deployments where
@@ -29,6 +41,16 @@ const SCHEMA_STEPS: readonly string[] = [
      upto_seq BIGINT NOT NULL,
      updated_at BIGINT NOT NULL
    );`,
+  `CREATE TABLE review_points (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     author TEXT NOT NULL,
+     created_at BIGINT NOT NULL,
+     bytes INTEGER NOT NULL,
+     data BYTEA NOT NULL
+   );
+   CREATE INDEX review_points_by_board ON review_points(board_id, created_at);`,
 ];
 
 /** Arbitrary constant naming our schema-migration lock. */
@@ -177,6 +199,30 @@ export class PostgresBoardStore implements BoardStore {
     }
   }
 
+  async saveReviewPoint(boardId: BoardId, point: ReviewPoint): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO review_points (id, board_id, name, author, created_at, bytes, data) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [point.id, boardId, point.name, point.author, point.createdAt, point.state.byteLength, Buffer.from(point.state)],
+    );
+  }
+
+  async listReviewPoints(boardId: BoardId): Promise<ReviewPointInfo[]> {
+    const { rows } = await this.pool.query<ReviewPointRow>(
+      `SELECT id, name, author, created_at, bytes FROM review_points WHERE board_id = $1 ORDER BY created_at DESC, id DESC`,
+      [boardId],
+    );
+    return rows.map(reviewPointFromRow);
+  }
+
+  async getReviewPoint(boardId: BoardId, id: string): Promise<ReviewPoint | undefined> {
+    const { rows } = await this.pool.query<ReviewPointRow & { data: Buffer }>(
+      'SELECT id, name, author, created_at, bytes, data FROM review_points WHERE board_id = $1 AND id = $2',
+      [boardId, id],
+    );
+    const row = rows[0];
+    return row ? { ...reviewPointFromRow(row), state: new Uint8Array(row.data) } : undefined;
+  }
+
   async replaceTokenHash(id: BoardId, role: Role, hash: TokenHash): Promise<boolean> {
     // The column name comes from a fixed table, never from the request.
     const result = await this.pool.query(`UPDATE boards SET ${TOKEN_HASH_COLUMNS[role]} = $1 WHERE id = $2`, [hash, id]);
@@ -189,6 +235,7 @@ export class PostgresBoardStore implements BoardStore {
       await client.query('BEGIN');
       await client.query('DELETE FROM updates WHERE board_id = $1', [id]);
       await client.query('DELETE FROM snapshots WHERE board_id = $1', [id]);
+      await client.query('DELETE FROM review_points WHERE board_id = $1', [id]);
       const result = await client.query('DELETE FROM boards WHERE id = $1', [id]);
       await client.query('COMMIT');
       return (result.rowCount ?? 0) > 0;

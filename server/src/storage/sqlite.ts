@@ -3,12 +3,24 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BoardId, Role } from '@pc/shared';
 import type { TokenHash } from '../auth/tokens';
-import { boardFromRow, TOKEN_HASH_COLUMNS, type BoardRecord, type BoardRow, type BoardStore, type PendingUpdate, type StoredBoardState } from './boardStore';
+import {
+  boardFromRow,
+  reviewPointFromRow,
+  TOKEN_HASH_COLUMNS,
+  type BoardRecord,
+  type BoardRow,
+  type BoardStore,
+  type PendingUpdate,
+  type ReviewPoint,
+  type ReviewPointInfo,
+  type ReviewPointRow,
+  type StoredBoardState,
+} from './boardStore';
 
 /**
  * Schema changes are appended here and applied in order, tracked by SQLite's
- * user_version; review snapshots (named, read-only copies of a board) will be
- * the next entry, in their own table keyed by board.
+ * user_version. Review points (named, read-only copies of a board) have their
+ * own table, keyed by board, removed with it.
  */
 const SCHEMA_STEPS: readonly string[] = [
   `CREATE TABLE boards (
@@ -32,6 +44,16 @@ const SCHEMA_STEPS: readonly string[] = [
      upto_seq INTEGER NOT NULL,
      updated_at INTEGER NOT NULL
    );`,
+  `CREATE TABLE review_points (
+     id TEXT PRIMARY KEY,
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     author TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     bytes INTEGER NOT NULL,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX review_points_by_board ON review_points(board_id, created_at);`,
 ];
 
 export const SQLITE_FILE = 'partnership-canvas.sqlite';
@@ -129,8 +151,20 @@ export class SqliteBoardStore implements BoardStore {
          WHERE excluded.upto_seq >= snapshots.upto_seq`,
       ),
       deleteTail: this.db.prepare<[string, number]>('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      insertReviewPoint: this.db.prepare(
+        `INSERT INTO review_points (id, board_id, name, author, created_at, bytes, data)
+         VALUES (@id, @board_id, @name, @author, @created_at, @bytes, @data)`,
+      ),
+      listReviewPoints: this.db.prepare<[string], ReviewPointRow>(
+        `SELECT id, name, author, created_at, bytes FROM review_points WHERE board_id = ?
+         ORDER BY created_at DESC, rowid DESC`,
+      ),
+      getReviewPoint: this.db.prepare<[string, string], ReviewPointRow & { data: Buffer }>(
+        'SELECT id, name, author, created_at, bytes, data FROM review_points WHERE board_id = ? AND id = ?',
+      ),
       deleteUpdates: this.db.prepare<[string]>('DELETE FROM updates WHERE board_id = ?'),
       deleteSnapshot: this.db.prepare<[string]>('DELETE FROM snapshots WHERE board_id = ?'),
+      deleteReviewPoints: this.db.prepare<[string]>('DELETE FROM review_points WHERE board_id = ?'),
       deleteBoard: this.db.prepare<[string]>('DELETE FROM boards WHERE id = ?'),
       replaceHash: {
         owner: this.db.prepare<[string, string]>(`UPDATE boards SET ${TOKEN_HASH_COLUMNS.owner} = ? WHERE id = ?`),
@@ -205,6 +239,27 @@ export class SqliteBoardStore implements BoardStore {
     this.reclaimFreePages();
   }
 
+  async saveReviewPoint(boardId: BoardId, point: ReviewPoint): Promise<void> {
+    this.statements.insertReviewPoint.run({
+      id: point.id,
+      board_id: boardId,
+      name: point.name,
+      author: point.author,
+      created_at: point.createdAt,
+      bytes: point.state.byteLength,
+      data: point.state,
+    });
+  }
+
+  async listReviewPoints(boardId: BoardId): Promise<ReviewPointInfo[]> {
+    return this.statements.listReviewPoints.all(boardId).map(reviewPointFromRow);
+  }
+
+  async getReviewPoint(boardId: BoardId, id: string): Promise<ReviewPoint | undefined> {
+    const row = this.statements.getReviewPoint.get(boardId, id);
+    return row ? { ...reviewPointFromRow(row), state: row.data } : undefined;
+  }
+
   async replaceTokenHash(id: BoardId, role: Role, hash: TokenHash): Promise<boolean> {
     return this.statements.replaceHash[role].run(hash, id).changes > 0;
   }
@@ -215,6 +270,7 @@ export class SqliteBoardStore implements BoardStore {
     const deleted = this.db.transaction(() => {
       this.statements.deleteUpdates.run(id);
       this.statements.deleteSnapshot.run(id);
+      this.statements.deleteReviewPoints.run(id);
       return this.statements.deleteBoard.run(id).changes > 0;
     })();
     this.reclaimFreePages();

@@ -138,6 +138,37 @@ export function describeBoardStore(name: string, makeHarness: () => Promise<Stor
       expect(texts(await loadDoc(store, b.id))).toEqual(['b']);
     });
 
+    it('keeps review points per board, newest first, and survives a reopen', async () => {
+      const board = boardRecord();
+      const other = boardRecord();
+      await store.createBoard(board);
+      await store.createBoard(other);
+      const { doc } = recordingDoc();
+      createRecord(doc, 'canvasItems', { kind: 'sticky', text: 'March' });
+      const march = Y.encodeStateAsUpdate(doc);
+      createRecord(doc, 'canvasItems', { kind: 'sticky', text: 'June' });
+      const june = Y.encodeStateAsUpdate(doc);
+      await store.saveReviewPoint(board.id, { id: 'rp-march', name: 'March review', author: 'Ana', createdAt: 1000, bytes: 0, state: march });
+      await store.saveReviewPoint(board.id, { id: 'rp-june', name: 'June review', author: '', createdAt: 2000, bytes: 0, state: june });
+      await store.saveReviewPoint(other.id, { id: 'rp-other', name: 'Other', author: '', createdAt: 1500, bytes: 0, state: march });
+
+      await store.close();
+      store = await harness.open();
+      expect(await store.listReviewPoints(board.id)).toEqual([
+        { id: 'rp-june', name: 'June review', author: '', createdAt: 2000, bytes: june.byteLength },
+        { id: 'rp-march', name: 'March review', author: 'Ana', createdAt: 1000, bytes: march.byteLength },
+      ]);
+      const point = await store.getReviewPoint(board.id, 'rp-march');
+      expect(point?.name).toBe('March review');
+      const restored = new Y.Doc();
+      Y.applyUpdate(restored, point!.state);
+      expect(texts(restored)).toEqual(['March']);
+      // A review point is only reachable through its own board.
+      expect(await store.getReviewPoint(board.id, 'rp-other')).toBeUndefined();
+      expect(await store.getReviewPoint(board.id, 'rp-none')).toBeUndefined();
+      expect(await store.listReviewPoints(newBoardId())).toEqual([]);
+    });
+
     it('replaces one role\'s token hash and keeps the others', async () => {
       const board = boardRecord();
       await store.createBoard(board);
@@ -161,6 +192,9 @@ export function describeBoardStore(name: string, makeHarness: () => Promise<Stor
       createRecord(doc, 'canvasItems', { kind: 'sticky', text: 'two' });
       await store.appendUpdates(updates.slice(1).map((update) => ({ boardId: gone.id, update })));
       await store.appendUpdates(updates.map((update) => ({ boardId: kept.id, update })));
+      const state = Y.encodeStateAsUpdate(doc);
+      await store.saveReviewPoint(gone.id, { id: 'rp-gone', name: 'March', author: '', createdAt: 1, bytes: 0, state });
+      await store.saveReviewPoint(kept.id, { id: 'rp-kept', name: 'March', author: '', createdAt: 1, bytes: 0, state });
 
       expect(await store.deleteBoard(gone.id)).toBe(true);
       await store.close();
@@ -170,6 +204,9 @@ export function describeBoardStore(name: string, makeHarness: () => Promise<Stor
       expect(await store.deleteBoard(gone.id)).toBe(false);
       expect(await store.getBoard(kept.id)).toEqual(kept);
       expect(texts(await loadDoc(store, kept.id))).toEqual(['one', 'two']);
+      expect(await store.listReviewPoints(gone.id)).toEqual([]);
+      expect(await store.getReviewPoint(gone.id, 'rp-gone')).toBeUndefined();
+      expect((await store.listReviewPoints(kept.id)).map((point) => point.id)).toEqual(['rp-kept']);
     });
 
     it('flushes on its own within the window', async () => {

@@ -117,6 +117,24 @@ export class RoomRegistry {
     return room?.isReady ? room.doc : undefined;
   }
 
+  /**
+   * Make a server-side change (a restore, an import) to a board's live
+   * document, loading it first if no one has it open. The change goes through
+   * the room like any edit: stored by the group commit, broadcast to everyone
+   * connected, and (when the room is idle) compacted on unload.
+   */
+  async change<T>(board: BoardRecord, apply: (doc: Y.Doc) => T): Promise<T> {
+    for (;;) {
+      const room = await this.roomFor(board);
+      await room.ready;
+      // Unloaded in between (only by a failed load or shutdown): take a fresh room.
+      if (room.isUnloaded) continue;
+      const result = apply(room.doc);
+      if (room.connections.size === 0) this.scheduleUnload(room);
+      return result;
+    }
+  }
+
   private async roomFor(board: BoardRecord): Promise<Room> {
     for (;;) {
       const pending = this.unloading.get(board.id);

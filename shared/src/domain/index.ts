@@ -9,3 +9,5 @@ export * from './matrix/cellIndex';
 export * from './matrix/analysis';
 export * from './stakeholders/quadrants';
 export * from './stakeholders/salience';
+export * from './stakeholders/attitude';
+export * from './review';

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { createRecord } from '../doc/records';
 import { COLLECTION_NAMES } from '../schema';
 import { csvCell, toCsv } from './csv';
-import { actionTable, exportJson, matrixTable, stakeholderTable } from './tables';
+import { actionTable, exportJson, matrixTable, relationshipTable, stakeholderTable } from './tables';
 
 function board() {
   const doc = new Y.Doc();
@@ -77,5 +77,22 @@ describe('export tables', () => {
     expect(json.stakeholders).toHaveLength(2);
     expect(json.logicLinks).toHaveLength(5);
     expect(json.stakeholders?.[0]).toMatchObject({ ring: null, placed: true });
+  });
+});
+
+describe('relationship table', () => {
+  it('names both ends, sorted by them, and leaves a missing end blank', () => {
+    const doc = new Y.Doc();
+    createRecord(doc, 'stakeholders', { id: 'b', name: 'Bellview School' });
+    createRecord(doc, 'stakeholders', { id: 'a', name: 'Ardmore Health Board' });
+    createRecord(doc, 'partners', { id: 'p', name: 'Kinship Carers Trust', colour: '#16a34a' });
+    createRecord(doc, 'relationships', { id: 'r2', from: 'b', to: 'gone', type: 'informal' });
+    createRecord(doc, 'relationships', { id: 'r1', from: 'a', to: 'p', type: 'funds', strength: 5, direction: 'both' });
+    const table = relationshipTable(doc);
+    expect(table.header).toEqual(['id', 'from', 'fromName', 'to', 'toName', 'type', 'strength', 'direction']);
+    expect(table.rows).toEqual([
+      ['r1', 'a', 'Ardmore Health Board', 'p', 'Kinship Carers Trust', 'funds', 5, 'both'],
+      ['r2', 'b', 'Bellview School', 'gone', '', 'informal', 3, 'forward'],
+    ]);
   });
 });

@@ -145,7 +145,24 @@ export function actionTable(doc: Y.Doc): Table {
   return { header: ['activity', 'leadPartner', 'supportingPartners', 'dueDate', 'status', 'linkedOutcomes'], rows };
 }
 
-export const EXPORT_TABLES = { stakeholders: stakeholderTable, matrix: matrixTable, actions: actionTable } as const;
+/** Who relates to whom on the stakeholder network, with both ends named (ends may be stakeholders or partners). */
+export function relationshipTable(doc: Y.Doc): Table {
+  const names = new Map<string, string>([
+    ...records(doc, 'partners').map((p) => [p.id, p.name] as const),
+    ...records(doc, 'stakeholders').map((s) => [s.id, s.name] as const),
+  ]);
+  const rows = records(doc, 'relationships')
+    .map((r) => [r.id, r.from, names.get(r.from) ?? '', r.to, names.get(r.to) ?? '', r.type, r.strength, r.direction])
+    .sort((a, b) => byText(String(a[2]).toLowerCase(), String(b[2]).toLowerCase()) || byText(String(a[4]).toLowerCase(), String(b[4]).toLowerCase()) || byText(String(a[0]), String(b[0])));
+  return { header: ['id', 'from', 'fromName', 'to', 'toName', 'type', 'strength', 'direction'], rows };
+}
+
+export const EXPORT_TABLES = {
+  stakeholders: stakeholderTable,
+  relationships: relationshipTable,
+  matrix: matrixTable,
+  actions: actionTable,
+} as const;
 export type ExportTableName = keyof typeof EXPORT_TABLES;
 
 /** Every record, by collection, validated with defaults (the JSON backup). */

@@ -4,7 +4,6 @@
  * stays per person. Plain functions over a Y.Doc: the integration tests drive the
  * very same writes from Node clients.
  */
-import type * as Y from 'yjs';
 import {
   createRecord,
   deleteRecord,

@@ -3,7 +3,7 @@
  * keys each field takes. Colour legends and filters share these keys, so clicking a
  * legend entry can toggle exactly the filter value it shows.
  */
-import { CONTACT_FREQUENCIES, ENGAGEMENT_LEVELS, SECTORS, STAKEHOLDER_KINDS, effectiveSalience, salienceClass, SALIENCE_CLASSES, SALIENCE_LABELS, clampStakeholderLevel, mendelowQuadrant, MENDELOW_QUADRANTS, QUADRANT_LABELS } from '@pc/shared';
+import { ATTITUDE_LABELS, attitudeKey, CONTACT_FREQUENCIES, ENGAGEMENT_LEVELS, SECTORS, STAKEHOLDER_KINDS, effectiveSalience, salienceClass, SALIENCE_CLASSES, SALIENCE_LABELS, clampStakeholderLevel, mendelowQuadrant, MENDELOW_QUADRANTS, QUADRANT_LABELS } from '@pc/shared';
 import type { Partner, Stakeholder } from '@pc/shared';
 import { ONION_RINGS, RING_LABELS, ringOrUnassessed } from './onion';
 
@@ -82,13 +82,6 @@ export function engagementGapBucket(gap: number): EngagementGapBucket {
 export const NONE_VALUE = 'none';
 export const NOT_ASSESSED_LABEL = 'Not assessed';
 
-const ATTITUDE_LABELS: Readonly<Record<string, string>> = {
-  '-2': 'Blocker',
-  '-1': 'Sceptic',
-  '0': 'Neutral',
-  '1': 'Supporter',
-  '2': 'Champion',
-};
 
 const LEVEL_LABELS = ['0 None', '1 Low', '2 Medium', '3 High', '4 Very high'];
 
@@ -96,11 +89,7 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Attitude clamped to -2..+2 and rounded, as a value key ('-2' .. '2'). */
-export function attitudeKey(attitude: number): string {
-  if (Number.isNaN(attitude)) return '0';
-  return String(Math.min(2, Math.max(-2, Math.round(attitude))) || 0);
-}
+export { attitudeKey };
 
 /**
  * The value keys a stakeholder has for a field. Every field has exactly one value

@@ -1,5 +1,5 @@
 import { mendelowQuadrant, QUADRANT_LABELS } from '@pc/shared';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { Arrow, Circle, Group, Layer, Rect as KonvaRect, Ring, Text } from 'react-konva';
 import type Konva from 'konva';
 import type { Camera } from '../../../canvas/camera';

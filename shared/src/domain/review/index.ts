@@ -1,0 +1,3 @@
+export * from './diff';
+export * from './sentences';
+export * from './restore';
