@@ -41,6 +41,8 @@ export interface BoardTab {
   insetTop?: number;
   /** World bounds of the structured content, so zoom-to-fit frames it with the notes. */
   contentBounds?(session: BoardSession): Rect | null;
+  /** World area the board's own content covers (matrix, columns, grid): a double-click there acts on the board and never adds a note. */
+  ownArea?(session: BoardSession): Rect | null;
   /** Collections holding the board's structured content; any record in them hides the empty state. */
   contentCollections?: readonly CollectionName[];
 }

@@ -18,7 +18,7 @@ import {
   zoomBy,
   type Camera,
 } from '../canvas/camera';
-import { rectsIntersect, screenPoint, unionRects, worldPoint, type Point, type Rect, type Size } from '../lib/geometry';
+import { rectContainsPoint, rectsIntersect, screenPoint, unionRects, worldPoint, type Point, type Rect, type Size } from '../lib/geometry';
 import { boundsOfItems, freeSpotNear, itemsForView } from '../canvas/items';
 import { connectionIndicator } from '../collab/connection';
 import { useValue, useValueBy } from '../lib/hooks';
@@ -126,14 +126,31 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     [camera],
   );
 
-  const autoFit = useCallback(() => {
-    if (cameraTouched.current.has(view) || viewport.current.width === 0) return;
-    const bounds = boundsFor(view, itemsRef.current);
-    frameCamera(bounds ? fitBounds(bounds, viewport.current, 48, 1, tabFor(view).insetTop) : centreOn(worldPoint(0, 0), viewport.current, 1));
-  }, [frameCamera, view, boundsFor]);
+  const homeCamera = useCallback(
+    (forView: BoardView, notes: readonly CanvasItem[]): Camera => {
+      const bounds = boundsFor(forView, notes);
+      return bounds ? fitBounds(bounds, viewport.current, 48, 1, tabFor(forView).insetTop) : centreOn(worldPoint(0, 0), viewport.current, 1);
+    },
+    [boundsFor],
+  );
 
-  // Frame the content when the local copy or the server's copy arrives, until the person takes over.
-  useEffect(autoFit, [autoFit, connection.localLoaded, connection.synced]);
+  /**
+   * The first framing of each tab happens once, when the board's content is all here
+   * (first sync, or the local copy when the server cannot be reached): framing earlier
+   * and again as content arrives would move what the person is about to click.
+   */
+  const contentReady = connection.synced || (connection.localLoaded && connection.status === 'disconnected');
+  const contentReadyRef = useRef(contentReady);
+  contentReadyRef.current = contentReady;
+  const framedTabs = useRef(new Set<BoardView>());
+  const autoFit = useCallback(() => {
+    if (!contentReadyRef.current || framedTabs.current.has(view) || viewport.current.width === 0) return;
+    framedTabs.current.add(view);
+    if (cameraTouched.current.has(view)) return;
+    frameCamera(homeCamera(view, itemsRef.current));
+  }, [frameCamera, view, homeCamera]);
+
+  useEffect(autoFit, [autoFit, contentReady]);
 
   const switchView = (next: BoardView) => {
     if (next === view) return;
@@ -144,9 +161,9 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     session.setView(next);
     const saved = tabCameras.current.get(next);
     if (saved) frameCamera(saved);
-    else {
-      const bounds = boundsFor(next, itemsForView(allItems, next));
-      if (viewport.current.width > 0) frameCamera(bounds ? fitBounds(bounds, viewport.current, 48, 1, tabFor(next).insetTop) : centreOn(worldPoint(0, 0), viewport.current, 1));
+    else if (contentReady && viewport.current.width > 0) {
+      framedTabs.current.add(next);
+      frameCamera(homeCamera(next, itemsForView(allItems, next)));
     }
   };
 
@@ -187,7 +204,11 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
         setSelectedId(id);
         setEditingId(id);
       },
-      createAt: (world) => editable && createNote(world),
+      // Notes go on free canvas only: a double-click on the board's own area belongs to the board.
+      createAt: (world) => {
+        const area = tabFor(viewRef.current).ownArea?.(session) ?? null;
+        if (editable && !(area && rectContainsPoint(area, world))) createNote(world);
+      },
       dragStart: (id) => {
         session.stopCapturing();
         setSelectedId(id);

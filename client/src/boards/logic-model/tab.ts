@@ -13,5 +13,6 @@ export const logicModelTab: BoardTab = {
   CanvasOverlay: LogicOverlay,
   SidePanel: LogicSidePanel,
   contentBounds: (session) => logicModelStore(session).bounds(),
+  ownArea: (session) => logicModelStore(session).bounds(),
   contentCollections: ['logicNodes'],
 };

@@ -27,5 +27,9 @@ export const skillsMatrixTab: BoardTab = {
     const { width, height } = snapshot.layout;
     return { x: 0, y: 0, width: Math.min(width, FIT_MAX_WIDTH), height: Math.min(height, FIT_MAX_HEIGHT) };
   },
+  ownArea(session) {
+    const snapshot = matrixStoreFor(session).getSnapshot();
+    return snapshot.empty ? null : { x: 0, y: 0, width: snapshot.layout.width, height: snapshot.layout.height };
+  },
   contentCollections: ['matrixRows', 'partners'],
 };

@@ -15,6 +15,11 @@ export const stakeholderMapTab: BoardTab = {
   SidePanel: StakeholderPanel,
   contentCollections: ['stakeholders'],
   insetTop: MAP_TOOLBAR_INSET,
+  // The grid's quadrants and the onion's rings; the network is open canvas between cards.
+  ownArea(session) {
+    const { layout } = mapUiFor(session).state.get();
+    return layout === 'network' ? null : layoutBounds(layout, new Map());
+  },
   contentBounds(session) {
     const state = mapUiFor(session).state.get();
     const placed = session.collection('stakeholders').getSnapshot().filter((s) => s.placed);

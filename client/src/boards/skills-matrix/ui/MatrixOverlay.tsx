@@ -9,6 +9,7 @@ import { AddPartnerForm, AddRowForm } from './AddForms';
 import { Legend } from './Legend';
 import { MatrixTable } from './MatrixTable';
 import { useMatrix } from './useMatrix';
+import { useValueBy } from '../../../lib/hooks';
 import './skills-matrix.css';
 
 type Popover = 'partner' | 'row' | null;
@@ -29,15 +30,19 @@ export function MatrixOverlay(context: BoardContext) {
   const starterCount = useMemo(() => starterRowsToAdd(snapshot.rows, () => 'preview').length, [snapshot.rows]);
   const groups = useMemo(() => [...new Set(snapshot.rows.map((r) => r.group.trim()).filter(Boolean))].sort(), [snapshot.rows]);
 
-  // The first partner or row: bring the new matrix into view, top-left under the toolbar.
-  const wasEmpty = useRef(snapshot.empty);
+  // The first partner or row added to a matrix that was empty once loaded: bring it
+  // into view, top-left under the toolbar. Content that merely arrives with the load
+  // is framed once by the board, never here.
+  const synced = useValueBy(session.connection, (c) => String(c.synced)).synced;
+  const wasEmpty = useRef<boolean | null>(null);
   useEffect(() => {
-    if (wasEmpty.current && !snapshot.empty) {
+    if (!synced) return;
+    if (wasEmpty.current === true && !snapshot.empty) {
       const viewport = context.viewportSize();
       if (viewport.width > 0) context.camera.set(homeCamera(snapshot.layout, viewport));
     }
     wasEmpty.current = snapshot.empty;
-  }, [snapshot.empty, snapshot.layout, context]);
+  }, [synced, snapshot.empty, snapshot.layout, context]);
 
   // The canvas turns the wheel into panning; inside the visible table it must scroll.
   useEffect(() => {
