@@ -85,6 +85,19 @@ describe('the view stays put', () => {
     await page.waitForTimeout(400);
     expect(await page.locator('textarea.note-editor').count()).toBe(0);
     expect(await noteCount(page)).toBe('0 notes');
+    // Below a collapsed category: empty canvas for now, partner cells once it opens again.
+    const metrics = { header: 120, band: 36, row: 32 };
+    const rows = await page.locator(`${TABLE} tbody tr[data-row-id]`).count();
+    const bands = await page.locator(`${TABLE} tbody button.matrix-group-toggle`).count();
+    const expandedBottom = metrics.header + bands * metrics.band + rows * metrics.row;
+    await page.locator(`${TABLE} tbody button.matrix-group-toggle`).first().evaluate((button: HTMLButtonElement) => button.click());
+    await waitFor(async () => (await page.locator(`${TABLE} tbody button.matrix-group-toggle`).first().getAttribute('aria-expanded')) === 'false', { message: 'category collapsed' });
+    const below = await canvasScreenPoint(page, { x: 120, y: expandedBottom - metrics.row / 2 });
+    await page.screenshot({ path: join(shots, 'matrix-collapsed-before-double-click.png') });
+    await page.mouse.dblclick(below.x, below.y);
+    await page.waitForTimeout(400);
+    expect(await page.locator('textarea.note-editor').count()).toBe(0);
+    expect(await noteCount(page)).toBe('0 notes');
     await page.screenshot({ path: join(shots, 'matrix-double-click.png') });
     // Free canvas, far below the matrix, still takes a note.
     await page.mouse.dblclick(canvas.x + canvas.width - 60, canvas.y + canvas.height - 40);

@@ -1,5 +1,6 @@
 import type { BoardTab } from '../types';
 import { matrixStoreFor } from './matrixStore';
+import { layoutMatrix } from './model/layout';
 import { MatrixLayer } from './ui/MatrixLayer';
 import { MatrixOverlay } from './ui/MatrixOverlay';
 import { MatrixPanel } from './ui/MatrixPanel';
@@ -27,9 +28,13 @@ export const skillsMatrixTab: BoardTab = {
     const { width, height } = snapshot.layout;
     return { x: 0, y: 0, width: Math.min(width, FIT_MAX_WIDTH), height: Math.min(height, FIT_MAX_HEIGHT) };
   },
+  // The matrix as it stands with every category open: a note left below a collapsed
+  // category would cover partner cells once it opens again.
   ownArea(session) {
     const snapshot = matrixStoreFor(session).getSnapshot();
-    return snapshot.empty ? null : { x: 0, y: 0, width: snapshot.layout.width, height: snapshot.layout.height };
+    if (snapshot.empty) return null;
+    const expanded = layoutMatrix(snapshot.rows, snapshot.partners);
+    return { x: 0, y: 0, width: expanded.width, height: expanded.height };
   },
   contentCollections: ['matrixRows', 'partners'],
 };
