@@ -110,9 +110,9 @@ describe('the view stays put', () => {
     await page.screenshot({ path: join(shots, 'matrix-collapsed-before-double-click.png') });
     await page.mouse.dblclick(below.x, below.y);
     await page.waitForTimeout(400);
+    await page.screenshot({ path: join(shots, 'matrix-double-click.png') });
     expect(await page.locator('textarea.note-editor').count()).toBe(0);
     expect(await noteCount(page)).toBe('0 notes');
-    await page.screenshot({ path: join(shots, 'matrix-double-click.png') });
     // Free canvas, far below the matrix, still takes a note.
     await page.mouse.dblclick(canvas.x + canvas.width - 60, canvas.y + canvas.height - 40);
     await waitFor(async () => (await page.locator('textarea.note-editor').count()) === 1, { message: 'note editor on free canvas' });
