@@ -18,7 +18,7 @@ describe('POST /api/boards/:id/import', () => {
     await server?.dispose();
   });
 
-  const post = (board: { id: string }, table: string, body: string | Uint8Array, token: string, type = 'text/csv') =>
+  const post = (board: { id: string }, table: string, body: string, token: string, type = 'text/csv') =>
     fetch(`${server.url}/api/boards/${board.id}/import?table=${table}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': type },

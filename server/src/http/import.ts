@@ -34,7 +34,7 @@ export function importRouter(options: { boards: BoardService; log: Logger; maxIm
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       const row = (error as CsvError & { lines?: number }).lines;
-      res.status(422).json({ error: 'The file is not valid CSV', rows: [{ row: row ?? 0, message: error.message.replace(/^Invalid Record Length: |^[A-Za-z ]+: /, '') }] });
+      res.status(422).json({ error: 'The file is not valid CSV', rows: [{ row: row ?? 0, message: error.message }] });
       return;
     }
     const [header, ...rows] = lines;

@@ -99,3 +99,10 @@ describe('planImport', () => {
     expect(unguardCell('plain')).toBe('plain');
   });
 });
+
+describe('planImport matrix rows', () => {
+  it('calls a missing row name by its column, "row"', () => {
+    const plan = planImport('matrix', ['row', 'category'], [['', 'skill']], importContext(new Y.Doc()));
+    expect(plan).toMatchObject({ ok: false, rows: [{ row: 2, message: expect.stringMatching(/^row: /) }] });
+  });
+});

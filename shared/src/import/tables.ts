@@ -172,7 +172,13 @@ function tableRules(table: ImportTableName, context: ImportContext): TableRules 
         convert(cells, header, _ctx, out) {
           const { row: name, ...rest } = fields(cells, { row: 'text', category: 'text', group: 'text', required: 'number' });
           const rowId = newRecordId();
-          const record = validated('matrixRows', { ...rest, name, id: rowId, order: 'a0' });
+          let record: Record<string, unknown>;
+          try {
+            record = validated('matrixRows', { ...rest, name, id: rowId, order: 'a0' });
+          } catch (error) {
+            // The export calls the row's name "row".
+            throw error instanceof RowError ? new RowError(error.message.replace(/(^|; )name:/g, '$1row:')) : error;
+          }
           out.push({ collection: 'matrixRows', record });
           for (const column of header) {
             if (MATRIX_COLUMNS.has(column)) continue;
