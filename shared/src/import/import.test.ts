@@ -45,6 +45,18 @@ describe('planImport', () => {
     expect(listRecords(to, 'stakeholders').every((r) => r.valid)).toBe(true);
   });
 
+  it('applies the whole import as one document update', () => {
+    const doc = new Y.Doc();
+    partners(doc);
+    const plan = planImport('matrix', ['row', 'category', 'Council'], [['Venues', 'resource', '2 G'], ['Vans', 'resource', '1']], importContext(doc));
+    if (!plan.ok) throw new Error(plan.error);
+    let updates = 0;
+    doc.on('update', () => updates++);
+    applyImport(doc, plan.records);
+    expect(updates).toBe(1);
+    expect(listRecords(doc, 'matrixCells')).toHaveLength(2);
+  });
+
   it('gives a stakeholder whose id is already on the board a new id instead of overwriting it', () => {
     const doc = source();
     const before = listRecords(doc, 'stakeholders').length;
