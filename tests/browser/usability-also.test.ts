@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { joinBoard } from '../helpers/browser';
+import { createBoard } from '../helpers/server';
+import { browserSuite } from '../helpers/suite';
+import { waitFor } from '../helpers/sync';
+
+/**
+ * Smaller workshop stumbles, each as the person's own steps: a viewer who does
+ * not want to give a name, a pasted list of names, a stakeholder promoted twice,
+ * and a skills question nobody can answer yet.
+ */
+
+const suite = browserSuite('usability');
+
+async function peerNames(page: import('playwright-core').Page): Promise<string[]> {
+  return page.$$eval('ul[aria-label="People here"] .peer-name', (els) => els.map((el) => el.textContent ?? ''));
+}
+
+describe('workshop usability, smaller points', () => {
+  it('a viewer skips the name prompt and the others see "Viewer"', async () => {
+    const board = await createBoard(suite.server, 'Youth safety workshop');
+    const fiona = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Fiona', { contexts: suite.contexts, errors: suite.errors });
+
+    const context = await suite.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    suite.contexts.push(context);
+    const viewer = await context.newPage();
+    await viewer.goto(new URL(board.links.view, suite.server.url).href);
+    const dialog = viewer.getByRole('dialog', { name: 'Join the board' });
+    await dialog.getByRole('button', { name: 'Skip, appear as Viewer' }).waitFor();
+    await viewer.screenshot({ path: join(suite.shots, 'also1-viewer-skip-offered.png') });
+    await dialog.getByRole('button', { name: 'Skip, appear as Viewer' }).click();
+    await viewer.locator('.connection[data-state="read-only"]').waitFor({ timeout: 15_000 });
+    expect(await viewer.getByRole('dialog').count()).toBe(0);
+    await waitFor(async () => (await peerNames(viewer)).includes('Viewer (you)'), { message: 'the viewer sees themself as Viewer' });
+    await waitFor(async () => (await peerNames(fiona)).includes('Viewer'), { message: 'Fiona sees a Viewer on the board' });
+    await fiona.screenshot({ path: join(suite.shots, 'also1-editor-sees-viewer.png') });
+
+    // An editor is not offered the skip: their name goes on what they write.
+    const editorContext = await suite.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    suite.contexts.push(editorContext);
+    const editor = await editorContext.newPage();
+    await editor.goto(new URL(board.links.edit, suite.server.url).href);
+    await editor.getByRole('dialog', { name: 'Join the board' }).getByRole('button', { name: 'Join board' }).waitFor();
+    expect(await editor.getByRole('button', { name: 'Skip, appear as Viewer' }).count()).toBe(0);
+  });
+});
