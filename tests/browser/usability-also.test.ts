@@ -17,6 +17,10 @@ async function peerNames(page: import('playwright-core').Page): Promise<string[]
   return page.$$eval('ul[aria-label="People here"] .peer-name', (els) => els.map((el) => el.textContent ?? ''));
 }
 
+async function stakeholderNames(page: import('playwright-core').Page): Promise<string[]> {
+  return page.$$eval('ul[aria-label="Stakeholders"] li[data-stakeholder-id] .sm-name', (els) => els.map((el) => el.textContent ?? ''));
+}
+
 describe('workshop usability, smaller points', () => {
   it('a viewer skips the name prompt and the others see "Viewer"', async () => {
     const board = await createBoard(suite.server, 'Youth safety workshop');
@@ -43,5 +47,30 @@ describe('workshop usability, smaller points', () => {
     await editor.goto(new URL(board.links.edit, suite.server.url).href);
     await editor.getByRole('dialog', { name: 'Join the board' }).getByRole('button', { name: 'Join board' }).waitFor();
     expect(await editor.getByRole('button', { name: 'Skip, appear as Viewer' }).count()).toBe(0);
+  });
+
+  it('a pasted list of eight names offers "Add these 8", and one click adds them all', async () => {
+    const board = await createBoard(suite.server, 'Stakeholder list');
+    const page = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Fiona', { contexts: suite.contexts, errors: suite.errors });
+    const names = ['Riverside Council', 'Youth Forum', 'Police Scotland', 'NHS Lothian', 'Safer Streets Trust', 'Parents Network', 'Schools Partnership', 'Local Press'];
+    const entry = page.getByLabel('Add stakeholders, one name per line');
+    await entry.click();
+    await page.keyboard.insertText(names.join('\n'));
+    const addAll = page.getByRole('button', { name: 'Add these 8' });
+    await addAll.waitFor();
+    await page.screenshot({ path: join(suite.shots, 'also2-add-these-8.png') });
+    await addAll.click();
+    await waitFor(async () => (await stakeholderNames(page)).length === 8, { message: 'all eight names are in the list' });
+    expect((await stakeholderNames(page)).sort()).toEqual([...names].sort());
+    expect(await entry.inputValue()).toBe('');
+    expect(await page.locator('#sm-entry-help').textContent()).toContain('Added 8 to the tray');
+    expect(await addAll.count()).toBe(0);
+    await page.screenshot({ path: join(suite.shots, 'also2-added.png') });
+
+    // Pasting it again counts only the new names.
+    await entry.click();
+    await page.keyboard.insertText(['Youth Forum', 'Community Centre'].join('\n'));
+    await page.getByRole('button', { name: 'Add this one' }).waitFor();
+    await entry.press('Escape');
   });
 });
