@@ -73,4 +73,48 @@ describe('workshop usability, smaller points', () => {
     await page.getByRole('button', { name: 'Add this one' }).waitFor();
     await entry.press('Escape');
   });
+
+  it('making a stakeholder a partner when a partner of that name exists warns, and Cancel or "anyway" both work', async () => {
+    const board = await createBoard(suite.server, 'Duplicate partners');
+    const page = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Fiona', { contexts: suite.contexts, errors: suite.errors });
+    const partnerNames = () => page.$$eval('ul[aria-label="Partners"] input[aria-label="Partner name"]', (els) => els.map((el) => (el as HTMLInputElement).value));
+
+    // The council is already a partner.
+    await page.getByRole('button', { name: /^Partners/ }).click();
+    await page.getByLabel('New partner').fill('Riverside Council');
+    await page.getByLabel('New partner').press('Enter');
+    await waitFor(async () => (await partnerNames()).length === 1, { message: 'the council is a partner' });
+    await page.getByRole('button', { name: 'Close partners' }).click();
+
+    // Someone lists it again as a stakeholder, spelt a little differently, plus a new one.
+    const entry = page.getByLabel('Add stakeholders, one name per line');
+    await entry.click();
+    await page.keyboard.insertText('riverside  council\nYouth Forum');
+    await page.getByRole('button', { name: 'Add these 2' }).click();
+    await waitFor(async () => (await stakeholderNames(page)).length === 2, { message: 'two stakeholders' });
+
+    await page.locator('ul[aria-label="Stakeholders"] li', { hasText: 'riverside council' }).click();
+    await page.getByRole('button', { name: 'Make partner' }).click();
+    const warning = page.getByRole('alert').filter({ hasText: 'already on the board' });
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('A partner called “Riverside Council” is already on the board');
+    await page.screenshot({ path: join(suite.shots, 'also3-duplicate-partner-warning.png') });
+
+    // Cancel: nothing changes.
+    await warning.getByRole('button', { name: 'Cancel' }).click();
+    expect(await warning.count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Partners/ }).textContent()).toContain('1');
+
+    // Ask again and go ahead: a second partner, and the stakeholder says it is one.
+    await page.getByRole('button', { name: 'Make partner' }).click();
+    await page.getByRole('button', { name: 'Make partner anyway' }).click();
+    await page.locator('.sm-editor .sm-badge', { hasText: 'Partner:' }).waitFor();
+    await waitFor(async () => (await page.getByRole('button', { name: /^Partners/ }).textContent())?.includes('2'), { message: 'two partners now' });
+
+    // A name nobody has yet is promoted at once, without a question.
+    await page.locator('ul[aria-label="Stakeholders"] li', { hasText: 'Youth Forum' }).click();
+    await page.getByRole('button', { name: 'Make partner' }).click();
+    await page.locator('.sm-editor .sm-badge', { hasText: 'Partner: Youth Forum' }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'already on the board' }).count()).toBe(0);
+  });
 });
