@@ -117,4 +117,44 @@ describe('workshop usability, smaller points', () => {
     await page.locator('.sm-editor .sm-badge', { hasText: 'Partner: Youth Forum' }).waitFor();
     expect(await page.getByRole('alert').filter({ hasText: 'already on the board' }).count()).toBe(0);
   });
+
+  it('"Who could bring this?" explains in place how to fill "what they could offer", and following it gives a suggestion', async () => {
+    const board = await createBoard(suite.server, 'Skills gaps');
+    const page = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Fiona', { contexts: suite.contexts, errors: suite.errors });
+    const entry = page.getByLabel('Add stakeholders, one name per line');
+    await entry.click();
+    await entry.pressSequentially('Youth Forum');
+    await entry.press('Enter');
+    await waitFor(async () => (await stakeholderNames(page)).length === 1, { message: 'the stakeholder is added' });
+
+    await page.getByRole('tab', { name: 'Skills matrix' }).click();
+    await page.getByRole('button', { name: 'Table view' }).click();
+    await page.getByRole('button', { name: '+ Add row' }).click();
+    const field = page.getByLabel('Skill, knowledge or resource');
+    await field.pressSequentially('Safeguarding');
+    await field.press('Enter');
+    await field.press('Escape');
+
+    const help = page.getByRole('note', { name: 'How to get suggestions' });
+    await help.waitFor();
+    const text = (await help.textContent()) ?? '';
+    expect(text).toContain('Nobody offers “Safeguarding” yet');
+    expect(text).toContain('What they could offer');
+    expect(text).toContain('Stakeholder map');
+    await help.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(suite.shots, 'also4-who-could-bring-help.png') });
+
+    // Follow the steps as written.
+    await page.getByRole('tab', { name: 'Stakeholder map' }).click();
+    await page.locator('ul[aria-label="Stakeholders"] li', { hasText: 'Youth Forum' }).click();
+    const offers = page.getByLabel('What they could offer');
+    await offers.fill('Safeguarding training for volunteers');
+    await offers.press('Tab');
+    await page.getByRole('tab', { name: 'Skills matrix' }).click();
+    const suggestion = page.locator('ul[aria-label="Who could bring this"] li[data-stakeholder-id]', { hasText: 'Youth Forum' });
+    await suggestion.waitFor();
+    expect(await help.count()).toBe(0);
+    await suggestion.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(suite.shots, 'also4-who-could-bring-suggestion.png') });
+  });
 });
