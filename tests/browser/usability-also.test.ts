@@ -157,4 +157,39 @@ describe('workshop usability, smaller points', () => {
     await suggestion.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(suite.shots, 'also4-who-could-bring-suggestion.png') });
   });
+
+  it('the Attitude field shows "Not assessed" and every attitude in full', async () => {
+    const board = await createBoard(suite.server, 'Attitudes');
+    const page = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Fiona', { contexts: suite.contexts, errors: suite.errors });
+    const entry = page.getByLabel('Add stakeholders, one name per line');
+    await entry.click();
+    await entry.pressSequentially('Riverside Council');
+    await entry.press('Enter');
+    await page.locator('ul[aria-label="Stakeholders"] li', { hasText: 'Riverside Council' }).click();
+    const attitude = page.getByLabel('Attitude', { exact: true });
+    expect(await attitude.locator('option:checked').textContent()).toBe('Not assessed');
+    await attitude.scrollIntoViewIfNeeded();
+    await page.locator('.sm-editor').screenshot({ path: join(suite.shots, 'also5-attitude-not-assessed.png') });
+
+    // Room for the text: the select's inner width, less its padding and drop-down arrow, holds the widest option.
+    const fit = await attitude.evaluate((select: HTMLSelectElement) => {
+      const style = getComputedStyle(select);
+      const probe = document.createElement('span');
+      probe.style.font = style.font;
+      probe.style.position = 'absolute';
+      probe.style.whiteSpace = 'pre';
+      document.body.append(probe);
+      const widths = [...select.options].map((option) => {
+        probe.textContent = option.text;
+        return probe.getBoundingClientRect().width;
+      });
+      probe.remove();
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return { room, widest: Math.max(...widths) };
+    });
+    expect(fit.widest).toBeGreaterThan(0);
+    expect(fit.room).toBeGreaterThanOrEqual(fit.widest);
+    // Power and interest beside it still show their numbers.
+    for (const label of ['Power', 'Interest']) expect((await page.getByLabel(label, { exact: true }).boundingBox())!.width).toBeGreaterThanOrEqual(44);
+  });
 });

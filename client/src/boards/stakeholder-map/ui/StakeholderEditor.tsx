@@ -96,7 +96,7 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
       </div>
 
       <div className="sm-row">
-        <label className="sm-field">
+        <label className="sm-field sm-field-level">
           <span>Power</span>
           <select aria-label="Power" value={s.power} disabled={disabled} onChange={(e) => set({ power: Number(e.target.value) })}>
             {LEVELS.map((l) => (
@@ -104,7 +104,7 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
             ))}
           </select>
         </label>
-        <label className="sm-field">
+        <label className="sm-field sm-field-level">
           <span>Interest</span>
           <select aria-label="Interest" value={s.interest} disabled={disabled} onChange={(e) => set({ interest: Number(e.target.value) })}>
             {LEVELS.map((l) => (
