@@ -9,6 +9,7 @@ import { boardsRouter } from './http/boards';
 import { creationLimiter } from './http/creationLimit';
 import { errorHandler, HttpError, notFound } from './http/errors';
 import { exportRouter } from './http/export';
+import { importRouter } from './http/import';
 import { requestLog } from './http/requestLog';
 import { reviewPointsRouter } from './http/reviewPoints';
 import { securityHeaders } from './http/securityHeaders';
@@ -126,6 +127,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
     }),
   );
   app.use('/api', exportRouter({ boards }));
+  app.use('/api', importRouter({ boards, log, maxImportBytes: config.maxImportBytes }));
   app.use('/api', reviewPointsRouter({ boards, store, log, maxJsonBytes: config.maxJsonBytes }));
   app.use('/api', notFound);
   app.use(staticClient(config.staticDir ?? join(repoRoot, 'client', 'dist')));

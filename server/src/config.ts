@@ -123,6 +123,9 @@ export const envSchema = z.object({
   BOARD_CREATIONS_PER_IP_PER_HOUR: integer(0, 1_000_000)
     .default(30)
     .describe('Boards one client address may create or restore per hour; past it HTTP 429 (0 = no limit).'),
+  MAX_IMPORT_BYTES: integer(64, 64 * MiB)
+    .default(2 * MiB)
+    .describe('Largest CSV body POST /api/boards/:id/import accepts; larger -> HTTP 413.'),
   MAX_RESTORE_BYTES: integer(1024, 1024 * MiB)
     .default(32 * MiB)
     .describe('Largest backup accepted by POST /api/boards/restore; larger -> HTTP 413.'),
@@ -169,6 +172,7 @@ export interface Config {
   maxConnectionsPerIp: number;
   boardCreationsPerIpPerHour: number;
   maxRestoreBytes: number;
+  maxImportBytes: number;
   maxQueuedUpdates: number;
 }
 
@@ -239,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
     boardCreationsPerIpPerHour: e.BOARD_CREATIONS_PER_IP_PER_HOUR,
     maxRestoreBytes: e.MAX_RESTORE_BYTES,
+    maxImportBytes: e.MAX_IMPORT_BYTES,
     maxQueuedUpdates: e.MAX_QUEUED_UPDATES,
   };
 }

@@ -5,3 +5,4 @@ export * from './migrations';
 export * from './protocol';
 export * from './domain';
 export * from './export';
+export * from './import';
