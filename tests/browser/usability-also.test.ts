@@ -21,6 +21,18 @@ async function stakeholderNames(page: import('playwright-core').Page): Promise<s
   return page.$$eval('ul[aria-label="Stakeholders"] li[data-stakeholder-id] .sm-name', (els) => els.map((el) => el.textContent ?? ''));
 }
 
+/** A new board, joined as Fiona, with one stakeholder typed into the entry box. */
+async function boardWithStakeholder(title: string, name: string): Promise<import('playwright-core').Page> {
+  const board = await createBoard(suite.server, title);
+  const page = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Fiona', { contexts: suite.contexts, errors: suite.errors });
+  const entry = page.getByLabel('Add stakeholders, one name per line');
+  await entry.click();
+  await entry.pressSequentially(name);
+  await entry.press('Enter');
+  await waitFor(async () => (await stakeholderNames(page)).includes(name), { message: `${name} is added` });
+  return page;
+}
+
 describe('workshop usability, smaller points', () => {
   it('a viewer skips the name prompt and the others see "Viewer"', async () => {
     const board = await createBoard(suite.server, 'Youth safety workshop');
@@ -119,13 +131,7 @@ describe('workshop usability, smaller points', () => {
   });
 
   it('"Who could bring this?" explains in place how to fill "what they could offer", and following it gives a suggestion', async () => {
-    const board = await createBoard(suite.server, 'Skills gaps');
-    const page = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Fiona', { contexts: suite.contexts, errors: suite.errors });
-    const entry = page.getByLabel('Add stakeholders, one name per line');
-    await entry.click();
-    await entry.pressSequentially('Youth Forum');
-    await entry.press('Enter');
-    await waitFor(async () => (await stakeholderNames(page)).length === 1, { message: 'the stakeholder is added' });
+    const page = await boardWithStakeholder('Skills gaps', 'Youth Forum');
 
     await page.getByRole('tab', { name: 'Skills matrix' }).click();
     await page.getByRole('button', { name: 'Table view' }).click();
@@ -159,12 +165,7 @@ describe('workshop usability, smaller points', () => {
   });
 
   it('the Attitude field shows "Not assessed" and every attitude in full', async () => {
-    const board = await createBoard(suite.server, 'Attitudes');
-    const page = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Fiona', { contexts: suite.contexts, errors: suite.errors });
-    const entry = page.getByLabel('Add stakeholders, one name per line');
-    await entry.click();
-    await entry.pressSequentially('Riverside Council');
-    await entry.press('Enter');
+    const page = await boardWithStakeholder('Attitudes', 'Riverside Council');
     await page.locator('ul[aria-label="Stakeholders"] li', { hasText: 'Riverside Council' }).click();
     const attitude = page.getByLabel('Attitude', { exact: true });
     expect(await attitude.locator('option:checked').textContent()).toBe('Not assessed');
