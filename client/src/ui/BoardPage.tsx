@@ -26,7 +26,10 @@ interface BoardInfoState {
  * Offline, it falls back to what this device remembers so the board still opens.
  */
 export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; token: string | null }) {
-  const [identity, setIdentity] = useIdentity();
+  const [savedIdentity, setIdentity] = useIdentity();
+  /** A viewer may skip the name prompt: for this visit they appear as "Viewer", and nothing is saved. */
+  const [skippedName, setSkippedName] = useState(false);
+  const identity = useMemo(() => (skippedName && !savedIdentity.confirmed ? { ...savedIdentity, name: VIEWER_NAME } : savedIdentity), [skippedName, savedIdentity]);
   const remembered = findRecentBoard(recentBoardsNow(), boardId);
   const token = tokenFromUrl ?? remembered?.token ?? null;
   const [info, setInfo] = useState<BoardInfoState>({ title: remembered?.title ?? '', role: remembered?.role ?? null });
@@ -129,12 +132,20 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
         headerActions={<ReviewPointsControl boardId={boardId} token={token} role={info.role} author={identity.name} onOpen={review.open} />}
         banner={review.viewing && <ReviewBanner point={review.viewing.point} onBack={review.close} />}
       />
-      {!identity.confirmed && (
-        <NameDialog identity={identity} title="Join the board" submitLabel="Join board" onSave={setIdentity} />
+      {!identity.confirmed && !skippedName && (
+        <NameDialog
+          identity={identity}
+          title="Join the board"
+          submitLabel="Join board"
+          onSave={setIdentity}
+          onSkip={info.role === 'view' ? () => setSkippedName(true) : undefined}
+        />
       )}
     </>
   );
 }
+
+const VIEWER_NAME = 'Viewer';
 
 const NULL_CONNECTION_STORE = createValueStore<ConnectionState | null>(null);
 

@@ -7,10 +7,12 @@ interface NameDialogProps {
   submitLabel: string;
   onSave(identity: Identity): void;
   onClose?: () => void;
+  /** Offered to people who only watch: join without a name and appear as "Viewer". */
+  onSkip?: () => void;
 }
 
 /** Asks once for the name others will see next to your cursor; reachable again from the header. */
-export function NameDialog({ identity, title, submitLabel, onSave, onClose }: NameDialogProps) {
+export function NameDialog({ identity, title, submitLabel, onSave, onClose, onSkip }: NameDialogProps) {
   const [name, setName] = useState(identity.name);
   const [colour, setColour] = useState(identity.colour);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -52,6 +54,11 @@ export function NameDialog({ identity, title, submitLabel, onSave, onClose }: Na
           {onClose && (
             <button type="button" className="button ghost" onClick={onClose}>
               Cancel
+            </button>
+          )}
+          {onSkip && (
+            <button type="button" className="button ghost" onClick={onSkip}>
+              Skip, appear as Viewer
             </button>
           )}
           <button type="submit" className="button primary">

@@ -1,3 +1,4 @@
+import { OffersHelp } from './OffersHelp';
 import { useMemo, useState } from 'react';
 import { updateRecord, type Partner, COVERAGE_WARNING_TEXT, type RowAnalysis, levelLabel } from '@pc/shared';
 import { removePartner } from '../../partners/partnerActions';
@@ -253,10 +254,7 @@ function WhoCouldBringThis({ context, snapshot, selectedRowId }: { context: Boar
       {gapRows.length === 0 ? (
         <p className="muted small">No gaps: every row is held at its required level.</p>
       ) : withCandidates.length === 0 ? (
-        <p className="muted small">
-          No stakeholder offers match the {gapRows.length === 1 ? 'gap' : `${gapRows.length} gaps`} yet. Fill in “what they could offer” for stakeholders on the
-          stakeholder map to get suggestions here.
-        </p>
+        <OffersHelp gapRows={gapRows} />
       ) : (
         <ul className="bring-list" aria-label="Who could bring this">
           {shown.map((row) => (

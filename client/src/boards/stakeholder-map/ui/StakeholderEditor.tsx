@@ -1,6 +1,6 @@
 import { CONTACT_FREQUENCIES, ENGAGEMENT_LEVELS, ONION_RINGS, RELATIONSHIP_DIRECTIONS, SECTORS, STAKEHOLDER_KINDS, type Partner, type RecordPatch, type Relationship, type Stakeholder, effectiveSalience, salienceClass, SALIENCE_DESCRIPTIONS, SALIENCE_LABELS, mendelowQuadrant, QUADRANT_LABELS, QUADRANT_STRATEGIES } from '@pc/shared';
-import { promoteStakeholder } from '../../partners/partnerActions';
 import type { BoardSession } from '../../../collab/session';
+import { MakePartnerButton } from './MakePartnerButton';
 import {
   addRelationship,
   removeRelationship,
@@ -96,7 +96,7 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
       </div>
 
       <div className="sm-row">
-        <label className="sm-field">
+        <label className="sm-field sm-field-level">
           <span>Power</span>
           <select aria-label="Power" value={s.power} disabled={disabled} onChange={(e) => set({ power: Number(e.target.value) })}>
             {LEVELS.map((l) => (
@@ -104,7 +104,7 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
             ))}
           </select>
         </label>
-        <label className="sm-field">
+        <label className="sm-field sm-field-level">
           <span>Interest</span>
           <select aria-label="Interest" value={s.interest} disabled={disabled} onChange={(e) => set({ interest: Number(e.target.value) })}>
             {LEVELS.map((l) => (
@@ -313,13 +313,7 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
           {partner ? (
             <span className="sm-badge ok" title="This stakeholder is a partner: a column of the skills matrix">Partner: {partner.name}</span>
           ) : (
-            <button type="button" className="button small" onClick={() => {
-              session.stopCapturing();
-              promoteStakeholder({ doc, localOrigin }, s.id);
-              session.stopCapturing();
-            }}>
-              Make partner
-            </button>
+            <MakePartnerButton session={session} stakeholder={s} partners={partners} />
           )}
           <button type="button" className="button small" onClick={() => set({ placed: !s.placed })}>
             {s.placed ? 'Back to tray' : 'Place on map'}

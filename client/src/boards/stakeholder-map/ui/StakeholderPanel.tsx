@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import type { Partner, Stakeholder } from '@pc/shared';
 import type { BoardContext } from '../../types';
 import { addStakeholdersFromText, removeStakeholder } from '../actions';
+import { parseFastEntry } from '../model/fastEntry';
 import { compareByNameThenId } from '../model/text';
 import { StakeholderEditor } from './StakeholderEditor';
 import { RowList, sameRow, type RowData } from './stakeholderRows';
@@ -29,6 +30,11 @@ export function StakeholderPanel(context: BoardContext) {
   const [entry, setEntry] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  /** A pasted list (more than one line) offers to add all of its new names at once. */
+  const pending = useMemo(
+    () => (entry.split('\n').filter((line) => line.trim()).length > 1 ? parseFastEntry(entry, { existing: model.stakeholders }).items.length : 0),
+    [entry, model.stakeholders],
+  );
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const sorted = useMemo(() => model.stakeholders.filter((s) => shownIds.has(s.id)).sort(compareByNameThenId), [model.stakeholders, shownIds]);
   const selected = state.selectedId ? model.byId.get(state.selectedId) : undefined;
@@ -171,6 +177,16 @@ export function StakeholderPanel(context: BoardContext) {
             }}
             aria-describedby="sm-entry-help"
           />
+          {pending > 0 && (
+            <button
+              type="submit"
+              className="button primary sm-add-all"
+              // Keep the focus in the list so its blur does not add the names before the click does.
+              onMouseDown={(event) => event.preventDefault()}
+            >
+              {pending === 1 ? 'Add this one' : `Add these ${pending}`}
+            </button>
+          )}
           <p id="sm-entry-help" className="sm-hint">
             {message ?? 'One per line (Shift+Enter, or paste a list). “Name, Organisation” works too.'}
           </p>
