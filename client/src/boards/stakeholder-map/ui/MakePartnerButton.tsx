@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Partner, Stakeholder } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
-import { duplicatePartnerFor } from '../../partners/duplicates';
+import { duplicatePartnerFor } from '../model/partnerDuplicates';
 import { promoteStakeholder } from '../../partners/partnerActions';
 
 interface MakePartnerButtonProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duplicatePartnerFor, partnerNameKey } from './duplicates';
+import { duplicatePartnerFor, partnerNameKey } from './partnerDuplicates';
 
 const partners = [
   { id: 'p1', name: 'Riverside Council', stakeholderId: null },

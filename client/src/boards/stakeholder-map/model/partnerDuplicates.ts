@@ -1,5 +1,5 @@
 import type { Partner, Stakeholder } from '@pc/shared';
-import { foldText } from '../stakeholder-map/model/text';
+import { foldText } from './text';
 
 /** A name as people mean it: case, accents and spacing do not make a different organisation. */
 export function partnerNameKey(name: string): string {
