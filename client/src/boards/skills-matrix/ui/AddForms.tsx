@@ -23,8 +23,12 @@ function closeOnEscape(close: () => void) {
   };
 }
 
-/** Add partners one after another: the field clears and keeps focus after each. */
-export function AddPartnerForm({ session, onClose }: FormProps) {
+/**
+ * A form that adds one record per name, one after another: the field clears and
+ * keeps focus after each; Enter adds, and closing (button, Escape, unmount) adds
+ * what was typed first, so a name is never thrown away.
+ */
+function useRepeatedAdd(write: (name: string) => void, onClose: () => void) {
   const [name, setName] = useState('');
   const [added, setAdded] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -35,8 +39,7 @@ export function AddPartnerForm({ session, onClose }: FormProps) {
     const trimmed = pending.current.trim();
     if (!trimmed) return;
     pending.current = '';
-    addPartner(session, { name: trimmed });
-    session.stopCapturing();
+    write(trimmed);
     setAdded(trimmed);
     setName('');
     input.current?.focus();
@@ -50,8 +53,18 @@ export function AddPartnerForm({ session, onClose }: FormProps) {
     onClose();
   };
   useFinishOnUnmount(add);
+  return { name, setName, added, input, submit, close, onKeyDown: closeOnEscape(close) };
+}
+
+/** Add partners one after another: the field clears and keeps focus after each. */
+export function AddPartnerForm({ session, onClose }: FormProps) {
+  const form = useRepeatedAdd((name) => {
+    addPartner(session, { name });
+    session.stopCapturing();
+  }, onClose);
+  const { name, setName, added, input, submit, close } = form;
   return (
-    <form className="matrix-popover" aria-label="Add partner" onSubmit={submit} onKeyDown={closeOnEscape(close)}>
+    <form className="matrix-popover" aria-label="Add partner" onSubmit={submit} onKeyDown={form.onKeyDown}>
       <label className="field">
         <span>Partner organisation</span>
         <input ref={input} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} placeholder="e.g. Alba Youth Trust" />
@@ -73,36 +86,16 @@ export function AddPartnerForm({ session, onClose }: FormProps) {
 
 /** Add rows one after another; category, level and group stay as chosen. */
 export function AddRowForm({ session, onClose, groups = [] }: FormProps) {
-  const [name, setName] = useState('');
   const [category, setCategory] = useState<MatrixCategory>('skill');
   const [required, setRequired] = useState(2);
   const [group, setGroup] = useState('');
-  const [added, setAdded] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
-  const pending = useRef('');
-  pending.current = name;
-  const add = () => {
-    const trimmed = pending.current.trim();
-    if (!trimmed) return;
-    pending.current = '';
-    addMatrixRow(session, { name: trimmed, category, required, group });
+  const form = useRepeatedAdd((name) => {
+    addMatrixRow(session, { name, category, required, group });
     session.stopCapturing();
-    setAdded(trimmed);
-    setName('');
-    input.current?.focus();
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add();
-  };
-  const close = () => {
-    add();
-    onClose();
-  };
-  useFinishOnUnmount(add);
+  }, onClose);
+  const { name, setName, added, input, submit, close } = form;
   return (
-    <form className="matrix-popover wide" aria-label="Add row" onSubmit={submit} onKeyDown={closeOnEscape(close)}>
+    <form className="matrix-popover wide" aria-label="Add row" onSubmit={submit} onKeyDown={form.onKeyDown}>
       <label className="field">
         <span>Skill, knowledge or resource</span>
         <input ref={input} value={name} maxLength={200} onChange={(e) => setName(e.target.value)} placeholder="e.g. Safeguarding training" />
