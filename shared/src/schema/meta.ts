@@ -9,6 +9,8 @@ export const metaSchema = z.object({
   title: shortTextSchema.default(''),
   createdAt: finiteNumber.default(0),
   logicTemplate: z.enum(LOGIC_TEMPLATES).nullable().default(null),
+  /** Workshop mode: people with the view link may vote and comment (through the REST API). Owner only. */
+  viewersMayVote: z.boolean().default(false),
 });
 
 export type Meta = z.infer<typeof metaSchema>;
