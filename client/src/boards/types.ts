@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { BoardView, CollectionName } from '@pc/shared';
 import type { Camera } from '../canvas/camera';
-import type { Rect, Size } from '../lib/geometry';
+import type { Point, Rect, Size } from '../lib/geometry';
 import type { Identity } from '../collab/identity';
 import type { BoardSession } from '../collab/session';
 import type { ValueStore } from '../lib/valueStore';
@@ -50,6 +50,8 @@ export interface BoardTab {
    * `boundsOfAnything` (freeCanvas/bounds.ts) to cover free items too.
    */
   recordBounds?(session: BoardSession, id: string): Rect | null;
+  /** The record drawn at a world point (the topmost), for a connector dropped on it; null on empty board. */
+  recordAt?(session: BoardSession, point: Point): string | null;
   /** Collections holding the board's structured content; any record in them hides the empty state. */
   contentCollections?: readonly CollectionName[];
 }
