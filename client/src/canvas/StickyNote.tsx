@@ -14,7 +14,8 @@ export const NOTE_SHADOW_PX = 3;
 
 /** Stable callbacks from the canvas; identity never changes, so memo holds. */
 export interface NoteHandlers {
-  select(id: string): void;
+  /** `additive`: shift held, toggle the note in the selection. */
+  select(id: string, additive: boolean): void;
   edit(id: string): void;
   dragStart(id: string): void;
   dragMove(id: string, to: Point): void;
@@ -66,7 +67,7 @@ export const StickyNote = memo(function StickyNote({ item, selected, editing, dr
       y={position.y}
       draggable={draggable}
       onPointerDown={(event) => {
-        if (event.evt.button === 0) handlers.select(item.id);
+        if (event.evt.button === 0) handlers.select(item.id, event.evt.shiftKey);
       }}
       onDblClick={(event) => {
         event.cancelBubble = true;
