@@ -13,3 +13,4 @@ export * from './stakeholders/attitude';
 export * from './review';
 export * from './canvas/frames';
 export * from './locks/locks';
+export * from './voting/tally';
