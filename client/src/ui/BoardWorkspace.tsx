@@ -16,6 +16,7 @@ import { peopleKey } from '../collab/presence';
 import type { Identity } from '../collab/identity';
 import type { BoardSession } from '../collab/session';
 import { useFreeCanvas } from '../freeCanvas/useFreeCanvas';
+import { useFacilitation } from '../facilitation/useFacilitation';
 import { BoardHeader } from './BoardHeader';
 import { DamagedRecords } from './DamagedRecords';
 import { TabEmptyState } from './EmptyState';
@@ -75,6 +76,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     reveal: framing.reveal,
     canvasElement: () => canvasRef.current?.querySelector<HTMLElement>('.canvas') ?? null,
   });
+
+  const facilitation = useFacilitation({ session, tab, view, role, selectedIds: free.selectedIds, camera, name: identity.name });
 
   const switchView = (next: BoardView) => {
     if (next === view) return;
@@ -147,8 +150,10 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           <TabEmptyState key={tab.view} tab={tab} editable={editable} session={session} notes={free.items.length} />
           {CanvasOverlay && <CanvasOverlay {...boardContext} />}
           {free.editor}
+          {facilitation.overlay}
         </BoardCanvas>
         <div className="board-side">
+          {facilitation.panel}
           {SidePanel && <SidePanel {...boardContext} />}
           {free.list}
         </div>
