@@ -184,7 +184,10 @@ export function useFacilitation({ session, tab, view, role, selectedIds, camera,
       )}
       {!voting.open && voting.closed?.results && (
         <div className="vote-results">
-          <strong>Results: {voting.closed.title || 'Dot vote'}</strong> <span className="hint">{voting.closed.voterCount} voted</span>
+          <div className="vote-results-title">
+            <strong>Results: {voting.closed.title || 'Dot vote'}</strong>
+            <span className="hint">{voting.closed.voterCount} voted</span>
+          </div>
           <ol aria-label="Vote results">
             {rankResults(voting.closed.results).map((result) => (
               <li key={result.targetId} value={result.rank}>
