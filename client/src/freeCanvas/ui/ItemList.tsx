@@ -1,5 +1,6 @@
 import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CanvasItem } from '@pc/shared';
+import type { ConnectorRoute } from '../model/connector';
 import { KIND_LABELS, compareReadingOrder, describePosition } from '../../canvas/items';
 
 interface ItemListProps {
@@ -7,6 +8,8 @@ interface ItemListProps {
   tabLabel: string;
   editable: boolean;
   selectedIds: ReadonlySet<string>;
+  /** Where each connector is drawn (missing: an end is gone, the connector dangles). */
+  routes: ReadonlyMap<string, ConnectorRoute>;
   /** The words a row shows for an item (a connector names its two ends). */
   describe(item: CanvasItem): string;
   onSelect(id: string, additive: boolean): void;
@@ -15,7 +18,15 @@ interface ItemListProps {
   onNudge(id: string, dx: number, dy: number): void;
 }
 
-const ItemRow = memo(function ItemRow({ item, text, focusable, selected }: { item: CanvasItem; text: string; focusable: boolean; selected: boolean }) {
+const ItemRow = memo(function ItemRow({ item, text, route, focusable, selected }: { item: CanvasItem; text: string; route: ConnectorRoute | undefined; focusable: boolean; selected: boolean }) {
+  const ends = item.kind === 'connector'
+    ? {
+        'data-from': item.fromId ?? undefined,
+        'data-to': item.toId ?? undefined,
+        'data-drawn': route ? 'true' : 'false',
+        'data-route': route ? [route.from.x, route.from.y, route.to.x, route.to.y].map((v) => Math.round(v)).join(',') : undefined,
+      }
+    : { 'data-width': Math.round(item.width), 'data-height': Math.round(item.height) };
   return (
     <li
       tabIndex={focusable ? 0 : -1}
@@ -23,6 +34,7 @@ const ItemRow = memo(function ItemRow({ item, text, focusable, selected }: { ite
       data-kind={item.kind}
       data-x={Math.round(item.x)}
       data-y={Math.round(item.y)}
+      {...ends}
       aria-current={selected || undefined}
       className={selected ? 'selected' : undefined}
     >
@@ -64,7 +76,7 @@ function rowChunks<T>(items: readonly T[]): T[][] {
  * (and browser tests) read and act on. Arrow keys move between items with a
  * roving tab stop; Enter edits, Delete deletes, Ctrl/Alt+arrows nudge.
  */
-export function ItemList({ items, tabLabel, editable, selectedIds, describe, onSelect, onEdit, onDelete, onNudge }: ItemListProps) {
+export function ItemList({ items, tabLabel, editable, selectedIds, routes, describe, onSelect, onEdit, onDelete, onNudge }: ItemListProps) {
   const sorted = useMemo(() => [...items].sort(compareReadingOrder), [items]);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -136,7 +148,7 @@ export function ItemList({ items, tabLabel, editable, selectedIds, describe, onS
         {rowChunks(sorted).map((chunk) => (
           <div key={chunk[0]!.id} role="none" className="item-chunk" style={{ containIntrinsicSize: `auto ${chunk.length * ROW_ESTIMATE_PX}px` }}>
             {chunk.map((item) => (
-              <ItemRow key={item.id} item={item} text={describe(item)} focusable={item.id === activeId} selected={selectedIds.has(item.id)} />
+              <ItemRow key={item.id} item={item} text={describe(item)} route={item.kind === 'connector' ? routes.get(item.id) : undefined} focusable={item.id === activeId} selected={selectedIds.has(item.id)} />
             ))}
           </div>
         ))}
