@@ -109,6 +109,11 @@ beforeAll(async () => {
   alice = await joinBoard(browser, server.url, board.links.edit, 'Alice Facilitator', { contexts, errors });
   bob = await joinBoard(browser, server.url, board.links.edit, 'Bob Partner', { contexts, errors });
   for (const page of [alice, bob]) await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label="Items on this board"] li').length === n, NOTES.length);
+  // Zoom to fit: the grid and the notes beside it all on screen.
+  const camera = await alice.locator('.canvas').getAttribute('data-camera');
+  await alice.locator('.canvas').click({ position: { x: 5, y: 300 } });
+  await alice.keyboard.press('Shift+Digit1');
+  await alice.waitForFunction((before) => document.querySelector('.canvas')?.getAttribute('data-camera') !== before, camera);
 });
 
 afterAll(async () => {
