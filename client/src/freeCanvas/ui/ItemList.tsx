@@ -1,6 +1,7 @@
 import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CanvasItem } from '@pc/shared';
 import type { ConnectorRoute } from '../model/connector';
+import { chunkIntrinsicSize, listChunks } from '../../canvas/listChunks';
 import { KIND_LABELS, compareReadingOrder, describePosition } from '../../canvas/items';
 
 interface ItemListProps {
@@ -48,27 +49,14 @@ const ItemRow = memo(function ItemRow({ item, text, route, focusable, selected }
   );
 });
 
-/**
- * Rows sit in chunks the browser skips while off screen (content-visibility):
- * a chunk, not a row, because Chromium tests every such element against the
- * viewport on each frame it renders, and 10,000 of them cost every canvas frame
- * of a pan tens of ms. The chunk is `role="none"`, so the rows stay the list's
- * items for assistive technology.
- */
-const CHUNK_ROWS = 50;
+/** Estimated height of a row, for the chunks skipped while off screen. */
+const ROW_ESTIMATE_PX = 52;
 
 /** "3 notes" while the tab holds only notes; "5 items" once it holds other kinds too. */
 function countLabel(items: readonly CanvasItem[]): string {
   const notesOnly = items.every((item) => item.kind === 'sticky');
   const noun = notesOnly ? 'note' : 'item';
   return items.length === 1 ? `1 ${noun}` : `${items.length} ${noun}s`;
-}
-const ROW_ESTIMATE_PX = 52;
-
-function rowChunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK_ROWS) out.push(items.slice(i, i + CHUNK_ROWS));
-  return out;
 }
 
 /**
@@ -145,8 +133,8 @@ export function ItemList({ items, tabLabel, editable, selectedIds, routes, descr
           if (id) onSelect(id, event.shiftKey);
         }}
       >
-        {rowChunks(sorted).map((chunk) => (
-          <div key={chunk[0]!.id} role="none" className="item-chunk" style={{ containIntrinsicSize: `auto ${chunk.length * ROW_ESTIMATE_PX}px` }}>
+        {listChunks(sorted).map((chunk) => (
+          <div key={chunk[0]!.id} role="none" className="item-chunk" style={{ containIntrinsicSize: chunkIntrinsicSize(chunk.length, ROW_ESTIMATE_PX) }}>
             {chunk.map((item) => (
               <ItemRow key={item.id} item={item} text={describe(item)} route={item.kind === 'connector' ? routes.get(item.id) : undefined} focusable={item.id === activeId} selected={selectedIds.has(item.id)} />
             ))}
