@@ -4,6 +4,7 @@ import type Konva from 'konva';
 import type { CanvasItem } from '@pc/shared';
 import type { Point } from '../lib/geometry';
 import { FONT_FAMILY } from '../lib/theme';
+import { pressProps } from './pressProps';
 
 export const NOTE_PADDING_X = 14;
 export const NOTE_PADDING_Y = 12;
@@ -68,17 +69,7 @@ export const StickyNote = memo(function StickyNote({ item, selected, editing, dr
       x={position.x}
       y={position.y}
       draggable={draggable}
-      onPointerDown={(event) => {
-        if (event.evt.button === 0) handlers.select(item.id, event.evt.shiftKey);
-      }}
-      onDblClick={(event) => {
-        event.cancelBubble = true;
-        handlers.edit(item.id);
-      }}
-      onDblTap={(event) => {
-        event.cancelBubble = true;
-        handlers.edit(item.id);
-      }}
+      {...pressProps(item.id, handlers)}
       onDragStart={() => {
         setDragOrigin({ x: item.x, y: item.y });
         handlers.dragStart(item.id);

@@ -4,6 +4,7 @@ import type Konva from 'konva';
 import type { CanvasItem } from '@pc/shared';
 import type { Point, Rect as WorldRect } from '../../lib/geometry';
 import { FONT_FAMILY } from '../../lib/theme';
+import { pressProps } from '../../canvas/pressProps';
 import type { ConnectorRoute } from '../model/connector';
 import {
   CONNECTOR_LABEL_FONT_SIZE,
@@ -86,13 +87,7 @@ const FrameNode = memo(function FrameNode({ item, selected, editing, draggable, 
         height={FRAME_TITLE_HEIGHT}
         cornerRadius={[10, 10, 0, 0]}
         fill="rgba(15, 23, 42, 0.06)"
-        onPointerDown={(event) => {
-          if (event.evt.button === 0) handlers.select(item.id, event.evt.shiftKey);
-        }}
-        onDblClick={(event) => {
-          event.cancelBubble = true;
-          handlers.edit(item.id);
-        }}
+        {...pressProps(item.id, handlers)}
       />
       {!editing && (
         <Text
@@ -130,13 +125,7 @@ const TextNode = memo(function TextNode({ item, selected, editing, draggable, ed
       x={position.x}
       y={position.y}
       draggable={draggable}
-      onPointerDown={(event) => {
-        if (event.evt.button === 0) handlers.select(item.id, event.evt.shiftKey);
-      }}
-      onDblClick={(event) => {
-        event.cancelBubble = true;
-        handlers.edit(item.id);
-      }}
+      {...pressProps(item.id, handlers)}
       {...props}
     >
       <Rect width={item.width} height={item.height} fill="rgba(255,255,255,0.01)" stroke={selected ? SELECTION_COLOUR : undefined} strokeWidth={selected ? 1.5 : 0} dash={[6, 4]} strokeScaleEnabled={false} />
@@ -167,13 +156,7 @@ interface ConnectorProps {
 }
 
 const ConnectorNode = memo(function ConnectorNode({ item, route, selected, editing, handlers }: ConnectorProps) {
-  const select = (event: Konva.KonvaEventObject<PointerEvent>) => {
-    if (event.evt.button === 0) handlers.select(item.id, event.evt.shiftKey);
-  };
-  const edit = (event: Konva.KonvaEventObject<MouseEvent>) => {
-    event.cancelBubble = true;
-    handlers.edit(item.id);
-  };
+  const press = pressProps(item.id, handlers);
   return (
     <Group id={item.id} name="connector">
       <Arrow
@@ -185,11 +168,10 @@ const ConnectorNode = memo(function ConnectorNode({ item, route, selected, editi
         pointerWidth={11}
         hitStrokeWidth={14}
         lineCap="round"
-        onPointerDown={select}
-        onDblClick={edit}
+        {...press}
       />
       {item.text.trim() !== '' && !editing && (
-        <Label x={route.mid.x} y={route.mid.y} onPointerDown={select} onDblClick={edit}>
+        <Label x={route.mid.x} y={route.mid.y} {...press}>
           <Tag fill="#ffffff" stroke={selected ? SELECTION_COLOUR : '#cbd5e1'} strokeWidth={1} cornerRadius={4} pointerDirection="none" />
           <Text text={item.text} padding={5} fontSize={CONNECTOR_LABEL_FONT_SIZE} fontFamily={FONT_FAMILY} fill="#1e293b" offsetX={0} />
         </Label>
