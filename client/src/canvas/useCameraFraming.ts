@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { centreOn, fitBounds, visibleWorldRect, zoomAt, zoomBy, ZOOM_STEP, DEFAULT_CAMERA, type Camera } from './camera';
+import { centreOn, fitBounds, fitReadable, visibleWorldRect, zoomAt, zoomBy, zoomForLabels, ZOOM_STEP, DEFAULT_CAMERA, type Camera, type ReadableAnchor } from './camera';
+import { OPENING_LABEL_PX, PRESENTATION_LABEL_PX } from '../lib/theme';
 import { rectsIntersect, screenPoint, worldPoint, type Rect, type Size } from '../lib/geometry';
 import { createValueStore, type ValueStore } from '../lib/valueStore';
 
@@ -10,8 +11,8 @@ interface FramingOptions {
   contentReady: boolean;
   /** What zoom-to-fit frames on a tab: its content and free items; null for an empty tab. */
   boundsFor(view: string): Rect | null;
-  /** Screen pixels at the top the tab's floating toolbars cover. */
-  insetTop(view: string): number | undefined;
+  /** How a tab is framed: the screen pixels its floating toolbars cover, the world size of its labels, where it starts reading. */
+  fitting(view: string): { insetTop?: number; labelPx?: number; anchor?: ReadableAnchor };
 }
 
 export interface CameraFraming {
@@ -25,7 +26,7 @@ export interface CameraFraming {
   switchTo(next: string): void;
   /** Bring a world rectangle into view, keeping the zoom. */
   reveal(rect: Rect): void;
-  zoom: { zoomIn(): void; zoomOut(): void; reset(): void; fit(): void };
+  zoom: { zoomIn(): void; zoomOut(): void; reset(): void; fit(): void; presentation(): void };
 }
 
 /**
@@ -34,14 +35,14 @@ export interface CameraFraming {
  * person is about to click); after that the camera moves only when the person
  * pans, zooms or asks to fit. Switching tabs restores each tab's own view.
  */
-export function useCameraFraming({ view, contentReady, boundsFor, insetTop }: FramingOptions): CameraFraming {
+export function useCameraFraming({ view, contentReady, boundsFor, fitting }: FramingOptions): CameraFraming {
   const camera = useMemo(() => createValueStore<Camera>(DEFAULT_CAMERA), []);
   const viewport = useRef<Size>({ width: 0, height: 0 });
   const tabCameras = useRef(new Map<string, Camera>());
   const touched = useRef(new Set<string>());
   const framed = useRef(new Set<string>());
-  const latest = useRef({ view, contentReady, boundsFor, insetTop });
-  latest.current = { view, contentReady, boundsFor, insetTop };
+  const latest = useRef({ view, contentReady, boundsFor, fitting });
+  latest.current = { view, contentReady, boundsFor, fitting };
 
   // Camera moves the shell makes itself never count as the person's.
   const framing = useRef(false);
@@ -64,9 +65,12 @@ export function useCameraFraming({ view, contentReady, boundsFor, insetTop }: Fr
     [camera],
   );
 
-  const home = useCallback((forView: string, margin = 48, maxZoom = 1): Camera => {
+  /** A tab opens at a readable size: whole when its labels can be read so, else from where it starts reading. */
+  const home = useCallback((forView: string): Camera => {
     const bounds = latest.current.boundsFor(forView);
-    return bounds ? fitBounds(bounds, viewport.current, margin, maxZoom, latest.current.insetTop(forView)) : centreOn(worldPoint(0, 0), viewport.current, 1);
+    if (!bounds) return centreOn(worldPoint(0, 0), viewport.current, 1);
+    const { insetTop, labelPx, anchor } = latest.current.fitting(forView);
+    return fitReadable(bounds, viewport.current, { insetTop, readableZoom: labelPx ? zoomForLabels(labelPx, OPENING_LABEL_PX) : undefined, anchor });
   }, []);
 
   const autoFit = useCallback(() => {
@@ -124,8 +128,14 @@ export function useCameraFraming({ view, contentReady, boundsFor, insetTop }: Fr
           camera.set((c) => zoomAt(c, centre(), 1));
           touch();
         },
+        presentation: () => {
+          const labelPx = latest.current.fitting(latest.current.view).labelPx ?? 14;
+          camera.set((c) => zoomAt(c, centre(), zoomForLabels(labelPx, PRESENTATION_LABEL_PX)));
+          touch();
+        },
         fit: () => {
-          camera.set(home(latest.current.view, 48, 2));
+          const bounds = latest.current.boundsFor(latest.current.view);
+          camera.set(bounds ? fitBounds(bounds, viewport.current, 48, 2, latest.current.fitting(latest.current.view).insetTop) : centreOn(worldPoint(0, 0), viewport.current, 1));
           touch();
         },
       },

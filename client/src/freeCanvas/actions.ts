@@ -71,12 +71,13 @@ const DEFAULTS: Record<Exclude<CanvasItemKind, 'connector'>, { size: { width: nu
   frame: { size: FRAME_SIZE, colour: FRAME_COLOUR },
 };
 
-/** Create a text item or a frame centred on `centre`; a frame goes under everything so it never hides notes. */
+/** Create a note, a text item or a frame centred on `centre`; a frame goes under everything so it never hides notes. */
 export function addItem(
   { doc, localOrigin: origin }: DocTarget,
-  options: { kind: 'sticky' | 'text' | 'frame'; view: BoardView; centre: Point; author?: string; text?: string },
+  options: { kind: 'sticky' | 'text' | 'frame'; view: BoardView; centre: Point; author?: string; text?: string; size?: { width: number; height: number } },
 ): CanvasItem {
-  const { size, colour } = DEFAULTS[options.kind];
+  const { colour } = DEFAULTS[options.kind];
+  const size = options.size ? clampItemSize(options.size.width, options.size.height) : DEFAULTS[options.kind].size;
   const keys = allOrderKeys(doc);
   let order = orderKeyAfter(keys);
   if (options.kind === 'frame') {

@@ -190,8 +190,7 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
         const top = Math.min(...rects.map((r) => r.y)) - 24 - FRAME_TITLE_HEIGHT;
         const right = Math.max(...rects.map((r) => r.x + r.width)) + 24;
         const bottom = Math.max(...rects.map((r) => r.y + r.height)) + 24;
-        made = addItem(session, { kind, view, centre: { x: (left + right) / 2, y: (top + bottom) / 2 }, author });
-        resizeItem(session, made.id, { width: right - left, height: bottom - top });
+        made = addItem(session, { kind, view, centre: { x: (left + right) / 2, y: (top + bottom) / 2 }, author, size: { width: right - left, height: bottom - top } });
       } else {
         made = addItem(session, { kind, view, centre, author });
       }
@@ -592,6 +591,7 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
         tabLabel={tab.label}
         editable={editable}
         selectedIds={selectedIds}
+        routes={routes}
         describe={describe}
         onSelect={(id, additive) => {
           select(id, additive);

@@ -60,7 +60,15 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     },
     [session],
   );
-  const framing = useCameraFraming({ view, contentReady, boundsFor, insetTop: (forView) => tabFor(forView as BoardView).insetTop });
+  const framing = useCameraFraming({
+    view,
+    contentReady,
+    boundsFor,
+    fitting: (forView) => {
+      const tab = tabFor(forView as BoardView);
+      return { insetTop: tab.insetTop, labelPx: tab.labelPx, anchor: tab.readableAnchor };
+    },
+  });
   const { camera, viewport } = framing;
 
   const tab = tabFor(view);
@@ -104,6 +112,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     { group: 'Board', keys: '+', description: 'Zoom in', match: plainKey('+', '='), run: () => framing.zoom.zoomIn() },
     { group: 'Board', keys: '-', description: 'Zoom out', match: plainKey('-'), run: () => framing.zoom.zoomOut() },
     { group: 'Board', keys: 'Shift+1', description: 'Zoom to fit', match: (e) => e.shiftKey && e.key === '!', run: () => framing.zoom.fit() },
+    { group: 'Board', keys: 'Shift+2', description: 'Presentation size: labels large enough for a projector', match: (e) => e.shiftKey && (e.key === '@' || e.code === 'Digit2'), run: () => framing.zoom.presentation() },
     { group: 'Board', keys: 'Space+drag', description: 'Pan (or drag empty canvas, or the middle button)' },
     { group: 'Board', keys: 'Two fingers', description: 'Pinch to zoom, drag to pan (touch screens)' },
     { group: 'Board', keys: 'Ctrl+wheel', description: 'Zoom at the pointer' },

@@ -1,5 +1,6 @@
 import type { BoardTab } from '../types';
 import { cardAt } from './model/columnLayout';
+import { CARD } from './ui/cardMetrics';
 import { LogicCanvasLayers } from './ui/LogicCanvasLayers';
 import { LogicOverlay } from './ui/LogicOverlay';
 import { LogicSidePanel } from './ui/LogicSidePanel';
@@ -24,4 +25,7 @@ export const logicModelTab: BoardTab = {
     return layout ? cardAt(layout, point) : null;
   },
   contentCollections: ['logicNodes'],
+  // Columns read left to right, from the situation and inputs.
+  labelPx: CARD.fontSize,
+  readableAnchor: 'top-left',
 };

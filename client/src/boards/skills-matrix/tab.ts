@@ -50,4 +50,7 @@ export const skillsMatrixTab: BoardTab = {
     return hit.kind === 'columnHeader' ? (hit.column.partnerId ?? null) : null;
   },
   contentCollections: ['matrixRows', 'partners'],
+  // Row names and partner headers are drawn at 13 px; a table reads from its top-left corner.
+  labelPx: 13,
+  readableAnchor: 'top-left',
 };

@@ -1,9 +1,10 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { Arrow, Circle, Group, Label, Layer, Rect, Tag, Text } from 'react-konva';
 import type Konva from 'konva';
 import type { CanvasItem } from '@pc/shared';
 import type { Point, Rect as WorldRect } from '../../lib/geometry';
 import { FONT_FAMILY } from '../../lib/theme';
+import { pressProps } from '../../canvas/pressProps';
 import type { ConnectorRoute } from '../model/connector';
 import {
   CONNECTOR_LABEL_FONT_SIZE,
@@ -40,31 +41,34 @@ interface ItemProps {
   handlers: FreeHandlers;
 }
 
-/** Keep the drag-start position in props while Konva moves the node, as sticky notes do. */
-function useDragOrigin() {
-  return useRef<Point | null>(null);
-}
-
-function dragProps(item: CanvasItem, handlers: FreeHandlers, origin: React.RefObject<Point | null>) {
+/**
+ * Keep the drag-start position in props while Konva moves the node, as sticky
+ * notes do; state, so the render after the drop hands Konva the stored position
+ * (an undo back to the start would otherwise leave the node where it was dropped).
+ */
+function useDrag(item: CanvasItem, handlers: FreeHandlers): { position: Point; props: Partial<Konva.NodeConfig> & Record<string, unknown> } {
+  const [origin, setOrigin] = useState<Point | null>(null);
   const at = (event: Konva.KonvaEventObject<DragEvent>): Point => ({ x: event.target.x(), y: event.target.y() });
   return {
-    onDragStart: () => {
-      origin.current = { x: item.x, y: item.y };
-      handlers.dragStart(item.id);
-    },
-    onDragMove: (event: Konva.KonvaEventObject<DragEvent>) => handlers.dragMove(item.id, at(event)),
-    onDragEnd: (event: Konva.KonvaEventObject<DragEvent>) => {
-      origin.current = null;
-      handlers.dragEnd(item.id, at(event));
+    position: origin ?? item,
+    props: {
+      onDragStart: () => {
+        setOrigin({ x: item.x, y: item.y });
+        handlers.dragStart(item.id);
+      },
+      onDragMove: (event: Konva.KonvaEventObject<DragEvent>) => handlers.dragMove(item.id, at(event)),
+      onDragEnd: (event: Konva.KonvaEventObject<DragEvent>) => {
+        setOrigin(null);
+        handlers.dragEnd(item.id, at(event));
+      },
     },
   };
 }
 
 const FrameNode = memo(function FrameNode({ item, selected, editing, draggable, editable, handlers }: ItemProps) {
-  const origin = useDragOrigin();
-  const position = origin.current ?? item;
+  const { position, props } = useDrag(item, handlers);
   return (
-    <Group id={item.id} name="frame" x={position.x} y={position.y} draggable={draggable} {...dragProps(item, handlers, origin)}>
+    <Group id={item.id} name="frame" x={position.x} y={position.y} draggable={draggable} {...props}>
       {/* The body takes no input: a press there pans or boxes, a double-click adds a note inside. */}
       <Rect width={item.width} height={item.height} cornerRadius={10} fill={item.colour} opacity={0.45} listening={false} perfectDrawEnabled={false} />
       <Rect
@@ -83,13 +87,7 @@ const FrameNode = memo(function FrameNode({ item, selected, editing, draggable, 
         height={FRAME_TITLE_HEIGHT}
         cornerRadius={[10, 10, 0, 0]}
         fill="rgba(15, 23, 42, 0.06)"
-        onPointerDown={(event) => {
-          if (event.evt.button === 0) handlers.select(item.id, event.evt.shiftKey);
-        }}
-        onDblClick={(event) => {
-          event.cancelBubble = true;
-          handlers.edit(item.id);
-        }}
+        {...pressProps(item.id, handlers)}
       />
       {!editing && (
         <Text
@@ -111,8 +109,7 @@ const FrameNode = memo(function FrameNode({ item, selected, editing, draggable, 
 });
 
 const TextNode = memo(function TextNode({ item, selected, editing, draggable, editable, handlers }: ItemProps) {
-  const origin = useDragOrigin();
-  const position = origin.current ?? item;
+  const { position, props } = useDrag(item, handlers);
   const textRef = useRef<Konva.Text>(null);
   const empty = item.text.trim() === '';
   useEffect(() => {
@@ -128,14 +125,8 @@ const TextNode = memo(function TextNode({ item, selected, editing, draggable, ed
       x={position.x}
       y={position.y}
       draggable={draggable}
-      onPointerDown={(event) => {
-        if (event.evt.button === 0) handlers.select(item.id, event.evt.shiftKey);
-      }}
-      onDblClick={(event) => {
-        event.cancelBubble = true;
-        handlers.edit(item.id);
-      }}
-      {...dragProps(item, handlers, origin)}
+      {...pressProps(item.id, handlers)}
+      {...props}
     >
       <Rect width={item.width} height={item.height} fill="rgba(255,255,255,0.01)" stroke={selected ? SELECTION_COLOUR : undefined} strokeWidth={selected ? 1.5 : 0} dash={[6, 4]} strokeScaleEnabled={false} />
       <Text
@@ -165,13 +156,7 @@ interface ConnectorProps {
 }
 
 const ConnectorNode = memo(function ConnectorNode({ item, route, selected, editing, handlers }: ConnectorProps) {
-  const select = (event: Konva.KonvaEventObject<PointerEvent>) => {
-    if (event.evt.button === 0) handlers.select(item.id, event.evt.shiftKey);
-  };
-  const edit = (event: Konva.KonvaEventObject<MouseEvent>) => {
-    event.cancelBubble = true;
-    handlers.edit(item.id);
-  };
+  const press = pressProps(item.id, handlers);
   return (
     <Group id={item.id} name="connector">
       <Arrow
@@ -183,11 +168,10 @@ const ConnectorNode = memo(function ConnectorNode({ item, route, selected, editi
         pointerWidth={11}
         hitStrokeWidth={14}
         lineCap="round"
-        onPointerDown={select}
-        onDblClick={edit}
+        {...press}
       />
       {item.text.trim() !== '' && !editing && (
-        <Label x={route.mid.x} y={route.mid.y} onPointerDown={select} onDblClick={edit}>
+        <Label x={route.mid.x} y={route.mid.y} {...press}>
           <Tag fill="#ffffff" stroke={selected ? SELECTION_COLOUR : '#cbd5e1'} strokeWidth={1} cornerRadius={4} pointerDirection="none" />
           <Text text={item.text} padding={5} fontSize={CONNECTOR_LABEL_FONT_SIZE} fontFamily={FONT_FAMILY} fill="#1e293b" offsetX={0} />
         </Label>

@@ -1,6 +1,6 @@
 import { STICKY_COLOURS, type CanvasItem } from '@pc/shared';
 import type { ZMove } from '../../canvas/items';
-import { CopyIcon, FrontIcon, NoteIcon, TrashIcon } from '../../ui/icons';
+import { NoteIcon, TrashIcon } from '../../ui/icons';
 import type { AlignMode, DistributeAxis } from '../model/arrange';
 
 const COLOUR_NAMES: Record<string, string> = {
@@ -90,7 +90,7 @@ export function FreeTools({ editable, selected, commands }: { editable: boolean;
             </button>
           )}
           <details className="menu">
-            <summary className="button small" aria-label="Arrange the selection" title="Align, distribute and order">
+            <summary className="button small" aria-label="Arrange the selection" title="Copy, duplicate, align, distribute and order">
               Arrange
             </summary>
             <div className="menu-items" role="menu" aria-label="Arrange">
@@ -105,6 +105,12 @@ export function FreeTools({ editable, selected, commands }: { editable: boolean;
               <button type="button" role="menuitem" disabled={placed.length < 3} onClick={(e) => (commands.distribute('vertical'), close(e))}>
                 Distribute vertically <kbd>Alt+Shift+V</kbd>
               </button>
+              <button type="button" role="menuitem" onClick={(e) => (commands.copy(), close(e))}>
+                Copy <kbd>{`${mod}C`}</kbd>
+              </button>
+              <button type="button" role="menuitem" onClick={(e) => (commands.duplicate(), close(e))}>
+                Duplicate <kbd>{`${mod}D`}</kbd>
+              </button>
               {ORDER.map(([move, label, keys]) => (
                 <button key={move} type="button" role="menuitem" onClick={(e) => (commands.reorder(move), close(e))}>
                   {label} <kbd>{keys}</kbd>
@@ -112,15 +118,6 @@ export function FreeTools({ editable, selected, commands }: { editable: boolean;
               ))}
             </div>
           </details>
-          <button type="button" className="icon-button" onClick={() => commands.reorder('front')} aria-label="Bring to front" title={`Bring to front (${mod}Shift+])`}>
-            <FrontIcon />
-          </button>
-          <button type="button" className="icon-button" onClick={commands.copy} aria-label="Copy selected" title={`Copy (${mod}C)`}>
-            <CopyIcon />
-          </button>
-          <button type="button" className="button small" onClick={commands.duplicate} title={`Duplicate (${mod}D)`}>
-            Duplicate
-          </button>
           <button type="button" className="icon-button danger" onClick={commands.remove} aria-label="Delete selected" title="Delete (Delete key)">
             <TrashIcon />
           </button>

@@ -1,5 +1,7 @@
 import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CanvasItem } from '@pc/shared';
+import type { ConnectorRoute } from '../model/connector';
+import { chunkIntrinsicSize, listChunks } from '../../canvas/listChunks';
 import { KIND_LABELS, compareReadingOrder, describePosition } from '../../canvas/items';
 
 interface ItemListProps {
@@ -7,6 +9,8 @@ interface ItemListProps {
   tabLabel: string;
   editable: boolean;
   selectedIds: ReadonlySet<string>;
+  /** Where each connector is drawn (missing: an end is gone, the connector dangles). */
+  routes: ReadonlyMap<string, ConnectorRoute>;
   /** The words a row shows for an item (a connector names its two ends). */
   describe(item: CanvasItem): string;
   onSelect(id: string, additive: boolean): void;
@@ -15,7 +19,15 @@ interface ItemListProps {
   onNudge(id: string, dx: number, dy: number): void;
 }
 
-const ItemRow = memo(function ItemRow({ item, text, focusable, selected }: { item: CanvasItem; text: string; focusable: boolean; selected: boolean }) {
+const ItemRow = memo(function ItemRow({ item, text, route, focusable, selected }: { item: CanvasItem; text: string; route: ConnectorRoute | undefined; focusable: boolean; selected: boolean }) {
+  const ends = item.kind === 'connector'
+    ? {
+        'data-from': item.fromId ?? undefined,
+        'data-to': item.toId ?? undefined,
+        'data-drawn': route ? 'true' : 'false',
+        'data-route': route ? [route.from.x, route.from.y, route.to.x, route.to.y].map((v) => Math.round(v)).join(',') : undefined,
+      }
+    : { 'data-width': Math.round(item.width), 'data-height': Math.round(item.height) };
   return (
     <li
       tabIndex={focusable ? 0 : -1}
@@ -23,6 +35,7 @@ const ItemRow = memo(function ItemRow({ item, text, focusable, selected }: { ite
       data-kind={item.kind}
       data-x={Math.round(item.x)}
       data-y={Math.round(item.y)}
+      {...ends}
       aria-current={selected || undefined}
       className={selected ? 'selected' : undefined}
     >
@@ -36,14 +49,8 @@ const ItemRow = memo(function ItemRow({ item, text, focusable, selected }: { ite
   );
 });
 
-/**
- * Rows sit in chunks the browser skips while off screen (content-visibility):
- * a chunk, not a row, because Chromium tests every such element against the
- * viewport on each frame it renders, and 10,000 of them cost every canvas frame
- * of a pan tens of ms. The chunk is `role="none"`, so the rows stay the list's
- * items for assistive technology.
- */
-const CHUNK_ROWS = 50;
+/** Estimated height of a row, for the chunks skipped while off screen. */
+const ROW_ESTIMATE_PX = 52;
 
 /** "3 notes" while the tab holds only notes; "5 items" once it holds other kinds too. */
 function countLabel(items: readonly CanvasItem[]): string {
@@ -51,20 +58,13 @@ function countLabel(items: readonly CanvasItem[]): string {
   const noun = notesOnly ? 'note' : 'item';
   return items.length === 1 ? `1 ${noun}` : `${items.length} ${noun}s`;
 }
-const ROW_ESTIMATE_PX = 52;
-
-function rowChunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK_ROWS) out.push(items.slice(i, i + CHUNK_ROWS));
-  return out;
-}
 
 /**
  * The board as a list, beside the canvas: what screen-reader and keyboard users
  * (and browser tests) read and act on. Arrow keys move between items with a
  * roving tab stop; Enter edits, Delete deletes, Ctrl/Alt+arrows nudge.
  */
-export function ItemList({ items, tabLabel, editable, selectedIds, describe, onSelect, onEdit, onDelete, onNudge }: ItemListProps) {
+export function ItemList({ items, tabLabel, editable, selectedIds, routes, describe, onSelect, onEdit, onDelete, onNudge }: ItemListProps) {
   const sorted = useMemo(() => [...items].sort(compareReadingOrder), [items]);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -133,10 +133,10 @@ export function ItemList({ items, tabLabel, editable, selectedIds, describe, onS
           if (id) onSelect(id, event.shiftKey);
         }}
       >
-        {rowChunks(sorted).map((chunk) => (
-          <div key={chunk[0]!.id} role="none" className="item-chunk" style={{ containIntrinsicSize: `auto ${chunk.length * ROW_ESTIMATE_PX}px` }}>
+        {listChunks(sorted).map((chunk) => (
+          <div key={chunk[0]!.id} role="none" className="item-chunk" style={{ containIntrinsicSize: chunkIntrinsicSize(chunk.length, ROW_ESTIMATE_PX) }}>
             {chunk.map((item) => (
-              <ItemRow key={item.id} item={item} text={describe(item)} focusable={item.id === activeId} selected={selectedIds.has(item.id)} />
+              <ItemRow key={item.id} item={item} text={describe(item)} route={item.kind === 'connector' ? routes.get(item.id) : undefined} focusable={item.id === activeId} selected={selectedIds.has(item.id)} />
             ))}
           </div>
         ))}
