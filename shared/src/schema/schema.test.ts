@@ -12,6 +12,11 @@ import {
   relationshipSchema,
   stakeholderSchema,
   voteSchema,
+  healthItemSchema,
+  healthResponseSchema,
+  healthResponseKey,
+  partnerStageKey,
+  OWNER_ONLY_META_KEYS,
 } from './index';
 import { describeIssues } from '../doc/records';
 
@@ -33,7 +38,7 @@ describe('record schemas', () => {
     expect(relationshipSchema.parse({ id: 'e1', from: 's1', to: 's2' })).toMatchObject({ strength: 3, direction: 'forward' });
     expect(commentSchema.parse({ id: 'm1', text: 'Check this' }).resolved).toBe(false);
     expect(voteSchema.parse({ id: 'v1', targetId: 'n1', voter: 'Ann' }).dots).toBe(1);
-    expect(metaSchema.parse({})).toEqual({ schemaVersion: 0, title: '', createdAt: 0, logicTemplate: null });
+    expect(metaSchema.parse({})).toEqual({ schemaVersion: 0, title: '', createdAt: 0, logicTemplate: null, healthAnonymous: false, healthReviewIntervalDays: 90 });
   });
 
   it('reject out-of-range levels with a message naming the field', () => {
@@ -63,7 +68,21 @@ describe('record schemas', () => {
 
   it('have one schema per top-level collection named in the architecture', () => {
     expect(Object.keys(RECORD_SCHEMAS).sort()).toEqual(
-      ['canvasItems', 'comments', 'logicLinks', 'logicNodes', 'matrixCells', 'matrixRows', 'partners', 'relationships', 'stakeholders', 'votes'],
+      ['canvasItems', 'comments', 'healthAggregates', 'healthItems', 'healthResponses', 'logicLinks', 'logicNodes', 'matrixCells', 'matrixRows', 'partnerStages', 'partners', 'relationships', 'stakeholders', 'votes'],
     );
+  });
+
+  it('health records: levels, http(s) evidence links only, the pair key, the review interval', () => {
+    expect(healthResponseSchema.parse({ id: 'i:p', itemId: 'i', partnerId: 'p', level: 'partly' })).toMatchObject({ note: '', evidenceUrl: '', ratedAt: 0 });
+    expect(healthResponseSchema.safeParse({ id: 'i:p', itemId: 'i', partnerId: 'p', level: 'mostly' }).success).toBe(false);
+    for (const bad of ['javascript:alert(1)', 'data:text/html,hi', 'ftp://x.org/a', 'not a url', 'https://' + 'a'.repeat(2_000)]) {
+      expect(healthResponseSchema.shape.evidenceUrl.safeParse(bad).success, bad).toBe(false);
+    }
+    expect(healthResponseSchema.shape.evidenceUrl.safeParse('https://example.org/minutes.pdf').success).toBe(true);
+    expect(healthResponseKey('item', 'p1')).toBe('item:p1');
+    expect(partnerStageKey('b', 'a')).toBe(partnerStageKey('a', 'b'));
+    expect(healthItemSchema.safeParse({ id: 'x', principle: 7, text: 'A', order: 'a0' }).success).toBe(false);
+    expect(metaSchema.shape.healthReviewIntervalDays.safeParse(3).success).toBe(false);
+    expect(OWNER_ONLY_META_KEYS).toEqual(['healthAnonymous', 'healthReviewIntervalDays']);
   });
 });
