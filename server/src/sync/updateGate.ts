@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { canEdit, COLLECTION_NAMES, type Role } from '@pc/shared';
+import { AGREEMENT_ROOT_NAMES, canEdit, COLLECTION_NAMES, OWNER_ONLY_META_KEYS, SERVER_WRITTEN_COLLECTIONS, type Role } from '@pc/shared';
 import { inspectTransaction, type TouchedRecord } from './contentRules';
 import { isWellFormedUpdate } from './protocol';
 
@@ -56,6 +56,28 @@ export type GateDecision = { ok: true; touched: readonly TouchedRecord[] } | { o
 export type UpdateSource = 'sync-step2' | 'update';
 
 const ROOT_NAMES = ['meta', ...COLLECTION_NAMES];
+const OWNER_ONLY = new Set<string>(OWNER_ONLY_META_KEYS);
+const SERVER_WRITTEN = new Set<string>(SERVER_WRITTEN_COLLECTIONS);
+
+/**
+ * The board's built-in rules, before any record policy: the owner-only
+ * settings, the collections only the server writes, and anonymous ratings
+ * (while the board keeps ratings anonymous, a rating naming its partner may
+ * not enter the document; deleting old named ones is allowed).
+ */
+function builtInRule(shadow: Y.Doc, touched: readonly TouchedRecord[], metaKeys: readonly string[], who: GateIdentity): string | null {
+  if (who.role !== 'owner') {
+    const key = metaKeys.find((k) => OWNER_ONLY.has(k));
+    if (key) return `meta.${key}: only the board's owner may change this setting`;
+  }
+  const serverWritten = touched.find((t) => SERVER_WRITTEN.has(t.collection));
+  if (serverWritten) return `${serverWritten.collection}: written by the server only`;
+  if (shadow.getMap('meta').get('healthAnonymous') === true) {
+    const named = touched.find((t) => t.collection === 'healthResponses' && t.change !== 'deleted');
+    if (named) return 'healthResponses: this board keeps ratings anonymous; rate through the health check';
+  }
+  return null;
+}
 
 export class UpdateGate {
   private shadow: Y.Doc | null = null;
@@ -109,12 +131,12 @@ export class UpdateGate {
       return { ok: false, reason: 'malformed', message: 'update depends on changes the server does not have' };
     }
     if (!transaction) return { ok: true, touched: [] };
-    const { touched, problem } = inspectTransaction(transaction, (type) => this.rootName(type));
+    const { touched, metaKeys, problem } = inspectTransaction(transaction, (type) => this.rootName(type));
     if (problem) {
       this.rebuildShadow();
       return { ok: false, reason: 'content', message: problem };
     }
-    const refusal = (this.options.policy ?? ALLOW_ALL)(touched, who);
+    const refusal = builtInRule(shadow, touched, metaKeys, who) ?? (this.options.policy ?? ALLOW_ALL)(touched, who);
     if (refusal) {
       this.rebuildShadow();
       return { ok: false, reason: 'policy', message: refusal };
@@ -147,7 +169,8 @@ export class UpdateGate {
     this.shadow?.destroy();
     const shadow = new Y.Doc();
     // Every known root as a map before any content arrives, so a root name is always its real type.
-    this.names = new Map(ROOT_NAMES.map((name) => [shadow.getMap(name), name]));
+    this.names = new Map<unknown, string>(ROOT_NAMES.map((name) => [shadow.getMap(name), name]));
+    for (const name of AGREEMENT_ROOT_NAMES) this.names.set(shadow.getXmlFragment(name), name);
     Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc));
     shadow.on('afterTransaction', (transaction: Y.Transaction) => (this.lastTransaction = transaction));
     this.shadow = shadow;

@@ -23,3 +23,6 @@ export const healthAggregateSchema = z.object({
 export type HealthAggregate = z.infer<typeof healthAggregateSchema>;
 
 export const healthAggregateAlwaysStored = ['itemId', 'notYet', 'partly', 'fully', 'spread'] as const;
+
+/** Collections only the server writes: the update gate refuses any client change to them. */
+export const SERVER_WRITTEN_COLLECTIONS = ['healthAggregates'] as const;
