@@ -130,7 +130,7 @@ describe('the partnership agreement through the gate', () => {
         f.insert(0, [t]);
         t.insertEmbed(0, { image: 'x' });
       }, /only characters/],
-      ['hook', (f) => f.insert(0, [new Y.XmlHook('x')]), /not text or a paragraph/],
+      ['hook', (f) => f.insert(0, [new Y.XmlHook('x') as never]), /not text or a paragraph/],
       ['deep nesting', (f) => {
         let outer = new Y.XmlElement('bullet_list');
         f.insert(0, [outer]);
