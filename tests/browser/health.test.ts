@@ -106,7 +106,7 @@ describe('partnership health', () => {
       await waitFor(async () => {
         const table = await tableFigures(page);
         return Object.entries(expected).every(([series, value]) => table.P1?.[series] === value) && table.P2?.['Riverside Council'] === '50';
-      }, { message: 'the three ratings did not all reach every browser', timeoutMs: 15_000 });
+      }, { message: 'the three ratings did not all reach every browser', timeout: 15_000 });
       const table = await tableFigures(page);
       const chart = await chartFigures(page);
       expect(Object.keys(chart).sort()).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6']);
@@ -126,8 +126,9 @@ describe('partnership health', () => {
     await entry.click();
     await entry.pressSequentially('Eastside GP practice');
     await foodBank.keyboard.press('Enter');
-    await waitFor(async () => (await evidence.innerText()).includes('1 stakeholder on the map'), { message: 'the evidence did not update', timeoutMs: 15_000 });
+    await waitFor(async () => (await evidence.innerText()).includes('1 stakeholder on the map'), { message: 'the evidence did not update', timeout: 15_000 });
     await expect(facilitator.locator('.health-evidence[data-rule="commsStrategy"]').innerText()).resolves.toContain('0 of 1 stakeholder');
+    await facilitator.locator('section[aria-labelledby="principle-3"]').screenshot({ path: join(suite.shots, 'health-evidence.png') });
   });
 
   it('stages between partners: a choice in one browser shows in the other, on both partners\' rows', async () => {
@@ -139,6 +140,35 @@ describe('partnership health', () => {
     await expect(council.getByLabel('Riverside Council and Eastside Food Bank: stage aimed for').inputValue()).resolves.toBe('collaborating');
     await expect(council.locator('ul[aria-label="Each partner\'s stages"]').innerText()).resolves.toContain('Riverside Council: Carers Connect not set; Eastside Food Bank cooperating → collaborating');
     await facilitator.screenshot({ path: join(suite.shots, 'health-stages.png') });
+  });
+
+  it('shows every record another program writes (a stock Yjs client): a new item and ratings from every partner', async () => {
+    await facilitator.getByRole('tab', { name: 'Check-up' }).click();
+    const program = pool.connect(suite.server, board.id, board.tokens.edit);
+    await program.synced();
+    program.doc.transact(() => {
+      createRecord(program.doc, 'healthItems', { id: 'imported-1', principle: 6, text: 'We publish a yearly learning report', order: 'z0' });
+      for (const [i, p] of PARTNERS.entries()) {
+        createRecord(program.doc, 'healthResponses', { id: `imported-1:${p.id}`, itemId: 'imported-1', partnerId: p.id, level: (['notYet', 'partly', 'fully'] as const)[i % 3], note: `note ${i}` });
+        createRecord(program.doc, 'healthResponses', { id: `compass-6-1:${p.id}`, itemId: 'compass-6-1', partnerId: p.id, level: 'fully' });
+      }
+    });
+    const item = facilitator.locator('li[data-item-id="imported-1"]');
+    await item.waitFor({ timeout: 15_000 });
+    await expect(item.locator('.health-item-text').innerText()).resolves.toBe('We publish a yearly learning report');
+    await waitFor(async () => (await item.locator('.health-chip').count()) === PARTNERS.length, { message: 'not every rating shows' });
+    const chips = await item.locator('.health-chip').allInnerTexts();
+    expect(chips.map((c) => c.trim()).sort()).toEqual(
+      PARTNERS.map((p, i) => `${p.name}: ${['Not yet', 'Partly', 'Fully'][i % 3]}`).sort(),
+    );
+    await expect(facilitator.locator('li[data-item-id="compass-6-1"] .health-chip').count()).resolves.toBe(PARTNERS.length);
+    // Every item on the board is listed once.
+    const ids = await facilitator.locator('li.health-item').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.itemId));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(program.doc.getMap('healthItems').size);
+    // P6: imported (0+1+2+0+1 = 4 of 10) and compass-6-1 (10 of 10): 14 of 20 = 70.
+    await waitFor(async () => (await tableFigures(facilitator)).P6?.Overall === '70', { message: 'P6 overall' });
+    expect(await chartFigures(facilitator)).toEqual(await tableFigures(facilitator));
   });
 
   it('two browsers write the agreement at once and both see both edits', async () => {

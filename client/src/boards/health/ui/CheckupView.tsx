@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { HEALTH_LEVELS, LEVEL_LABELS, PRINCIPLE_TITLES, type HealthLevel, type HealthPrinciple, type Partner } from '@pc/shared';
 import type { BoardContext } from '../../types';
 import { CommitInput } from '../../../ui/inputs';
@@ -15,6 +15,21 @@ const SOURCE_LABELS = { 'stakeholder-map': 'Stakeholder map', 'skills-matrix': '
 
 const fmt = (score: number | null | undefined) => (score === null || score === undefined ? '–' : String(score));
 
+/** The element's width in pixels, kept up to date. */
+function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(800);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    setWidth(element.clientWidth);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
 /** The six principles with a score per partner and overall, as a chart and as a table with the same figures. */
 function Scores({ model }: { model: HealthModel }) {
   const { summary, partners, meta } = model;
@@ -30,9 +45,10 @@ function Scores({ model }: { model: HealthModel }) {
       })),
     [summary, meta.healthAnonymous],
   );
+  const [box, width] = useWidth();
   return (
-    <div className="health-scores">
-      <ScoreChart groups={groups} series={series} width={Math.max(360, 90 * groups.length + 40)} height={240} />
+    <div className="health-scores" ref={box}>
+      <ScoreChart groups={groups} series={series} width={Math.max(360, Math.min(width - 30, 60 + groups.length * (24 + series.length * 18)))} height={240} />
       <table className="health-table" aria-label="Health scores by principle">
         <caption>Scores out of 100 (fully = 100, partly = 50, not yet = 0; over the items rated). Spread: 2 means one partner says fully and another not yet.</caption>
         <thead>
@@ -57,7 +73,7 @@ function Scores({ model }: { model: HealthModel }) {
                   {fmt(s.id === OVERALL ? p.overall : p.byPartner.get(s.id))}
                 </td>
               ))}
-              <td className={p.spread === 2 ? 'health-disagree' : undefined}>{p.spread}</td>
+              <td className={p.spread === 2 ? 'health-disagree' : undefined}>{p.overall === null ? '–' : p.spread}</td>
             </tr>
           ))}
         </tbody>

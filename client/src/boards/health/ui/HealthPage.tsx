@@ -12,7 +12,7 @@ import './health.css';
 
 type Section = 'checkup' | 'stages' | 'agreement';
 const SECTIONS: { key: Section; label: string }[] = [
-  { key: 'checkup', label: 'Health check' },
+  { key: 'checkup', label: 'Check-up' },
   { key: 'stages', label: 'Stages' },
   { key: 'agreement', label: 'Agreement' },
 ];
