@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { createRecord, getCollection, getMetaMap, listRecords, readRecord, updateRecord } from '@pc/shared';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
 import { ClientPool, waitFor } from '../helpers/sync';
@@ -92,5 +93,34 @@ describe('health check over the real server', () => {
       "Food Bank and Riverside Council: networking, aiming for collaborating",
       "Riverside Council's rating of 'We wrote our shared vision together': not yet → partly",
     ]);
+  });
+
+  it('exports the agreement (JSON and CSV) once written, and refuses a hostile section', async () => {
+    const get = (query: string) => fetch(`${server.url}/api/boards/${board.id}/export?${query}`, { headers: { authorization: `Bearer ${board.tokens.view}` } });
+    const before = (await (await get('format=json')).json()) as Record<string, unknown>;
+    expect(before.agreement).toBeUndefined();
+    const writer = pool.connect(server, board.id, board.tokens.edit);
+    await writer.synced();
+    const p = new Y.XmlElement('paragraph');
+    writer.doc.getXmlFragment('agreement.finance').insert(0, [p]);
+    const text = new Y.XmlText();
+    p.insert(0, [text]);
+    text.insert(0, 'Riverside Council holds the budget', { strong: {} });
+    let body: { agreement?: { key: string; markdown: string }[] } = {};
+    await waitFor(async () => {
+      body = (await (await get('format=json')).json()) as typeof body;
+      return body.agreement !== undefined;
+    }, { message: 'agreement not exported' });
+    expect(body.agreement!.find((s) => s.key === 'finance')!.markdown).toBe('**Riverside Council holds the budget**');
+    const csv = await (await get('format=csv&table=agreement')).text();
+    expect(csv).toContain('Financial management,**Riverside Council holds the budget**,');
+
+    const attacker = pool.connect(server, board.id, board.tokens.edit);
+    await attacker.synced();
+    attacker.doc.getXmlFragment('agreement.finance').insert(0, [new Y.XmlElement('script')]);
+    await waitFor(() => attacker.closes.length > 0, { message: 'hostile section not refused' });
+    expect(attacker.closes[0]).toEqual({ code: 1008, reason: 'agreement.finance: "script" is not part of the agreement' });
+    const after = (await (await get('format=json')).json()) as typeof body;
+    expect(after.agreement!.find((s) => s.key === 'finance')!.markdown).toBe('**Riverside Council holds the budget**');
   });
 });
