@@ -60,7 +60,7 @@ describe('health check over the real server', () => {
     await editor.synced();
     getMetaMap(editor.doc).set('healthAnonymous', true);
     await waitFor(() => editor.closes.length > 0, { message: 'the editor was not refused' });
-    expect(editor.closes[0]).toEqual({ code: 1008, reason: expect.stringMatching(/^meta\.healthAnonymous: only the board's owner/) });
+    expect(editor.closes[0]).toEqual({ code: 1008, reason: expect.stringMatching(/anonymous ratings setting can be changed by the board owner only/) });
     const watcher = pool.connect(server, board.id, board.tokens.view);
     await watcher.synced();
     expect(getMetaMap(watcher.doc).get('healthAnonymous')).not.toBe(true);

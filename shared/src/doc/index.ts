@@ -5,3 +5,4 @@ export * from './order';
 export * from './repair';
 export * from './inspect';
 export * from './agreement';
+export * from './permissions';

@@ -12,6 +12,8 @@ import { healthItemAlwaysStored, healthItemSchema } from './healthItem';
 import { healthResponseAlwaysStored, healthResponseSchema } from './healthResponse';
 import { healthAggregateAlwaysStored, healthAggregateSchema } from './healthAggregate';
 import { partnerStageAlwaysStored, partnerStageSchema } from './partnerStage';
+import { lockAlwaysStored, lockSchema } from './lock';
+import { voteRoundAlwaysStored, voteRoundSchema } from './voteRound';
 
 export * from './common';
 export * from './partner';
@@ -24,6 +26,8 @@ export * from './logicLink';
 export * from './canvasItem';
 export * from './comment';
 export * from './vote';
+export * from './lock';
+export * from './voteRound';
 export * from './meta';
 export * from './healthItem';
 export * from './healthResponse';
@@ -47,6 +51,8 @@ export const RECORD_SCHEMAS = {
   healthResponses: healthResponseSchema,
   healthAggregates: healthAggregateSchema,
   partnerStages: partnerStageSchema,
+  locks: lockSchema,
+  voteRounds: voteRoundSchema,
 } as const;
 
 export type CollectionName = keyof typeof RECORD_SCHEMAS;
@@ -77,4 +83,6 @@ export const ALWAYS_STORED_FIELDS: Record<CollectionName, readonly string[]> = {
   healthResponses: healthResponseAlwaysStored,
   healthAggregates: healthAggregateAlwaysStored,
   partnerStages: partnerStageAlwaysStored,
+  locks: lockAlwaysStored,
+  voteRounds: voteRoundAlwaysStored,
 };

@@ -21,6 +21,8 @@ export const metaSchema = z.object({
     .min(HEALTH_REVIEW_INTERVAL_DAYS.min)
     .max(HEALTH_REVIEW_INTERVAL_DAYS.max)
     .default(HEALTH_REVIEW_INTERVAL_DAYS.default),
+  /** Workshop mode: people with the view link may vote and comment (through the REST API). Owner only. */
+  viewersMayVote: z.boolean().default(false),
 });
 
 export type Meta = z.infer<typeof metaSchema>;
@@ -30,6 +32,3 @@ export type Meta = z.infer<typeof metaSchema>;
  * update gate refuses a client update that sets or deletes them.
  */
 export const SERVER_OWNED_META_KEYS: readonly (keyof Meta)[] = ['schemaVersion', 'createdAt'];
-
-/** Meta keys only the board's owner may change; the update gate refuses them from any other role. */
-export const OWNER_ONLY_META_KEYS: readonly (keyof Meta)[] = ['healthAnonymous', 'healthReviewIntervalDays'];

@@ -289,6 +289,9 @@ function groupOf(ctx: Context, change: RecordChange): ReviewGroup | null {
     case 'partnerStages':
       return 'health';
     case 'votes':
+    case 'locks':
+    case 'voteRounds':
+      // Facilitation state, not partnership content: a review does not list it.
       return null;
   }
 }
