@@ -17,7 +17,7 @@ import {
 import { clientAddress } from '../auth/clientAddress';
 import type { BoardService } from '../boards/boardService';
 import type { Logger } from '../logger';
-import type { BoardRecord } from '../storage/boardStore';
+import type { BoardRecord, BoardStore } from '../storage/boardStore';
 import { tokenOf } from './boards';
 import { HttpError } from './errors';
 
@@ -117,4 +117,29 @@ async function writeAggregate(boards: BoardService, board: BoardRecord, itemId: 
       else createRecord(doc, 'healthAggregates', { id: itemId, itemId, ...fields });
     });
   });
+}
+
+/**
+ * Sealed ratings in the board store's sealed entries (shared with anonymous
+ * votes): one scope per checklist item, keyed by partner. A withdrawn rating
+ * is kept as null (the store replaces, it never removes one entry).
+ */
+export function storeSealedRatings(store: Pick<BoardStore, 'putSealed' | 'listSealed'>): SealedRatings {
+  return {
+    async rate(boardId, itemId, partnerId, level) {
+      const scope = `health:${itemId}`;
+      await store.putSealed(boardId, scope, partnerId, JSON.stringify(level));
+      const entries = await store.listSealed(boardId, scope);
+      return entries.flatMap((entry) => {
+        let value: unknown;
+        try {
+          value = JSON.parse(entry.value);
+        } catch {
+          return [];
+        }
+        const parsed = healthLevelSchema.safeParse(value);
+        return parsed.success ? [parsed.data] : [];
+      });
+    },
+  };
 }
