@@ -189,6 +189,32 @@ describe('partnership health', () => {
       await expect(page.getByRole('textbox', { name: 'Roles and responsibilities' }).innerText()).resolves.toContain('The council funds the venue.');
     }
     await facilitator.screenshot({ path: join(suite.shots, 'health-agreement.png') });
+  });
+
+  it('the owner makes ratings anonymous: an editor cannot, a rating then shows only as counts', async () => {
+    for (const page of [facilitator, foodBank]) {
+      await openHealth(page);
+      await page.getByRole('tab', { name: 'Check-up' }).click();
+    }
+    await foodBank.locator('.health-settings summary').click();
+    await expect(foodBank.getByLabel(/Anonymous ratings/).isDisabled()).resolves.toBe(true);
+    facilitator.once('dialog', (dialog) => void dialog.accept());
+    await facilitator.locator('.health-settings summary').click();
+    await facilitator.getByLabel(/Anonymous ratings/).check();
+    const item = (page: Page) => page.locator('li[data-item-id="compass-1-2"]');
+    await waitFor(async () => (await item(foodBank).locator('.health-counts').innerText()).includes('No ratings yet'), { message: 'named ratings not cleared' });
+    await speakFor(foodBank, 'Hope Housing');
+    await item(foodBank).getByRole('radio', { name: 'Fully' }).click();
+    await item(foodBank).getByRole('radio', { name: 'Fully', checked: true }).waitFor();
+    await waitFor(async () => (await item(facilitator).locator('.health-counts').innerText()).includes('1 fully'), { message: 'count did not arrive' });
+    expect(await item(facilitator).locator('.health-chip').count()).toBe(0);
+    expect(await item(facilitator).innerText()).not.toContain('Hope Housing');
+    // The table drops partner columns: only overall figures, still the same as the chart.
+    const table = await tableFigures(facilitator);
+    expect(Object.keys(table.P1!)).toEqual(['Overall']);
+    expect(table.P1!.Overall).toBe('100');
+    expect(await chartFigures(facilitator)).toEqual(table);
+    await facilitator.screenshot({ path: join(suite.shots, 'health-anonymous.png') });
     for (const [who, list] of errors) expect(list, who).toEqual([]);
   });
 });
