@@ -56,7 +56,7 @@ function stakeholderMap(input: EvidenceInput): Evidence {
   return {
     rule: 'stakeholderMap',
     level: joint ? 'fully' : 'partly',
-    summary: `${plural(count, 'stakeholder')} on the map, owned by ${plural(owners.size, 'partner')}${joint ? '' : ' (a joint map has owners from two or more partners)'}${changed}`,
+    summary: `${plural(count, 'stakeholder')} on the map, ${owners.size === 0 ? 'no partner named as owner yet' : `owned by ${plural(owners.size, 'partner')}`}${joint ? '' : ' (a joint map has owners from two or more partners)'}${changed}`,
     source: 'stakeholder-map',
   };
 }
