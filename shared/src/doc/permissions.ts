@@ -12,6 +12,10 @@ import type { CollectionName, Meta } from '../schema';
 export const OWNER_ONLY_META_KEYS: readonly (keyof Meta)[] = [
   // Workshop mode: whether the view link may vote and comment.
   'viewersMayVote',
+  // Whether health check ratings are anonymous: an editor could otherwise unmask them.
+  'healthAnonymous',
+  // How often the Compass's review items fall due: the facilitator's call.
+  'healthReviewIntervalDays',
 ];
 
 /** Collections whose records only the owner (or the server) writes. */
@@ -33,6 +37,8 @@ const WHAT: Partial<Record<CollectionName | keyof Meta, string>> = {
   voteRounds: 'Voting rounds',
   votes: 'Votes',
   viewersMayVote: 'The workshop setting for the view link',
+  healthAnonymous: 'The anonymous ratings setting',
+  healthReviewIntervalDays: 'The review interval',
 };
 
 export interface TouchedPart {
