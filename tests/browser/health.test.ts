@@ -149,7 +149,7 @@ describe('partnership health', () => {
     program.doc.transact(() => {
       createRecord(program.doc, 'healthItems', { id: 'imported-1', principle: 6, text: 'We publish a yearly learning report', order: 'z0' });
       for (const [i, p] of PARTNERS.entries()) {
-        createRecord(program.doc, 'healthResponses', { id: `imported-1:${p.id}`, itemId: 'imported-1', partnerId: p.id, level: (['notYet', 'partly', 'fully'] as const)[i % 3], note: `note ${i}` });
+        createRecord(program.doc, 'healthResponses', { id: `imported-1:${p.id}`, itemId: 'imported-1', partnerId: p.id, level: (['notYet', 'partly', 'fully'] as const)[i % 3]!, note: `note ${i}` });
         createRecord(program.doc, 'healthResponses', { id: `compass-6-1:${p.id}`, itemId: 'compass-6-1', partnerId: p.id, level: 'fully' });
       }
     });
