@@ -171,6 +171,20 @@ describe('partnership health', () => {
     expect(await chartFigures(facilitator)).toEqual(await tableFigures(facilitator));
   });
 
+  it('shows "Review due" on every tab when a review item was last rated longer ago than the interval', async () => {
+    const notice = council.locator('.health-review-due');
+    expect(await notice.count()).toBe(0);
+    const program = pool.connect(suite.server, board.id, board.tokens.edit);
+    await program.synced();
+    createRecord(program.doc, 'healthResponses', { id: 'compass-3-5:hh', itemId: 'compass-3-5', partnerId: 'hh', level: 'partly', ratedAt: Date.now() - 200 * 86_400_000 });
+    await council.getByRole('tab', { name: 'Stakeholder map' }).click();
+    await notice.waitFor({ timeout: 15_000 });
+    await expect(notice.innerText()).resolves.toBe('Review due: 1 review item is older than 90 days. See the Health tab.');
+    await council.screenshot({ path: join(suite.shots, 'health-review-due.png') });
+    await openHealth(council);
+    await expect(council.locator('.health-due-list').innerText()).resolves.toContain('We review our stakeholder map at regular intervals: last rated 200 days ago');
+  });
+
   it('two browsers write the agreement at once and both see both edits', async () => {
     await facilitator.getByRole('tab', { name: 'Agreement' }).click();
     await council.getByRole('tab', { name: 'Agreement' }).click();

@@ -129,7 +129,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     <div className="board-page">
       <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<>{headerActions}<ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
       {banner}
-      {BOARD_TABS.map((t) => t.Notice && <t.Notice key={t.view} {...boardContext} />)}
+      <div className="board-notices">{BOARD_TABS.map((t) => t.Notice && <t.Notice key={t.view} {...boardContext} />)}</div>
       <Toolbar
         view={view}
         onView={switchView}
