@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { BoardService } from './boards/boardService';
 import { boardsRouter } from './http/boards';
-import { creationLimiter } from './http/creationLimit';
+import { creationLimiter, requestLimiter } from './http/requestLimit';
 import { errorHandler, HttpError, notFound } from './http/errors';
 import { exportRouter } from './http/export';
 import { importRouter } from './http/import';
@@ -128,7 +128,17 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
   );
   app.use('/api', exportRouter({ boards }));
   app.use('/api', importRouter({ boards, log, maxImportBytes: config.maxImportBytes }));
-  app.use('/api', reviewPointsRouter({ boards, store, log, maxJsonBytes: config.maxJsonBytes }));
+  app.use(
+    '/api',
+    reviewPointsRouter({
+      boards,
+      store,
+      log,
+      maxJsonBytes: config.maxJsonBytes,
+      saves: requestLimiter({ points: config.reviewPointSavesPerBoardPerHour, windowSeconds: 3600, what: 'review points saved on this board' }),
+      comparisons: requestLimiter({ points: config.comparisonsPerIpPerMinute, windowSeconds: 60, what: 'comparisons from this address' }),
+    }),
+  );
   app.use('/api', notFound);
   app.use(staticClient(config.staticDir ?? join(repoRoot, 'client', 'dist')));
   app.use(notFound);

@@ -11,3 +11,5 @@ export * from './stakeholders/quadrants';
 export * from './stakeholders/salience';
 export * from './stakeholders/attitude';
 export * from './review';
+export * from './stakeholders/commsPlan';
+export * from './text';

@@ -1,0 +1,71 @@
+import type { Request } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { HttpError } from './errors';
+
+/**
+ * The one limiter for costly HTTP requests (board creations, review points,
+ * comparisons, PDF packs): a token bucket per key from rate-limiter-flexible,
+ * answering HTTP 429 with Retry-After once the allowance is used. The sync
+ * path has its own synchronous buckets (`sync/limits.ts`), since a promise
+ * per update would cost too much there.
+ */
+export interface RequestLimiter {
+  /** Count one request for `key`; throws HTTP 429 once the window's allowance is used. */
+  consume(key: string): Promise<void>;
+}
+
+export interface RequestLimit {
+  /** Requests allowed per window; 0 turns the limit off. */
+  points: number;
+  windowSeconds: number;
+  /** Completes "Too many …": what was asked for too often, and per what ("review points saved on this board"). */
+  what: string;
+}
+
+function wait(seconds: number): string {
+  return seconds < 60 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+}
+
+function windowName(seconds: number): string {
+  if (seconds === 3600) return 'an hour';
+  if (seconds === 60) return 'a minute';
+  return `per ${wait(seconds)}`;
+}
+
+export function requestLimiter(limit: RequestLimit): RequestLimiter {
+  if (limit.points === 0) return { consume: async () => undefined };
+  const limiter = new RateLimiterMemory({ points: limit.points, duration: limit.windowSeconds });
+  return {
+    async consume(key) {
+      try {
+        await limiter.consume(key);
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error;
+        const retry = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+        throw new HttpError(
+          429,
+          `Too many ${limit.what}: at most ${limit.points} ${windowName(limit.windowSeconds)}. Try again in ${wait(retry)}.`,
+          { 'Retry-After': String(retry) },
+        );
+      }
+    },
+  };
+}
+
+/** The caller's address, the key of per-address limits. */
+export const addressOf = (req: Request): string => req.socket.remoteAddress ?? 'unknown';
+
+export interface CreationLimiter {
+  /** Count one board creation for the caller's address; throws HTTP 429 once the hour's allowance is used. */
+  consume(req: Request): Promise<void>;
+}
+
+/**
+ * Board creations (new and restored) per client address per hour. A board
+ * costs storage forever, and creating one needs no account, so one address
+ * cannot fill the disk. `perHour` 0 turns the limit off.
+ */
+export function creationLimiter(perHour: number): CreationLimiter {
+  const limiter = requestLimiter({ points: perHour, windowSeconds: 3600, what: 'boards created from this address' });
+  return { consume: (req) => limiter.consume(addressOf(req)) };
+}
