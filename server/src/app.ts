@@ -10,6 +10,7 @@ import { creationLimiter, requestLimiter } from './http/requestLimit';
 import { errorHandler, HttpError, notFound } from './http/errors';
 import { exportRouter } from './http/export';
 import { importRouter } from './http/import';
+import { findFonts, type PdfFonts } from './pdf';
 import { requestLog } from './http/requestLog';
 import { reviewPointsRouter } from './http/reviewPoints';
 import { securityHeaders } from './http/securityHeaders';
@@ -126,7 +127,18 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
       maxRestoreBytes: config.maxRestoreBytes,
     }),
   );
-  app.use('/api', exportRouter({ boards }));
+  let fonts: PdfFonts | undefined;
+  app.use(
+    '/api',
+    exportRouter({
+      boards,
+      store,
+      pdfLimiter: requestLimiter({ points: config.pdfExportsPerIpPerMinute, windowSeconds: 60, what: 'PDF packs from this address' }),
+      // Read on first use: most servers never print a pack.
+      fonts: () => (fonts ??= findFonts(config.pdfFont)),
+      maxPdfPages: config.maxPdfPages,
+    }),
+  );
   app.use('/api', importRouter({ boards, log, maxImportBytes: config.maxImportBytes }));
   app.use(
     '/api',

@@ -73,13 +73,13 @@ function requireEditor(role: Role): void {
 }
 
 /** A board state as the comparison and the read-only view use it. */
-interface BoardContent {
+export interface BoardContent {
   records: BoardRecords;
   title: string;
   logicTemplate: ReturnType<typeof readMeta>['record']['logicTemplate'];
 }
 
-function contentOf(doc: Y.Doc): BoardContent {
+export function contentOf(doc: Y.Doc): BoardContent {
   const meta = readMeta(doc).record;
   return { records: exportJson(doc, COLLECTION_NAMES) as BoardRecords, title: meta.title, logicTemplate: meta.logicTemplate };
 }
@@ -91,7 +91,7 @@ async function stateDoc(point: ReviewPoint): Promise<Y.Doc> {
   return doc;
 }
 
-async function withStateDoc<T>(point: ReviewPoint, read: (doc: Y.Doc) => T): Promise<T> {
+export async function withStateDoc<T>(point: ReviewPoint, read: (doc: Y.Doc) => T): Promise<T> {
   const doc = await stateDoc(point);
   try {
     return read(doc);
