@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { create as parseFont, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { PAGE, type FontWeight, type Measure, type Page } from './layout';
 
@@ -12,8 +13,9 @@ import { PAGE, type FontWeight, type Measure, type Page } from './layout';
  */
 
 export interface PdfFonts {
-  regular: string | Buffer;
-  bold: string | Buffer;
+  /** A parsed font (parsed once: parsing DejaVu takes longer than laying out a pack) or a standard font's name. */
+  regular: string | Font;
+  bold: string | Font;
   /** False when only the standard fonts were found. */
   unicode: boolean;
 }
@@ -27,10 +29,10 @@ const CANDIDATES: [string, string][] = [
 export function findFonts(configured?: string): PdfFonts {
   if (configured) {
     const bold = join(dirname(configured), configured.split('/').pop()!.replace(/(-Regular)?\.(ttf|otf)$/i, '-Bold.$2'));
-    return { regular: readFileSync(configured), bold: readFileSync(existsSync(bold) ? bold : configured), unicode: true };
+    return { regular: parseFont(readFileSync(configured)), bold: parseFont(readFileSync(existsSync(bold) ? bold : configured)), unicode: true };
   }
   for (const [regular, bold] of CANDIDATES) {
-    if (existsSync(regular) && existsSync(bold)) return { regular: readFileSync(regular), bold: readFileSync(bold), unicode: true };
+    if (existsSync(regular) && existsSync(bold)) return { regular: parseFont(readFileSync(regular)), bold: parseFont(readFileSync(bold)), unicode: true };
   }
   return { regular: 'Helvetica', bold: 'Helvetica-Bold', unicode: false };
 }
@@ -61,8 +63,9 @@ function newDocument(fonts: PdfFonts, options: { compress: boolean; title: strin
     info: { Title: options.title, Creator: 'Partnership Canvas', Producer: 'Partnership Canvas' },
     lang: 'en-GB',
   });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
+  // pdfkit takes a parsed fontkit font as it is (its types name only files and buffers).
+  doc.registerFont('regular', fonts.regular as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont('bold', fonts.bold as PDFKit.Mixins.PDFFontSource);
   return doc;
 }
 

@@ -124,10 +124,10 @@ describe('matching rows to records already on the board', () => {
     const plan = planImport('stakeholders', ['name', 'power', 'organisation'], [['  POLICE ', '4', 'Police Scotland'], ['New group', '1', '']], importContext(doc));
     if (!plan.ok) throw new Error(JSON.stringify(plan));
     expect(plan.outcomes).toEqual([
-      { row: 2, action: 'update', label: '  POLICE ', fields: ['name', 'organisation'] },
+      { row: 2, action: 'update', label: 'police', fields: ['organisation'] },
       { row: 3, action: 'add', label: 'New group', fields: [] },
     ]);
-    expect(plan.updates).toEqual([{ collection: 'stakeholders', id: police.id, patch: { name: '  POLICE ', organisation: 'Police Scotland' } }]);
+    expect(plan.updates).toEqual([{ collection: 'stakeholders', id: police.id, patch: { organisation: 'Police Scotland' } }]);
     applyImport(doc, plan);
     const after = listRecords(doc, 'stakeholders').map((r) => r.record);
     expect(after).toHaveLength(3);
@@ -164,12 +164,12 @@ describe('matching rows to records already on the board', () => {
     const plan = planImport('matrix', ['row', 'category', 'required', 'Council', 'Youth Trust'], [['venues', 'resource', '3', '1', '2 G R'], ['Safeguarding', 'skill', '2', '', '']], importContext(doc));
     if (!plan.ok) throw new Error(JSON.stringify(plan));
     expect(plan.outcomes.map((o) => [o.action, o.fields])).toEqual([
-      ['update', ['name', 'Council']],
+      ['update', ['Council']],
       ['update', ['required']],
     ]);
     applyImport(doc, plan);
     expect(listRecords(doc, 'matrixRows')).toHaveLength(2);
-    expect(EXPORT_TABLES.matrix(doc).rows.find((r) => r[0] === 'venues')).toEqual(['venues', 'resource', 'Space', 3, '1', '2 G R', 2, 1]);
+    expect(EXPORT_TABLES.matrix(doc).rows.find((r) => r[0] === 'Venues')).toEqual(['Venues', 'resource', 'Space', 3, '1', '2 G R', 2, 1]);
   });
 
   it('keys relationships on their two ends and type', () => {

@@ -245,6 +245,8 @@ function tableRules(table: ImportTableName, context: ImportContext): TableRules 
             });
           }
           const existing = match(cells('id'), importMatchKey(String(given.name ?? '')), row);
+          // A name that differs only in case or spaces is the same name: the board keeps its spelling.
+          if (existing && importMatchKey(existing.name) === importMatchKey(String(given.name ?? ''))) delete given.name;
           validated('stakeholders', { ...(existing ?? {}), ...given, id: 'x' });
           if (existing) {
             // The export writes the salience a stakeholder shows; one that follows power and
@@ -256,7 +258,7 @@ function tableRules(table: ImportTableName, context: ImportContext): TableRules 
             }
           }
           const patch = existing ? changedPatch(existing, given) : {};
-          settle(out, row, String(given.name), 'stakeholders', existing, patch, () => ({ ownerPartnerIds: [], ...given, id: freshId(cells, ctx.takenIds) }));
+          settle(out, row, existing?.name ?? String(given.name), 'stakeholders', existing, patch, () => ({ ownerPartnerIds: [], ...given, id: freshId(cells, ctx.takenIds) }));
         },
       };
     }
@@ -303,7 +305,7 @@ function tableRules(table: ImportTableName, context: ImportContext): TableRules 
             // The export calls the row's name "row".
             throw error instanceof RowError ? new RowError(error.message.replace(/(^|; )name:/g, '$1row:')) : error;
           }
-          const patch = existing ? changedPatch(existing, { ...rest, name }) : {};
+          const patch = existing ? changedPatch(existing, importMatchKey(existing.name) === importMatchKey(String(name ?? '')) ? rest : { ...rest, name }) : {};
           const changedPartners: string[] = [];
           const cellRecords: NewRecord[] = [];
           for (const column of header) {
@@ -330,7 +332,7 @@ function tableRules(table: ImportTableName, context: ImportContext): TableRules 
               if (existing) changedPartners.push(column);
             }
           }
-          settle(out, rowNumber, String(name), 'matrixRows', existing, patch, () => ({ ...rest, name, id: rowId, order: 'a0' }));
+          settle(out, rowNumber, existing?.name ?? String(name), 'matrixRows', existing, patch, () => ({ ...rest, name, id: rowId, order: 'a0' }));
           out.records.push(...cellRecords);
           const outcome = out.outcomes.at(-1)!;
           if (existing && changedPartners.length) {
