@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { BoardService } from './boards/boardService';
 import { boardsRouter } from './http/boards';
-import { creationLimiter, requestLimiter } from './http/requestLimit';
+import { addressLimiter, creationLimiter, requestLimiter } from './http/requestLimit';
 import { errorHandler, HttpError, notFound } from './http/errors';
 import { exportRouter } from './http/export';
 import { importRouter } from './http/import';
@@ -122,7 +122,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
     '/api',
     boardsRouter({
       boards,
-      creations: creationLimiter(config.boardCreationsPerIpPerHour),
+      creations: creationLimiter(config.boardCreationsPerIpPerHour, config.trustProxyHops),
       maxJsonBytes: config.maxJsonBytes,
       maxRestoreBytes: config.maxRestoreBytes,
     }),
@@ -133,7 +133,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
     exportRouter({
       boards,
       store,
-      pdfLimiter: requestLimiter({ points: config.pdfExportsPerIpPerMinute, windowSeconds: 60, what: 'PDF packs from this address' }),
+      pdfLimiter: addressLimiter({ points: config.pdfExportsPerIpPerMinute, windowSeconds: 60, what: 'PDF packs from this address' }, config.trustProxyHops),
       // Read on first use: most servers never print a pack.
       fonts: () => (fonts ??= findFonts(config.pdfFont)),
       maxPdfPages: config.maxPdfPages,
@@ -148,7 +148,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
       log,
       maxJsonBytes: config.maxJsonBytes,
       saves: requestLimiter({ points: config.reviewPointSavesPerBoardPerHour, windowSeconds: 3600, what: 'review points saved on this board' }),
-      comparisons: requestLimiter({ points: config.comparisonsPerIpPerMinute, windowSeconds: 60, what: 'comparisons from this address' }),
+      comparisons: addressLimiter({ points: config.comparisonsPerIpPerMinute, windowSeconds: 60, what: 'comparisons from this address' }, config.trustProxyHops),
     }),
   );
   app.use('/api', notFound);
@@ -169,6 +169,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
       log,
       origins: { allowed: config.allowedOrigins, publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : undefined },
       limits: new ConnectionLimits(config.maxConnectionsPerBoard, config.maxConnectionsPerIp),
+      trustProxyHops: config.trustProxyHops,
       isShuttingDown: () => shuttingDown,
     }),
   );

@@ -6,7 +6,7 @@ import { PackTooLargeError, reviewPackPages, reviewPackPdf, type PdfFonts } from
 import type { BoardStore } from '../storage/boardStore';
 import { tokenOf } from './boards';
 import { HttpError } from './errors';
-import { addressOf, type RequestLimiter } from './requestLimit';
+import type { AddressLimiter } from './requestLimit';
 import { contentOf, withStateDoc, type BoardContent } from './reviewPoints';
 
 const TABLE_NAMES = Object.keys(EXPORT_TABLES) as [ExportTableName, ...ExportTableName[]];
@@ -61,7 +61,7 @@ export interface ExportRouterOptions {
   boards: BoardService;
   store: BoardStore;
   /** PDF packs per client address: each is laid out and drawn on the server. */
-  pdfLimiter: RequestLimiter;
+  pdfLimiter: AddressLimiter;
   fonts: () => PdfFonts;
   maxPdfPages: number;
 }
@@ -101,7 +101,7 @@ export function exportRouter(options: ExportRouterOptions): Router {
       return;
     }
     if (query.format === 'pdf') {
-      await options.pdfLimiter.consume(addressOf(req));
+      await options.pdfLimiter.consume(req);
       let before: { name: string; createdAt: number; content: BoardContent } | null = null;
       if (query.since) {
         const point = await store.getReviewPoint(board.id, query.since);

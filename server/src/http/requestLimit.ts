@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { clientAddress } from '../auth/clientAddress';
 import { HttpError } from './errors';
 
 /**
@@ -52,20 +53,24 @@ export function requestLimiter(limit: RequestLimit): RequestLimiter {
   };
 }
 
-/** The caller's address, the key of per-address limits. */
-export const addressOf = (req: Request): string => req.socket.remoteAddress ?? 'unknown';
-
-export interface CreationLimiter {
-  /** Count one board creation for the caller's address; throws HTTP 429 once the hour's allowance is used. */
+export interface AddressLimiter {
+  /** Count one request for the caller's address; throws HTTP 429 once the window's allowance is used. */
   consume(req: Request): Promise<void>;
 }
+
+/** A limit per client address (`clientAddress`: behind `trustProxyHops` proxies, the forwarded one). */
+export function addressLimiter(limit: RequestLimit, trustProxyHops = 0): AddressLimiter {
+  const limiter = requestLimiter(limit);
+  return { consume: (req) => limiter.consume(clientAddress(req, trustProxyHops)) };
+}
+
+export type CreationLimiter = AddressLimiter;
 
 /**
  * Board creations (new and restored) per client address per hour. A board
  * costs storage forever, and creating one needs no account, so one address
  * cannot fill the disk. `perHour` 0 turns the limit off.
  */
-export function creationLimiter(perHour: number): CreationLimiter {
-  const limiter = requestLimiter({ points: perHour, windowSeconds: 3600, what: 'boards created from this address' });
-  return { consume: (req) => limiter.consume(addressOf(req)) };
+export function creationLimiter(perHour: number, trustProxyHops = 0): CreationLimiter {
+  return addressLimiter({ points: perHour, windowSeconds: 3600, what: 'boards created from this address' }, trustProxyHops);
 }

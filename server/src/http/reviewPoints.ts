@@ -18,7 +18,7 @@ import type { Logger } from '../logger';
 import type { BoardRecord, BoardStore, ReviewPoint, ReviewPointInfo } from '../storage/boardStore';
 import { tokenOf } from './boards';
 import { HttpError } from './errors';
-import { addressOf, type RequestLimiter } from './requestLimit';
+import type { AddressLimiter, RequestLimiter } from './requestLimit';
 
 /**
  * Review points: named copies of a whole board that partners take "at regular
@@ -65,7 +65,7 @@ export interface ReviewPointsRouterOptions {
   /** Saves per board (each stores a whole copy of it); restores count too, for the copy they keep first. */
   saves: RequestLimiter;
   /** Comparisons per client address (each loads two whole boards). */
-  comparisons: RequestLimiter;
+  comparisons: AddressLimiter;
 }
 
 function requireEditor(role: Role): void {
@@ -161,7 +161,7 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
   router.get('/boards/:id/snapshots/:sid/diff', async (req, res) => {
     const { board } = await boards.access(req.params.id, tokenOf(req));
     const against = typeof req.query.against === 'string' && req.query.against !== '' ? req.query.against : 'current';
-    await options.comparisons.consume(addressOf(req));
+    await options.comparisons.consume(req);
     const point = await find(board, req.params.sid);
     const before = await withStateDoc(point, contentOf);
     let to: { id: string; name: string; author?: string; createdAt: number };
