@@ -16,8 +16,9 @@ import { cullToViewport } from './spatialIndex';
 import { decorationVisible, textReadable } from '../lib/theme';
 import { Cursors } from './Cursors';
 import { DotGrid } from './DotGrid';
-import { pointerOn, type Point, type Size } from '../lib/geometry';
+import { pointerOn, type Point, type Rect, type Size } from '../lib/geometry';
 import { NOTE_FONT_SIZE, NOTE_SHADOW_PX, StickyNote, type NoteHandlers } from './StickyNote';
+import { planCapture, type CapturePlan } from './capture';
 import { useCameraMoving } from './useCameraMoving';
 import { useCullRegion } from './useCullRegion';
 
@@ -44,6 +45,23 @@ export interface CanvasActions {
   resize(size: Size): void;
 }
 
+/** A PNG of the board as drawn, without what only this screen shows (dot grid, selection, cursors). */
+export interface CanvasPicture extends CapturePlan {
+  dataUrl: string;
+}
+
+export interface CanvasCapture {
+  /** What the canvas shows now, at `scale` times its screen pixels. */
+  visible(scale: number): Promise<CanvasPicture>;
+  /** A world rectangle at zoom 1 (so every label is drawn), at `scale` pixels per world unit. */
+  region(rect: Rect, scale: number): Promise<CanvasPicture>;
+}
+
+/** Konva node name of what a picture leaves out: layers and shapes that only help on screen. */
+export const SCREEN_ONLY = 'screen-only';
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
 interface BoardCanvasProps {
   items: readonly CanvasItem[];
   view: BoardView;
@@ -56,6 +74,8 @@ interface BoardCanvasProps {
   label: string;
   /** The board's structured content (Konva layers), drawn between the grid and the notes. */
   layers?(size: Size): ReactNode;
+  /** Filled with the canvas's picture export while it is mounted. */
+  capture?: { current: CanvasCapture | null };
   children?: ReactNode;
 }
 
@@ -64,10 +84,15 @@ interface BoardCanvasProps {
  * zoom (ctrl/cmd+wheel, pinch) around the pointer, dot grid, culled items and
  * other people's cursors. Layers that never take input are `listening={false}`.
  */
-export function BoardCanvas({ items, view, camera: cameraStore, peers, editable, selectedId, editingId, actions, label, layers, children }: BoardCanvasProps) {
+export function BoardCanvas({ items, view, camera: cameraStore, peers, editable, selectedId: chosenId, editingId, actions, label, layers, capture, children }: BoardCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
-  const [size, setSize] = useState<Size>({ width: 0, height: 0 });
+  const [screenSize, setSize] = useState<Size>({ width: 0, height: 0 });
+  // While a whole-tab picture is drawn, the stage takes the content's size (it overflows the hidden container).
+  const [captureSize, setCaptureSize] = useState<Size | null>(null);
+  const size = captureSize ?? screenSize;
+  const [capturing, setCapturing] = useState(false);
+  const selectedId = capturing ? null : chosenId;
   const camera = useValue(cameraStore);
   const spaceHeld = useValue(boardShortcuts.spaceHeld);
   const [panning, setPanning] = useState(false);
@@ -191,6 +216,59 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
 
   const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : hovering && editable ? 'move' : 'default';
 
+  useEffect(() => {
+    if (!capture) return;
+    const draw = async (scale: number): Promise<CanvasPicture> => {
+      await nextFrame();
+      await nextFrame();
+      const stage = stageRef.current;
+      if (!stage) throw new Error('The canvas is not ready yet');
+      const hidden = stage.find(`.${SCREEN_ONLY}`).filter((node) => node.visible());
+      hidden.forEach((node) => node.hide());
+      try {
+        const plan = planCapture(stage.width(), stage.height(), scale);
+        const drawn = stage.toCanvas({ pixelRatio: plan.pixelRatio });
+        // On white, as the board looks: a transparent PNG turns black in some slide tools.
+        const out = document.createElement('canvas');
+        out.width = plan.width;
+        out.height = plan.height;
+        const context = out.getContext('2d')!;
+        context.fillStyle = '#ffffff';
+        context.fillRect(0, 0, out.width, out.height);
+        context.drawImage(drawn, 0, 0, out.width, out.height);
+        return { ...plan, dataUrl: out.toDataURL('image/png') };
+      } finally {
+        hidden.forEach((node) => node.show());
+      }
+    };
+    capture.current = {
+      async visible(scale) {
+        setCapturing(true);
+        try {
+          return await draw(scale);
+        } finally {
+          setCapturing(false);
+        }
+      },
+      async region(rect, scale) {
+        const before = cameraStore.get();
+        setCapturing(true);
+        setCaptureSize({ width: Math.ceil(rect.width), height: Math.ceil(rect.height) });
+        cameraStore.set({ x: -rect.x, y: -rect.y, zoom: 1 });
+        try {
+          return await draw(scale);
+        } finally {
+          cameraStore.set(before);
+          setCaptureSize(null);
+          setCapturing(false);
+        }
+      },
+    };
+    return () => {
+      capture.current = null;
+    };
+  }, [capture, cameraStore]);
+
   return (
     <div
       ref={containerRef}
@@ -216,7 +294,7 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
           onPointerDown={onStagePointerDown}
           onDblTap={onStageDoubleTap}
         >
-          <Layer listening={false}>
+          <Layer listening={false} name={SCREEN_ONLY}>
             <DotGrid camera={camera} size={size} />
           </Layer>
           {boardLayers}
@@ -240,7 +318,7 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
             )}
           </Layer>
           {/* Empty layers are hidden: every visible layer is a full-size canvas redrawn and composited each frame. */}
-          <Layer listening={false} visible={peerCount > 0}>
+          <Layer listening={false} visible={peerCount > 0} name={SCREEN_ONLY}>
             <Cursors peers={peers} view={view} zoom={camera.zoom} />
           </Layer>
         </Stage>

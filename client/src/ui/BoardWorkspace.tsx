@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { canEdit, type BoardView, type CanvasItem, type Role } from '@pc/shared';
+import { canEdit, shareLinkPath, type BoardView, type CanvasItem, type Role } from '@pc/shared';
 import { PartnersControl } from '../boards/partners/PartnersControl';
 import { tabFor } from '../boards/tabs';
 import type { BoardContext } from '../boards/types';
-import { BoardCanvas, type CanvasActions } from '../canvas/BoardCanvas';
+import { BoardCanvas, type CanvasActions, type CanvasCapture } from '../canvas/BoardCanvas';
+import { tabCaptureRect, type CaptureArea, type CaptureScale } from '../canvas/capture';
 import { plainKey, withMod } from '../canvas/shortcuts';
 import { ShortcutHelp } from '../canvas/ShortcutHelp';
 import { useShortcutListener, useShortcuts } from '../canvas/useShortcuts';
@@ -50,6 +51,9 @@ import { NoteEditor } from './NoteEditor';
 import { finishTextEdit } from '../canvas/textEdit';
 import { Toolbar, panelId, tabId } from './Toolbar';
 import { ShareButton } from './share/ShareButton';
+import { ExportMenu } from '../exports/ExportMenu';
+import type { CreatedBoard } from '../collab/api';
+import { remember } from './useRecentBoards';
 
 /** Live drag positions reach others ~20 times a second; the final position is written on drop. */
 const DRAG_WRITE_INTERVAL_MS = 50;
@@ -85,6 +89,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   const allItems = useCollection(session.canvasItems);
   const items = useMemo(() => itemsForView(allItems, view), [allItems, view]);
   const itemsRef = useRef(items);
+  const captureRef = useRef<CanvasCapture | null>(null);
   itemsRef.current = items;
   const selected = items.find((item) => item.id === selectedId) ?? null;
   const editing = editable ? (items.find((item) => item.id === editingId) ?? null) : null;
@@ -326,10 +331,21 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   );
 
   const tab = tabFor(view);
+  const picture = (area: CaptureArea, scale: CaptureScale) => {
+    const capture = captureRef.current;
+    if (!capture) return Promise.resolve(null);
+    if (area === 'visible') return capture.visible(scale);
+    const rect = tabCaptureRect(boundsFor(view, itemsRef.current));
+    return rect ? capture.region(rect, scale) : Promise.resolve(null);
+  };
+  const openRestored = (board: CreatedBoard) => {
+    remember({ id: board.id, title: board.title, role: 'owner', token: board.tokens.owner, tokens: board.tokens, lastOpened: Date.now() });
+    location.assign(shareLinkPath(board.id, board.tokens.owner));
+  };
   const { CanvasLayers, CanvasOverlay, SidePanel } = tab;
   return (
     <div className="board-page">
-      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<>{headerActions}<ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
+      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<>{headerActions}<ExportMenu boardId={session.options.boardId} token={session.options.token} title={title} tabLabel={tab.label} role={role} picture={picture} onRestored={openRestored} /><ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
       {banner}
       <Toolbar
         view={view}
@@ -357,6 +373,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           editingId={editing?.id ?? null}
           actions={actions}
           label={`${tab.label} canvas`}
+          capture={captureRef}
           layers={CanvasLayers ? (size) => <CanvasLayers {...boardContext} size={size} /> : undefined}
         >
           <TabEmptyState key={tab.view} tab={tab} editable={editable} session={session} notes={items.length} />
