@@ -285,6 +285,8 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
       {size.width > 0 && (
         <Stage
           ref={stageRef}
+          // Out of the flow: a stage enlarged for a whole-tab picture must not push the side panel.
+          style={{ position: 'absolute', top: 0, left: 0 }}
           width={size.width}
           height={size.height}
           x={camera.x}
