@@ -1,4 +1,4 @@
-import type { Role } from '@pc/shared';
+import type { ImportSummary, Role, RowOutcome } from '@pc/shared';
 import { request, send, type CreatedBoard } from '../collab/api';
 
 /** Exports, imports and restores over REST. Downloads go through fetch: the token travels in a header, never in a URL. */
@@ -18,19 +18,7 @@ export interface ExportPermissions {
 
 export type ImportTable = 'stakeholders' | 'matrix' | 'relationships';
 
-export interface RowOutcome {
-  row: number;
-  action: 'add' | 'update' | 'unchanged';
-  label: string;
-  fields: string[];
-}
-
-export interface ImportSummary {
-  imported: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-}
+export type { ImportSummary, RowOutcome };
 
 export interface ImportPreview extends ImportSummary {
   outcomes: RowOutcome[];
