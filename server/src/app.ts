@@ -13,6 +13,7 @@ import { importRouter } from './http/import';
 import { findFonts, type PdfFonts } from './pdf';
 import { requestLog } from './http/requestLog';
 import { reviewPointsRouter } from './http/reviewPoints';
+import { healthRatingsRouter, storeSealedRatings } from './http/healthRatings';
 import { securityHeaders } from './http/securityHeaders';
 import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
@@ -151,6 +152,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
       comparisons: addressLimiter({ points: config.comparisonsPerIpPerMinute, windowSeconds: 60, what: 'comparisons from this address' }, config.trustProxyHops),
     }),
   );
+  app.use('/api', healthRatingsRouter({ boards, ratings: storeSealedRatings(store), log, maxJsonBytes: config.maxJsonBytes, trustProxyHops: config.trustProxyHops }));
   app.use('/api', notFound);
   app.use(staticClient(config.staticDir ?? join(repoRoot, 'client', 'dist')));
   app.use(notFound);

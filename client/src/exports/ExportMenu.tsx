@@ -28,6 +28,9 @@ const CSV_TABLES = [
   { table: 'relationships', label: 'Relationships' },
   { table: 'matrix', label: 'Matrix' },
   { table: 'actions', label: 'Action plan' },
+  { table: 'health', label: 'Health check' },
+  { table: 'stages', label: 'Partnership stages' },
+  { table: 'agreement', label: 'Agreement' },
 ] as const;
 
 const message = (error: unknown) => (error instanceof ApiError ? error.message : 'Something went wrong. Please try again.');

@@ -5,7 +5,7 @@ import { request, send, type CreatedBoard } from '../collab/api';
 
 export interface ExportFormat {
   format: 'pdf' | 'json' | 'csv' | 'yjs';
-  table?: 'stakeholders' | 'relationships' | 'matrix' | 'actions';
+  table?: string;
   allowed: boolean;
 }
 

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { COLLECTION_NAMES, diffBoards, EXPORT_TABLES, exportJson, readMeta, toCsv, type ExportTableName, type Role } from '@pc/shared';
+import { COLLECTION_NAMES, diffBoards, EXPORT_TABLES, exportJson, readAgreement, readMeta, toCsv, type ExportTableName, type Role } from '@pc/shared';
 import { BoardAccessError, type BoardService } from '../boards/boardService';
 import { PackTooLargeError, reviewPackPages, reviewPackPdf, type PdfFonts } from '../pdf';
 import type { BoardStore } from '../storage/boardStore';
@@ -10,7 +10,7 @@ import type { AddressLimiter } from './requestLimit';
 import { contentOf, withStateDoc, type BoardContent } from './reviewPoints';
 
 const TABLE_NAMES = Object.keys(EXPORT_TABLES) as [ExportTableName, ...ExportTableName[]];
-/** "stakeholders, matrix or actions" */
+/** "stakeholders, relationships, ... or agreement" */
 const TABLE_LIST = `${TABLE_NAMES.slice(0, -1).join(', ')} or ${TABLE_NAMES.at(-1)}`;
 
 const exportQuery = z.discriminatedUnion('format', [
@@ -68,7 +68,8 @@ export interface ExportRouterOptions {
 
 /**
  * GET /api/boards/:id/export?format=json (every record, by collection),
- * ?format=csv&table=stakeholders|matrix|actions (for spreadsheets), or
+ * ?format=csv&table=stakeholders|relationships|matrix|actions|health|stages|agreement
+ * (for spreadsheets; the agreement as Markdown per section), or
  * ?format=yjs (owner only: the whole Yjs document, the full-fidelity backup
  * that POST /api/boards/restore reads). JSON and CSV: any role may export, a
  * viewer can already read everything.
@@ -136,9 +137,12 @@ export function exportRouter(options: ExportRouterOptions): Router {
       const meta = readMeta(doc).record;
       const title = meta.title || board.title;
       if (query.format === 'json') {
+        const agreement = readAgreement(doc);
         const body = {
           board: { id: board.id, title, createdAt: board.createdAt, schemaVersion: meta.schemaVersion, exportedAt: new Date().toISOString() },
           records: exportJson(doc, COLLECTION_NAMES),
+          // The agreement's sections as Markdown with what they mention, when any is written.
+          ...(agreement.some((s) => s.markdown.trim() !== '') ? { agreement } : {}),
         };
         return { title, body: JSON.stringify(body, null, 2), type: 'application/json; charset=utf-8', name: fileName(title, '', 'json') };
       }

@@ -13,3 +13,4 @@ export * from './stakeholders/attitude';
 export * from './review';
 export * from './stakeholders/commsPlan';
 export * from './text';
+export * from './health';
