@@ -20,6 +20,7 @@ import { pointerOn, type Point, type Rect, type Size } from '../lib/geometry';
 import { pinchCamera } from './pinch';
 import { boxBetween } from './selection';
 import { NOTE_FONT_SIZE, NOTE_SHADOW_PX, StickyNote, type NoteHandlers } from './StickyNote';
+import { planCapture, type CapturePlan } from './capture';
 import { useCameraMoving } from './useCameraMoving';
 import { useCullRegion } from './useCullRegion';
 
@@ -49,6 +50,25 @@ export interface CanvasActions {
   resize(size: Size): void;
 }
 
+/** A PNG of the board as drawn, without what only this screen shows (dot grid, selection, cursors). */
+export interface CanvasPicture extends CapturePlan {
+  dataUrl: string;
+}
+
+export interface CanvasCapture {
+  /** What the canvas shows now, at `scale` times its screen pixels. */
+  visible(scale: number): Promise<CanvasPicture>;
+  /** A world rectangle at zoom 1 (so every label is drawn), at `scale` pixels per world unit. */
+  region(rect: Rect, scale: number): Promise<CanvasPicture>;
+}
+
+/** Konva node name of what a picture leaves out: layers and shapes that only help on screen. */
+export const SCREEN_ONLY = 'screen-only';
+
+const NOTHING_SELECTED: ReadonlySet<string> = new Set();
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
 interface BoardCanvasProps {
   /** The tab's sticky notes, in z-order: drawn here, batched. */
   items: readonly CanvasItem[];
@@ -67,6 +87,8 @@ interface BoardCanvasProps {
   /** Free layers under the notes (frames) and over them (text, connectors, selection handles). */
   under?: ReactNode;
   over?: ReactNode;
+  /** Filled with the canvas's picture export while it is mounted. */
+  capture?: { current: CanvasCapture | null };
   children?: ReactNode;
 }
 
@@ -75,10 +97,15 @@ interface BoardCanvasProps {
  * zoom (ctrl/cmd+wheel, pinch) around the pointer, dot grid, culled items and
  * other people's cursors. Layers that never take input are `listening={false}`.
  */
-export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peers, editable, selectedIds, editingId, actions, label, layers, under, over, children }: BoardCanvasProps) {
+export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peers, editable, selectedIds: chosenIds, editingId, actions, label, layers, under, over, capture, children }: BoardCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
-  const [size, setSize] = useState<Size>({ width: 0, height: 0 });
+  const [screenSize, setSize] = useState<Size>({ width: 0, height: 0 });
+  // While a whole-tab picture is drawn, the stage takes the content's size (it overflows the hidden container).
+  const [captureSize, setCaptureSize] = useState<Size | null>(null);
+  const size = captureSize ?? screenSize;
+  const [capturing, setCapturing] = useState(false);
+  const selectedIds = capturing ? NOTHING_SELECTED : chosenIds;
   const camera = useValue(cameraStore);
   const spaceHeld = useValue(boardShortcuts.spaceHeld);
   const [panning, setPanning] = useState(false);
@@ -282,6 +309,59 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
 
   const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : hovering && editable ? 'move' : 'default';
 
+  useEffect(() => {
+    if (!capture) return;
+    const draw = async (scale: number): Promise<CanvasPicture> => {
+      await nextFrame();
+      await nextFrame();
+      const stage = stageRef.current;
+      if (!stage) throw new Error('The canvas is not ready yet');
+      const hidden = stage.find(`.${SCREEN_ONLY}`).filter((node) => node.visible());
+      hidden.forEach((node) => node.hide());
+      try {
+        const plan = planCapture(stage.width(), stage.height(), scale);
+        const drawn = stage.toCanvas({ pixelRatio: plan.pixelRatio });
+        // On white, as the board looks: a transparent PNG turns black in some slide tools.
+        const out = document.createElement('canvas');
+        out.width = plan.width;
+        out.height = plan.height;
+        const context = out.getContext('2d')!;
+        context.fillStyle = '#ffffff';
+        context.fillRect(0, 0, out.width, out.height);
+        context.drawImage(drawn, 0, 0, out.width, out.height);
+        return { ...plan, dataUrl: out.toDataURL('image/png') };
+      } finally {
+        hidden.forEach((node) => node.show());
+      }
+    };
+    capture.current = {
+      async visible(scale) {
+        setCapturing(true);
+        try {
+          return await draw(scale);
+        } finally {
+          setCapturing(false);
+        }
+      },
+      async region(rect, scale) {
+        const before = cameraStore.get();
+        setCapturing(true);
+        setCaptureSize({ width: Math.ceil(rect.width), height: Math.ceil(rect.height) });
+        cameraStore.set({ x: -rect.x, y: -rect.y, zoom: 1 });
+        try {
+          return await draw(scale);
+        } finally {
+          cameraStore.set(before);
+          setCaptureSize(null);
+          setCapturing(false);
+        }
+      },
+    };
+    return () => {
+      capture.current = null;
+    };
+  }, [capture, cameraStore]);
+
   return (
     <div
       ref={containerRef}
@@ -298,6 +378,8 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
       {size.width > 0 && (
         <Stage
           ref={stageRef}
+          // Out of the flow: a stage enlarged for a whole-tab picture must not push the side panel.
+          style={{ position: 'absolute', top: 0, left: 0 }}
           width={size.width}
           height={size.height}
           x={camera.x}
@@ -307,7 +389,7 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
           onPointerDown={onStagePointerDown}
           onDblTap={onStageDoubleTap}
         >
-          <Layer listening={false}>
+          <Layer listening={false} name={SCREEN_ONLY}>
             <DotGrid camera={camera} size={size} />
           </Layer>
           {boardLayers}
@@ -333,7 +415,7 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
           </Layer>
           {over}
           {/* Empty layers are hidden: every visible layer is a full-size canvas redrawn and composited each frame. */}
-          <Layer listening={false} visible={peerCount > 0}>
+          <Layer listening={false} visible={peerCount > 0} name={SCREEN_ONLY}>
             <Cursors peers={peers} view={view} zoom={camera.zoom} />
           </Layer>
         </Stage>

@@ -1,9 +1,10 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
-import { canEdit, type BoardView, type Role } from '@pc/shared';
+import { canEdit, shareLinkPath, type BoardView, type Role } from '@pc/shared';
 import { PartnersControl } from '../boards/partners/PartnersControl';
 import { BOARD_TABS, tabFor } from '../boards/tabs';
 import type { BoardContext } from '../boards/types';
-import { BoardCanvas, type CanvasActions } from '../canvas/BoardCanvas';
+import { BoardCanvas, type CanvasActions, type CanvasCapture } from '../canvas/BoardCanvas';
+import { tabCaptureRect, type CaptureArea, type CaptureScale } from '../canvas/capture';
 import { plainKey, withMod } from '../canvas/shortcuts';
 import { ShortcutHelp } from '../canvas/ShortcutHelp';
 import { useShortcutListener, useShortcuts } from '../canvas/useShortcuts';
@@ -23,6 +24,9 @@ import { TabEmptyState } from './EmptyState';
 import { NameDialog } from './NameDialog';
 import { Toolbar, panelId, tabId } from './Toolbar';
 import { ShareButton } from './share/ShareButton';
+import { ExportMenu } from '../exports/ExportMenu';
+import type { CreatedBoard } from '../collab/api';
+import { remember } from './useRecentBoards';
 
 interface BoardWorkspaceProps {
   session: BoardSession;
@@ -43,6 +47,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   const [view, setView] = useState<BoardView>('stakeholder-map');
   const [editingName, setEditingName] = useState(false);
   const canvasRef = useRef<HTMLDivElement>(null);
+  const captureRef = useRef<CanvasCapture | null>(null);
 
   const connection = useValue(session.connection);
   const indicator = connectionIndicator(connection, role);
@@ -124,10 +129,21 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     [session, editable, camera, identity, role, viewport, framing.reveal],
   );
 
+  const picture = (area: CaptureArea, scale: CaptureScale) => {
+    const capture = captureRef.current;
+    if (!capture) return Promise.resolve(null);
+    if (area === 'visible') return capture.visible(scale);
+    const rect = tabCaptureRect(boundsFor(view));
+    return rect ? capture.region(rect, scale) : Promise.resolve(null);
+  };
+  const openRestored = (board: CreatedBoard) => {
+    remember({ id: board.id, title: board.title, role: 'owner', token: board.tokens.owner, tokens: board.tokens, lastOpened: Date.now() });
+    location.assign(shareLinkPath(board.id, board.tokens.owner));
+  };
   const { CanvasLayers, CanvasOverlay, SidePanel, Page } = tab;
   return (
     <div className="board-page">
-      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<>{headerActions}<ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
+      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<>{headerActions}<ExportMenu boardId={session.options.boardId} token={session.options.token} title={title} tabLabel={tab.label} role={role} picture={picture} onRestored={openRestored} /><ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
       {banner}
       <div className="board-notices">{BOARD_TABS.map((t) => t.Notice && <t.Notice key={t.view} {...boardContext} />)}</div>
       <Toolbar
@@ -159,6 +175,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           editingId={free.editingId}
           actions={actions}
           label={`${tab.label} canvas`}
+          capture={captureRef}
           layers={CanvasLayers ? (size) => <CanvasLayers {...boardContext} size={size} /> : undefined}
           under={free.under}
           over={free.over}

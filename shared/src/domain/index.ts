@@ -14,4 +14,6 @@ export * from './review';
 export * from './canvas/frames';
 export * from './locks/locks';
 export * from './voting/tally';
+export * from './stakeholders/commsPlan';
+export * from './text';
 export * from './health';
