@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { canEdit, type BoardView, type Role } from '@pc/shared';
 import { PartnersControl } from '../boards/partners/PartnersControl';
-import { tabFor } from '../boards/tabs';
+import { BOARD_TABS, tabFor } from '../boards/tabs';
 import type { BoardContext } from '../boards/types';
 import { BoardCanvas, type CanvasActions } from '../canvas/BoardCanvas';
 import { plainKey, withMod } from '../canvas/shortcuts';
@@ -75,7 +75,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     session,
     tab,
     view,
-    editable,
+    // A tab drawn as a page (no canvas) has no free items to add or edit.
+    editable: editable && !tab.Page,
     author: identity.name,
     camera,
     viewport: () => viewport.current,
@@ -117,15 +118,16 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   ]);
 
   const boardContext = useMemo<BoardContext>(
-    () => ({ session, editable, camera, identity, viewportSize: () => viewport.current, reveal: framing.reveal }),
-    [session, editable, camera, identity, viewport, framing.reveal],
+    () => ({ session, editable, camera, identity, role, viewportSize: () => viewport.current, reveal: framing.reveal }),
+    [session, editable, role, camera, identity, viewport, framing.reveal],
   );
 
-  const { CanvasLayers, CanvasOverlay, SidePanel } = tab;
+  const { CanvasLayers, CanvasOverlay, SidePanel, Page } = tab;
   return (
     <div className="board-page">
       <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<>{headerActions}<ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
       {banner}
+      {BOARD_TABS.map((t) => t.Notice && <t.Notice key={t.view} {...boardContext} />)}
       <Toolbar
         view={view}
         onView={switchView}
@@ -136,7 +138,13 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
         zoom={framing.zoom}
         onUndo={() => session.undo()}
         onRedo={() => session.redo()}
+        canvas={!Page}
       />
+      {Page ? (
+        <div className="board-body board-page-tab" id={panelId} role="tabpanel" aria-labelledby={tabId(view)}>
+          <Page {...boardContext} />
+        </div>
+      ) : (
       <div className="board-body" id={panelId} role="tabpanel" aria-labelledby={tabId(view)} ref={canvasRef}>
         <BoardCanvas
           items={free.notes}
@@ -162,6 +170,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           {free.list}
         </div>
       </div>
+      )}
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       {editingName && (
         <NameDialog
