@@ -224,7 +224,8 @@ describe('free canvas', () => {
     const third = await item(alice, 'note-2');
     await press(alice, { x: second.x + 90, y: second.y + 60 });
     await press(alice, { x: third.x + 90, y: third.y + 60 }, { shift: true });
-    await alice.getByRole('button', { name: 'Connect' }).click();
+    await alice.locator('details.menu > summary').click();
+    await alice.getByRole('menuitem', { name: /Connect the two selected/ }).click();
     await waitFor(async () => (await listed(bob)).filter((i) => i.kind === 'connector' && i.drawn).length === 2, { message: 'second connector' });
 
     // A text item: no background, its height follows its text.
