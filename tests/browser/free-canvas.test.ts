@@ -224,8 +224,20 @@ describe('free canvas', () => {
     const third = await item(alice, 'note-2');
     await press(alice, { x: second.x + 90, y: second.y + 60 });
     await press(alice, { x: third.x + 90, y: third.y + 60 }, { shift: true });
-    await alice.getByRole('button', { name: 'Connect' }).click();
+    await alice.locator('details.menu > summary').click();
+    await alice.getByRole('menuitem', { name: /Connect the two selected/ }).click();
     await waitFor(async () => (await listed(bob)).filter((i) => i.kind === 'connector' && i.drawn).length === 2, { message: 'second connector' });
+
+    // A text item: no background, its height follows its text.
+    await alice.keyboard.press('Escape');
+    await alice.keyboard.press('t');
+    const text = alice.locator('textarea.text-item-editor');
+    await text.waitFor();
+    await text.fill('Agree who contacts each stakeholder before the next review, and note it on the map');
+    await text.press('Enter');
+    const written = await waitFor(async () => (await listed(bob)).find((i) => i.kind === 'text' && i.text.startsWith('Agree who')), { message: 'text item listed' });
+    // Several lines at 20 px: taller than the one-line box it was made with.
+    await waitFor(async () => (await item(bob, written.id)).height > 50, { message: 'text item grew with its text' });
 
     await alice.keyboard.press('Escape');
     await alice.waitForTimeout(400);

@@ -81,7 +81,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     session,
     tab,
     view,
-    editable,
+    // A tab drawn as a page (no canvas) has no free items to add or edit.
+    editable: editable && !tab.Page,
     author: identity.name,
     camera,
     viewport: () => viewport.current,

@@ -57,20 +57,23 @@ export function FreeTools({ editable, selected, commands }: { editable: boolean;
       <button type="button" className="button primary small" onClick={commands.addNote} title="Add a sticky note (N, or double-click the canvas)">
         <NoteIcon /> Add note
       </button>
-      <button type="button" className="button small" onClick={commands.addText} title="Add text (T)">
-        Text
+      <button type="button" className="icon-button tool-glyph" onClick={commands.addText} aria-label="Add text" title="Add text (T)">
+        T
       </button>
-      <button type="button" className="button small" onClick={commands.addFrame} title="Add a frame, round the selection if there is one (F)">
-        Frame
+      <button type="button" className="icon-button tool-glyph" onClick={commands.addFrame} aria-label="Add frame" title="Add a frame, round the selection if there is one (F)">
+        ▢
       </button>
-      <button type="button" className="button small" onClick={commands.paste} title={`Paste (${mod}V)`}>
-        Paste
-      </button>
-      {selected.length > 0 && (
-        <>
-          <span className="separator" aria-hidden="true" />
+      {/* Everything else in one menu, so the toolbar fits beside four tabs on a laptop. */}
+      <details className="menu">
+        <summary className="button small" aria-label="Arrange and more" title="Paste, colour, connect, copy, duplicate, align, distribute and order">
+          Arrange
+        </summary>
+        <div className="menu-items" role="menu" aria-label="Arrange">
+          <button type="button" role="menuitem" onClick={(e) => (commands.paste(), close(e))}>
+            Paste <kbd>{`${mod}V`}</kbd>
+          </button>
           {notes.length > 0 && (
-            <div className="swatches compact" role="group" aria-label="Note colour">
+            <div className="swatches compact menu-swatches" role="group" aria-label="Note colour">
               {STICKY_COLOURS.map((colour) => (
                 <button
                   key={colour}
@@ -84,44 +87,40 @@ export function FreeTools({ editable, selected, commands }: { editable: boolean;
               ))}
             </div>
           )}
-          {selected.length === 2 && (
-            <button type="button" className="button small" onClick={commands.connect} title="Connect the first selected to the second (C)">
-              Connect
-            </button>
-          )}
-          <details className="menu">
-            <summary className="button small" aria-label="Arrange the selection" title="Copy, duplicate, align, distribute and order">
-              Arrange
-            </summary>
-            <div className="menu-items" role="menu" aria-label="Arrange">
-              {ALIGN.map(([mode, label, keys]) => (
-                <button key={mode} type="button" role="menuitem" disabled={placed.length < 2} onClick={(e) => (commands.align(mode), close(e))}>
-                  {label} <kbd>{keys}</kbd>
-                </button>
-              ))}
-              <button type="button" role="menuitem" disabled={placed.length < 3} onClick={(e) => (commands.distribute('horizontal'), close(e))}>
-                Distribute horizontally <kbd>Alt+Shift+H</kbd>
-              </button>
-              <button type="button" role="menuitem" disabled={placed.length < 3} onClick={(e) => (commands.distribute('vertical'), close(e))}>
-                Distribute vertically <kbd>Alt+Shift+V</kbd>
-              </button>
-              <button type="button" role="menuitem" onClick={(e) => (commands.copy(), close(e))}>
-                Copy <kbd>{`${mod}C`}</kbd>
-              </button>
-              <button type="button" role="menuitem" onClick={(e) => (commands.duplicate(), close(e))}>
-                Duplicate <kbd>{`${mod}D`}</kbd>
-              </button>
-              {ORDER.map(([move, label, keys]) => (
-                <button key={move} type="button" role="menuitem" onClick={(e) => (commands.reorder(move), close(e))}>
-                  {label} <kbd>{keys}</kbd>
-                </button>
-              ))}
-            </div>
-          </details>
-          <button type="button" className="icon-button danger" onClick={commands.remove} aria-label="Delete selected" title="Delete (Delete key)">
-            <TrashIcon />
+          <button type="button" role="menuitem" disabled={selected.length !== 2} onClick={(e) => (commands.connect(), close(e))}>
+            Connect the two selected <kbd>C</kbd>
           </button>
-        </>
+          <button type="button" role="menuitem" disabled={selected.length === 0} onClick={(e) => (commands.copy(), close(e))}>
+            Copy <kbd>{`${mod}C`}</kbd>
+          </button>
+          <button type="button" role="menuitem" disabled={selected.length === 0} onClick={(e) => (commands.duplicate(), close(e))}>
+            Duplicate <kbd>{`${mod}D`}</kbd>
+          </button>
+          {ALIGN.map(([mode, label, keys]) => (
+            <button key={mode} type="button" role="menuitem" disabled={placed.length < 2} onClick={(e) => (commands.align(mode), close(e))}>
+              {label} <kbd>{keys}</kbd>
+            </button>
+          ))}
+          <button type="button" role="menuitem" disabled={placed.length < 3} onClick={(e) => (commands.distribute('horizontal'), close(e))}>
+            Distribute horizontally <kbd>Alt+Shift+H</kbd>
+          </button>
+          <button type="button" role="menuitem" disabled={placed.length < 3} onClick={(e) => (commands.distribute('vertical'), close(e))}>
+            Distribute vertically <kbd>Alt+Shift+V</kbd>
+          </button>
+          {ORDER.map(([move, label, keys]) => (
+            <button key={move} type="button" role="menuitem" disabled={selected.length === 0} onClick={(e) => (commands.reorder(move), close(e))}>
+              {label} <kbd>{keys}</kbd>
+            </button>
+          ))}
+          <button type="button" role="menuitem" onClick={(e) => (commands.selectAll(), close(e))}>
+            Select all <kbd>{`${mod}A`}</kbd>
+          </button>
+        </div>
+      </details>
+      {selected.length > 0 && (
+        <button type="button" className="icon-button danger" onClick={commands.remove} aria-label="Delete selected" title="Delete (Delete key)">
+          <TrashIcon />
+        </button>
       )}
     </>
   );
