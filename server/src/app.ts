@@ -10,6 +10,8 @@ import { creationLimiter } from './http/creationLimit';
 import { errorHandler, HttpError, notFound } from './http/errors';
 import { exportRouter } from './http/export';
 import { importRouter } from './http/import';
+import { votingRouter } from './http/voting';
+import { VoteService } from './facilitation/voteService';
 import { requestLog } from './http/requestLog';
 import { reviewPointsRouter } from './http/reviewPoints';
 import { healthRatingsRouter, storeSealedRatings } from './http/healthRatings';
@@ -130,6 +132,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
   app.use('/api', exportRouter({ boards }));
   app.use('/api', importRouter({ boards, log, maxImportBytes: config.maxImportBytes }));
   app.use('/api', reviewPointsRouter({ boards, store, log, maxJsonBytes: config.maxJsonBytes }));
+  app.use('/api', votingRouter({ boards, votes: new VoteService({ boards, store, log }) }));
   app.use('/api', healthRatingsRouter({ boards, ratings: storeSealedRatings(store), log, maxJsonBytes: config.maxJsonBytes, trustProxyHops: config.trustProxyHops }));
   app.use('/api', notFound);
   app.use(staticClient(config.staticDir ?? join(repoRoot, 'client', 'dist')));

@@ -16,6 +16,7 @@ import { peopleKey } from '../collab/presence';
 import type { Identity } from '../collab/identity';
 import type { BoardSession } from '../collab/session';
 import { useFreeCanvas } from '../freeCanvas/useFreeCanvas';
+import { useFacilitation } from '../facilitation/useFacilitation';
 import { BoardHeader } from './BoardHeader';
 import { DamagedRecords } from './DamagedRecords';
 import { TabEmptyState } from './EmptyState';
@@ -85,6 +86,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     canvasElement: () => canvasRef.current?.querySelector<HTMLElement>('.canvas') ?? null,
   });
 
+  const facilitation = useFacilitation({ session, tab, view, role, selectedIds: free.selectedIds, camera, name: identity.name });
+
   const switchView = (next: BoardView) => {
     if (next === view) return;
     free.leaveTab();
@@ -127,7 +130,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     <div className="board-page">
       <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<>{headerActions}<ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
       {banner}
-      {BOARD_TABS.map((t) => t.Notice && <t.Notice key={t.view} {...boardContext} />)}
+      <div className="board-notices">{BOARD_TABS.map((t) => t.Notice && <t.Notice key={t.view} {...boardContext} />)}</div>
       <Toolbar
         view={view}
         onView={switchView}
@@ -164,8 +167,10 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           <TabEmptyState key={tab.view} tab={tab} editable={editable} session={session} notes={free.items.length} />
           {CanvasOverlay && <CanvasOverlay {...boardContext} />}
           {free.editor}
+          {facilitation.overlay}
         </BoardCanvas>
         <div className="board-side">
+          {facilitation.panel}
           {SidePanel && <SidePanel {...boardContext} />}
           {free.list}
         </div>
