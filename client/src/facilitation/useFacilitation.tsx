@@ -1,12 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import {
   findTabLock,
+  describeHeld,
   findTemplateLock,
   listRecords,
+  lockHolding,
   rankResults,
   readMeta,
   updateMeta,
   type BoardView,
+  type LockSubjectRecord,
   type Role,
 } from '@pc/shared';
 import type { BoardTab } from '../boards/types';
@@ -37,7 +40,12 @@ interface FacilitationOptions {
  * panel goes beside the board's list, the markers (lock icons, dots, counts)
  * over the canvas. Locks are only shown and toggled here; the server enforces them.
  */
-export function useFacilitation({ session, tab, view, role, selectedIds, camera, name }: FacilitationOptions): { panel: ReactNode; overlay: ReactNode } {
+export function useFacilitation({ session, tab, view, role, selectedIds, camera, name }: FacilitationOptions): {
+  panel: ReactNode;
+  overlay: ReactNode;
+  /** True (and says why) when a free item is locked for this person: the caller then does not start editing it. */
+  guard(id: string): boolean;
+} {
   useBoardTick(session);
   const owner = role === 'owner';
   const locks = listRecords(session.doc, 'locks').map(({ record }) => record);
@@ -201,5 +209,13 @@ export function useFacilitation({ session, tab, view, role, selectedIds, camera,
       {(problem ?? voting.error) && <p className="form-error" role="alert">{problem ?? voting.error}</p>}
     </section>
   );
-  return { panel, overlay: markers.length > 0 ? <MarkerOverlay camera={camera} markers={markers} /> : null };
+  const guard = (id: string): boolean => {
+    if (owner || locks.length === 0) return false;
+    const record = (id: string) => session.canvasItems.get(id) as LockSubjectRecord | undefined;
+    const held = lockHolding({ locks, record: (_c, id) => record(id), canvasItems: () => session.canvasItems.getSnapshot() }, 'canvasItems', id);
+    if (!held) return false;
+    setProblem(describeHeld(held, 'canvasItems', record(id)));
+    return true;
+  };
+  return { guard, panel, overlay: markers.length > 0 ? <MarkerOverlay camera={camera} markers={markers} /> : null };
 }

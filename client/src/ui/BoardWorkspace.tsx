@@ -103,6 +103,10 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
 
   const actions: CanvasActions = {
     ...free.canvasActions,
+    // A locked item is not opened for editing; the server would refuse the change anyway.
+    edit: (id) => {
+      if (!facilitation.guard(id)) free.canvasActions.edit(id);
+    },
     pointer: (world) => session.setCursor(world),
     cameraMoved: framing.touch,
     resize: framing.resized,
