@@ -21,6 +21,8 @@ export * from './canvasItem';
 export * from './comment';
 export * from './vote';
 export * from './meta';
+export * from './timer';
+export * from './summon';
 
 /** Every top-level record collection of a board document and its record schema. */
 export const RECORD_SCHEMAS = {

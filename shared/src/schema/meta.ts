@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { finiteNumber, shortTextSchema } from './common';
+import { summonSchema } from './summon';
+import { timerStateSchema } from './timer';
 
 export const LOGIC_TEMPLATES = ['kellogg', 'ess'] as const;
 
@@ -9,6 +11,10 @@ export const metaSchema = z.object({
   title: shortTextSchema.default(''),
   createdAt: finiteNumber.default(0),
   logicTemplate: z.enum(LOGIC_TEMPLATES).nullable().default(null),
+  /** The workshop countdown (owner-only); null when none was set. */
+  timer: timerStateSchema.nullable().default(null),
+  /** The owner's last "Bring everyone here" (owner-only). */
+  summon: summonSchema.nullable().default(null),
 });
 
 export type Meta = z.infer<typeof metaSchema>;
