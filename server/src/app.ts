@@ -8,6 +8,7 @@ import { BoardService } from './boards/boardService';
 import { boardsRouter } from './http/boards';
 import { creationLimiter } from './http/creationLimit';
 import { errorHandler, HttpError, notFound } from './http/errors';
+import { timeRouter } from './http/time';
 import { exportRouter } from './http/export';
 import { importRouter } from './http/import';
 import { requestLog } from './http/requestLog';
@@ -126,6 +127,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
       maxRestoreBytes: config.maxRestoreBytes,
     }),
   );
+  app.use('/api', timeRouter());
   app.use('/api', exportRouter({ boards }));
   app.use('/api', importRouter({ boards, log, maxImportBytes: config.maxImportBytes }));
   app.use('/api', reviewPointsRouter({ boards, store, log, maxJsonBytes: config.maxJsonBytes }));

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
-import { metaSchema, RECORD_SCHEMAS, SERVER_OWNED_META_KEYS, type CollectionName } from '@pc/shared';
+import { COLLECTION_NAMES, metaSchema, RECORD_SCHEMAS, SERVER_OWNED_META_KEYS, type CollectionName } from '@pc/shared';
 
 /**
  * The board format as the update gate enforces it, read from one transaction
@@ -20,6 +20,8 @@ export interface TouchedRecord {
 
 export interface Inspection {
   touched: TouchedRecord[];
+  /** Board settings (meta keys) the transaction set. */
+  metaKeys: string[];
   /** The first rule broken, worded for the close reason (`stakeholders/abc.power: ...`); null if none. */
   problem: string | null;
 }
@@ -120,26 +122,29 @@ type AnyType = Y.AbstractType<any>;
 
 export function inspectTransaction(transaction: Y.Transaction, rootName: (type: AnyType) => string): Inspection {
   const touched: TouchedRecord[] = [];
+  const metaKeys: string[] = [];
+  const result = (problem: string | null): Inspection => ({ touched, metaKeys, problem });
   for (const [type, keys] of transaction.changed) {
     const item = type._item;
     if (item === null) {
       const name = rootName(type);
-      if (!(type instanceof Y.Map)) return { touched, problem: `${name.slice(0, 40)}: not a collection of this board` };
+      if (!(type instanceof Y.Map)) return result(`${name.slice(0, 40)}: not a collection of this board`);
       if (name === META) {
         const problem = checkMeta(type, keys);
-        if (problem) return { touched, problem };
+        if (problem) return result(problem);
+        for (const key of keys) if (key !== null) metaKeys.push(key);
         continue;
       }
-      if (!isCollection(name)) return { touched, problem: `${name.slice(0, 40)}: not a collection of this board` };
+      if (!isCollection(name)) return result(`${name.slice(0, 40)}: not a collection of this board`);
       const collection: Y.Map<unknown> = type;
       for (const key of keys) {
-        if (key === null) return { touched, problem: `${name}: holds records only, not list content` };
+        if (key === null) return result(`${name}: holds records only, not list content`);
         if (!collection.has(key)) {
           touched.push({ collection: name, id: key, change: 'deleted', fields: [] });
           continue;
         }
         const problem = checkNewRecord(name, key, collection.get(key));
-        if (problem) return { touched, problem };
+        if (problem) return result(problem);
         touched.push({ collection: name, id: key, change: 'created', fields: [] });
       }
       continue;
@@ -150,11 +155,37 @@ export function inspectTransaction(transaction: Y.Transaction, rootName: (type: 
     const recordId = item.parentSub;
     const collectionName = parent._item === null ? rootName(parent) : null;
     if (collectionName === null || !isCollection(collectionName) || recordId === null || !(type instanceof Y.Map)) {
-      return { touched, problem: 'nested content is not part of the board format' };
+      return result('nested content is not part of the board format');
     }
     const problem = checkFieldEdits(collectionName, recordId, type, keys);
-    if (problem) return { touched, problem };
+    if (problem) return result(problem);
     touched.push({ collection: collectionName, id: recordId, change: 'updated', fields: [...keys].map(String) });
   }
-  return { touched, problem: null };
+  return result(checkCommentLinks(transaction.doc, touched));
+}
+
+const COMMENT_LINKS = new Set(['targetId', 'parentId']);
+
+/**
+ * A comment must point at something that exists when it is written: its
+ * target at a record of any other collection, a reply at a comment of the
+ * board. (The target may be deleted later; the comment then stays, unpinned.)
+ */
+function checkCommentLinks(doc: Y.Doc, touched: readonly TouchedRecord[]): string | null {
+  const comments = doc.getMap<unknown>('comments');
+  for (const record of touched) {
+    if (record.collection !== 'comments' || record.change === 'deleted') continue;
+    if (record.change === 'updated' && !record.fields.some((f) => COMMENT_LINKS.has(f))) continue;
+    const comment = comments.get(record.id);
+    if (!(comment instanceof Y.Map)) continue;
+    const targetId = comment.get('targetId');
+    if (typeof targetId === 'string' && !COLLECTION_NAMES.some((name) => name !== 'comments' && doc.getMap<unknown>(name).has(targetId))) {
+      return `${label('comments', record.id, 'targetId')}: no record with this id on the board`;
+    }
+    const parentId = comment.get('parentId');
+    if (typeof parentId === 'string' && (parentId === record.id || !comments.has(parentId))) {
+      return `${label('comments', record.id, 'parentId')}: no comment with this id on the board`;
+    }
+  }
+  return null;
 }

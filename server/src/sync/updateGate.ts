@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { canEdit, COLLECTION_NAMES, type Role } from '@pc/shared';
+import { canEdit, COLLECTION_NAMES, OWNER_ONLY_COLLECTIONS, OWNER_ONLY_META_KEYS, type Role } from '@pc/shared';
 import { inspectTransaction, type TouchedRecord } from './contentRules';
 import { isWellFormedUpdate } from './protocol';
 
@@ -56,6 +56,16 @@ export type GateDecision = { ok: true; touched: readonly TouchedRecord[] } | { o
 export type UpdateSource = 'sync-step2' | 'update';
 
 const ROOT_NAMES = ['meta', ...COLLECTION_NAMES];
+const OWNER_META = new Set<string>(OWNER_ONLY_META_KEYS);
+const OWNER_COLLECTIONS = new Set<string>(OWNER_ONLY_COLLECTIONS);
+
+/** What an editor's update may not touch: the owner's settings and collections. */
+function ownerOnlyProblem(touched: readonly TouchedRecord[], metaKeys: readonly string[]): string | null {
+  const key = metaKeys.find((k) => OWNER_META.has(k));
+  if (key) return `meta.${key}: only the board's owner may change this`;
+  const record = touched.find((r) => OWNER_COLLECTIONS.has(r.collection));
+  return record ? `${record.collection}: only the board's owner may change these` : null;
+}
 
 export class UpdateGate {
   private shadow: Y.Doc | null = null;
@@ -109,10 +119,15 @@ export class UpdateGate {
       return { ok: false, reason: 'malformed', message: 'update depends on changes the server does not have' };
     }
     if (!transaction) return { ok: true, touched: [] };
-    const { touched, problem } = inspectTransaction(transaction, (type) => this.rootName(type));
+    const { touched, metaKeys, problem } = inspectTransaction(transaction, (type) => this.rootName(type));
     if (problem) {
       this.rebuildShadow();
       return { ok: false, reason: 'content', message: problem };
+    }
+    const ownerOnly = who.role === 'owner' ? null : ownerOnlyProblem(touched, metaKeys);
+    if (ownerOnly) {
+      this.rebuildShadow();
+      return { ok: false, reason: 'policy', message: ownerOnly };
     }
     const refusal = (this.options.policy ?? ALLOW_ALL)(touched, who);
     if (refusal) {

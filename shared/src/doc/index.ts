@@ -4,3 +4,4 @@ export * from './cascade';
 export * from './order';
 export * from './repair';
 export * from './inspect';
+export * from './permissions';
