@@ -47,6 +47,11 @@ import { NoteEditor } from './NoteEditor';
 import { finishTextEdit } from '../canvas/textEdit';
 import { Toolbar, panelId, tabId } from './Toolbar';
 import { ShareButton } from './share/ShareButton';
+import { FacilitationControls } from '../facilitation/FacilitationControls';
+import { FollowBanner } from '../facilitation/follow/FollowBanner';
+import { useFollow } from '../facilitation/follow/useFollow';
+import { SummonBanner } from '../facilitation/summon/SummonNotice';
+import { useSummon } from '../facilitation/summon/useSummon';
 
 /** Live drag positions reach others ~20 times a second; the final position is written on drop. */
 const DRAG_WRITE_INTERVAL_MS = 50;
@@ -153,8 +158,9 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   useEffect(autoFit, [autoFit, contentReady]);
 
   const switchView = (next: BoardView) => {
-    if (next === view) return;
-    tabCameras.current.set(view, camera.get());
+    if (next === viewRef.current) return;
+    tabCameras.current.set(viewRef.current, camera.get());
+    viewRef.current = next;
     setView(next);
     setSelectedId(null);
     setEditingId(null);
@@ -195,6 +201,17 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     [session, view, identity.name, touchCamera],
   );
 
+  const switchViewRef = useRef(switchView);
+  switchViewRef.current = switchView;
+  const viewControl = useMemo(
+    () => ({ camera, viewportSize: () => viewport.current, view: () => viewRef.current, switchView: (next: BoardView) => switchViewRef.current(next) }),
+    [camera],
+  );
+  const follow = useFollow(session, viewControl);
+  const publishViewportRef = useRef(follow.publishViewport);
+  publishViewportRef.current = follow.publishViewport;
+  const summon = useSummon(session, viewControl, follow, identity.name);
+
   const dragWriter = useRef<Throttled<[string, Point]> | null>(null);
   const actions = useMemo<CanvasActions>(
     () => ({
@@ -231,6 +248,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
         const first = viewport.current.width === 0;
         viewport.current = size;
         if (first) autoFit();
+        publishViewportRef.current();
       },
     }),
     [editable, createNote, session, touchCamera, autoFit],
@@ -314,7 +332,15 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   const { CanvasLayers, CanvasOverlay, SidePanel } = tab;
   return (
     <div className="board-page">
-      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<>{headerActions}<ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
+      <BoardHeader
+        title={title}
+        role={role}
+        indicator={indicator}
+        peers={peers}
+        onEditName={() => setEditingName(true)}
+        onFollow={(peer) => (follow.leader?.clientId === peer.clientId ? follow.stop() : follow.follow(peer.clientId))}
+        followingId={follow.leader?.clientId ?? null}
+        actions={<><FacilitationControls session={session} isOwner={role === 'owner'} name={identity.name} summon={summon} />{headerActions}<ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
       {banner}
       <Toolbar
         view={view}
@@ -346,6 +372,10 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
         >
           <TabEmptyState key={tab.view} tab={tab} editable={editable} session={session} notes={items.length} />
           {CanvasOverlay && <CanvasOverlay {...boardContext} />}
+          <div className="facilitation-notices">
+            <FollowBanner follow={follow} />
+            <SummonBanner summon={summon} />
+          </div>
           {editing && (
             <NoteEditor
               key={editing.id}

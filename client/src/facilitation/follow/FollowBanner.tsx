@@ -1,0 +1,28 @@
+import type { Follow } from './useFollow';
+
+/** Says whom I follow, with Stop; or why following ended. */
+export function FollowBanner({ follow }: { follow: Follow }) {
+  if (follow.leader) {
+    return (
+      <div className="facilitation-banner follow-banner" role="status" aria-live="polite">
+        <span>
+          Following <strong>{follow.leader.name}</strong>: you see what they see. Pan or zoom to look around on your own.
+        </span>
+        <button type="button" className="button small" onClick={follow.stop}>
+          Stop following
+        </button>
+      </div>
+    );
+  }
+  if (follow.ended) {
+    return (
+      <div className="facilitation-banner" role="status" aria-live="polite">
+        <span>{follow.ended}.</span>
+        <button type="button" className="button small" onClick={follow.dismissEnded}>
+          OK
+        </button>
+      </div>
+    );
+  }
+  return null;
+}
