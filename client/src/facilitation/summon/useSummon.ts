@@ -7,7 +7,7 @@ import { useValue } from '../../lib/hooks';
 import { writeSummon } from '../facilitationActions';
 import { cameraShowing } from '../follow/followMath';
 import type { Follow, ViewControl } from '../follow/useFollow';
-import { serverClock } from '../timer/serverClock';
+import { serverClock } from '../../collab/serverClock';
 import { nextSummonSeq, shouldMove } from './summonMath';
 
 export interface SummonNotice {

@@ -4,7 +4,7 @@ import type { BoardSession } from '../../collab/session';
 import { useMetaField } from '../../collab/useMeta';
 import { playChime, readMuted, saveMuted } from './beep';
 import { announcementBetween, remainingMs, timerPhase, type TimerPhase } from './timerMath';
-import { serverClock } from './serverClock';
+import { serverClock } from '../../collab/serverClock';
 
 /** Re-render this often while counting: a quarter second keeps the seconds digit on time. */
 const TICK_MS = 250;

@@ -1,4 +1,4 @@
-import { createValueStore, type ValueStore } from '../../lib/valueStore';
+import { createValueStore, type ValueStore } from '../lib/valueStore';
 import { bestEstimate, serverNow, type ClockEstimate, type ClockSample } from './clockOffset';
 
 /** Samples per measurement: the shortest round trip of these is kept. */
