@@ -43,6 +43,13 @@ export interface BoardTab {
   contentBounds?(session: BoardSession): Rect | null;
   /** World area the board's own content covers (matrix, columns, grid): a double-click there acts on the board and never adds a note. */
   ownArea?(session: BoardSession): Rect | null;
+  /**
+   * The world rectangle where one of the board's records (a stakeholder card, a
+   * matrix row's band, a logic card) is drawn right now, or null when it is not
+   * drawn on this tab. Connectors, comments and votes anchor to it; use
+   * `boundsOfAnything` (freeCanvas/bounds.ts) to cover free items too.
+   */
+  recordBounds?(session: BoardSession, id: string): Rect | null;
   /** Collections holding the board's structured content; any record in them hides the empty state. */
   contentCollections?: readonly CollectionName[];
 }

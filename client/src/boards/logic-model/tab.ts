@@ -14,5 +14,9 @@ export const logicModelTab: BoardTab = {
   SidePanel: LogicSidePanel,
   contentBounds: (session) => logicModelStore(session).bounds(),
   ownArea: (session) => logicModelStore(session).bounds(),
+  recordBounds(session, id) {
+    const card = logicModelStore(session).getSnapshot().layout?.cards.get(id);
+    return card ? { x: card.x, y: card.y, width: card.width, height: card.height } : null;
+  },
   contentCollections: ['logicNodes'],
 };
