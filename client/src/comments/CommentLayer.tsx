@@ -1,5 +1,6 @@
 import { useEffect, useReducer } from 'react';
 import type { BoardView } from '@pc/shared';
+import { useShortcuts } from '../canvas/useShortcuts';
 import { screenToWorld, worldToScreen, type Camera } from '../canvas/camera';
 import type { BoardSession } from '../collab/session';
 import { pointerOn, worldPoint, type Rect } from '../lib/geometry';
@@ -64,6 +65,12 @@ export function CommentLayer({ session, view, camera: cameraStore, me, people, w
   });
 
   const draft = state.draft;
+  useShortcuts([
+    { group: 'Comments', keys: 'Escape', description: 'Leave the comment tool, or drop the comment being started', match: (e) => e.key === 'Escape' && (state.tool || draft !== null), run: (e) => {
+      e.preventDefault();
+      ui.update({ tool: false, draft: null });
+    } },
+  ]);
   const draftAt = (() => {
     if (!draft) return null;
     if (draft.kind === 'point') return draft.view === view ? worldToScreen(camera, worldPoint(draft.x, draft.y)) : null;

@@ -48,6 +48,11 @@ import { finishTextEdit } from '../canvas/textEdit';
 import { Toolbar, panelId, tabId } from './Toolbar';
 import { ShareButton } from './share/ShareButton';
 import { FacilitationControls } from '../facilitation/FacilitationControls';
+import { CommentLayer } from '../comments/CommentLayer';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { commentsUiFor } from '../comments/commentsUi';
+import { commentCandidates, locatorFor } from '../comments/locate';
+import { useCommentWriter } from '../comments/useCommentWriter';
 import { FollowBanner } from '../facilitation/follow/FollowBanner';
 import { useFollow } from '../facilitation/follow/useFollow';
 import { SummonBanner } from '../facilitation/summon/SummonNotice';
@@ -212,6 +217,24 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   publishViewportRef.current = follow.publishViewport;
   const summon = useSummon(session, viewControl, follow, identity.name);
 
+  const people = useMemo(() => [...new Set(peers.map((p) => p.user.name))], [peers]);
+  const commentWriter = useCommentWriter(session, role, identity.name, people);
+  const locate = useMemo(() => locatorFor(session), [session]);
+  const revealThread = useCallback(
+    (thread: { root: { targetId: string | null; view: BoardView | null; x: number | null; y: number | null } }) => {
+      const { targetId, view: pointView, x, y } = thread.root;
+      const found = targetId ? locate(targetId) : pointView && x !== null && y !== null ? { view: pointView, rect: { x, y, width: 1, height: 1 } } : null;
+      if (!found) return;
+      const rect = found.rect;
+      follow.moveTo(found.view, (size) => {
+        const current = camera.get();
+        return rectsIntersect(rect, visibleWorldRect(current, size)) ? current : centreOn(worldPoint(rect.x + rect.width / 2, rect.y + rect.height / 2), size, current.zoom);
+      });
+      touchCamera();
+    },
+    [locate, follow, camera, touchCamera],
+  );
+
   const dragWriter = useRef<Throttled<[string, Point]> | null>(null);
   const actions = useMemo<CanvasActions>(
     () => ({
@@ -307,6 +330,12 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     { group: 'Board', keys: 'Shift+1', description: 'Zoom to fit', match: (e) => e.shiftKey && e.key === '!', run: () => zoomActions.fit() },
     { group: 'Board', keys: 'Space+drag', description: 'Pan (or drag empty canvas, or the middle button)' },
     { group: 'Board', keys: 'Ctrl+wheel', description: 'Zoom at the pointer' },
+    { group: 'Comments', keys: 'C', description: 'Comment on the selected note, or click the canvas to comment there', match: (e) => e.key.toLowerCase() === 'c' && !withMod(e) && !e.shiftKey && commentWriter.canWrite, run: (e) => {
+      e.preventDefault();
+      const ui = commentsUiFor(session);
+      if (selectedId) ui.update({ draft: { kind: 'record', id: selectedId }, tool: false, openId: null });
+      else ui.update({ tool: !ui.state.get().tool, draft: null });
+    } },
     { group: 'Board', keys: '?', description: 'Show these shortcuts', match: (e) => e.key === '?' && !withMod(e), run: () => setHelpOpen(true) },
   ]);
 
@@ -372,6 +401,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
         >
           <TabEmptyState key={tab.view} tab={tab} editable={editable} session={session} notes={items.length} />
           {CanvasOverlay && <CanvasOverlay {...boardContext} />}
+          <CommentLayer session={session} view={view} camera={camera} me={identity.name} people={people} writer={commentWriter} locate={locate} candidates={(v) => commentCandidates(session, v)} />
           <div className="facilitation-notices">
             <FollowBanner follow={follow} />
             <SummonBanner summon={summon} />
@@ -391,6 +421,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           )}
         </BoardCanvas>
         <div className="board-side">
+        <CommentsPanel session={session} me={identity.name} people={people} writer={commentWriter} reveal={revealThread} />
         {SidePanel && <SidePanel {...boardContext} />}
         <ItemList
           items={items}

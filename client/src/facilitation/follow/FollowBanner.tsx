@@ -1,7 +1,14 @@
+import { useShortcuts } from '../../canvas/useShortcuts';
 import type { Follow } from './useFollow';
 
 /** Says whom I follow, with Stop; or why following ended. */
 export function FollowBanner({ follow }: { follow: Follow }) {
+  useShortcuts([
+    { group: 'People', keys: 'Escape', description: 'Stop following', match: (e) => e.key === 'Escape' && follow.leader !== null, run: (e) => {
+      e.preventDefault();
+      follow.stop();
+    } },
+  ]);
   if (follow.leader) {
     return (
       <div className="facilitation-banner follow-banner" role="status" aria-live="polite">
