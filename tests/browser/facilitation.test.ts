@@ -52,7 +52,9 @@ describe('follow', () => {
     await waitFor(async () => {
       const [a, b] = [await viewOf(ada), await viewOf(bo)];
       return Math.abs(a.centre.x - b.centre.x) < 3 && Math.abs(a.centre.y - b.centre.y) < 3;
-    }, { message: 'Bo centred on Ada', timeout: 5000 });
+    }, { message: 'Bo centred on Ada', timeout: 5000 }).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}: Ada ${JSON.stringify(await viewOf(ada))}, Bo ${JSON.stringify(await viewOf(bo))}, banner ${await bo.locator('.follow-banner').count()} notices ${await bo.locator('.facilitation-notices').textContent()}`);
+    });
     const [a, b] = [await viewOf(ada), await viewOf(bo)];
     // Everything Ada sees fits on Bo's smaller screen.
     expect(b.width / b.zoom).toBeGreaterThanOrEqual(a.width / a.zoom - 1);

@@ -13,7 +13,7 @@ export function FollowBanner({ follow }: { follow: Follow }) {
     return (
       <div className="facilitation-banner follow-banner" role="status" aria-live="polite">
         <span>
-          Following <strong>{follow.leader.name}</strong>: you see what they see. Pan or zoom to look around on your own.
+          Following <strong>{follow.leader.name}</strong> (pan or zoom to look around yourself)
         </span>
         <button type="button" className="button small" onClick={follow.stop}>
           Stop following

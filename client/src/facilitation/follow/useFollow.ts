@@ -49,13 +49,15 @@ export function useFollow(session: BoardSession, control: ViewControl): Follow {
   useEffect(() => camera.subscribe(publishViewport), [camera, publishViewport]);
 
   const moveTo = useCallback((view: BoardView, next: (size: Size) => Camera) => {
+    // Re-entrant: publishing my viewport inside camera.set updates presence, which may call back here.
+    const outer = applying.current;
     applying.current = true;
     try {
       if (view !== latest.current.view()) latest.current.switchView(view);
       const target = next(latest.current.viewportSize());
       if (!sameCamera(latest.current.camera.get(), target)) latest.current.camera.set(target);
     } finally {
-      applying.current = false;
+      applying.current = outer;
     }
   }, []);
 
