@@ -1,4 +1,5 @@
 import type { BoardTab } from '../types';
+import { CARD } from './ui/cardMetrics';
 import { LogicCanvasLayers } from './ui/LogicCanvasLayers';
 import { LogicOverlay } from './ui/LogicOverlay';
 import { LogicSidePanel } from './ui/LogicSidePanel';
@@ -19,4 +20,7 @@ export const logicModelTab: BoardTab = {
     return card ? { x: card.x, y: card.y, width: card.width, height: card.height } : null;
   },
   contentCollections: ['logicNodes'],
+  // Columns read left to right, from the situation and inputs.
+  labelPx: CARD.fontSize,
+  readableAnchor: 'top-left',
 };

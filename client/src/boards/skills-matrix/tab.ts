@@ -42,4 +42,7 @@ export const skillsMatrixTab: BoardTab = {
     return snapshot.empty ? null : recordRect(snapshot.layout, id);
   },
   contentCollections: ['matrixRows', 'partners'],
+  // Row names and partner headers are drawn at 13 px; a table reads from its top-left corner.
+  labelPx: 13,
+  readableAnchor: 'top-left',
 };
