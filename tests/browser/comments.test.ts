@@ -92,6 +92,23 @@ describe('comment threads', () => {
     // And it can be reopened.
     await adaThread.getByRole('button', { name: 'Reopen' }).click();
     await waitFor(async () => (await bo.locator('ul[aria-label="Comment threads"] li').count()) === 0, { message: 'reopened thread leaves the resolved list' });
+
+    // The context action: right-click on the card offers "Comment on Food bank"; on open canvas, "Comment here".
+    const cardAt = await cardCentre(bo, 'Food bank');
+    await bo.mouse.click(cardAt.x, cardAt.y, { button: 'right' });
+    await bo.getByRole('menuitem', { name: 'Comment on Food bank (stakeholder)' }).waitFor();
+    await bo.keyboard.press('Escape');
+    const open = await canvasScreenPoint(bo, { x: -150, y: 300 });
+    await bo.mouse.click(open.x, open.y, { button: 'right' });
+    await bo.getByRole('menuitem', { name: 'Comment here' }).click();
+    await bo.getByRole('dialog', { name: 'New comment' }).getByRole('combobox', { name: 'Comment' }).fill('Parking lot: funding questions');
+    await bo.getByRole('dialog', { name: 'New comment' }).getByRole('button', { name: 'Comment', exact: true }).click();
+    const spotPin = ada.locator('.comment-pin[data-pin-for=""]');
+    await spotPin.waitFor({ timeout: 5000 });
+    const spotBox = (await spotPin.boundingBox())!;
+    const spot = await canvasScreenPoint(ada, { x: -150, y: 300 });
+    expect(Math.abs(spotBox.x - spot.x)).toBeLessThan(30);
+    expect(Math.abs(spotBox.y + spotBox.height - spot.y)).toBeLessThan(30);
     for (const [name, errors] of suite.errors) expect(errors, name).toEqual([]);
   });
 });

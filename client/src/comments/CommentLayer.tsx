@@ -1,4 +1,4 @@
-import { useEffect, useReducer } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { BoardView } from '@pc/shared';
 import { useShortcuts } from '../canvas/useShortcuts';
 import { screenToWorld, worldToScreen, type Camera } from '../canvas/camera';
@@ -6,7 +6,7 @@ import type { BoardSession } from '../collab/session';
 import { pointerOn, worldPoint, type Rect } from '../lib/geometry';
 import { useValue } from '../lib/hooks';
 import type { ValueStore } from '../lib/valueStore';
-import { pickTarget, pinPoint, type Locate } from './anchors';
+import { describeRecord, pickTarget, pinPoint, type Locate } from './anchors';
 import { CommentComposer } from './CommentComposer';
 import type { CommentWriter } from './useCommentWriter';
 import { useThreads } from './useThreads';
@@ -65,11 +65,42 @@ export function CommentLayer({ session, view, camera: cameraStore, me, people, w
   });
 
   const draft = state.draft;
+
+  // Right-click on an item, a record or open canvas offers "Comment" there (the context action).
+  const marker = useRef<HTMLSpanElement>(null);
+  const [menu, setMenu] = useState<{ x: number; y: number; target: NonNullable<typeof draft> } | null>(null);
+  const latest = useRef({ view, candidates, canWrite: writer.canWrite });
+  latest.current = { view, candidates, canWrite: writer.canWrite };
+  useEffect(() => {
+    const canvas = marker.current?.parentElement;
+    if (!canvas) return;
+    const onContextMenu = (event: MouseEvent) => {
+      if (!latest.current.canWrite || (event.target as Element).closest('.comment-menu, .comment-draft, .comment-pin')) return;
+      event.preventDefault();
+      const at = pointerOn(canvas, event);
+      const world = screenToWorld(cameraStore.get(), at);
+      const { view: here, candidates: list } = latest.current;
+      const id = pickTarget(world, list(here));
+      setMenu({ x: at.x, y: at.y, target: id ? { kind: 'record', id } : { kind: 'point', view: here, x: world.x, y: world.y } });
+    };
+    canvas.addEventListener('contextmenu', onContextMenu);
+    return () => canvas.removeEventListener('contextmenu', onContextMenu);
+  }, [cameraStore]);
+  useEffect(() => {
+    if (!menu) return;
+    const close = (event: Event) => {
+      if (!(event.target instanceof Element && event.target.closest('.comment-menu'))) setMenu(null);
+    };
+    window.addEventListener('pointerdown', close, true);
+    return () => window.removeEventListener('pointerdown', close, true);
+  }, [menu]);
+
   useShortcuts([
     { group: 'Comments', keys: 'Escape', description: 'Leave the comment tool, or drop the comment being started', match: (e) => e.key === 'Escape' && (state.tool || draft !== null), run: (e) => {
       e.preventDefault();
       ui.update({ tool: false, draft: null });
     } },
+    { group: 'Comments', keys: 'Right-click', description: 'Comment on the item or spot under the pointer' },
   ]);
   const draftAt = (() => {
     if (!draft) return null;
@@ -78,8 +109,28 @@ export function CommentLayer({ session, view, camera: cameraStore, me, people, w
     return found && found.view === view ? worldToScreen(camera, worldPoint(pinPoint(found.rect).x, pinPoint(found.rect).y)) : null;
   })();
 
+  const menuLabel = menu ? (menu.target.kind === 'record' ? `Comment on ${describeRecord(session.doc, menu.target.id) ?? 'this item'}` : 'Comment here') : '';
   return (
     <>
+      <span ref={marker} hidden />
+      {menu && (
+        <div className="comment-menu" role="menu" aria-label="Canvas actions" style={{ transform: `translate(${Math.round(menu.x)}px, ${Math.round(menu.y)}px)` }}>
+          <button
+            type="button"
+            role="menuitem"
+            autoFocus
+            onClick={() => {
+              ui.update({ draft: menu.target, tool: false, openId: null });
+              setMenu(null);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setMenu(null);
+            }}
+          >
+            {menuLabel}
+          </button>
+        </div>
+      )}
       {state.tool && (
         <div
           className="comment-tool-surface"
