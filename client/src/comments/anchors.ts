@@ -42,6 +42,8 @@ const NOUNS: Record<CollectionName, string> = {
   canvasItems: 'note',
   comments: 'comment',
   votes: 'vote',
+  locks: 'lock',
+  voteRounds: 'voting round',
 };
 
 /** "Food bank (stakeholder)": what a thread is about, for the panel; null when the record is gone. */

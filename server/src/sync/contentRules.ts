@@ -20,7 +20,7 @@ export interface TouchedRecord {
 
 export interface Inspection {
   touched: TouchedRecord[];
-  /** Board settings (meta keys) the transaction set. */
+  /** Board settings (meta keys) set or removed. */
   metaKeys: string[];
   /** The first rule broken, worded for the close reason (`stakeholders/abc.power: ...`); null if none. */
   problem: string | null;
@@ -123,28 +123,28 @@ type AnyType = Y.AbstractType<any>;
 export function inspectTransaction(transaction: Y.Transaction, rootName: (type: AnyType) => string): Inspection {
   const touched: TouchedRecord[] = [];
   const metaKeys: string[] = [];
-  const result = (problem: string | null): Inspection => ({ touched, metaKeys, problem });
+  const fail = (problem: string): Inspection => ({ touched, metaKeys, problem });
   for (const [type, keys] of transaction.changed) {
     const item = type._item;
     if (item === null) {
       const name = rootName(type);
-      if (!(type instanceof Y.Map)) return result(`${name.slice(0, 40)}: not a collection of this board`);
+      if (!(type instanceof Y.Map)) return fail(`${name.slice(0, 40)}: not a collection of this board`);
       if (name === META) {
         const problem = checkMeta(type, keys);
-        if (problem) return result(problem);
+        if (problem) return fail(problem);
         for (const key of keys) if (key !== null) metaKeys.push(key);
         continue;
       }
-      if (!isCollection(name)) return result(`${name.slice(0, 40)}: not a collection of this board`);
+      if (!isCollection(name)) return fail(`${name.slice(0, 40)}: not a collection of this board`);
       const collection: Y.Map<unknown> = type;
       for (const key of keys) {
-        if (key === null) return result(`${name}: holds records only, not list content`);
+        if (key === null) return fail(`${name}: holds records only, not list content`);
         if (!collection.has(key)) {
           touched.push({ collection: name, id: key, change: 'deleted', fields: [] });
           continue;
         }
         const problem = checkNewRecord(name, key, collection.get(key));
-        if (problem) return result(problem);
+        if (problem) return fail(problem);
         touched.push({ collection: name, id: key, change: 'created', fields: [] });
       }
       continue;
@@ -155,13 +155,13 @@ export function inspectTransaction(transaction: Y.Transaction, rootName: (type: 
     const recordId = item.parentSub;
     const collectionName = parent._item === null ? rootName(parent) : null;
     if (collectionName === null || !isCollection(collectionName) || recordId === null || !(type instanceof Y.Map)) {
-      return result('nested content is not part of the board format');
+      return fail('nested content is not part of the board format');
     }
     const problem = checkFieldEdits(collectionName, recordId, type, keys);
-    if (problem) return result(problem);
+    if (problem) return fail(problem);
     touched.push({ collection: collectionName, id: recordId, change: 'updated', fields: [...keys].map(String) });
   }
-  return result(checkCommentLinks(transaction.doc, touched));
+  return { touched, metaKeys, problem: checkCommentLinks(transaction.doc, touched) };
 }
 
 const COMMENT_LINKS = new Set(['targetId', 'parentId']);

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { canEdit, COLLECTION_NAMES, OWNER_ONLY_COLLECTIONS, OWNER_ONLY_META_KEYS, type Role } from '@pc/shared';
+import { canEdit, COLLECTION_NAMES, ownerOnlyRefusal, type Role } from '@pc/shared';
 import { inspectTransaction, type TouchedRecord } from './contentRules';
 import { isWellFormedUpdate } from './protocol';
 
@@ -28,8 +28,18 @@ export interface GateIdentity {
   role: Role;
 }
 
-/** The board's own rules over the records an update touches: a reason to refuse, or null. */
-export type RecordPolicy = (touched: readonly TouchedRecord[], who: GateIdentity) => string | null;
+/** The document before and after an update, for rules that compare the two (a note dragged out of a locked frame). */
+export interface PolicyContext {
+  /** The room's document, without the update. */
+  before: Y.Doc;
+  /** The gate's shadow copy, with the update applied. */
+  after: Y.Doc;
+  /** Board settings the update set or removed. */
+  metaKeys: readonly string[];
+}
+
+/** The board's own rules over the records an update touches: a reason to refuse, worded for the sender, or null. */
+export type RecordPolicy = (touched: readonly TouchedRecord[], who: GateIdentity, context: PolicyContext) => string | null;
 
 /** No board rules beyond roles yet; facilitator locks will be one. */
 export const ALLOW_ALL: RecordPolicy = () => null;
@@ -47,25 +57,18 @@ export interface GateOptions {
 /**
  * read-only: ignored, the connection stays open (a viewer's client may still
  * try to write). The rest close the sender: too-big with 1009, the others
- * with 1008, `message` as the reason.
+ * with 1008, `message` as the reason (marked as a refusal, so the client
+ * drops what was refused instead of sending it again). owner-only: the update
+ * touches `OWNER_ONLY_COLLECTIONS` or `OWNER_ONLY_META_KEYS` (shared) and the
+ * sender is not the owner.
  */
-export type RejectReason = 'read-only' | 'malformed' | 'too-big' | 'quota' | 'content' | 'policy';
+export type RejectReason = 'read-only' | 'malformed' | 'too-big' | 'quota' | 'content' | 'owner-only' | 'policy';
 
 export type GateDecision = { ok: true; touched: readonly TouchedRecord[] } | { ok: false; reason: RejectReason; message: string };
 
 export type UpdateSource = 'sync-step2' | 'update';
 
 const ROOT_NAMES = ['meta', ...COLLECTION_NAMES];
-const OWNER_META = new Set<string>(OWNER_ONLY_META_KEYS);
-const OWNER_COLLECTIONS = new Set<string>(OWNER_ONLY_COLLECTIONS);
-
-/** What an editor's update may not touch: the owner's settings and collections. */
-function ownerOnlyProblem(touched: readonly TouchedRecord[], metaKeys: readonly string[]): string | null {
-  const key = metaKeys.find((k) => OWNER_META.has(k));
-  if (key) return `meta.${key}: only the board's owner may change this`;
-  const record = touched.find((r) => OWNER_COLLECTIONS.has(r.collection));
-  return record ? `${record.collection}: only the board's owner may change these` : null;
-}
 
 export class UpdateGate {
   private shadow: Y.Doc | null = null;
@@ -124,12 +127,12 @@ export class UpdateGate {
       this.rebuildShadow();
       return { ok: false, reason: 'content', message: problem };
     }
-    const ownerOnly = who.role === 'owner' ? null : ownerOnlyProblem(touched, metaKeys);
-    if (ownerOnly) {
+    const forbidden = ownerOnlyRefusal(who.role, touched, metaKeys);
+    if (forbidden) {
       this.rebuildShadow();
-      return { ok: false, reason: 'policy', message: ownerOnly };
+      return { ok: false, reason: 'owner-only', message: forbidden };
     }
-    const refusal = (this.options.policy ?? ALLOW_ALL)(touched, who);
+    const refusal = (this.options.policy ?? ALLOW_ALL)(touched, who, { before: this.doc, after: shadow, metaKeys });
     if (refusal) {
       this.rebuildShadow();
       return { ok: false, reason: 'policy', message: refusal };

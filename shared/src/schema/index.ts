@@ -8,6 +8,8 @@ import { partnerSchema } from './partner';
 import { relationshipSchema } from './relationship';
 import { stakeholderAlwaysStored, stakeholderSchema } from './stakeholder';
 import { voteSchema } from './vote';
+import { lockAlwaysStored, lockSchema } from './lock';
+import { voteRoundAlwaysStored, voteRoundSchema } from './voteRound';
 
 export * from './common';
 export * from './partner';
@@ -20,6 +22,8 @@ export * from './logicLink';
 export * from './canvasItem';
 export * from './comment';
 export * from './vote';
+export * from './lock';
+export * from './voteRound';
 export * from './meta';
 export * from './timer';
 export * from './summon';
@@ -36,6 +40,8 @@ export const RECORD_SCHEMAS = {
   canvasItems: canvasItemSchema,
   comments: commentSchema,
   votes: voteSchema,
+  locks: lockSchema,
+  voteRounds: voteRoundSchema,
 } as const;
 
 export type CollectionName = keyof typeof RECORD_SCHEMAS;
@@ -62,4 +68,6 @@ export const ALWAYS_STORED_FIELDS: Record<CollectionName, readonly string[]> = {
   canvasItems: canvasItemAlwaysStored,
   comments: [],
   votes: [],
+  locks: lockAlwaysStored,
+  voteRounds: voteRoundAlwaysStored,
 };

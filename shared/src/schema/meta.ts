@@ -15,6 +15,8 @@ export const metaSchema = z.object({
   timer: timerStateSchema.nullable().default(null),
   /** The owner's last "Bring everyone here" (owner-only). */
   summon: summonSchema.nullable().default(null),
+  /** Workshop mode: people with the view link may vote and comment (through the REST API). Owner only. */
+  viewersMayVote: z.boolean().default(false),
 });
 
 export type Meta = z.infer<typeof metaSchema>;

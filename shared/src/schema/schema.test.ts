@@ -33,7 +33,7 @@ describe('record schemas', () => {
     expect(relationshipSchema.parse({ id: 'e1', from: 's1', to: 's2' })).toMatchObject({ strength: 3, direction: 'forward' });
     expect(commentSchema.parse({ id: 'm1', text: 'Check this' }).resolved).toBe(false);
     expect(voteSchema.parse({ id: 'v1', targetId: 'n1', voter: 'Ann' }).dots).toBe(1);
-    expect(metaSchema.parse({})).toEqual({ schemaVersion: 0, title: '', createdAt: 0, logicTemplate: null, timer: null, summon: null });
+    expect(metaSchema.parse({})).toEqual({ schemaVersion: 0, title: '', createdAt: 0, logicTemplate: null, timer: null, summon: null, viewersMayVote: false });
   });
 
   it('reject out-of-range levels with a message naming the field', () => {
@@ -61,9 +61,9 @@ describe('record schemas', () => {
     expect(canvasItemSchema.safeParse({ id: 'c', kind: 'sticky', text: 'x'.repeat(10_001) }).success).toBe(false);
   });
 
-  it('have one schema per top-level collection named in the architecture', () => {
+  it('have one schema per top-level collection named in the architecture, plus the facilitation records', () => {
     expect(Object.keys(RECORD_SCHEMAS).sort()).toEqual(
-      ['canvasItems', 'comments', 'logicLinks', 'logicNodes', 'matrixCells', 'matrixRows', 'partners', 'relationships', 'stakeholders', 'votes'],
+      ['canvasItems', 'comments', 'locks', 'logicLinks', 'logicNodes', 'matrixCells', 'matrixRows', 'partners', 'relationships', 'stakeholders', 'voteRounds', 'votes'],
     );
   });
 });

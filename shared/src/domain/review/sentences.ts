@@ -235,6 +235,9 @@ function groupOf(ctx: Context, change: RecordChange): ReviewGroup | null {
     case 'comments':
       return 'comments';
     case 'votes':
+    case 'locks':
+    case 'voteRounds':
+      // Facilitation state, not partnership content: a review does not list it.
       return null;
   }
 }
