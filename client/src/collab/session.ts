@@ -183,6 +183,20 @@ export class BoardSession {
     this.undoManager.redo();
   }
 
+  /**
+   * Everything this person writes from here until `endGesture` is one undo step,
+   * however long the gesture pauses (a group drag that writes as it goes).
+   */
+  beginGesture(): void {
+    this.undoManager.stopCapturing();
+    this.undoManager.captureTimeout = Number.POSITIVE_INFINITY;
+  }
+
+  endGesture(): void {
+    this.undoManager.captureTimeout = UNDO_CAPTURE_MS;
+    this.undoManager.stopCapturing();
+  }
+
   /** Start a new undo step, so the next edit does not merge into the previous one. */
   stopCapturing(): void {
     this.undoManager.stopCapturing();
