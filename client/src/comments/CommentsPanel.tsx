@@ -76,7 +76,7 @@ export function CommentsPanel({ session, me, people, writer, reveal }: Props) {
                   </label>
                 ))}
                 {writer.canWrite && (
-                  <button type="button" className="button small" aria-pressed={state.tool} onClick={() => ui.update({ tool: !state.tool, draft: null })} title="Click on the canvas or an item to comment there (C)">
+                  <button type="button" className="button small" aria-pressed={state.tool} onClick={() => ui.update({ tool: !state.tool, draft: null })} title="Click on the canvas or an item to comment there (Shift+C)">
                     {state.tool ? 'Click the canvas…' : 'New comment'}
                   </button>
                 )}
