@@ -11,9 +11,9 @@ export function FollowBanner({ follow }: { follow: Follow }) {
   ]);
   if (follow.leader) {
     return (
-      <div className="facilitation-banner follow-banner" role="status" aria-live="polite">
+      <div className="facilitation-banner follow-banner" role="status" aria-live="polite" title="Pan or zoom to look around on your own">
         <span>
-          Following <strong>{follow.leader.name}</strong> (pan or zoom to look around yourself)
+          Following <strong>{follow.leader.name}</strong>
         </span>
         <button type="button" className="button small" onClick={follow.stop}>
           Stop following

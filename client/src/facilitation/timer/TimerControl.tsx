@@ -47,7 +47,7 @@ export function TimerControl({ session, isOwner, name }: Props) {
       )}
       {state && (
         <button type="button" className="icon-button timer-mute" aria-pressed={timer.muted} onClick={() => timer.setMuted(!timer.muted)} title={timer.muted ? 'Chime off (click to turn on)' : 'Chime on at zero (click to mute)'}>
-          <span aria-hidden="true">{timer.muted ? '🔕' : '🔔'}</span>
+          <BellIcon muted={timer.muted} />
           <span className="sr-only">Mute the timer chime</span>
         </button>
       )}
@@ -94,5 +94,15 @@ export function TimerControl({ session, isOwner, name }: Props) {
       )}
       <span className="sr-only" aria-live="assertive" aria-atomic="true">{timer.announcement}</span>
     </div>
+  );
+}
+
+function BellIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      {muted && <path d="M3 3l18 18" />}
+    </svg>
   );
 }
