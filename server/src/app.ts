@@ -11,6 +11,8 @@ import { errorHandler, HttpError, notFound } from './http/errors';
 import { timeRouter } from './http/time';
 import { exportRouter } from './http/export';
 import { importRouter } from './http/import';
+import { votingRouter } from './http/voting';
+import { VoteService } from './facilitation/voteService';
 import { requestLog } from './http/requestLog';
 import { reviewPointsRouter } from './http/reviewPoints';
 import { securityHeaders } from './http/securityHeaders';
@@ -131,6 +133,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
   app.use('/api', exportRouter({ boards }));
   app.use('/api', importRouter({ boards, log, maxImportBytes: config.maxImportBytes }));
   app.use('/api', reviewPointsRouter({ boards, store, log, maxJsonBytes: config.maxJsonBytes }));
+  app.use('/api', votingRouter({ boards, votes: new VoteService({ boards, store, log }) }));
   app.use('/api', notFound);
   app.use(staticClient(config.staticDir ?? join(repoRoot, 'client', 'dist')));
   app.use(notFound);

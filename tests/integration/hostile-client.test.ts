@@ -220,7 +220,7 @@ describe('hostile client with an edit link', () => {
     await attacker.synced();
     for (let i = 0; i < 300; i++) createRecord(attacker.doc, 'canvasItems', { kind: 'sticky', text: `${i}`.padEnd(9000, '.') });
     await waitFor(() => attacker.closes.length >= 1, { timeout: 15_000 });
-    expect(attacker.closes[0]).toEqual({ code: 1008, reason: `board is full: its state may not exceed ${2 * MiB} bytes` });
+    expect(attacker.closes[0]).toEqual({ code: 1008, reason: `refused: board is full: its state may not exceed ${2 * MiB} bytes` });
     attacker.destroy();
     const watcher = pool.connect(server, full.id, full.tokens.view);
     await watcher.synced();

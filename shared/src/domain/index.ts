@@ -11,3 +11,6 @@ export * from './stakeholders/quadrants';
 export * from './stakeholders/salience';
 export * from './stakeholders/attitude';
 export * from './review';
+export * from './canvas/frames';
+export * from './locks/locks';
+export * from './voting/tally';
