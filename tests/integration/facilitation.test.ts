@@ -120,6 +120,43 @@ describe('hostile comments', () => {
   });
 });
 
+describe('comments from a view link in workshop mode (REST)', () => {
+  it('takes threads, replies, canvas points and mentions, and refuses replies to nothing', async () => {
+    const board = await createBoard(server, 'Workshop comments');
+    const owner = await connected(board, board.tokens.owner);
+    createRecord(owner.doc, 'stakeholders', { id: 's1', name: 'Food bank', organisation: '', power: 2, interest: 2, attitude: 0 });
+    getMetaMap(owner.doc).set('viewersMayVote', true);
+    const watcher = await connected(board, board.tokens.view);
+    await waitFor(() => readMeta(watcher.doc).record.viewersMayVote && getCollection(watcher.doc, 'stakeholders').has('s1'), { message: 'workshop mode on' });
+
+    const post = (body: unknown) =>
+      fetch(`${server.url}/api/boards/${board.id}/comments`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${board.tokens.view}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const root = await post({ text: 'Who funds them?', targetId: 's1', author: 'Viewer Vi' });
+    expect(root.status).toBe(201);
+    const { id } = (await root.json()) as { id: string };
+    expect((await post({ text: '@Ada knows', parentId: id, author: 'Viewer Vi', mentions: ['Ada'] })).status).toBe(201);
+    expect((await post({ text: 'Parking lot', view: 'logic-model', x: 10, y: 20, author: 'Viewer Vi' })).status).toBe(201);
+    for (const bad of [
+      { text: 'orphan', parentId: 'no-such-thread' },
+      { text: 'half a point', x: 10 },
+      { text: 'x'.repeat(MAX_COMMENT_TEXT + 1) },
+      { text: 'hi', resolved: true },
+      { text: 'hi', mentions: 'all' },
+    ]) {
+      const res = await post(bad);
+      expect(res.status, JSON.stringify(bad).slice(0, 60)).toBe(400);
+      expect(typeof ((await res.json()) as { error?: unknown }).error).toBe('string');
+    }
+    await waitFor(() => getCollection(watcher.doc, 'comments').size === 3, { message: 'three comments arrive' });
+    const reply = [...getCollection(watcher.doc, 'comments').values()].find((c) => c.get('parentId') === id);
+    expect(reply?.get('mentions')).toEqual(['Ada']);
+  });
+});
+
 describe('GET /api/time', () => {
   it('gives the server clock, uncached', async () => {
     const before = Date.now();
