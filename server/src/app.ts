@@ -15,6 +15,7 @@ import { votingRouter } from './http/voting';
 import { VoteService } from './facilitation/voteService';
 import { requestLog } from './http/requestLog';
 import { reviewPointsRouter } from './http/reviewPoints';
+import { healthRatingsRouter, storeSealedRatings } from './http/healthRatings';
 import { securityHeaders } from './http/securityHeaders';
 import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
@@ -134,6 +135,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
   app.use('/api', importRouter({ boards, log, maxImportBytes: config.maxImportBytes }));
   app.use('/api', reviewPointsRouter({ boards, store, log, maxJsonBytes: config.maxJsonBytes }));
   app.use('/api', votingRouter({ boards, votes: new VoteService({ boards, store, log }) }));
+  app.use('/api', healthRatingsRouter({ boards, ratings: storeSealedRatings(store), log, maxJsonBytes: config.maxJsonBytes, trustProxyHops: config.trustProxyHops }));
   app.use('/api', notFound);
   app.use(staticClient(config.staticDir ?? join(repoRoot, 'client', 'dist')));
   app.use(notFound);

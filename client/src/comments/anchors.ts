@@ -44,6 +44,10 @@ const NOUNS: Record<CollectionName, string> = {
   votes: 'vote',
   locks: 'lock',
   voteRounds: 'voting round',
+  healthItems: 'health check item',
+  healthResponses: 'health rating',
+  healthAggregates: 'health summary',
+  partnerStages: 'partner stage',
 };
 
 /** "Food bank (stakeholder)": what a thread is about, for the panel; null when the record is gone. */

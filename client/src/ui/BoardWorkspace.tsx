@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { canEdit, type BoardView, type Role } from '@pc/shared';
 import { PartnersControl } from '../boards/partners/PartnersControl';
-import { tabFor } from '../boards/tabs';
+import { BOARD_TABS, tabFor } from '../boards/tabs';
 import type { BoardContext } from '../boards/types';
 import { BoardCanvas, type CanvasActions } from '../canvas/BoardCanvas';
 import { plainKey, withMod } from '../canvas/shortcuts';
@@ -171,11 +171,11 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   ]);
 
   const boardContext = useMemo<BoardContext>(
-    () => ({ session, editable, camera, identity, viewportSize: () => viewport.current, reveal: framing.reveal }),
-    [session, editable, camera, identity, viewport, framing.reveal],
+    () => ({ session, editable, camera, identity, role, viewportSize: () => viewport.current, reveal: framing.reveal }),
+    [session, editable, role, camera, identity, viewport, framing.reveal],
   );
 
-  const { CanvasLayers, CanvasOverlay, SidePanel } = tab;
+  const { CanvasLayers, CanvasOverlay, SidePanel, Page } = tab;
   return (
     <div className="board-page">
       <BoardHeader
@@ -188,6 +188,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
         followingId={follow.leader?.clientId ?? null}
         actions={<><FacilitationControls session={session} isOwner={role === 'owner'} name={identity.name} summon={summon} />{headerActions}<ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
       {banner}
+      {BOARD_TABS.map((t) => t.Notice && <t.Notice key={t.view} {...boardContext} />)}
       <Toolbar
         view={view}
         onView={switchView}
@@ -198,7 +199,17 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
         zoom={framing.zoom}
         onUndo={() => session.undo()}
         onRedo={() => session.redo()}
+        canvas={!Page}
       />
+      {Page ? (
+        <div className="board-body board-page-tab" id={panelId} role="tabpanel" aria-labelledby={tabId(view)}>
+          <Page {...boardContext} />
+          <div className="facilitation-notices">
+            <FollowBanner follow={follow} />
+            <SummonBanner summon={summon} />
+          </div>
+        </div>
+      ) : (
       <div className="board-body" id={panelId} role="tabpanel" aria-labelledby={tabId(view)} ref={canvasRef}>
         <BoardCanvas
           items={free.notes}
@@ -230,6 +241,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           {free.list}
         </div>
       </div>
+      )}
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       {editingName && (
         <NameDialog

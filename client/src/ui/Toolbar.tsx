@@ -21,13 +21,15 @@ interface ToolbarProps {
   zoom: ZoomActions;
   onUndo(): void;
   onRedo(): void;
+  /** False on a tab without a canvas: no notes, no zoom. */
+  canvas?: boolean;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
 
 export function Toolbar(props: ToolbarProps) {
-  const { view, onView, editable, undo } = props;
+  const { view, onView, editable, undo, canvas = true } = props;
   return (
     <div className="toolbar">
       <div role="tablist" aria-label="Boards" className="tabs">
@@ -58,7 +60,7 @@ export function Toolbar(props: ToolbarProps) {
       <div className="tools" role="toolbar" aria-label="Edit tools">
         {editable && (
           <>
-            {props.tools}
+            {canvas && props.tools}
             <span className="separator" aria-hidden="true" />
             <button type="button" className="icon-button" onClick={props.onUndo} disabled={!undo.canUndo} aria-label="Undo" title={`Undo your last change (${mod}Z)`}>
               <UndoIcon />
@@ -70,7 +72,7 @@ export function Toolbar(props: ToolbarProps) {
         )}
       </div>
 
-      <ZoomControls camera={props.camera} actions={props.zoom} />
+      {canvas && <ZoomControls camera={props.camera} actions={props.zoom} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { canEdit, COLLECTION_NAMES, ownerOnlyRefusal, type Role } from '@pc/shared';
+import { AGREEMENT_ROOT_NAMES, canEdit, COLLECTION_NAMES, ownerOnlyRefusal, SERVER_WRITTEN_COLLECTIONS, type Role } from '@pc/shared';
 import { inspectTransaction, type TouchedRecord } from './contentRules';
 import { isWellFormedUpdate } from './protocol';
 
@@ -69,6 +69,23 @@ export type GateDecision = { ok: true; touched: readonly TouchedRecord[] } | { o
 export type UpdateSource = 'sync-step2' | 'update';
 
 const ROOT_NAMES = ['meta', ...COLLECTION_NAMES];
+const SERVER_WRITTEN = new Set<string>(SERVER_WRITTEN_COLLECTIONS);
+
+/**
+ * The board's built-in rules after the owner-only parts, before any record
+ * policy: the collections only the server writes, and anonymous ratings
+ * (while the board keeps ratings anonymous, a rating naming its partner may
+ * not enter the document; deleting old named ones is allowed).
+ */
+function builtInRule(shadow: Y.Doc, touched: readonly TouchedRecord[]): string | null {
+  const serverWritten = touched.find((t) => SERVER_WRITTEN.has(t.collection));
+  if (serverWritten) return `${serverWritten.collection}: written by the server only`;
+  if (shadow.getMap('meta').get('healthAnonymous') === true) {
+    const named = touched.find((t) => t.collection === 'healthResponses' && t.change !== 'deleted');
+    if (named) return 'healthResponses: this board keeps ratings anonymous; rate through the health check';
+  }
+  return null;
+}
 
 export class UpdateGate {
   private shadow: Y.Doc | null = null;
@@ -132,7 +149,7 @@ export class UpdateGate {
       this.rebuildShadow();
       return { ok: false, reason: 'owner-only', message: forbidden };
     }
-    const refusal = (this.options.policy ?? ALLOW_ALL)(touched, who, { before: this.doc, after: shadow, metaKeys });
+    const refusal = builtInRule(shadow, touched) ?? (this.options.policy ?? ALLOW_ALL)(touched, who, { before: this.doc, after: shadow, metaKeys });
     if (refusal) {
       this.rebuildShadow();
       return { ok: false, reason: 'policy', message: refusal };
@@ -165,7 +182,8 @@ export class UpdateGate {
     this.shadow?.destroy();
     const shadow = new Y.Doc();
     // Every known root as a map before any content arrives, so a root name is always its real type.
-    this.names = new Map(ROOT_NAMES.map((name) => [shadow.getMap(name), name]));
+    this.names = new Map<unknown, string>(ROOT_NAMES.map((name) => [shadow.getMap(name), name]));
+    for (const name of AGREEMENT_ROOT_NAMES) this.names.set(shadow.getXmlFragment(name), name);
     Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc));
     shadow.on('afterTransaction', (transaction: Y.Transaction) => (this.lastTransaction = transaction));
     this.shadow = shadow;

@@ -16,6 +16,10 @@ export const OWNER_ONLY_META_KEYS: readonly (keyof Meta)[] = [
   'timer',
   // "Bring everyone here": moving everyone's view is the facilitator's call.
   'summon',
+  // Whether health check ratings are anonymous: an editor could otherwise unmask them.
+  'healthAnonymous',
+  // How often the Compass's review items fall due: the facilitator's call.
+  'healthReviewIntervalDays',
 ];
 
 /** Collections whose records only the owner (or the server) writes. */
@@ -39,6 +43,8 @@ const WHAT: Partial<Record<CollectionName | keyof Meta, string>> = {
   viewersMayVote: 'The workshop setting for the view link',
   timer: 'The workshop timer',
   summon: 'Bringing everyone to one view',
+  healthAnonymous: 'The anonymous ratings setting',
+  healthReviewIntervalDays: 'The review interval',
 };
 
 export interface TouchedPart {

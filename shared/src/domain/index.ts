@@ -14,3 +14,4 @@ export * from './review';
 export * from './canvas/frames';
 export * from './locks/locks';
 export * from './voting/tally';
+export * from './health';

@@ -8,6 +8,10 @@ import { partnerSchema } from './partner';
 import { relationshipSchema } from './relationship';
 import { stakeholderAlwaysStored, stakeholderSchema } from './stakeholder';
 import { voteSchema } from './vote';
+import { healthItemAlwaysStored, healthItemSchema } from './healthItem';
+import { healthResponseAlwaysStored, healthResponseSchema } from './healthResponse';
+import { healthAggregateAlwaysStored, healthAggregateSchema } from './healthAggregate';
+import { partnerStageAlwaysStored, partnerStageSchema } from './partnerStage';
 import { lockAlwaysStored, lockSchema } from './lock';
 import { voteRoundAlwaysStored, voteRoundSchema } from './voteRound';
 
@@ -27,6 +31,11 @@ export * from './voteRound';
 export * from './meta';
 export * from './timer';
 export * from './summon';
+export * from './healthItem';
+export * from './healthResponse';
+export * from './healthAggregate';
+export * from './partnerStage';
+export * from './agreement';
 
 /** Every top-level record collection of a board document and its record schema. */
 export const RECORD_SCHEMAS = {
@@ -40,6 +49,10 @@ export const RECORD_SCHEMAS = {
   canvasItems: canvasItemSchema,
   comments: commentSchema,
   votes: voteSchema,
+  healthItems: healthItemSchema,
+  healthResponses: healthResponseSchema,
+  healthAggregates: healthAggregateSchema,
+  partnerStages: partnerStageSchema,
   locks: lockSchema,
   voteRounds: voteRoundSchema,
 } as const;
@@ -68,6 +81,10 @@ export const ALWAYS_STORED_FIELDS: Record<CollectionName, readonly string[]> = {
   canvasItems: canvasItemAlwaysStored,
   comments: [],
   votes: [],
+  healthItems: healthItemAlwaysStored,
+  healthResponses: healthResponseAlwaysStored,
+  healthAggregates: healthAggregateAlwaysStored,
+  partnerStages: partnerStageAlwaysStored,
   locks: lockAlwaysStored,
   voteRounds: voteRoundAlwaysStored,
 };

@@ -59,6 +59,7 @@ const TAB_NAMES: Record<BoardView, string> = {
   'stakeholder-map': 'stakeholder map',
   'skills-matrix': 'skills matrix',
   'logic-model': 'logic model',
+  health: 'health check',
 };
 
 const KIND_NOUNS: Record<string, string> = { sticky: 'note', text: 'text', frame: 'frame', connector: 'connector' };
