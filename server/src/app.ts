@@ -8,6 +8,7 @@ import { BoardService } from './boards/boardService';
 import { boardsRouter } from './http/boards';
 import { addressLimiter, creationLimiter, requestLimiter } from './http/requestLimit';
 import { errorHandler, HttpError, notFound } from './http/errors';
+import { timeRouter } from './http/time';
 import { exportRouter } from './http/export';
 import { importRouter } from './http/import';
 import { votingRouter } from './http/voting';
@@ -130,6 +131,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
       maxRestoreBytes: config.maxRestoreBytes,
     }),
   );
+  app.use('/api', timeRouter());
   let fonts: PdfFonts | undefined;
   app.use(
     '/api',

@@ -78,7 +78,7 @@ export const envSchema = z.object({
   CONTENT_GATE: z
     .enum(['on', 'off'], { error: 'must be on or off' })
     .default('on')
-    .describe('Check every update against the board format before applying it. off is for benchmarks measuring its cost only.'),
+    .describe('Check every update against the board format (and owner-only settings) before applying it. off is for benchmarks measuring its cost only.'),
   RATE_UPDATES_PER_SECOND: integer(1, 1_000_000)
     .default(100)
     .describe('Document updates a second one connection may send (token bucket holding RATE_BURST_SECONDS of it); more -> close 1008.'),

@@ -7,14 +7,25 @@ describe('presence', () => {
       user: { name: 'Ada', colour: '#112233' },
       cursor: { x: 1, y: 2 },
       view: 'logic-model',
+      viewport: null,
     });
     expect(parsePresence({ user: { name: 'Bo', colour: 'red' }, cursor: { x: 'a' }, view: 'nope' })).toEqual({
       user: { name: 'Bo', colour: '#64748b' },
       cursor: null,
       view: 'stakeholder-map',
+      viewport: null,
     });
     expect(parsePresence(null)).toBeNull();
     expect(parsePresence({})).toBeNull();
+  });
+
+  it('keeps a sound viewport and drops a hostile one', () => {
+    const user = { name: 'Ada', colour: '#112233' };
+    expect(parsePresence({ user, viewport: { x: -10, y: 5, width: 800, height: 600 } })?.viewport).toEqual({ x: -10, y: 5, width: 800, height: 600 });
+    expect(parsePresence({ user, viewport: { x: 0, y: 0, width: 0, height: 600 } })?.viewport).toBeNull();
+    expect(parsePresence({ user, viewport: { x: 0, y: 0, width: 1e300, height: 600 } })?.viewport).toBeNull();
+    expect(parsePresence({ user, viewport: { x: 'a', y: 0, width: 10, height: 10 } })?.viewport).toBeNull();
+    expect(parsePresence({ user, viewport: [1, 2, 3, 4] })?.viewport).toBeNull();
   });
 
   it('lists me first then others by name, and filters cursors by tab', () => {

@@ -1,5 +1,5 @@
 import { BOARD_VIEWS, type BoardView } from '@pc/shared';
-import type { Point } from '../lib/geometry';
+import type { Point, Rect } from '../lib/geometry';
 
 /**
  * Presence: what each client publishes through Yjs awareness. Never saved, always
@@ -10,6 +10,8 @@ export interface PresenceState {
   /** World coordinates; null when the pointer is off the canvas. */
   cursor: Point | null;
   view: BoardView;
+  /** The world rectangle this person's canvas shows (for following them); null until known. */
+  viewport: Rect | null;
 }
 
 export interface Peer extends PresenceState {
@@ -32,7 +34,19 @@ export function parsePresence(raw: unknown): PresenceState | null {
   if (c && typeof c.x === 'number' && typeof c.y === 'number' && Number.isFinite(c.x) && Number.isFinite(c.y)) {
     cursor = { x: c.x, y: c.y };
   }
-  return { user: { name, colour }, cursor, view };
+  return { user: { name, colour }, cursor, view, viewport: parseViewport(state.viewport) };
+}
+
+/** Largest world extent a viewport may claim (far beyond any board, small enough to stay finite in maths). */
+const MAX_EXTENT = 1e7;
+
+function parseViewport(raw: unknown): Rect | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const { x, y, width, height } = raw as Record<string, unknown>;
+  const numbers = [x, y, width, height];
+  if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= MAX_EXTENT)) return null;
+  if ((width as number) <= 0 || (height as number) <= 0) return null;
+  return { x: x as number, y: y as number, width: width as number, height: height as number };
 }
 
 /** Everyone present, me first, then by name so the list does not jump around. */

@@ -9,12 +9,14 @@ import { INITIAL_CONNECTION, MAX_RECONNECT_MS, accessProblemFromCloseCode, recon
 import { peersFromStates, type Peer, type PresenceState } from './presence';
 import { throttle, type Throttled } from '../lib/throttle';
 import { createValueStore, type ValueStore } from '../lib/valueStore';
-import type { Point } from '../lib/geometry';
+import type { Point, Rect } from '../lib/geometry';
 
 /** ~20 cursor updates a second: smooth enough to follow, cheap for a 40-person room. */
 export const CURSOR_INTERVAL_MS = 50;
 /** Edits within this window undo together (a drag's many writes are one step). */
 export const UNDO_CAPTURE_MS = 600;
+/** Viewport changes reach followers ~8 times a second: smooth enough to follow, cheap for a large room. */
+export const VIEWPORT_INTERVAL_MS = 120;
 
 export interface SessionOptions {
   boardId: string;
@@ -62,6 +64,7 @@ export class BoardSession {
    */
   readonly refused: ValueStore<string | null> = createValueStore<string | null>(null);
   private readonly publishCursor: Throttled<[Point | null]>;
+  private readonly publishViewport: Throttled<[Rect]>;
   private readonly cleanups: (() => void)[] = [];
   private readonly stores = new Map<CollectionName, CollectionStore<CollectionName>>();
   private readonly boardStores = new Map<(session: BoardSession) => object, SessionStore>();
@@ -114,7 +117,7 @@ export class BoardSession {
       this.awareness = provider.awareness;
     }
     const awareness = this.awareness;
-    const presence: PresenceState = { user: options.user, cursor: null, view: options.view };
+    const presence: PresenceState = { user: options.user, cursor: null, view: options.view, viewport: null };
     awareness.setLocalState(presence);
     this.peers = createValueStore(peersFromStates(awareness.getStates(), this.doc.clientID));
     const onAwareness = () => this.peers.set(peersFromStates(awareness.getStates(), this.doc.clientID));
@@ -123,6 +126,9 @@ export class BoardSession {
     this.publishCursor = throttle((cursor: Point | null) => {
       awareness.setLocalStateField('cursor', cursor);
     }, CURSOR_INTERVAL_MS);
+    this.publishViewport = throttle((viewport: Rect) => {
+      awareness.setLocalStateField('viewport', viewport);
+    }, VIEWPORT_INTERVAL_MS);
 
     // Undo covers every record collection and board settings, but only this person's edits.
     const scope = [...COLLECTION_NAMES.map((name) => getCollection(this.doc, name)), getMetaMap(this.doc)];
@@ -168,6 +174,11 @@ export class BoardSession {
   setCursor(cursor: Point | null): void {
     this.publishCursor(cursor);
     if (cursor === null) this.publishCursor.flush();
+  }
+
+  /** The world rectangle this person's canvas shows, for people following them (throttled). */
+  setViewport(viewport: Rect): void {
+    this.publishViewport(viewport);
   }
 
   setView(view: BoardView): void {
@@ -233,6 +244,7 @@ export class BoardSession {
     for (const store of this.boardStores.values()) store.destroy?.();
     this.boardStores.clear();
     this.publishCursor.cancel();
+    this.publishViewport.cancel();
     for (const cleanup of this.cleanups) cleanup();
     for (const store of this.stores.values()) store.destroy();
     this.undoManager.destroy();

@@ -14,13 +14,16 @@ interface BoardHeaderProps {
   indicator: Indicator;
   peers: readonly Peer[];
   onEditName(): void;
+  /** Follow someone's view (clicking them in "People here"); the one followed now. */
+  onFollow?(peer: Peer): void;
+  followingId?: number | null;
   /** Board-wide controls shown before the presence list (e.g. the Partners panel). */
   actions?: ReactNode;
   /** Board-wide notices shown after the title (e.g. damaged records). */
   notices?: ReactNode;
 }
 
-export function BoardHeader({ title, role, indicator, peers, onEditName, actions, notices }: BoardHeaderProps) {
+export function BoardHeader({ title, role, indicator, peers, onEditName, onFollow, followingId = null, actions, notices }: BoardHeaderProps) {
   const shown = peers.slice(0, MAX_AVATARS);
   const hidden = peers.length - shown.length;
   return (
@@ -40,6 +43,19 @@ export function BoardHeader({ title, role, indicator, peers, onEditName, actions
           <li key={peer.clientId} title={peer.isSelf ? `${peer.user.name} (you)` : peer.user.name} data-self={peer.isSelf || undefined}>
             {peer.isSelf ? (
               <button type="button" className="avatar" style={{ background: peer.user.colour }} onClick={onEditName} aria-label={`${initials(peer.user.name)}: ${peer.user.name} (you), change your name`}>
+                <span aria-hidden="true">{initials(peer.user.name)}</span>
+              </button>
+            ) : onFollow ? (
+              <button
+                type="button"
+                className={`avatar${followingId === peer.clientId ? ' following' : ''}`}
+                style={{ background: peer.user.colour }}
+                onClick={() => onFollow(peer)}
+                aria-pressed={followingId === peer.clientId}
+                aria-label={`${initials(peer.user.name)}: follow ${peer.user.name}`}
+                title={`${peer.user.name}: click to follow their view`}
+                data-follow={peer.user.name}
+              >
                 <span aria-hidden="true">{initials(peer.user.name)}</span>
               </button>
             ) : (

@@ -9,7 +9,8 @@ import { plainKey, withMod } from '../canvas/shortcuts';
 import { ShortcutHelp } from '../canvas/ShortcutHelp';
 import { useShortcutListener, useShortcuts } from '../canvas/useShortcuts';
 import { useCameraFraming } from '../canvas/useCameraFraming';
-import { unionRects, type Rect } from '../lib/geometry';
+import { centreOn, visibleWorldRect } from '../canvas/camera';
+import { rectsIntersect, unionRects, worldPoint, type Rect } from '../lib/geometry';
 import { boundsOfItems, itemsForView } from '../canvas/items';
 import { connectionIndicator } from '../collab/connection';
 import { useValue, useValueBy } from '../lib/hooks';
@@ -27,6 +28,16 @@ import { ShareButton } from './share/ShareButton';
 import { ExportMenu } from '../exports/ExportMenu';
 import type { CreatedBoard } from '../collab/api';
 import { remember } from './useRecentBoards';
+import { FacilitationControls } from '../facilitation/FacilitationControls';
+import { CommentLayer } from '../comments/CommentLayer';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import { commentsUiFor } from '../comments/commentsUi';
+import { commentCandidates, locatorFor } from '../comments/locate';
+import { useCommentWriter } from '../comments/useCommentWriter';
+import { FollowBanner } from '../facilitation/follow/FollowBanner';
+import { useFollow } from '../facilitation/follow/useFollow';
+import { SummonBanner } from '../facilitation/summon/SummonNotice';
+import { useSummon } from '../facilitation/summon/useSummon';
 
 interface BoardWorkspaceProps {
   session: BoardSession;
@@ -45,6 +56,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   // Until the server has told us our role, nothing offers editing.
   const editable = role !== null && canEdit(role);
   const [view, setView] = useState<BoardView>('stakeholder-map');
+  const viewRef = useRef(view);
+  viewRef.current = view;
   const [editingName, setEditingName] = useState(false);
   const canvasRef = useRef<HTMLDivElement>(null);
   const captureRef = useRef<CanvasCapture | null>(null);
@@ -94,12 +107,43 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   const facilitation = useFacilitation({ session, tab, view, role, selectedIds: free.selectedIds, camera, name: identity.name });
 
   const switchView = (next: BoardView) => {
-    if (next === view) return;
+    if (next === viewRef.current) return;
     free.leaveTab();
     framing.switchTo(next);
+    // Right away, so following or a summon that switches and then moves the camera sees the new tab.
+    viewRef.current = next;
     setView(next);
     session.setView(next);
   };
+
+  // Following a person, and the owner's "Bring everyone here".
+  const switchViewRef = useRef(switchView);
+  switchViewRef.current = switchView;
+  const viewControl = useMemo(
+    () => ({ camera, viewportSize: () => viewport.current, view: () => viewRef.current, switchView: (next: BoardView) => switchViewRef.current(next) }),
+    [camera, viewport],
+  );
+  const follow = useFollow(session, viewControl);
+  const summon = useSummon(session, viewControl, follow, identity.name);
+
+  // Comment threads.
+  const people = useMemo(() => [...new Set(peers.map((p) => p.user.name))], [peers]);
+  const commentWriter = useCommentWriter(session, role, identity.name, people);
+  const locate = useMemo(() => locatorFor(session), [session]);
+  const revealThread = useCallback(
+    (thread: { root: { targetId: string | null; view: BoardView | null; x: number | null; y: number | null } }) => {
+      const { targetId, view: pointView, x, y } = thread.root;
+      const found = targetId ? locate(targetId) : pointView && x !== null && y !== null ? { view: pointView, rect: { x, y, width: 1, height: 1 } } : null;
+      if (!found) return;
+      const rect = found.rect;
+      follow.moveTo(found.view, (size) => {
+        const current = camera.get();
+        return rectsIntersect(rect, visibleWorldRect(current, size)) ? current : centreOn(worldPoint(rect.x + rect.width / 2, rect.y + rect.height / 2), size, current.zoom);
+      });
+      framing.touch();
+    },
+    [locate, follow, camera, framing],
+  );
 
   const actions: CanvasActions = {
     ...free.canvasActions,
@@ -109,7 +153,10 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     },
     pointer: (world) => session.setCursor(world),
     cameraMoved: framing.touch,
-    resize: framing.resized,
+    resize: (size) => {
+      framing.resized(size);
+      follow.publishViewport();
+    },
   };
 
   // Board-wide shortcuts; typing in a field or the list's own keys take precedence.
@@ -126,6 +173,13 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     { group: 'Board', keys: 'Space+drag', description: 'Pan (or drag empty canvas, or the middle button)' },
     { group: 'Board', keys: 'Two fingers', description: 'Pinch to zoom, drag to pan (touch screens)' },
     { group: 'Board', keys: 'Ctrl+wheel', description: 'Zoom at the pointer' },
+    { group: 'Comments', keys: 'Shift+C', description: 'Comment on the selected item, or click the canvas to comment there', match: (e) => e.shiftKey && !withMod(e) && e.key.toLowerCase() === 'c' && commentWriter.canWrite, run: (e) => {
+      e.preventDefault();
+      const ui = commentsUiFor(session);
+      const [selected] = free.selectedIds;
+      if (free.selectedIds.size === 1 && selected) ui.update({ draft: { kind: 'record', id: selected }, tool: false, openId: null });
+      else ui.update({ tool: !ui.state.get().tool, draft: null });
+    } },
     { group: 'Board', keys: '?', description: 'Show these shortcuts', match: (e) => e.key === '?' && !withMod(e), run: () => setHelpOpen(true) },
   ]);
 
@@ -148,7 +202,15 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   const { CanvasLayers, CanvasOverlay, SidePanel, Page } = tab;
   return (
     <div className="board-page">
-      <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<>{headerActions}<ExportMenu boardId={session.options.boardId} token={session.options.token} title={title} tabLabel={tab.label} role={role} picture={picture} onRestored={openRestored} /><ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
+      <BoardHeader
+        title={title}
+        role={role}
+        indicator={indicator}
+        peers={peers}
+        onEditName={() => setEditingName(true)}
+        onFollow={(peer) => (follow.leader?.clientId === peer.clientId ? follow.stop() : follow.follow(peer.clientId))}
+        followingId={follow.leader?.clientId ?? null}
+        actions={<><FacilitationControls session={session} isOwner={role === 'owner'} name={identity.name} summon={summon} />{headerActions}<ExportMenu boardId={session.options.boardId} token={session.options.token} title={title} tabLabel={tab.label} role={role} picture={picture} onRestored={openRestored} /><ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
       {banner}
       <div className="board-notices">{BOARD_TABS.map((t) => t.Notice && <t.Notice key={t.view} {...boardContext} />)}</div>
       <Toolbar
@@ -166,6 +228,10 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
       {Page ? (
         <div className="board-body board-page-tab" id={panelId} role="tabpanel" aria-labelledby={tabId(view)}>
           <Page {...boardContext} />
+          <div className="facilitation-notices">
+            <FollowBanner follow={follow} />
+            <SummonBanner summon={summon} />
+          </div>
         </div>
       ) : (
       <div className="board-body" id={panelId} role="tabpanel" aria-labelledby={tabId(view)} ref={canvasRef}>
@@ -189,9 +255,15 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           {CanvasOverlay && <CanvasOverlay {...boardContext} />}
           {free.editor}
           {facilitation.overlay}
+          <CommentLayer session={session} view={view} camera={camera} me={identity.name} people={people} writer={commentWriter} locate={locate} candidates={(v) => commentCandidates(session, v)} />
+          <div className="facilitation-notices">
+            <FollowBanner follow={follow} />
+            <SummonBanner summon={summon} />
+          </div>
         </BoardCanvas>
         <div className="board-side">
           {facilitation.panel}
+          <CommentsPanel session={session} me={identity.name} people={people} writer={commentWriter} reveal={revealThread} />
           {SidePanel && <SidePanel {...boardContext} />}
           {free.list}
         </div>

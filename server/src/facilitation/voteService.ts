@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   allocationProblem,
   ballotsFromVotes,
-  commentSchema,
+  newCommentInputSchema,
   createRecord,
   deleteRecord,
   dotsLeft,
@@ -77,7 +77,8 @@ export const myDotsSchema = z
   })
   .strict();
 
-export const newCommentSchema = commentSchema.pick({ text: true, targetId: true, author: true }).strict();
+/** A comment or a reply (thread fields included), checked by the shared schema. */
+export const newCommentSchema = newCommentInputSchema;
 
 function sealedScope(roundId: string): string {
   return `round:${roundId}`;
@@ -226,6 +227,7 @@ export class VoteService {
     await this.requireParticipant(board, role, 'comment');
     return this.options.boards.change(board, (doc) => {
       if (input.targetId && !targetExists(doc, input.targetId)) throw new VotingError(400, 'The item commented on is not on this board');
+      if (input.parentId && !getCollection(doc, 'comments').has(input.parentId)) throw new VotingError(400, 'The thread replied to is not on this board');
       return createRecord(doc, 'comments', { id: newRecordId(), ...input, createdAt: Date.now() }, VOTING_ORIGIN);
     });
   }

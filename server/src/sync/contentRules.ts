@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
-import { checkAgreementFragment, isAgreementRoot, metaSchema, RECORD_SCHEMAS, SERVER_OWNED_META_KEYS, type CollectionName } from '@pc/shared';
+import { checkAgreementFragment, COLLECTION_NAMES, isAgreementRoot, metaSchema, RECORD_SCHEMAS, SERVER_OWNED_META_KEYS, type CollectionName } from '@pc/shared';
 
 /**
  * The board format as the update gate enforces it, read from one transaction
@@ -177,7 +177,33 @@ export function inspectTransaction(transaction: Y.Transaction, rootName: (type: 
     const problem = checkAgreementFragment(root);
     if (problem) return result(`${name}: ${problem}`);
   }
-  return result(null);
+  return result(checkCommentLinks(transaction.doc, touched));
+}
+
+const COMMENT_LINKS = new Set(['targetId', 'parentId']);
+
+/**
+ * A comment must point at something that exists when it is written: its
+ * target at a record of any other collection, a reply at a comment of the
+ * board. (The target may be deleted later; the comment then stays, unpinned.)
+ */
+function checkCommentLinks(doc: Y.Doc, touched: readonly TouchedRecord[]): string | null {
+  const comments = doc.getMap<unknown>('comments');
+  for (const record of touched) {
+    if (record.collection !== 'comments' || record.change === 'deleted') continue;
+    if (record.change === 'updated' && !record.fields.some((f) => COMMENT_LINKS.has(f))) continue;
+    const comment = comments.get(record.id);
+    if (!(comment instanceof Y.Map)) continue;
+    const targetId = comment.get('targetId');
+    if (typeof targetId === 'string' && !COLLECTION_NAMES.some((name) => name !== 'comments' && doc.getMap<unknown>(name).has(targetId))) {
+      return `${label('comments', record.id, 'targetId')}: no record with this id on the board`;
+    }
+    const parentId = comment.get('parentId');
+    if (typeof parentId === 'string' && (parentId === record.id || !comments.has(parentId))) {
+      return `${label('comments', record.id, 'parentId')}: no comment with this id on the board`;
+    }
+  }
+  return null;
 }
 
 /** The root type a (possibly deleted) nested type hangs off. */

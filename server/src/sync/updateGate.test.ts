@@ -268,3 +268,48 @@ describe('UpdateGate: owner-only parts of the board', () => {
     expect(send((d) => stakeholder(d).set('power', 'banana')).ok).toBe(true);
   });
 });
+
+describe('UpdateGate: owner-only settings and comment links', () => {
+  const OWNER: GateIdentity = { connectionId: 2, role: 'owner' };
+  const timer = { durationMs: 60_000, running: true, endsAt: 5_000, remainingMs: null, by: 'Ada', seq: 1 };
+  const summon = { seq: 1, view: 'logic-model', viewport: { x: 0, y: 0, width: 800, height: 600 }, by: 'Ada', at: 1 };
+
+  it('lets the owner set the timer and summon, and refuses an editor', () => {
+    const { send } = setup();
+    expect(send((d) => getMetaMap(d).set('timer', timer), OWNER)).toMatchObject({ ok: true });
+    expect(send((d) => getMetaMap(d).set('summon', summon), OWNER)).toMatchObject({ ok: true });
+    expect(send((d) => getMetaMap(d).set('timer', { ...timer, seq: 2 }))).toEqual(rejected(/The workshop timer can be changed by the board owner only/));
+    expect(send((d) => getMetaMap(d).set('summon', null))).toEqual(rejected(/Bringing everyone to one view can be changed by the board owner only/));
+    // Offline batches are no way round it.
+    expect(send((d) => getMetaMap(d).set('timer', null), EDITOR, 'sync-step2')).toEqual(rejected(/workshop timer/));
+    // Editors still change the ordinary settings.
+    expect(send((d) => getMetaMap(d).set('title', 'Renamed'))).toMatchObject({ ok: true });
+  });
+
+  it('refuses a malformed timer even from the owner', () => {
+    const { send } = setup();
+    expect(send((d) => getMetaMap(d).set('timer', { ...timer, endsAt: null }), OWNER)).toEqual(rejected(/meta\.timer/));
+    expect(send((d) => getMetaMap(d).set('timer', { ...timer, durationMs: 'soon' }), OWNER)).toEqual(rejected(/meta\.timer/));
+  });
+
+  it('admits comments on existing records and replies to existing comments only', () => {
+    const { send } = setup();
+    expect(send((d) => createRecord(d, 'comments', { id: 'c1', text: 'Who leads?', targetId: 'abc', author: 'Ada' }))).toMatchObject({ ok: true });
+    expect(send((d) => createRecord(d, 'comments', { id: 'c2', text: 'Bo does', parentId: 'c1', author: 'Bo' }))).toMatchObject({ ok: true });
+    expect(send((d) => createRecord(d, 'comments', { id: 'c3', text: 'Here', view: 'logic-model', x: 5, y: 5 }))).toMatchObject({ ok: true });
+    // A record and a comment on it in one offline batch.
+    expect(
+      send((d) => {
+        createRecord(d, 'partners', { id: 'p9', name: 'Trust', colour: '#336699' });
+        createRecord(d, 'comments', { id: 'c4', text: 'New partner', targetId: 'p9' });
+      }, EDITOR, 'sync-step2'),
+    ).toMatchObject({ ok: true });
+    expect(send((d) => createRecord(d, 'comments', { id: 'x1', text: 'Ghost', targetId: 'nope' }))).toEqual(rejected(/comments\/x1\.targetId: no record/));
+    expect(send((d) => createRecord(d, 'comments', { id: 'x2', text: 'Ghost', parentId: 'nope' }))).toEqual(rejected(/comments\/x2\.parentId: no comment/));
+    expect(send((d) => updateRecord(d, 'comments', 'c2', { parentId: 'c2' }))).toEqual(rejected(/parentId/));
+    expect(send((d) => updateRecord(d, 'comments', 'c1', { targetId: 'elsewhere' }))).toEqual(rejected(/targetId/));
+    // Resolving touches no link and passes even after the target is gone.
+    expect(send((d) => getCollection(d, 'stakeholders').delete('abc'))).toMatchObject({ ok: true });
+    expect(send((d) => updateRecord(d, 'comments', 'c1', { resolved: true }))).toMatchObject({ ok: true });
+  });
+});

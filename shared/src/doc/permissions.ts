@@ -12,6 +12,10 @@ import type { CollectionName, Meta } from '../schema';
 export const OWNER_ONLY_META_KEYS: readonly (keyof Meta)[] = [
   // Workshop mode: whether the view link may vote and comment.
   'viewersMayVote',
+  // The workshop countdown everyone sees: only the facilitator runs it.
+  'timer',
+  // "Bring everyone here": moving everyone's view is the facilitator's call.
+  'summon',
   // Whether health check ratings are anonymous: an editor could otherwise unmask them.
   'healthAnonymous',
   // How often the Compass's review items fall due: the facilitator's call.
@@ -37,6 +41,8 @@ const WHAT: Partial<Record<CollectionName | keyof Meta, string>> = {
   voteRounds: 'Voting rounds',
   votes: 'Votes',
   viewersMayVote: 'The workshop setting for the view link',
+  timer: 'The workshop timer',
+  summon: 'Bringing everyone to one view',
   healthAnonymous: 'The anonymous ratings setting',
   healthReviewIntervalDays: 'The review interval',
 };

@@ -29,6 +29,8 @@ export * from './vote';
 export * from './lock';
 export * from './voteRound';
 export * from './meta';
+export * from './timer';
+export * from './summon';
 export * from './healthItem';
 export * from './healthResponse';
 export * from './healthAggregate';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { finiteNumber, shortTextSchema } from './common';
+import { summonSchema } from './summon';
+import { timerStateSchema } from './timer';
 
 /** Review reminder interval bounds (days): a week to a year. */
 export const HEALTH_REVIEW_INTERVAL_DAYS = { min: 7, max: 365, default: 90 } as const;
@@ -12,6 +14,10 @@ export const metaSchema = z.object({
   title: shortTextSchema.default(''),
   createdAt: finiteNumber.default(0),
   logicTemplate: z.enum(LOGIC_TEMPLATES).nullable().default(null),
+  /** The workshop countdown (owner-only); null when none was set. */
+  timer: timerStateSchema.nullable().default(null),
+  /** The owner's last "Bring everyone here" (owner-only). */
+  summon: summonSchema.nullable().default(null),
   /** Health check ratings go to the server and only per-item counts come back (owner-only). */
   healthAnonymous: z.boolean().default(false),
   /** The Compass's review items are due again after this many days (owner-only). */

@@ -38,7 +38,7 @@ describe('record schemas', () => {
     expect(relationshipSchema.parse({ id: 'e1', from: 's1', to: 's2' })).toMatchObject({ strength: 3, direction: 'forward' });
     expect(commentSchema.parse({ id: 'm1', text: 'Check this' }).resolved).toBe(false);
     expect(voteSchema.parse({ id: 'v1', targetId: 'n1', voter: 'Ann' }).dots).toBe(1);
-    expect(metaSchema.parse({})).toEqual({ schemaVersion: 0, title: '', createdAt: 0, logicTemplate: null, healthAnonymous: false, healthReviewIntervalDays: 90, viewersMayVote: false });
+    expect(metaSchema.parse({})).toEqual({ schemaVersion: 0, title: '', createdAt: 0, logicTemplate: null, timer: null, summon: null, healthAnonymous: false, healthReviewIntervalDays: 90, viewersMayVote: false });
   });
 
   it('reject out-of-range levels with a message naming the field', () => {
