@@ -16,6 +16,9 @@ import { securityHeaders } from './http/securityHeaders';
 import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
+import type { Fanout } from './fanout/fanout';
+import { RedisFanout } from './fanout/redisFanout';
+import { randomBytes } from 'node:crypto';
 import type { BoardStore } from './storage/boardStore';
 import { MemoryBoardStore } from './storage/memory';
 import { PostgresBoardStore } from './storage/postgres';
@@ -40,7 +43,7 @@ export interface PartnershipServer {
 
 /**
  * Wires the whole server, choosing each implementation in this one place
- * (storage: SQLite, PostgreSQL or memory; a Redis fan-out for several nodes slots in here later).
+ * (storage: SQLite, PostgreSQL or memory; with REDIS_URL, the Redis fan-out between nodes).
  * HTTP API, static app and WebSocket sync share one port.
  */
 /** The storage implementation the configuration names. */
@@ -68,6 +71,20 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
     onError: (error) => log.error({ err: error }, 'could not write updates; they stay queued'),
   });
   metrics.observeQueue(() => writer.pending);
+  const nodeId = config.nodeId ?? randomBytes(6).toString('base64url');
+  const fanout: Fanout | undefined = config.redisUrl
+    ? new RedisFanout({
+        url: config.redisUrl,
+        prefix: config.redisChannelPrefix,
+        nodeId,
+        resyncMs: config.fanoutResyncMs,
+        nodeTimeoutMs: config.fanoutNodeTimeoutMs,
+        awarenessIntervalMs: config.awarenessIntervalMs,
+        maxMessageBytes: config.maxMessageBytes * 2,
+        metrics,
+        log: log.child({ node: nodeId }),
+      })
+    : undefined;
   const registry = new RoomRegistry({
     store,
     writer,
@@ -88,6 +105,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
       maxPresenceBytes: config.maxPresenceBytes,
       maxPresenceClients: config.maxPresenceClients,
     },
+    fanout,
   });
 
   let ready = true;
@@ -112,10 +130,15 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
   });
   app.get('/healthz', (_req, res) => {
     const storage = writer.health;
+    const redis = fanout?.health;
+    // With several nodes, both shared services are named, so a load balancer's log says which one failed.
+    const services = fanout ? { node: fanout.nodeId, storage: storage.ok ? 'ok' : 'failing', redis: redis?.ok ? 'ok' : 'down' } : {};
     if (!ready || shuttingDown) res.status(503).json({ ok: false, error: 'shutting down' });
     else if (!storage.ok) {
-      res.status(503).json({ ok: false, storage: 'failing', error: `storage is failing since ${new Date(storage.since).toISOString()}: ${storage.error}`, queued: writer.pending });
-    } else res.json({ ok: true });
+      res.status(503).json({ ok: false, ...services, storage: 'failing', error: `storage is failing since ${new Date(storage.since).toISOString()}: ${storage.error}`, queued: writer.pending });
+    } else if (redis && !redis.ok) {
+      res.status(503).json({ ok: false, ...services, error: redis.error });
+    } else res.json({ ok: true, ...services });
   });
   app.use(
     '/api',
@@ -124,6 +147,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
       creations: creationLimiter(config.boardCreationsPerIpPerHour),
       maxJsonBytes: config.maxJsonBytes,
       maxRestoreBytes: config.maxRestoreBytes,
+      syncUrls: config.wsUrls,
     }),
   );
   app.use('/api', exportRouter({ boards }));
@@ -184,6 +208,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
         httpServer.closeIdleConnections();
         await registry.closeAll();
         await writer.close();
+        await fanout?.close();
         await store.close();
         wss.close();
         httpServer.closeAllConnections();

@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { BoardRecord, BoardStore } from '../storage/boardStore';
 import type { UpdateWriter } from '../storage/updateWriter';
+import type { Fanout } from '../fanout/fanout';
 import { Connection } from './connection';
 import { Room, type SyncLimits } from './room';
 
@@ -25,6 +26,8 @@ export interface RoomRegistryOptions {
   maxMessageBytes: number;
   maxSendBufferBytes: number;
   limits: SyncLimits;
+  /** Several nodes: rooms publish and apply through it; rotations and deletions reach every node. */
+  fanout?: Fanout;
 }
 
 /**
@@ -46,6 +49,12 @@ export class RoomRegistry {
   constructor(private readonly options: RoomRegistryOptions) {
     this.keepalive = setInterval(() => this.ping(), options.pingIntervalMs);
     this.keepalive.unref();
+    options.fanout?.onControl({
+      close: (id, role, code, reason) => this.closeLocalConnections(id, role, code, reason),
+      evict: (id, code, reason) => {
+        this.evictLocally(id, code, reason).catch((error: unknown) => options.log.error({ err: error, boardId: id }, 'could not free a board deleted on another node'));
+      },
+    });
   }
 
   get roomCount(): number {
@@ -83,8 +92,13 @@ export class RoomRegistry {
       });
   }
 
-  /** Close a board's connections of one role (its token was replaced), or all of them. */
+  /** Close a board's connections of one role (its token was replaced), or all of them, on every node. */
   closeConnections(id: BoardId, role: Role | 'all', code: number, reason: string): number {
+    this.options.fanout?.publishClose(id, role, code, reason);
+    return this.closeLocalConnections(id, role, code, reason);
+  }
+
+  private closeLocalConnections(id: BoardId, role: Role | 'all', code: number, reason: string): number {
     let closed = 0;
     for (const connection of this.connections) {
       if (connection.boardId !== id || (role !== 'all' && connection.role !== role)) continue;
@@ -100,8 +114,13 @@ export class RoomRegistry {
    * connections that slipped past authorisation are refused.
    */
   async evict(id: BoardId, code: number, reason: string): Promise<void> {
+    this.options.fanout?.publishEvict(id, code, reason);
+    await this.evictLocally(id, code, reason);
+  }
+
+  private async evictLocally(id: BoardId, code: number, reason: string): Promise<void> {
     this.deleted.add(id);
-    this.closeConnections(id, 'all', code, reason);
+    this.closeLocalConnections(id, 'all', code, reason);
     const timer = this.unloadTimers.get(id);
     const room = this.rooms.get(id);
     if (room) this.forget(room);
@@ -166,6 +185,7 @@ export class RoomRegistry {
       compactEvery,
       syncBatchMs,
       awarenessIntervalMs,
+      fanout: this.options.fanout,
       onEmpty: (empty) => this.scheduleUnload(empty),
     });
     this.rooms.set(board.id, room);
