@@ -5,6 +5,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { COLLECTION_NAMES, getCollection, getMetaMap, type BoardView, type CollectionName } from '@pc/shared';
 import { CollectionStore } from './collectionStore';
 import { AdoptingWebSocket, syncServerUrl } from './earlySocket';
+import { cleanSyncUrls, nextSyncUrl } from './failover';
 import { INITIAL_CONNECTION, MAX_RECONNECT_MS, accessProblemFromCloseCode, reconnectDelay, type ConnectionState } from './connection';
 import { peersFromStates, type Peer, type PresenceState } from './presence';
 import { throttle, type Throttled } from '../lib/throttle';
@@ -58,6 +59,8 @@ export class BoardSession {
   private readonly cleanups: (() => void)[] = [];
   private readonly stores = new Map<CollectionName, CollectionStore<CollectionName>>();
   private readonly boardStores = new Map<(session: BoardSession) => object, SessionStore>();
+  /** Every node's sync URL, when the server runs several (empty: the page's own host only). */
+  private syncUrls: string[] = [];
 
   constructor(readonly options: SessionOptions) {
     const { boardId, token } = options;
@@ -89,6 +92,8 @@ export class BoardSession {
       // maxBackoffTime, read after this event, so a jittered cap spreads them out.
       provider.on('connection-close', () => {
         provider.maxBackoffTime = reconnectDelay(provider.wsUnsuccessfulReconnects + 1, Math.random());
+        // Several nodes: the next attempt goes to another one (its node may be the one that died).
+        if (this.syncUrls.length > 0) provider.serverUrl = nextSyncUrl(this.syncUrls, provider.serverUrl);
       });
       provider.on('status', ({ status }) => this.patchConnection({ status, ...(status !== 'connected' ? { synced: false } : {}) }));
       provider.on('sync', (synced: boolean) => this.patchConnection(synced ? { synced, hasBeenLive: true } : { synced }));
@@ -135,6 +140,11 @@ export class BoardSession {
         window.removeEventListener('offline', onOffline);
       });
     }
+  }
+
+  /** The server runs several nodes: reconnect to another of these when the socket closes. */
+  failOverTo(urls: unknown): void {
+    this.syncUrls = cleanSyncUrls(urls);
   }
 
   /** The live store of one collection, created on first use and shared by every reader. */

@@ -97,8 +97,6 @@ export class Room implements ConnectionHost, FanoutRoom {
       log: this.log,
       onMeasured: (bytes) => this.gate?.measured(bytes),
     });
-    const local = new LocalBroadcaster(this.connections, this.awareness, options);
-    this.broadcaster = options.fanout ? options.fanout.join(this, local) : local;
     // The server has no presence of its own; it only relays.
     this.awareness.setLocalState(null);
     // The document's update listener is attached once the stored state is in (see load).
@@ -106,6 +104,9 @@ export class Room implements ConnectionHost, FanoutRoom {
     this.ready = this.load();
     // Failures are handled in load(); this keeps an unobserved rejection from crashing the process.
     this.ready.catch(() => undefined);
+    // After `ready` exists (the fan-out waits on it) and before anything is broadcast (only once loaded).
+    const local = new LocalBroadcaster(this.connections, this.awareness, options);
+    this.broadcaster = options.fanout ? options.fanout.join(this, local) : local;
   }
 
   get isReady(): boolean {
