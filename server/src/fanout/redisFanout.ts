@@ -195,7 +195,7 @@ export class RedisFanout implements Fanout {
     this.peers.delete(id);
     this.options.metrics.fanoutPeers.set(this.peers.size);
     entry.node.alive = false;
-    this.options.log.info({ node: id }, 'peer node gone: dropping its presence, reading back what it stored');
+    this.options.log.info({ peer: id }, 'peer node gone: dropping its presence, reading back what it stored');
     for (const link of this.links.values()) link.peerGone(entry.node);
   }
 
