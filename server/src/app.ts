@@ -144,7 +144,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
     '/api',
     boardsRouter({
       boards,
-      creations: creationLimiter(config.boardCreationsPerIpPerHour),
+      creations: creationLimiter(config.boardCreationsPerIpPerHour, config.trustProxyHops),
       maxJsonBytes: config.maxJsonBytes,
       maxRestoreBytes: config.maxRestoreBytes,
       syncUrls: config.wsUrls,
@@ -171,6 +171,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
       log,
       origins: { allowed: config.allowedOrigins, publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : undefined },
       limits: new ConnectionLimits(config.maxConnectionsPerBoard, config.maxConnectionsPerIp),
+      trustProxyHops: config.trustProxyHops,
       isShuttingDown: () => shuttingDown,
     }),
   );

@@ -146,6 +146,9 @@ export const envSchema = z.object({
   MAX_CONNECTIONS_PER_IP: integer(1, 1_000_000)
     .default(200)
     .describe('Open WebSocket connections from one client address (a venue behind one router shares it); past it a new one is closed with 1013.'),
+  TRUST_PROXY_HOPS: integer(0, 10)
+    .default(0)
+    .describe('Proxies (load balancers) in front of the server that append the client address to X-Forwarded-For; per-address limits then use the address the nearest trusted proxy saw. 0 = ignore the header (direct connections).'),
   BOARD_CREATIONS_PER_IP_PER_HOUR: integer(0, 1_000_000)
     .default(30)
     .describe('Boards one client address may create or restore per hour; past it HTTP 429 (0 = no limit).'),
@@ -203,6 +206,7 @@ export interface Config {
   metricsPort: number | undefined;
   maxConnectionsPerBoard: number;
   maxConnectionsPerIp: number;
+  trustProxyHops: number;
   boardCreationsPerIpPerHour: number;
   maxRestoreBytes: number;
   maxImportBytes: number;
@@ -283,6 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: e.METRICS_PORT,
     maxConnectionsPerBoard: e.MAX_CONNECTIONS_PER_BOARD,
     maxConnectionsPerIp: e.MAX_CONNECTIONS_PER_IP,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     boardCreationsPerIpPerHour: e.BOARD_CREATIONS_PER_IP_PER_HOUR,
     maxRestoreBytes: e.MAX_RESTORE_BYTES,
     maxImportBytes: e.MAX_IMPORT_BYTES,

@@ -234,3 +234,34 @@ describe('storage failures', () => {
     expect(texts).toContain('during 29');
   });
 });
+
+describe('client addresses behind a load balancer', () => {
+  const servers: RunningServer[] = [];
+  afterAll(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.dispose()));
+  });
+  const create = (server: RunningServer, forwardedFor: string) =>
+    fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify({ title: 'Workshop' }),
+    }).then((res) => res.status);
+
+  it('counts the address the trusted proxy saw, and ignores what a client writes before it', async () => {
+    const server = await startServer({ env: { TRUST_PROXY_HOPS: '1', BOARD_CREATIONS_PER_IP_PER_HOUR: '1' } });
+    servers.push(server);
+    expect(await create(server, '1.1.1.1')).toBe(201);
+    expect(await create(server, '1.1.1.1')).toBe(429);
+    // A client prepending a fresh address to dodge the limit is still counted as 1.1.1.1.
+    expect(await create(server, '9.9.9.9, 1.1.1.1')).toBe(429);
+    // Another venue behind the same balancer has its own allowance.
+    expect(await create(server, '2.2.2.2')).toBe(201);
+  });
+
+  it('ignores X-Forwarded-For unless told to trust a proxy', async () => {
+    const server = await startServer({ env: { BOARD_CREATIONS_PER_IP_PER_HOUR: '1' } });
+    servers.push(server);
+    expect(await create(server, '1.1.1.1')).toBe(201);
+    expect(await create(server, '2.2.2.2')).toBe(429);
+  });
+});

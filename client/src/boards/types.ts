@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { BoardView, CollectionName } from '@pc/shared';
-import type { Camera } from '../canvas/camera';
+import type { Camera, ReadableAnchor } from '../canvas/camera';
 import type { Rect, Size } from '../lib/geometry';
 import type { Identity } from '../collab/identity';
 import type { BoardSession } from '../collab/session';
@@ -43,6 +43,10 @@ export interface BoardTab {
   contentBounds?(session: BoardSession): Rect | null;
   /** World area the board's own content covers (matrix, columns, grid): a double-click there acts on the board and never adds a note. */
   ownArea?(session: BoardSession): Rect | null;
+  /** World size of the tab's main labels: the tab opens, and "Presentation size" zooms, so they read at a set screen size. */
+  labelPx?: number;
+  /** Where the tab starts reading when it cannot be shown whole at a readable size (default the centre). */
+  readableAnchor?: ReadableAnchor;
   /** Collections holding the board's structured content; any record in them hides the empty state. */
   contentCollections?: readonly CollectionName[];
 }

@@ -6,6 +6,7 @@ import {
   centreOn,
   clampZoom,
   fitBounds,
+  fitReadable,
   panBy,
   screenToWorld,
   viewportCentre,
@@ -14,6 +15,7 @@ import {
   worldToScreen,
   zoomAt,
   zoomBy,
+  zoomForLabels,
   type Camera,
 } from './camera';
 
@@ -84,5 +86,44 @@ describe('camera', () => {
     const viewport = { width: 800, height: 400 };
     const c = centreOn(worldPoint(10, 20), viewport, 2);
     expect(viewportCentre(c, viewport)).toEqual({ x: 10, y: 20 });
+  });
+});
+
+describe('fitReadable', () => {
+  const viewport = { width: 1440, height: 800 };
+  // A stakeholder grid 2,400 x 1,800 world px with 14 px labels: fitted whole it would open near 40%.
+  const grid = { x: 0, y: 0, width: 2400, height: 1800 };
+  const readableZoom = zoomForLabels(14, 12);
+
+  it('fits small content whole, as fitBounds does', () => {
+    const small = { x: 100, y: 100, width: 400, height: 300 };
+    expect(fitReadable(small, viewport, { readableZoom })).toEqual(fitBounds(small, viewport, 48, 1, 0));
+  });
+
+  it('never opens below the readable zoom: labels stay at least 12 px', () => {
+    const camera = fitReadable(grid, viewport, { readableZoom, insetTop: 50 });
+    expect(fitBounds(grid, viewport, 48, 1, 50).zoom).toBeLessThan(0.5);
+    expect(camera.zoom * 14).toBeCloseTo(12, 5);
+    // Centred: the middle of the grid (where the four quadrants meet) is in the middle of the free area.
+    const middle = worldToScreen(camera, worldPoint(1200, 900));
+    expect(middle.x).toBeCloseTo(720, 5);
+    expect(middle.y).toBeCloseTo(50 + 750 / 2, 5);
+  });
+
+  it('anchors tables and columns at their top-left corner, below the toolbar inset', () => {
+    const camera = fitReadable({ x: -20, y: 10, width: 5000, height: 3000 }, viewport, { readableZoom: 1, anchor: 'top-left', insetTop: 40 });
+    expect(camera.zoom).toBe(1);
+    expect(worldToScreen(camera, worldPoint(-20, 10))).toEqual(screenPoint(48, 88));
+  });
+
+  it('anchors a grid at its top centre: the upper quadrants and their titles first', () => {
+    const camera = fitReadable(grid, viewport, { readableZoom, anchor: 'top', insetTop: 50 });
+    expect(worldToScreen(camera, worldPoint(1200, 0))).toEqual(screenPoint(720, 98));
+  });
+
+  it('zoomForLabels stays within the camera limits', () => {
+    expect(zoomForLabels(14, 22)).toBeCloseTo(22 / 14, 5);
+    expect(zoomForLabels(0, 12)).toBe(MAX_ZOOM);
+    expect(zoomForLabels(1000, 1)).toBe(MIN_ZOOM);
   });
 });

@@ -72,6 +72,45 @@ export function fitBounds(bounds: Rect, viewport: Size, padding = 48, maxZoom = 
   return { zoom, x: viewport.width / 2 - cx * zoom, y: insetTop + (viewport.height - insetTop) / 2 - cy * zoom };
 }
 
+/** Where a view too big to show whole at a readable size starts reading. */
+export type ReadableAnchor = 'centre' | 'top' | 'top-left';
+
+export interface ReadableFit {
+  /** Screen pixels kept around the content. */
+  padding?: number;
+  /** Never zoom in further than this to fit small content. */
+  maxZoom?: number;
+  /** Screen pixels at the top that floating toolbars cover. */
+  insetTop?: number;
+  /** The smallest zoom at which the content's labels can be read. */
+  readableZoom?: number;
+  anchor?: ReadableAnchor;
+}
+
+/**
+ * The camera a tab opens with: the content fitted whole when that leaves it
+ * readable; otherwise the readable zoom, showing the middle of the content
+ * (a grid whose four quadrants meet there) or its top-left corner (tables and
+ * columns read from there), never a whole board shrunk to unreadable labels.
+ */
+export function fitReadable(bounds: Rect, viewport: Size, options: ReadableFit = {}): Camera {
+  const { padding = 48, maxZoom = 1, insetTop = 0, readableZoom = MIN_ZOOM, anchor = 'centre' } = options;
+  const fitted = fitBounds(bounds, viewport, padding, maxZoom, insetTop);
+  if (fitted.zoom >= readableZoom) return fitted;
+  const zoom = clampZoom(readableZoom);
+  const top = insetTop + padding - bounds.y * zoom;
+  if (anchor === 'top-left') return { zoom, x: padding - bounds.x * zoom, y: top };
+  const cx = bounds.x + bounds.width / 2;
+  if (anchor === 'top') return { zoom, x: viewport.width / 2 - cx * zoom, y: top };
+  const cy = bounds.y + bounds.height / 2;
+  return { zoom, x: viewport.width / 2 - cx * zoom, y: insetTop + (viewport.height - insetTop) / 2 - cy * zoom };
+}
+
+/** The zoom at which text `labelPx` world pixels tall shows `screenPx` tall. */
+export function zoomForLabels(labelPx: number, screenPx: number): number {
+  return clampZoom(screenPx / Math.max(1, labelPx));
+}
+
 /** Camera at the given zoom centred on a world point. */
 export function centreOn(world: WorldPoint, viewport: Size, zoom: number): Camera {
   const z = clampZoom(zoom);

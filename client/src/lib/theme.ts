@@ -16,6 +16,11 @@ export function fontFor(sizePx: number, weight: number | 'normal' | 'bold' = 'no
 /** Text smaller than this many screen pixels cannot be read. */
 export const MIN_READABLE_TEXT_PX = 6.5;
 
+/** A board opens with its main labels at least this size on screen (readable on a laptop and a projector). */
+export const OPENING_LABEL_PX = 12;
+/** "Presentation size" zooms so the main labels are this size: legible from the back of a room. */
+export const PRESENTATION_LABEL_PX = 22;
+
 /** Whether text of `fontSize` world units is readable at `zoom`. */
 export function textReadable(fontSize: number, zoom: number): boolean {
   return fontSize * zoom >= MIN_READABLE_TEXT_PX;

@@ -12,12 +12,15 @@ import {
   ZOOM_STEP,
   centreOn,
   fitBounds,
+  fitReadable,
   visibleWorldRect,
   viewportCentre,
   zoomAt,
   zoomBy,
+  zoomForLabels,
   type Camera,
 } from '../canvas/camera';
+import { OPENING_LABEL_PX, PRESENTATION_LABEL_PX } from '../lib/theme';
 import { rectContainsPoint, rectsIntersect, screenPoint, unionRects, worldPoint, type Point, type Rect, type Size } from '../lib/geometry';
 import { boundsOfItems, freeSpotNear, itemsForView } from '../canvas/items';
 import { connectionIndicator } from '../collab/connection';
@@ -129,7 +132,13 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   const homeCamera = useCallback(
     (forView: BoardView, notes: readonly CanvasItem[]): Camera => {
       const bounds = boundsFor(forView, notes);
-      return bounds ? fitBounds(bounds, viewport.current, 48, 1, tabFor(forView).insetTop) : centreOn(worldPoint(0, 0), viewport.current, 1);
+      const tab = tabFor(forView);
+      if (!bounds) return centreOn(worldPoint(0, 0), viewport.current, 1);
+      return fitReadable(bounds, viewport.current, {
+        insetTop: tab.insetTop,
+        readableZoom: tab.labelPx ? zoomForLabels(tab.labelPx, OPENING_LABEL_PX) : undefined,
+        anchor: tab.readableAnchor,
+      });
     },
     [boundsFor],
   );
@@ -260,6 +269,11 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
         camera.set((c) => zoomAt(c, centre(), 1));
         touchCamera();
       },
+      presentation: () => {
+        const labelPx = tabFor(viewRef.current).labelPx ?? 14;
+        camera.set((c) => zoomAt(c, centre(), zoomForLabels(labelPx, PRESENTATION_LABEL_PX)));
+        touchCamera();
+      },
       fit: () => {
         const bounds = boundsFor(viewRef.current, itemsRef.current);
         camera.set(bounds ? fitBounds(bounds, viewport.current, 48, 2, tabFor(viewRef.current).insetTop) : centreOn(worldPoint(0, 0), viewport.current, 1));
@@ -287,6 +301,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     { group: 'Board', keys: '+', description: 'Zoom in', match: plainKey('+', '='), run: () => zoomActions.zoomIn() },
     { group: 'Board', keys: '-', description: 'Zoom out', match: plainKey('-'), run: () => zoomActions.zoomOut() },
     { group: 'Board', keys: 'Shift+1', description: 'Zoom to fit', match: (e) => e.shiftKey && e.key === '!', run: () => zoomActions.fit() },
+    { group: 'Board', keys: 'Shift+2', description: 'Presentation size: labels large enough for a projector', match: (e) => e.shiftKey && (e.key === '@' || e.code === 'Digit2'), run: () => zoomActions.presentation() },
     { group: 'Board', keys: 'Space+drag', description: 'Pan (or drag empty canvas, or the middle button)' },
     { group: 'Board', keys: 'Ctrl+wheel', description: 'Zoom at the pointer' },
     { group: 'Board', keys: '?', description: 'Show these shortcuts', match: (e) => e.key === '?' && !withMod(e), run: () => setHelpOpen(true) },

@@ -8,6 +8,8 @@ export interface ZoomActions {
   zoomOut(): void;
   fit(): void;
   reset(): void;
+  /** Zoom so the tab's labels read from the back of a room. */
+  presentation(): void;
 }
 
 /** Subscribes to the camera itself, so panning re-renders this and the canvas, nothing else. */
@@ -24,8 +26,11 @@ export function ZoomControls({ camera, actions }: { camera: ValueStore<Camera>; 
       <button type="button" className="icon-button" onClick={actions.zoomIn} aria-label="Zoom in" title="Zoom in">
         <PlusIcon />
       </button>
-      <button type="button" className="icon-button" onClick={actions.fit} aria-label="Zoom to fit" title="Zoom to fit">
+      <button type="button" className="icon-button" onClick={actions.fit} aria-label="Zoom to fit" title="Zoom to fit (Shift+1)">
         <FitIcon />
+      </button>
+      <button type="button" className="zoom-preset" onClick={actions.presentation} aria-label="Presentation size: large labels for a projector" title="Presentation size: large labels for a projector (Shift+2)">
+        Present
       </button>
     </div>
   );

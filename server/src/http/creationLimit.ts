@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { clientAddress } from '../auth/clientAddress';
 import { HttpError } from './errors';
 
 export interface CreationLimiter {
@@ -12,13 +13,13 @@ export interface CreationLimiter {
  * costs storage forever, and creating one needs no account, so one address
  * cannot fill the disk. `perHour` 0 turns the limit off.
  */
-export function creationLimiter(perHour: number): CreationLimiter {
+export function creationLimiter(perHour: number, trustProxyHops = 0): CreationLimiter {
   if (perHour === 0) return { consume: async () => undefined };
   const limiter = new RateLimiterMemory({ points: perHour, duration: 3600 });
   return {
     async consume(req) {
       try {
-        await limiter.consume(req.socket.remoteAddress ?? 'unknown');
+        await limiter.consume(clientAddress(req, trustProxyHops));
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) throw error;
         const retry = Math.max(1, Math.ceil(error.msBeforeNext / 1000));

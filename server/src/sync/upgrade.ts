@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import { CLOSE_FORBIDDEN, CLOSE_GOING_AWAY, CLOSE_NOT_FOUND, CLOSE_TRY_AGAIN, CLOSE_UNAUTHORISED, WS_PATH } from '@pc/shared';
 import { authorizeBoard, type AccessDenied } from '../auth/boardAccess';
+import { clientAddress } from '../auth/clientAddress';
 import { originAllowed, type OriginPolicy } from '../http/origins';
 import type { Logger } from '../logger';
 import type { BoardStore } from '../storage/boardStore';
@@ -16,6 +17,8 @@ export interface UpgradeOptions {
   log: Logger;
   origins: OriginPolicy;
   limits: ConnectionLimits;
+  /** Proxies whose X-Forwarded-For entry is believed (see `clientAddress`). */
+  trustProxyHops?: number;
   isShuttingDown(): boolean;
 }
 
@@ -84,7 +87,7 @@ export function createUpgradeHandler(options: UpgradeOptions) {
             log.info({ boardId: boardId.slice(0, 64), reason: access.reason }, 'websocket refused');
             ws.close(code, reason);
           } else {
-            const slot = options.limits.acquire(access.board.id, req.socket.remoteAddress ?? 'unknown');
+            const slot = options.limits.acquire(access.board.id, clientAddress(req, options.trustProxyHops ?? 0));
             if (typeof slot === 'string') {
               ws.on('error', (error) => log.debug({ err: error.message }, 'websocket error while refusing'));
               log.warn({ boardId, limit: slot }, 'websocket refused: connection limit');

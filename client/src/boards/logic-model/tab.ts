@@ -1,4 +1,5 @@
 import type { BoardTab } from '../types';
+import { CARD } from './ui/cardMetrics';
 import { LogicCanvasLayers } from './ui/LogicCanvasLayers';
 import { LogicOverlay } from './ui/LogicOverlay';
 import { LogicSidePanel } from './ui/LogicSidePanel';
@@ -15,4 +16,7 @@ export const logicModelTab: BoardTab = {
   contentBounds: (session) => logicModelStore(session).bounds(),
   ownArea: (session) => logicModelStore(session).bounds(),
   contentCollections: ['logicNodes'],
+  // Columns read left to right, from the situation and inputs.
+  labelPx: CARD.fontSize,
+  readableAnchor: 'top-left',
 };

@@ -37,4 +37,7 @@ export const skillsMatrixTab: BoardTab = {
     return { x: 0, y: 0, width: expanded.width, height: expanded.height };
   },
   contentCollections: ['matrixRows', 'partners'],
+  // Row names and partner headers are drawn at 13 px; a table reads from its top-left corner.
+  labelPx: 13,
+  readableAnchor: 'top-left',
 };

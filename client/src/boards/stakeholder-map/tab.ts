@@ -1,4 +1,5 @@
 import type { BoardTab } from '../types';
+import { LABEL_FONT_SIZE } from './model/cardMetrics';
 import { cardPlacements, layoutBounds } from './model/mapLayout';
 import { mapUiFor } from './ui/mapStore';
 import { MAP_TOOLBAR_INSET, MapOverlay } from './ui/MapOverlay';
@@ -15,6 +16,9 @@ export const stakeholderMapTab: BoardTab = {
   SidePanel: StakeholderPanel,
   contentCollections: ['stakeholders'],
   insetTop: MAP_TOOLBAR_INSET,
+  // A grid too big to show whole at a readable size opens at its top: the upper quadrants and the lower ones' titles.
+  labelPx: LABEL_FONT_SIZE,
+  readableAnchor: 'top',
   // The grid's quadrants and the onion's rings; the network is open canvas between cards.
   ownArea(session) {
     const { layout } = mapUiFor(session).state.get();

@@ -168,6 +168,9 @@ describe('runChecks', () => {
     const data = { ...healthy(), nodes: [...healthy().nodes, node('sit', 'situation', { text: 'Rural isolation' })] };
     const found = rule(data, 'columnNotInTemplate');
     expect(found.map((r) => r.nodeIds)).toEqual([['sit']]);
+    // The column is drawn (nothing is hidden), so the message must not say it is not shown.
+    expect(found[0]?.message).toContain('a column the');
+    expect(found[0]?.message).toContain('it is shown so nothing is hidden');
     expect(rule({ ...data, template: null }, 'columnNotInTemplate')).toEqual([]);
   });
 

@@ -34,7 +34,7 @@ export const CHECK_RULES = [
   { id: 'activityWithoutLead', severity: 'warning', title: 'Activity without a lead partner' },
   { id: 'activityNeedsUngivenSkill', severity: 'warning', title: 'Activity needing a skill no partner gives' },
   { id: 'backwardLink', severity: 'warning', title: 'Link running backwards' },
-  { id: 'columnNotInTemplate', severity: 'warning', title: 'Card in a column this template does not show' },
+  { id: 'columnNotInTemplate', severity: 'warning', title: 'Card in a column from another template' },
   { id: 'missingIndicator', severity: 'info', title: 'Output or outcome without an indicator' },
   { id: 'unlinkedAssumption', severity: 'info', title: 'Assumption or external factor not linked to any card' },
   { id: 'sameColumnLink', severity: 'info', title: 'Link between two cards of the same column' },
@@ -170,7 +170,7 @@ const RULES: Record<CheckRuleId, (ctx: Context) => Finding[]> = {
     return ctx
       .nodesWhere((n) => !templateShowsColumn(template, n.column))
       .map((n) => ({
-        message: `${capitalise(ctx.label(n.id))} sits in ${columnLabel(n.column)}, which the ${template.name} does not show. Move it to a shown column.`,
+        message: `${capitalise(ctx.label(n.id))} sits in ${columnLabel(n.column)}, a column the ${template.name} does not have (it is shown so nothing is hidden). Move it to one of the template's columns, or choose the template that has it.`,
         nodeIds: [n.id],
         linkIds: [],
       }));

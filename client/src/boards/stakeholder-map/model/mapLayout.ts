@@ -89,8 +89,8 @@ export function patchChanges(stakeholder: DropPatch, patch: DropPatch): boolean 
 /** The world rectangle a layout occupies, for zoom-to-fit; the network's is its cards' (null when empty). */
 export function layoutBounds(layout: MapLayout, placements: ReadonlyMap<string, CardPlacement>): Rect | null {
   if (layout === 'grid') {
-    // The top margin leaves room for the toolbars floating over the canvas.
-    return { x: GRID_WORLD.x - GRID_MARGIN, y: GRID_WORLD.y - 64, width: GRID_WORLD.width + GRID_MARGIN + 16, height: GRID_WORLD.height + GRID_MARGIN + 64 };
+    // The toolbars floating over the canvas are the tab's `insetTop`: only a small margin here.
+    return { x: GRID_WORLD.x - GRID_MARGIN, y: GRID_WORLD.y - 16, width: GRID_WORLD.width + GRID_MARGIN + 16, height: GRID_WORLD.height + GRID_MARGIN + 16 };
   }
   if (layout === 'onion') {
     const { cx, cy, radius } = ONION_WORLD;
