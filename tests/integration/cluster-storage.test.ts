@@ -71,4 +71,27 @@ describe.skipIf(!url)('two nodes compacting the same board in PostgreSQL', () =>
       await Promise.all([a!.close(), b!.close()]);
     }
   }, 60_000);
+
+  it('skips rows of a board another node deleted, keeping the rest of the group commit', async () => {
+    const store = await PostgresBoardStore.open({ connectionString: url!, schema });
+    try {
+      const gone = boardRecord();
+      const kept = boardRecord();
+      await store.createBoard(gone);
+      await store.createBoard(kept);
+      await store.deleteBoard(gone.id);
+      const doc = new Y.Doc();
+      doc.getArray<number>('log').push([1]);
+      const update = Y.encodeStateAsUpdate(doc);
+      const seqs = await store.appendUpdates([
+        { boardId: gone.id, update },
+        { boardId: kept.id, update },
+      ]);
+      expect(seqs.has(gone.id)).toBe(false);
+      expect(seqs.get(kept.id)).toBeGreaterThan(0);
+      expect((await store.loadBoard(kept.id)).updates).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
 });

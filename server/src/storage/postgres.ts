@@ -137,9 +137,12 @@ export class PostgresBoardStore implements BoardStore {
     const lastSeq = new Map<BoardId, number>();
     if (batch.length === 0) return lastSeq;
     // One statement, one round trip: unnest keeps the batch's order, so seq follows it.
+    // Rows of a board deleted meanwhile are skipped: with several nodes, one that missed
+    // the deletion's message would otherwise fail every group commit on the foreign key.
     const { rows } = await this.pool.query<{ board_id: string; seq: string }>(
       `INSERT INTO updates (board_id, data)
-       SELECT board_id, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u(board_id, data, n) ORDER BY n
+       SELECT u.board_id, u.data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u(board_id, data, n)
+       WHERE EXISTS (SELECT 1 FROM boards b WHERE b.id = u.board_id) ORDER BY n
        RETURNING board_id, seq`,
       [batch.map((item) => item.boardId), batch.map((item) => Buffer.from(item.update))],
     );
