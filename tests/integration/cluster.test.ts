@@ -148,7 +148,12 @@ describe.skipIf(!databaseUrl || !redisUrl)('several nodes serving one board (Pos
   it('loses nothing when a node is killed during edits: its clients move to another node', async () => {
     const board = await createBoard(nodes[0]!, 'Crash');
     const clients = [0, 1, 2, 0, 1, 2].map((index) => failoverClient(pool, nodes, index, board.id, board.tokens.edit));
-    await Promise.all(clients.map((client) => client.synced()));
+    // A client that stays with node 0 (no failover): its cursor must leave the other nodes when node 0 dies.
+    const stranded = pool.connect(nodes[0]!, board.id, board.tokens.view);
+    const watcher = pool.connect(nodes[1]!, board.id, board.tokens.view);
+    await Promise.all([...clients, stranded, watcher].map((client) => client.synced()));
+    stranded.provider.awareness.setLocalStateField('user', { name: 'on node 0', colour: '#000000' });
+    await waitFor(() => watcher.provider.awareness.getStates().has(stranded.doc.clientID), { message: 'presence did not cross nodes' });
     const written: string[] = [];
     let writing = true;
     const writers = clients.map(async (client, index) => {
@@ -164,6 +169,12 @@ describe.skipIf(!databaseUrl || !redisUrl)('several nodes serving one board (Pos
     await new Promise((resolve) => setTimeout(resolve, 1500));
     writing = false;
     await Promise.all(writers);
+    // FANOUT_NODE_TIMEOUT_MS is 2 s here; y-protocols' own 30 s timeout would be far later.
+    await waitFor(() => !watcher.provider.awareness.getStates().has(stranded.doc.clientID), {
+      timeout: 8000,
+      message: "a dead node's clients stayed in presence",
+    });
+    stranded.destroy();
     const expected = [...written].sort();
     for (const client of clients) {
       await waitFor(() => texts(client).length === expected.length, { timeout: 30_000, message: `client did not converge (${texts(client).length}/${expected.length})` });
