@@ -117,7 +117,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders({ https: config.publicUrl?.startsWith('https:') ?? false }));
+  app.use(securityHeaders({ https: config.publicUrl?.startsWith('https:') ?? false, syncUrls: config.wsUrls }));
   app.use(requestLog(log));
   // A path with a broken %-escape (`/%E0%A4%A`) is the client's mistake: 400, before any route tries to decode it.
   app.use((req, _res, next) => {
