@@ -16,7 +16,7 @@ const LIST = 'ul[aria-label="Items on this board"]';
 const databaseUrl = await availablePostgres();
 const redisUrl = await availableRedis();
 
-let nodes: RunningServer[] = [];
+const nodes: RunningServer[] = [];
 let browser: Browser;
 let board: CreatedBoard;
 const contexts: BrowserContext[] = [];
