@@ -33,7 +33,12 @@ describe.skipIf(!databaseUrl || !redisUrl)('nodes converge when Redis restarts d
     nodes = await startNodes(2, cluster.env);
     const boards = await Promise.all([1, 2, 3].map((n) => createBoard(nodes[0]!, `Board ${n}`)));
     const clients = boards.flatMap((board) => nodes.map((node) => pool.connect(node, board.id, board.tokens.edit)));
-    await Promise.all(clients.map((client) => client.synced()));
+    // Owner actions on node 0 while node 1 cannot hear about them.
+    const rotated = await createBoard(nodes[0]!, 'Rotated while Redis is away');
+    const deleted = await createBoard(nodes[0]!, 'Deleted while Redis is away');
+    const staleLink = pool.connect(nodes[1]!, rotated.id, rotated.tokens.edit);
+    const onDeleted = pool.connect(nodes[1]!, deleted.id, deleted.tokens.view);
+    await Promise.all([...clients, staleLink, onDeleted].map((client) => client.synced()));
 
     const write = (label: string) => clients.forEach((client, index) => createRecord(client.doc, 'canvasItems', { kind: 'sticky', text: `${label}-${index}` }));
     write('before');
@@ -47,6 +52,10 @@ describe.skipIf(!databaseUrl || !redisUrl)('nodes converge when Redis restarts d
     write('during');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(clients.some((client) => texts(client).length < 4)).toBe(true);
+    const owner = (board: { tokens: { owner: string } }) => ({ authorization: `Bearer ${board.tokens.owner}` });
+    expect((await fetch(`${nodes[0]!.url}/api/boards/${rotated.id}/tokens/edit/rotate`, { method: 'POST', headers: owner(rotated) })).status).toBe(200);
+    expect((await fetch(`${nodes[0]!.url}/api/boards/${deleted.id}`, { method: 'DELETE', headers: owner(deleted) })).status).toBe(204);
+    expect(staleLink.closes).toEqual([]);
 
     await redis.start();
     await waitFor(async () => (await fetch(`${nodes[0]!.url}/healthz`)).status === 200, { timeout: 15_000, message: 'nodes did not reconnect to Redis' });
@@ -56,6 +65,9 @@ describe.skipIf(!databaseUrl || !redisUrl)('nodes converge when Redis restarts d
     }
     // Generous for a shared 2-core machine: a few resync periods after the reconnect.
     expect(Date.now() - back).toBeLessThan(RESYNC_MS * 10);
+    // The lost close and evict messages are made up for by re-checking every link against storage.
+    await waitFor(() => staleLink.closes.some((close) => close.code === 4401), { message: 'a link replaced while Redis was away stayed open' });
+    await waitFor(() => onDeleted.closes.some((close) => close.code === 4404), { message: 'a board deleted while Redis was away stayed open' });
     for (const board of boards.keys()) {
       expect(texts(clients[board * 2]!)).toEqual(texts(clients[board * 2 + 1]!));
     }

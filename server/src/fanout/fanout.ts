@@ -46,6 +46,11 @@ export interface FanoutBroadcaster extends Broadcaster {
 export interface ControlHandler {
   close(boardId: BoardId, role: Role | 'all', code: number, reason: string): void;
   evict(boardId: BoardId, code: number, reason: string): void;
+  /**
+   * Redis came back after a break: close and evict messages of the break are
+   * lost, so check every open connection's link against storage again.
+   */
+  recheckAccess(): void;
 }
 
 export type FanoutHealth = { ok: true } | { ok: false; error: string };

@@ -73,8 +73,11 @@ export class RedisFanout implements Fanout {
     }
     this.sub.on('messageBuffer', (channel: Buffer, data: Buffer) => this.receive(channel.toString(), data));
     // (Re)connected: everything published meanwhile may be lost; catch up at once.
+    let connectedBefore = false;
     this.sub.on('ready', () => {
       for (const link of this.links.values()) link.announce(true);
+      if (connectedBefore) this.control?.recheckAccess();
+      connectedBefore = true;
     });
     void this.sub.subscribe(this.nodeChannel).catch(() => undefined);
     this.timer = setInterval(() => this.tick(), options.resyncMs);
