@@ -4,9 +4,9 @@
 // all three gracefully. Override with DATABASE_URL, REDIS_URL, CLUSTER_PORT
 // (first port, default 8081) and any other server setting.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureClientBuilt } from './clientBuild.mjs';
+import { ensureServerBuilt, serverBundle } from './serverBuild.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const NODES = 3;
@@ -25,10 +25,11 @@ const shared = {
 };
 
 ensureClientBuilt();
+await ensureServerBuilt();
 let stopping = false;
 const children = ports.map((port, index) => {
   const name = `node${index + 1}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', join('server', 'src', 'main.ts')], {
+  const child = spawn(process.execPath, ['--enable-source-maps', serverBundle], {
     cwd: root,
     env: { ...process.env, ...shared, PORT: String(port), METRICS_PORT: String(port + 1000), NODE_ID: name },
     stdio: ['ignore', 'pipe', 'pipe'],

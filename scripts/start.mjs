@@ -1,12 +1,11 @@
-// `npm start`: build the client when its build is missing or older than its
-// sources, then run the server in this process (so signals reach it directly).
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npm start`: build the client and the server bundle when missing or older
+// than their sources, then run the server in this process (so signals reach it
+// directly), as plain JavaScript: no TypeScript loader in the running server.
+import { pathToFileURL } from 'node:url';
 import { ensureClientBuilt } from './clientBuild.mjs';
+import { ensureServerBuilt, serverBundle } from './serverBuild.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 ensureClientBuilt();
-
-const { register } = await import('tsx/esm/api');
-register();
-await import(join(root, 'server', 'src', 'main.ts'));
+await ensureServerBuilt();
+process.setSourceMapsEnabled(true);
+await import(pathToFileURL(serverBundle).href);

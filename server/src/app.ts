@@ -17,7 +17,7 @@ import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import type { Fanout } from './fanout/fanout';
-import { RedisFanout } from './fanout/redisFanout';
+import { RedisFanout, type RedisDriver } from './fanout/redisFanout';
 import { randomBytes } from 'node:crypto';
 import type { BoardStore } from './storage/boardStore';
 import { MemoryBoardStore } from './storage/memory';
@@ -58,7 +58,11 @@ export async function openStore(config: Config): Promise<BoardStore> {
   }
 }
 
-export function buildServer(config: Config, log: Logger, store: BoardStore): PartnershipServer {
+/**
+ * Build the server. `redis` (from `loadRedisDriver`, only when REDIS_URL is
+ * set) turns on the fan-out between nodes.
+ */
+export function buildServer(config: Config, log: Logger, store: BoardStore, redis?: RedisDriver): PartnershipServer {
   const metrics = createMetrics();
   const writer = new UpdateWriter(store, {
     intervalMs: config.flushIntervalMs,
@@ -72,8 +76,10 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
   });
   metrics.observeQueue(() => writer.pending);
   const nodeId = config.nodeId ?? randomBytes(6).toString('base64url');
+  if (config.redisUrl && !redis) throw new Error('REDIS_URL is set: pass the Redis driver (loadRedisDriver) to buildServer');
   const fanout: Fanout | undefined = config.redisUrl
     ? new RedisFanout({
+        driver: redis!,
         url: config.redisUrl,
         prefix: config.redisChannelPrefix,
         nodeId,

@@ -34,7 +34,7 @@ async function boardWithStakeholder(title: string, name: string): Promise<import
 }
 
 describe('workshop usability, smaller points', () => {
-  it('a viewer skips the name prompt and the others see "Viewer"', async () => {
+  it('a viewer skips the name prompt once, and the others see "Viewer"', async () => {
     const board = await createBoard(suite.server, 'Youth safety workshop');
     const fiona = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Fiona', { contexts: suite.contexts, errors: suite.errors });
 
@@ -51,6 +51,17 @@ describe('workshop usability, smaller points', () => {
     await waitFor(async () => (await peerNames(viewer)).includes('Viewer (you)'), { message: 'the viewer sees themself as Viewer' });
     await waitFor(async () => (await peerNames(fiona)).includes('Viewer'), { message: 'Fiona sees a Viewer on the board' });
     await fiona.screenshot({ path: join(suite.shots, 'also1-editor-sees-viewer.png') });
+
+    // The room screen reloads: it is not asked again, and stays "Viewer".
+    await viewer.reload();
+    await viewer.locator('.connection[data-state="read-only"]').waitFor({ timeout: 15_000 });
+    await waitFor(async () => (await peerNames(viewer)).includes('Viewer (you)'), { message: 'still Viewer after a reload' });
+    expect(await viewer.getByRole('dialog').count()).toBe(0);
+    // On the same device, an edit link still asks for a name.
+    const editOnSameDevice = await context.newPage();
+    await editOnSameDevice.goto(new URL(board.links.edit, suite.server.url).href);
+    await editOnSameDevice.getByRole('dialog', { name: 'Join the board' }).getByRole('button', { name: 'Join board' }).waitFor();
+    await editOnSameDevice.close();
 
     // An editor is not offered the skip: their name goes on what they write.
     const editorContext = await suite.browser.newContext({ viewport: { width: 1440, height: 900 } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDENTITY_KEY, USER_COLOURS, cleanDisplayName, initials, loadIdentity, saveIdentity } from './identity';
+import { IDENTITY_KEY, USER_COLOURS, WATCH_UNNAMED_KEY, cleanDisplayName, initials, loadIdentity, rememberWatchUnnamed, saveIdentity, watchesUnnamed } from './identity';
 import { memoryStore } from './storage';
 
 describe('identity', () => {
@@ -21,6 +21,15 @@ describe('identity', () => {
     expect(loadIdentity(store, () => 0).name).toBe('Guest 10');
     store.setItem(IDENTITY_KEY, 'not json');
     expect(loadIdentity(store, () => 0).name).toBe('Guest 10');
+  });
+
+  it('remembers that this device watches view links without a name', () => {
+    const store = memoryStore();
+    expect(watchesUnnamed(store)).toBe(false);
+    rememberWatchUnnamed(store);
+    expect(watchesUnnamed(store)).toBe(true);
+    store.setItem(WATCH_UNNAMED_KEY, 'garbage');
+    expect(watchesUnnamed(store)).toBe(false);
   });
 
   it('bounds names and makes initials', () => {

@@ -52,6 +52,17 @@ export function loadIdentity(store: KeyValueStore, random: () => number = Math.r
   return fresh;
 }
 
+/** Set once a person with a view link chose to watch without a name: later visits on this device do not ask again. */
+export const WATCH_UNNAMED_KEY = 'pc.watchUnnamed';
+
+export function watchesUnnamed(store: KeyValueStore): boolean {
+  return store.getItem(WATCH_UNNAMED_KEY) === '1';
+}
+
+export function rememberWatchUnnamed(store: KeyValueStore): void {
+  store.setItem(WATCH_UNNAMED_KEY, '1');
+}
+
 export function cleanDisplayName(name: string): string {
   return name.replace(/\s+/g, ' ').trim().slice(0, MAX_DISPLAY_NAME);
 }

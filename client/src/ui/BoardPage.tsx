@@ -12,7 +12,7 @@ import { ReviewPointsControl } from '../review/ReviewPointsControl';
 import { useReviewView } from '../review/useReviewView';
 import { LogoMark } from './icons';
 import { NameDialog } from './NameDialog';
-import { useIdentity } from './useIdentity';
+import { useIdentity, watchUnnamedPreference } from './useIdentity';
 import { recentBoardsNow, remember } from './useRecentBoards';
 
 interface BoardInfoState {
@@ -27,12 +27,18 @@ interface BoardInfoState {
  */
 export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; token: string | null }) {
   const [savedIdentity, setIdentity] = useIdentity();
-  /** A viewer may skip the name prompt: for this visit they appear as "Viewer", and nothing is saved. */
-  const [skippedName, setSkippedName] = useState(false);
-  const identity = useMemo(() => (skippedName && !savedIdentity.confirmed ? { ...savedIdentity, name: VIEWER_NAME } : savedIdentity), [skippedName, savedIdentity]);
   const remembered = findRecentBoard(recentBoardsNow(), boardId);
   const token = tokenFromUrl ?? remembered?.token ?? null;
   const [info, setInfo] = useState<BoardInfoState>({ title: remembered?.title ?? '', role: remembered?.role ?? null });
+  /**
+   * A viewer may skip the name prompt and appear as "Viewer"; the device remembers
+   * the choice for view links (a room screen is not asked on every reload). An edit
+   * or owner link still asks, since others see who changed what.
+   */
+  const [watchUnnamed] = useState(watchUnnamedPreference);
+  const [skippedNow, setSkippedNow] = useState(false);
+  const skippedName = info.role === 'view' && (skippedNow || watchUnnamed.remembered);
+  const identity = useMemo(() => (skippedName && !savedIdentity.confirmed ? { ...savedIdentity, name: VIEWER_NAME } : savedIdentity), [skippedName, savedIdentity]);
   const [fatal, setFatal] = useState<string | null>(null);
   const [session, setSession] = useState<BoardSession | null>(null);
   const [retry, setRetry] = useState(0);
@@ -144,7 +150,14 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
           title="Join the board"
           submitLabel="Join board"
           onSave={setIdentity}
-          onSkip={info.role === 'view' ? () => setSkippedName(true) : undefined}
+          onSkip={
+            info.role === 'view'
+              ? () => {
+                  watchUnnamed.remember();
+                  setSkippedNow(true);
+                }
+              : undefined
+          }
         />
       )}
     </>

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import * as Y from 'yjs';
 import type { BoardId, Role } from '@pc/shared';
 import type { Logger } from '../logger';
@@ -16,7 +16,16 @@ import {
 import { decodeFanoutMessage, encodeFanoutMessage, FanoutMessageError, type FanoutMessage } from './message';
 import { compareStateVectors, decodeStateVectorSafe, shouldRequest, silentPeers } from './resync';
 
+/** The ioredis client class, loaded only when REDIS_URL is set (`loadRedisDriver`): a single node never pays for it. */
+export type RedisDriver = typeof Redis;
+
+export async function loadRedisDriver(): Promise<RedisDriver> {
+  const { Redis: driver } = await import('ioredis');
+  return driver;
+}
+
 export interface RedisFanoutOptions {
+  driver: RedisDriver;
   url: string;
   /** Channel prefix: nodes of one cluster share it, another cluster on the same Redis uses another. */
   prefix: string;
@@ -62,9 +71,9 @@ export class RedisFanout implements Fanout {
       retryStrategy: (times: number) => Math.min(50 * 2 ** Math.min(times, 6), 2000),
       lazyConnect: false,
     };
-    this.pub = new Redis(options.url, { ...common, connectionName: `pc-pub-${this.nodeId}` });
+    this.pub = new options.driver(options.url, { ...common, connectionName: `pc-pub-${this.nodeId}` });
     // The subscriber queues SUBSCRIBE while offline and re-subscribes after a reconnect.
-    this.sub = new Redis(options.url, { ...common, enableOfflineQueue: true, maxRetriesPerRequest: null, connectionName: `pc-sub-${this.nodeId}` });
+    this.sub = new options.driver(options.url, { ...common, enableOfflineQueue: true, maxRetriesPerRequest: null, connectionName: `pc-sub-${this.nodeId}` });
     for (const client of [this.pub, this.sub]) {
       client.on('error', (error: Error) => {
         this.lastError = error.message;

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import * as Y from 'yjs';
 import type { BoardId, Role } from '@pc/shared';
 import type { TokenHash } from '../auth/tokens';
@@ -73,10 +73,10 @@ export class PostgresBoardStore implements BoardStore {
   private readonly schema: string;
   private closed = false;
 
-  private constructor(options: PostgresStoreOptions) {
+  private constructor(options: PostgresStoreOptions, Pool: typeof pg.Pool) {
     this.schema = options.schema ?? 'public';
     if (!SCHEMA_NAME.test(this.schema)) throw new Error(`Invalid PostgreSQL schema name "${this.schema}"`);
-    this.pool = new pg.Pool({
+    this.pool = new Pool({
       connectionString: options.connectionString,
       max: options.maxConnections ?? 10,
       options: `-c search_path=${this.schema}`,
@@ -87,7 +87,9 @@ export class PostgresBoardStore implements BoardStore {
 
   /** Connect, create the schema if needed and apply pending steps. */
   static async open(options: PostgresStoreOptions): Promise<PostgresBoardStore> {
-    const store = new PostgresBoardStore(options);
+    // The driver loads only when PostgreSQL is chosen: a default (SQLite) server never holds it in memory.
+    const { default: driver } = await import('pg');
+    const store = new PostgresBoardStore(options, driver.Pool);
     try {
       await store.migrate();
     } catch (error) {

@@ -1,0 +1,6 @@
+/** The bundled server (server/dist/main.mjs) that `npm start`, the tests and the benchmarks run. */
+export const serverBundle: string;
+/** Bundle server/src + shared/src into `serverBundle`. */
+export function buildServer(): Promise<void>;
+/** Rebuild `serverBundle` when it is missing or older than its sources. */
+export function ensureServerBuilt(): Promise<void>;
