@@ -66,9 +66,12 @@ describe.skipIf(!databaseUrl || !redisUrl)('several nodes serving one board (Pos
   it('shows presence across nodes and removes it when its client leaves', async () => {
     const board = await createBoard(nodes[0]!, 'Presence');
     const here = pool.connect(nodes[0]!, board.id, board.tokens.edit);
-    const there = pool.connect(nodes[2]!, board.id, board.tokens.view);
-    await Promise.all([here.synced(), there.synced()]);
+    await here.synced();
     here.provider.awareness.setLocalStateField('user', { name: 'Ana on node 0', colour: '#123456' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Node 2 loads the board only now: it learns who is already there from node 0 (not after their next renewal, 15 s on).
+    const there = pool.connect(nodes[2]!, board.id, board.tokens.view);
+    await there.synced();
     const id = here.doc.clientID;
     await waitFor(() => (there.provider.awareness.getStates().get(id) as { user?: { name: string } } | undefined)?.user?.name === 'Ana on node 0', {
       message: 'presence did not cross nodes',

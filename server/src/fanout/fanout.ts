@@ -34,6 +34,8 @@ export interface FanoutRoom {
   dropRemotePresence(from: RemoteNode): void;
   /** Presence of these (local) client ids, encoded; null when none is known. */
   encodePresence(clientIds: readonly number[]): Uint8Array | null;
+  /** Presence of every client connected to this node (for a peer that just joined the board). */
+  encodeOwnPresence(): Uint8Array | null;
   /** Apply what shared storage holds (updates a dead peer stored but never published). */
   refreshFromStorage(): Promise<void>;
 }

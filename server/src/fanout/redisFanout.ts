@@ -353,7 +353,12 @@ class BoardLink implements FanoutBroadcaster {
               stateVector: this.room.stateVector(),
             });
           } else if (comparison === 'in-step') this.requested.delete(from.id);
-          if (message.wantReply && comparison !== 'behind') this.announce(false);
+          if (message.wantReply) {
+            // A peer just loaded the board (or came back): it knows nobody's cursor here yet.
+            if (comparison !== 'behind') this.announce(false);
+            const presence = this.room.encodeOwnPresence();
+            if (presence) this.fanout.publish(this.channel, { kind: 'awareness', from: this.fanout.nodeId, sentAt: Date.now(), update: presence });
+          }
           return;
         }
         case 'sync-request': {

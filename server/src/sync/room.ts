@@ -373,6 +373,14 @@ export class Room implements ConnectionHost, FanoutRoom {
     return known.length ? encodeAwarenessUpdate(this.awareness, known) : null;
   }
 
+  encodeOwnPresence(): Uint8Array | null {
+    const own = [...this.awareness.getStates().keys()].filter((id) => {
+      const owner = this.presenceOwners.get(id);
+      return owner !== undefined && !(owner instanceof RemoteNode);
+    });
+    return this.encodePresence(own);
+  }
+
   async refreshFromStorage(): Promise<void> {
     if (this.state !== 'ready') return;
     const stored = await this.options.store.loadBoard(this.id);
