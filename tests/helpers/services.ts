@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -72,6 +72,16 @@ export async function availableRedis(): Promise<string | null> {
 /** A fresh channel prefix, so parallel test files never hear each other's nodes. */
 export function throwawayPrefix(): string {
   return `pc_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Whether `redis-server` can be started here (for tests that restart a Redis of their own); as `reachable`, fails under REQUIRE_SERVICES. */
+export function redisServerInstalled(): boolean {
+  const probe = spawnSync('redis-server', ['--version'], { stdio: 'ignore' });
+  if (probe.status === 0) return true;
+  const message = 'redis-server is not installed';
+  if (REQUIRE_SERVICES) throw new Error(`${message} (REQUIRE_SERVICES=1, so this fails instead of skipping)`);
+  console.warn(`${message}; skipping the tests that restart Redis`);
+  return false;
 }
 
 export interface PrivateRedis {
