@@ -12,6 +12,7 @@ import { exportRouter } from './http/export';
 import { importRouter } from './http/import';
 import { requestLog } from './http/requestLog';
 import { reviewPointsRouter } from './http/reviewPoints';
+import { healthRatingsRouter, storeSealedRatings } from './http/healthRatings';
 import { securityHeaders } from './http/securityHeaders';
 import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
@@ -159,6 +160,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore, redi
   app.use('/api', exportRouter({ boards }));
   app.use('/api', importRouter({ boards, log, maxImportBytes: config.maxImportBytes }));
   app.use('/api', reviewPointsRouter({ boards, store, log, maxJsonBytes: config.maxJsonBytes }));
+  app.use('/api', healthRatingsRouter({ boards, ratings: storeSealedRatings(store), log, maxJsonBytes: config.maxJsonBytes, trustProxyHops: config.trustProxyHops }));
   app.use('/api', notFound);
   app.use(staticClient(config.staticDir ?? join(repoRoot, 'client', 'dist')));
   app.use(notFound);

@@ -12,4 +12,5 @@ declare class URLSearchParams {
 declare class URL {
   constructor(url: string, base?: string);
   readonly hash: string;
+  readonly protocol: string;
 }

@@ -20,6 +20,25 @@ export const CLOSE_UNAUTHORISED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_NOT_FOUND = 4404;
 
+/**
+ * A close reason starting with this marks an update the server refused for
+ * good (a lock, an owner-only part, a broken board rule): sending it again
+ * can only be refused again, so the client drops its copy and reloads the
+ * board from the server instead of reconnecting with it. The rest of the
+ * reason is a plain sentence for the person.
+ */
+export const REFUSED_PREFIX = 'refused: ';
+
+export function refusedCloseReason(message: string): string {
+  return REFUSED_PREFIX + message;
+}
+
+/** The sentence of a refusal close reason, or null for any other close. */
+export function refusalFromClose(code: number, reason: string): string | null {
+  if ((code !== CLOSE_POLICY && code !== CLOSE_TOO_BIG) || !reason.startsWith(REFUSED_PREFIX)) return null;
+  return reason.slice(REFUSED_PREFIX.length) || 'This change was refused';
+}
+
 /** Path prefix of the sync endpoint: ws://host/ws/<boardId>?token=<token>. */
 export const WS_PATH = '/ws';
 

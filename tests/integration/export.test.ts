@@ -86,7 +86,7 @@ describe('GET /api/boards/:id/export', () => {
       expect(((await res.json()) as { error: string }).error).toMatch(pattern);
     };
     await bad(await fetch(`${server.url}/api/boards/${board.id}/export?format=xml`, { headers: { authorization: `Bearer ${board.tokens.view}` } }), 400, /format must be json, csv or yjs/);
-    await bad(await exportCsv('secrets'), 400, /table must be stakeholders, relationships, matrix or actions/);
+    await bad(await exportCsv('secrets'), 400, /table must be stakeholders, relationships, matrix, actions, health, stages or agreement/);
     await bad(await fetch(`${server.url}/api/boards/${board.id}/export?format=json`), 401, /Bearer/);
     await bad(await exportJson('x'.repeat(22)), 403, /does not grant access/);
     await bad(await fetch(`${server.url}/api/boards/nope/export?format=json`, { headers: { authorization: 'Bearer abc' } }), 404, /No board/);

@@ -146,8 +146,8 @@ describe('hostile client with an edit link', () => {
   const stakeholder = (doc: Y.Doc) => getCollection(doc, 'stakeholders').get('abc')!;
 
   it('refuses a field of the wrong type (power "banana", name 12345)', async () => {
-    await attack((d) => stakeholder(d).set('power', 'banana'), 1008, /^stakeholders\/abc\.power: .*expected number/);
-    await attack((d) => stakeholder(d).set('name', 12345), 1008, /^stakeholders\/abc\.name: .*expected string/);
+    await attack((d) => stakeholder(d).set('power', 'banana'), 1008, /^refused: stakeholders\/abc\.power: .*expected number/);
+    await attack((d) => stakeholder(d).set('name', 12345), 1008, /^refused: stakeholders\/abc\.name: .*expected string/);
     expect(stakeholder(bystander.doc).toJSON()).toMatchObject({ power: 2, name: 'Council' });
   });
 
@@ -155,36 +155,36 @@ describe('hostile client with an edit link', () => {
     const closes = await attack(
       (d) => stakeholder(d).set('notes', 'x'.repeat(20 * MiB)),
       1009,
-      /(over the 1048576-byte limit|^board is full|^stakeholders\/abc\.notes: )/,
+      /(over the 1048576-byte limit|^refused: board is full|^refused: stakeholders\/abc\.notes: )/,
     );
     // Re-sent in sync step 2 it meets the quota first (this server's is 2 MiB), or the schema's length.
-    expect(closes[1]?.reason).toMatch(/^(board is full|stakeholders\/abc\.notes: )/);
+    expect(closes[1]?.reason).toMatch(/^refused: (board is full|stakeholders\/abc\.notes: )/);
     expect(stakeholder(bystander.doc).get('notes')).toBeUndefined();
   });
 
   it('refuses unknown root collections', async () => {
-    await attack((d) => d.getMap('secrets').set('x', 'y'), 1008, /^secrets: not a collection of this board/);
-    await attack((d) => d.getArray('spam').push(['z']), 1008, /^spam: not a collection/);
+    await attack((d) => d.getMap('secrets').set('x', 'y'), 1008, /^refused: secrets: not a collection of this board/);
+    await attack((d) => d.getArray('spam').push(['z']), 1008, /^refused: spam: not a collection/);
   });
 
   it('refuses meta tampering: schemaVersion 99, createdAt, an emptied meta', async () => {
-    await attack((d) => getMetaMap(d).set('schemaVersion', 99), 1008, /^meta\.schemaVersion: written by the server only/);
-    await attack((d) => getMetaMap(d).set('createdAt', 1), 1008, /^meta\.createdAt: written by the server only/);
+    await attack((d) => getMetaMap(d).set('schemaVersion', 99), 1008, /^refused: meta\.schemaVersion: written by the server only/);
+    await attack((d) => getMetaMap(d).set('createdAt', 1), 1008, /^refused: meta\.createdAt: written by the server only/);
     await attack(
       (d) => {
         const meta = getMetaMap(d);
         d.transact(() => [...meta.keys()].forEach((key) => meta.delete(key)));
       },
       1008,
-      /^meta\.\w+: /,
+      /^refused: meta\.\w+: /,
     );
     expect(readMeta(bystander.doc)).toMatchObject({ valid: true, record: { title: 'Hostile', schemaVersion: expect.any(Number) } });
   });
 
   it('refuses records that are not maps', async () => {
     const items = (d: Y.Doc) => getCollection(d, 'canvasItems') as unknown as Y.Map<unknown>;
-    await attack((d) => items(d).set('poison', new Y.Text('boom')), 1008, /^canvasItems\/poison: a record must be a Y.Map/);
-    await attack((d) => items(d).set('poison', 42), 1008, /^canvasItems\/poison: a record must be a Y.Map/);
+    await attack((d) => items(d).set('poison', new Y.Text('boom')), 1008, /^refused: canvasItems\/poison: a record must be a Y.Map/);
+    await attack((d) => items(d).set('poison', 42), 1008, /^refused: canvasItems\/poison: a record must be a Y.Map/);
     expect(getCollection(bystander.doc, 'canvasItems').has('poison')).toBe(false);
   });
 
@@ -220,7 +220,7 @@ describe('hostile client with an edit link', () => {
     await attacker.synced();
     for (let i = 0; i < 300; i++) createRecord(attacker.doc, 'canvasItems', { kind: 'sticky', text: `${i}`.padEnd(9000, '.') });
     await waitFor(() => attacker.closes.length >= 1, { timeout: 15_000 });
-    expect(attacker.closes[0]).toEqual({ code: 1008, reason: `board is full: its state may not exceed ${2 * MiB} bytes` });
+    expect(attacker.closes[0]).toEqual({ code: 1008, reason: `refused: board is full: its state may not exceed ${2 * MiB} bytes` });
     attacker.destroy();
     const watcher = pool.connect(server, full.id, full.tokens.view);
     await watcher.synced();

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { BoardView, CollectionName } from '@pc/shared';
+import type { BoardView, CollectionName, Role } from '@pc/shared';
 import type { Camera, ReadableAnchor } from '../canvas/camera';
 import type { Rect, Size } from '../lib/geometry';
 import type { Identity } from '../collab/identity';
@@ -11,6 +11,8 @@ export interface BoardContext {
   session: BoardSession;
   /** False for view links and until the server has told us our role. */
   editable: boolean;
+  /** The link's role once the server has told us (owner-only settings need it); null before. */
+  role: Role | null;
   camera: ValueStore<Camera>;
   /** The canvas's current size in screen pixels. */
   viewportSize(): Size;
@@ -23,7 +25,7 @@ export interface BoardCanvasLayersProps extends BoardContext {
   size: Size;
 }
 
-/** What the board shell needs to know about each of the three boards. */
+/** What the board shell needs to know about each board tab. */
 export interface BoardTab {
   view: BoardView;
   label: string;
@@ -37,6 +39,14 @@ export interface BoardTab {
   CanvasOverlay?: ComponentType<BoardContext>;
   /** The board's side panel: its accessible list or table and its editors. */
   SidePanel?: ComponentType<BoardContext>;
+  /**
+   * A tab made of DOM rather than canvas (forms, tables, rich text): when set,
+   * the shell shows it in place of the canvas and side panel, and offers no
+   * sticky notes or zoom on that tab.
+   */
+  Page?: ComponentType<BoardContext>;
+  /** A line the board shows under the header on every tab (a reminder), or nothing. */
+  Notice?: ComponentType<BoardContext>;
   /** Screen pixels at the top of the canvas that the board's floating toolbars cover; zoom-to-fit keeps content below them. */
   insetTop?: number;
   /** World bounds of the structured content, so zoom-to-fit frames it with the notes. */

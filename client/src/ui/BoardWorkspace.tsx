@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { canEdit, type BoardView, type CanvasItem, type Role } from '@pc/shared';
 import { PartnersControl } from '../boards/partners/PartnersControl';
-import { tabFor } from '../boards/tabs';
+import { BOARD_TABS, tabFor } from '../boards/tabs';
 import type { BoardContext } from '../boards/types';
 import { BoardCanvas, type CanvasActions } from '../canvas/BoardCanvas';
 import { plainKey, withMod } from '../canvas/shortcuts';
@@ -313,6 +313,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
       editable,
       camera,
       identity,
+      role,
       viewportSize: () => viewport.current,
       reveal: (rect: Rect) => {
         if (viewport.current.width === 0) return;
@@ -322,15 +323,16 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
         }
       },
     }),
-    [session, editable, camera, identity, touchCamera],
+    [session, editable, role, camera, identity, touchCamera],
   );
 
   const tab = tabFor(view);
-  const { CanvasLayers, CanvasOverlay, SidePanel } = tab;
+  const { CanvasLayers, CanvasOverlay, SidePanel, Page } = tab;
   return (
     <div className="board-page">
       <BoardHeader title={title} role={role} indicator={indicator} peers={peers} onEditName={() => setEditingName(true)} actions={<>{headerActions}<ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
       {banner}
+      {BOARD_TABS.map((t) => t.Notice && <t.Notice key={t.view} {...boardContext} />)}
       <Toolbar
         view={view}
         onView={switchView}
@@ -345,7 +347,13 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
         onFront={() => selected && bringToFront(session, selected.id)}
         onUndo={() => session.undo()}
         onRedo={() => session.redo()}
+        canvas={!Page}
       />
+      {Page ? (
+        <div className="board-body board-page-tab" id={panelId} role="tabpanel" aria-labelledby={tabId(view)}>
+          <Page {...boardContext} />
+        </div>
+      ) : (
       <div className="board-body" id={panelId} role="tabpanel" aria-labelledby={tabId(view)}>
         <BoardCanvas
           items={items}
@@ -399,6 +407,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
         />
         </div>
       </div>
+      )}
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       {editingName && (
         <NameDialog

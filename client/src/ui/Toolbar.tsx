@@ -32,13 +32,15 @@ interface ToolbarProps {
   onFront(): void;
   onUndo(): void;
   onRedo(): void;
+  /** False on a tab without a canvas: no notes, no zoom. */
+  canvas?: boolean;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
 
 export function Toolbar(props: ToolbarProps) {
-  const { view, onView, editable, selected, undo } = props;
+  const { view, onView, editable, selected, undo, canvas = true } = props;
   return (
     <div className="toolbar">
       <div role="tablist" aria-label="Boards" className="tabs">
@@ -69,10 +71,12 @@ export function Toolbar(props: ToolbarProps) {
       <div className="tools" role="toolbar" aria-label="Edit tools">
         {editable && (
           <>
+            {canvas && (
             <button type="button" className="button primary small" onClick={props.onAdd} title="Add a sticky note (or double-click the canvas)">
               <NoteIcon /> Add note
             </button>
-            {selected && (
+            )}
+            {canvas && selected && (
               <>
                 <span className="separator" aria-hidden="true" />
                 <div className="swatches compact" role="group" aria-label="Note colour">
@@ -107,7 +111,7 @@ export function Toolbar(props: ToolbarProps) {
         )}
       </div>
 
-      <ZoomControls camera={props.camera} actions={props.zoom} />
+      {canvas && <ZoomControls camera={props.camera} actions={props.zoom} />}
     </div>
   );
 }

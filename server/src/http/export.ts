@@ -1,12 +1,12 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { COLLECTION_NAMES, EXPORT_TABLES, exportJson, readMeta, toCsv, type ExportTableName } from '@pc/shared';
+import { COLLECTION_NAMES, EXPORT_TABLES, exportJson, readAgreement, readMeta, toCsv, type ExportTableName } from '@pc/shared';
 import { BoardAccessError, type BoardService } from '../boards/boardService';
 import { tokenOf } from './boards';
 import { HttpError } from './errors';
 
 const TABLE_NAMES = Object.keys(EXPORT_TABLES) as [ExportTableName, ...ExportTableName[]];
-/** "stakeholders, matrix or actions" */
+/** "stakeholders, relationships, ... or agreement" */
 const TABLE_LIST = `${TABLE_NAMES.slice(0, -1).join(', ')} or ${TABLE_NAMES.at(-1)}`;
 
 const exportQuery = z.discriminatedUnion('format', [
@@ -33,7 +33,8 @@ function fileName(title: string, suffix: string, extension: string): string {
 
 /**
  * GET /api/boards/:id/export?format=json (every record, by collection),
- * ?format=csv&table=stakeholders|matrix|actions (for spreadsheets), or
+ * ?format=csv&table=stakeholders|relationships|matrix|actions|health|stages|agreement
+ * (for spreadsheets; the agreement as Markdown per section), or
  * ?format=yjs (owner only: the whole Yjs document, the full-fidelity backup
  * that POST /api/boards/restore reads). JSON and CSV: any role may export, a
  * viewer can already read everything.
@@ -63,9 +64,12 @@ export function exportRouter(options: { boards: BoardService }): Router {
       const meta = readMeta(doc).record;
       const title = meta.title || board.title;
       if (query.format === 'json') {
+        const agreement = readAgreement(doc);
         const body = {
           board: { id: board.id, title, createdAt: board.createdAt, schemaVersion: meta.schemaVersion, exportedAt: new Date().toISOString() },
           records: exportJson(doc, COLLECTION_NAMES),
+          // The agreement's sections as Markdown with what they mention, when any is written.
+          ...(agreement.some((s) => s.markdown.trim() !== '') ? { agreement } : {}),
         };
         return { title, body: JSON.stringify(body, null, 2), type: 'application/json; charset=utf-8', name: fileName(title, '', 'json') };
       }

@@ -89,6 +89,22 @@ export function reviewPointFromRow(row: ReviewPointRow): ReviewPointInfo {
   return { id: row.id, name: row.name, author: row.author, createdAt: Number(row.created_at), bytes: Number(row.bytes) };
 }
 
+/**
+ * One person's secret entry in a sealed scope of a board (an anonymous vote
+ * round's ballot, a health check's rating): kept on the server only, never in
+ * the document every client receives. `voterKey` is whatever the caller
+ * keys people by (a hash, never a raw secret); `value` is the caller's JSON.
+ */
+export interface SealedEntry {
+  voterKey: string;
+  value: string;
+  /** Milliseconds since the epoch of the last put. */
+  updatedAt: number;
+}
+
+/** Longest scope and voter key a store accepts (callers build them from ids and hashes). */
+export const MAX_SEALED_KEY = 128;
+
 export interface BoardStore {
   createBoard(board: BoardRecord): Promise<void>;
   getBoard(id: BoardId): Promise<BoardRecord | undefined>;
@@ -108,6 +124,14 @@ export interface BoardStore {
   getReviewPoint(boardId: BoardId, id: string): Promise<ReviewPoint | undefined>;
   /** Replace one role's token hash (the old token stops working at once); false when the board does not exist. */
   replaceTokenHash(id: BoardId, role: Role, hash: TokenHash): Promise<boolean>;
+  /** Set one person's entry in a sealed scope (replacing theirs); the board exists. */
+  putSealed(boardId: BoardId, scope: string, voterKey: string, value: string): Promise<void>;
+  /** One person's entry, if they have one. */
+  getSealed(boardId: BoardId, scope: string, voterKey: string): Promise<string | undefined>;
+  /** Every entry of a scope, in voter-key order. */
+  listSealed(boardId: BoardId, scope: string): Promise<SealedEntry[]>;
+  /** Remove a scope's entries (a round closed); returns how many went. */
+  deleteSealedScope(boardId: BoardId, scope: string): Promise<number>;
   /** Remove the board and every row stored for it, in one transaction; false when it did not exist. */
   deleteBoard(id: BoardId): Promise<boolean>;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 import type { BoardId, Role } from '@pc/shared';
 import type { TokenHash } from '../auth/tokens';
-import type { BoardRecord, BoardStore, PendingUpdate, ReviewPoint, ReviewPointInfo, StoredBoardState } from './boardStore';
+import type { BoardRecord, BoardStore, PendingUpdate, ReviewPoint, ReviewPointInfo, SealedEntry, StoredBoardState } from './boardStore';
 
 interface StoredBoard {
   board: BoardRecord;
@@ -9,6 +9,8 @@ interface StoredBoard {
   tail: { seq: number; update: Uint8Array }[];
   /** Oldest first; kept with the board, so they go when it goes. */
   reviewPoints: ReviewPoint[];
+  /** Sealed entries by scope, then voter key. */
+  sealed: Map<string, Map<string, SealedEntry>>;
 }
 
 /**
@@ -23,7 +25,7 @@ export class MemoryBoardStore implements BoardStore {
 
   async createBoard(board: BoardRecord): Promise<void> {
     if (this.boards.has(board.id)) throw new Error(`board ${board.id} already exists`);
-    this.boards.set(board.id, { board: structuredClone(board), snapshot: null, snapshotSeq: 0, tail: [], reviewPoints: [] });
+    this.boards.set(board.id, { board: structuredClone(board), snapshot: null, snapshotSeq: 0, tail: [], reviewPoints: [], sealed: new Map() });
   }
 
   async getBoard(id: BoardId): Promise<BoardRecord | undefined> {
@@ -91,6 +93,30 @@ export class MemoryBoardStore implements BoardStore {
     if (!stored) return false;
     stored.board.tokenHashes = { ...stored.board.tokenHashes, [role]: hash };
     return true;
+  }
+
+  async putSealed(boardId: BoardId, scope: string, voterKey: string, value: string): Promise<void> {
+    const stored = this.boards.get(boardId);
+    if (!stored) throw new Error(`board ${boardId} does not exist`);
+    let entries = stored.sealed.get(scope);
+    if (!entries) stored.sealed.set(scope, (entries = new Map()));
+    entries.set(voterKey, { voterKey, value, updatedAt: Date.now() });
+  }
+
+  async getSealed(boardId: BoardId, scope: string, voterKey: string): Promise<string | undefined> {
+    return this.boards.get(boardId)?.sealed.get(scope)?.get(voterKey)?.value;
+  }
+
+  async listSealed(boardId: BoardId, scope: string): Promise<SealedEntry[]> {
+    const entries = [...(this.boards.get(boardId)?.sealed.get(scope)?.values() ?? [])];
+    return entries.map((entry) => ({ ...entry })).sort((a, b) => (a.voterKey < b.voterKey ? -1 : a.voterKey > b.voterKey ? 1 : 0));
+  }
+
+  async deleteSealedScope(boardId: BoardId, scope: string): Promise<number> {
+    const stored = this.boards.get(boardId);
+    const count = stored?.sealed.get(scope)?.size ?? 0;
+    stored?.sealed.delete(scope);
+    return count;
   }
 
   async deleteBoard(id: BoardId): Promise<boolean> {

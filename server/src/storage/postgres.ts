@@ -13,6 +13,7 @@ import {
   type ReviewPoint,
   type ReviewPointInfo,
   type ReviewPointRow,
+  type SealedEntry,
   type StoredBoardState,
 } from './boardStore';
 
@@ -52,6 +53,14 @@ const SCHEMA_STEPS: readonly string[] = [
      data BYTEA NOT NULL
    );
    CREATE INDEX review_points_by_board ON review_points(board_id, created_at);`,
+  `CREATE TABLE sealed_entries (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     scope TEXT NOT NULL,
+     voter_key TEXT NOT NULL,
+     value TEXT NOT NULL,
+     updated_at BIGINT NOT NULL,
+     PRIMARY KEY (board_id, scope, voter_key)
+   );`,
 ];
 
 /** Arbitrary constant naming our schema-migration lock. */
@@ -249,6 +258,35 @@ export class PostgresBoardStore implements BoardStore {
     return (result.rowCount ?? 0) > 0;
   }
 
+  async putSealed(boardId: BoardId, scope: string, voterKey: string, value: string): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO sealed_entries (board_id, scope, voter_key, value, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (board_id, scope, voter_key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      [boardId, scope, voterKey, value, Date.now()],
+    );
+  }
+
+  async getSealed(boardId: BoardId, scope: string, voterKey: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ value: string }>(
+      'SELECT value FROM sealed_entries WHERE board_id = $1 AND scope = $2 AND voter_key = $3',
+      [boardId, scope, voterKey],
+    );
+    return rows[0]?.value;
+  }
+
+  async listSealed(boardId: BoardId, scope: string): Promise<SealedEntry[]> {
+    const { rows } = await this.pool.query<{ voter_key: string; value: string; updated_at: string }>(
+      'SELECT voter_key, value, updated_at FROM sealed_entries WHERE board_id = $1 AND scope = $2 ORDER BY voter_key COLLATE "C"',
+      [boardId, scope],
+    );
+    return rows.map((row) => ({ voterKey: row.voter_key, value: row.value, updatedAt: Number(row.updated_at) }));
+  }
+
+  async deleteSealedScope(boardId: BoardId, scope: string): Promise<number> {
+    const result = await this.pool.query('DELETE FROM sealed_entries WHERE board_id = $1 AND scope = $2', [boardId, scope]);
+    return result.rowCount ?? 0;
+  }
+
   async deleteBoard(id: BoardId): Promise<boolean> {
     const client = await this.pool.connect();
     try {
@@ -256,6 +294,7 @@ export class PostgresBoardStore implements BoardStore {
       await client.query('DELETE FROM updates WHERE board_id = $1', [id]);
       await client.query('DELETE FROM snapshots WHERE board_id = $1', [id]);
       await client.query('DELETE FROM review_points WHERE board_id = $1', [id]);
+      await client.query('DELETE FROM sealed_entries WHERE board_id = $1', [id]);
       const result = await client.query('DELETE FROM boards WHERE id = $1', [id]);
       await client.query('COMMIT');
       return (result.rowCount ?? 0) > 0;

@@ -14,6 +14,7 @@ import {
   type ReviewPoint,
   type ReviewPointInfo,
   type ReviewPointRow,
+  type SealedEntry,
   type StoredBoardState,
 } from './boardStore';
 
@@ -54,6 +55,14 @@ const SCHEMA_STEPS: readonly string[] = [
      data BLOB NOT NULL
    );
    CREATE INDEX review_points_by_board ON review_points(board_id, created_at);`,
+  `CREATE TABLE sealed_entries (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     scope TEXT NOT NULL,
+     voter_key TEXT NOT NULL,
+     value TEXT NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (board_id, scope, voter_key)
+   );`,
 ];
 
 export const SQLITE_FILE = 'partnership-canvas.sqlite';
@@ -162,6 +171,18 @@ export class SqliteBoardStore implements BoardStore {
       getReviewPoint: this.db.prepare<[string, string], ReviewPointRow & { data: Buffer }>(
         'SELECT id, name, author, created_at, bytes, data FROM review_points WHERE board_id = ? AND id = ?',
       ),
+      putSealed: this.db.prepare<[string, string, string, string, number]>(
+        `INSERT INTO sealed_entries (board_id, scope, voter_key, value, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(board_id, scope, voter_key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      ),
+      getSealed: this.db.prepare<[string, string, string], { value: string }>(
+        'SELECT value FROM sealed_entries WHERE board_id = ? AND scope = ? AND voter_key = ?',
+      ),
+      listSealed: this.db.prepare<[string, string], { voter_key: string; value: string; updated_at: number }>(
+        'SELECT voter_key, value, updated_at FROM sealed_entries WHERE board_id = ? AND scope = ? ORDER BY voter_key',
+      ),
+      deleteSealedScope: this.db.prepare<[string, string]>('DELETE FROM sealed_entries WHERE board_id = ? AND scope = ?'),
+      deleteSealed: this.db.prepare<[string]>('DELETE FROM sealed_entries WHERE board_id = ?'),
       deleteUpdates: this.db.prepare<[string]>('DELETE FROM updates WHERE board_id = ?'),
       deleteSnapshot: this.db.prepare<[string]>('DELETE FROM snapshots WHERE board_id = ?'),
       deleteReviewPoints: this.db.prepare<[string]>('DELETE FROM review_points WHERE board_id = ?'),
@@ -264,6 +285,24 @@ export class SqliteBoardStore implements BoardStore {
     return this.statements.replaceHash[role].run(hash, id).changes > 0;
   }
 
+  async putSealed(boardId: BoardId, scope: string, voterKey: string, value: string): Promise<void> {
+    this.statements.putSealed.run(boardId, scope, voterKey, value, Date.now());
+  }
+
+  async getSealed(boardId: BoardId, scope: string, voterKey: string): Promise<string | undefined> {
+    return this.statements.getSealed.get(boardId, scope, voterKey)?.value;
+  }
+
+  async listSealed(boardId: BoardId, scope: string): Promise<SealedEntry[]> {
+    return this.statements.listSealed
+      .all(boardId, scope)
+      .map((row) => ({ voterKey: row.voter_key, value: row.value, updatedAt: Number(row.updated_at) }));
+  }
+
+  async deleteSealedScope(boardId: BoardId, scope: string): Promise<number> {
+    return this.statements.deleteSealedScope.run(boardId, scope).changes;
+  }
+
   async deleteBoard(id: BoardId): Promise<boolean> {
     // Explicit deletes rather than trusting ON DELETE CASCADE: a file created
     // with foreign_keys off (or a table added later) must not keep rows behind.
@@ -271,6 +310,7 @@ export class SqliteBoardStore implements BoardStore {
       this.statements.deleteUpdates.run(id);
       this.statements.deleteSnapshot.run(id);
       this.statements.deleteReviewPoints.run(id);
+      this.statements.deleteSealed.run(id);
       return this.statements.deleteBoard.run(id).changes > 0;
     })();
     this.reclaimFreePages();

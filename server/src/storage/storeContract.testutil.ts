@@ -209,6 +209,51 @@ export function describeBoardStore(name: string, makeHarness: () => Promise<Stor
       expect((await store.listReviewPoints(kept.id)).map((point) => point.id)).toEqual(['rp-kept']);
     });
 
+    it('keeps sealed entries per board, scope and person, replacing a person\'s own, across a reopen', async () => {
+      const board = boardRecord();
+      const other = boardRecord();
+      await store.createBoard(board);
+      await store.createBoard(other);
+      await store.putSealed(board.id, 'round:r1', 'voter-b', '{"x":1}');
+      await store.putSealed(board.id, 'round:r1', 'voter-a', '{"y":2}');
+      await store.putSealed(board.id, 'round:r1', 'voter-b', '{"x":2,"z":1}');
+      await store.putSealed(board.id, 'round:r2', 'voter-a', '{"w":1}');
+      await store.putSealed(other.id, 'round:r1', 'voter-a', '{"other":1}');
+      await store.close();
+      store = await harness.open();
+      const listed = await store.listSealed(board.id, 'round:r1');
+      expect(listed.map(({ voterKey, value }) => ({ voterKey, value }))).toEqual([
+        { voterKey: 'voter-a', value: '{"y":2}' },
+        { voterKey: 'voter-b', value: '{"x":2,"z":1}' },
+      ]);
+      for (const entry of listed) expect(entry.updatedAt).toBeGreaterThan(1_600_000_000_000);
+      expect(await store.getSealed(board.id, 'round:r1', 'voter-b')).toBe('{"x":2,"z":1}');
+      expect(await store.getSealed(board.id, 'round:r1', 'voter-c')).toBeUndefined();
+      expect(await store.getSealed(other.id, 'round:r2', 'voter-a')).toBeUndefined();
+      expect(await store.listSealed(board.id, 'round:none')).toEqual([]);
+    });
+
+    it('deletes a sealed scope alone, and every sealed entry with its board', async () => {
+      const board = boardRecord();
+      const other = boardRecord();
+      await store.createBoard(board);
+      await store.createBoard(other);
+      await store.putSealed(board.id, 'closing', 'a', '1');
+      await store.putSealed(board.id, 'closing', 'b', '2');
+      await store.putSealed(board.id, 'staying', 'a', '3');
+      await store.putSealed(other.id, 'closing', 'a', '4');
+      expect(await store.deleteSealedScope(board.id, 'closing')).toBe(2);
+      expect(await store.deleteSealedScope(board.id, 'closing')).toBe(0);
+      expect(await store.listSealed(board.id, 'closing')).toEqual([]);
+      expect((await store.listSealed(board.id, 'staying')).map((e) => e.value)).toEqual(['3']);
+      expect(await store.getSealed(other.id, 'closing', 'a')).toBe('4');
+      await store.deleteBoard(board.id);
+      expect(await store.listSealed(board.id, 'staying')).toEqual([]);
+      // A board id reused later would not inherit old ballots.
+      await store.createBoard({ ...boardRecord(), id: board.id });
+      expect(await store.getSealed(board.id, 'staying', 'a')).toBeUndefined();
+    });
+
     it('flushes on its own within the window', async () => {
       const board = boardRecord();
       await store.createBoard(board);

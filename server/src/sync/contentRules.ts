@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
-import { metaSchema, RECORD_SCHEMAS, SERVER_OWNED_META_KEYS, type CollectionName } from '@pc/shared';
+import { checkAgreementFragment, isAgreementRoot, metaSchema, RECORD_SCHEMAS, SERVER_OWNED_META_KEYS, type CollectionName } from '@pc/shared';
 
 /**
  * The board format as the update gate enforces it, read from one transaction
@@ -20,6 +20,10 @@ export interface TouchedRecord {
 
 export interface Inspection {
   touched: TouchedRecord[];
+  /** Meta keys set or removed (for the owner-only settings). */
+  metaKeys: string[];
+  /** Agreement sections edited (root names). */
+  agreement: string[];
   /** The first rule broken, worded for the close reason (`stakeholders/abc.power: ...`); null if none. */
   problem: string | null;
 }
@@ -120,26 +124,37 @@ type AnyType = Y.AbstractType<any>;
 
 export function inspectTransaction(transaction: Y.Transaction, rootName: (type: AnyType) => string): Inspection {
   const touched: TouchedRecord[] = [];
+  const metaKeys: string[] = [];
+  const agreement = new Map<string, AnyType>();
+  const result = (problem: string | null): Inspection => ({ touched, metaKeys, agreement: [...agreement.keys()], problem });
   for (const [type, keys] of transaction.changed) {
+    // Rich text of the agreement, at any depth: note the section and check it whole below.
+    const root = rootOf(type);
+    const rootLabel = rootName(root);
+    if (isAgreementRoot(rootLabel)) {
+      agreement.set(rootLabel, root);
+      continue;
+    }
     const item = type._item;
     if (item === null) {
-      const name = rootName(type);
-      if (!(type instanceof Y.Map)) return { touched, problem: `${name.slice(0, 40)}: not a collection of this board` };
+      const name = rootLabel;
+      if (!(type instanceof Y.Map)) return result(`${name.slice(0, 40)}: not a collection of this board`);
       if (name === META) {
         const problem = checkMeta(type, keys);
-        if (problem) return { touched, problem };
+        if (problem) return result(problem);
+        for (const key of keys) if (key !== null) metaKeys.push(key);
         continue;
       }
-      if (!isCollection(name)) return { touched, problem: `${name.slice(0, 40)}: not a collection of this board` };
+      if (!isCollection(name)) return result(`${name.slice(0, 40)}: not a collection of this board`);
       const collection: Y.Map<unknown> = type;
       for (const key of keys) {
-        if (key === null) return { touched, problem: `${name}: holds records only, not list content` };
+        if (key === null) return result(`${name}: holds records only, not list content`);
         if (!collection.has(key)) {
           touched.push({ collection: name, id: key, change: 'deleted', fields: [] });
           continue;
         }
         const problem = checkNewRecord(name, key, collection.get(key));
-        if (problem) return { touched, problem };
+        if (problem) return result(problem);
         touched.push({ collection: name, id: key, change: 'created', fields: [] });
       }
       continue;
@@ -150,11 +165,24 @@ export function inspectTransaction(transaction: Y.Transaction, rootName: (type: 
     const recordId = item.parentSub;
     const collectionName = parent._item === null ? rootName(parent) : null;
     if (collectionName === null || !isCollection(collectionName) || recordId === null || !(type instanceof Y.Map)) {
-      return { touched, problem: 'nested content is not part of the board format' };
+      return result('nested content is not part of the board format');
     }
     const problem = checkFieldEdits(collectionName, recordId, type, keys);
-    if (problem) return { touched, problem };
+    if (problem) return result(problem);
     touched.push({ collection: collectionName, id: recordId, change: 'updated', fields: [...keys].map(String) });
   }
-  return { touched, problem: null };
+  // Each edited section is checked whole (node and mark names, attributes, size): a section is
+  // at most MAX_AGREEMENT_SECTION_CHARS, so this stays cheap, and it sees the merged result.
+  for (const [name, root] of agreement) {
+    const problem = checkAgreementFragment(root);
+    if (problem) return result(`${name}: ${problem}`);
+  }
+  return result(null);
+}
+
+/** The root type a (possibly deleted) nested type hangs off. */
+function rootOf(type: AnyType): AnyType {
+  let current = type;
+  while (current._item !== null) current = current._item.parent as AnyType;
+  return current;
 }

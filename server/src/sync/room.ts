@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { CLOSE_POLICY, CLOSE_SERVER_ERROR, CLOSE_TOO_BIG, CLOSE_TRY_AGAIN, getMetaMap, openBoardDoc, type BoardId } from '@pc/shared';
+import { CLOSE_POLICY, CLOSE_SERVER_ERROR, CLOSE_TOO_BIG, CLOSE_TRY_AGAIN, getMetaMap, openBoardDoc, refusedCloseReason, type BoardId } from '@pc/shared';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { BoardRecord, BoardStore } from '../storage/boardStore';
@@ -232,10 +232,11 @@ export class Room implements ConnectionHost, FanoutRoom {
     if (!decision.ok) {
       this.options.metrics.updatesRejected.inc({ reason: decision.reason });
       if (decision.reason === 'read-only') return;
-      // Closing makes the stock client reconnect and resync; what was refused never reached anyone.
+      // What was refused never reached anyone. The close reason is marked as a refusal: our
+      // client drops its copy and reloads the board rather than send the same update again.
       this.log.warn({ connection: connection.id, reason: decision.reason, problem: decision.message }, 'refused an update');
       this.options.metrics.protocolErrors.inc({ code: String(decision.reason === 'too-big' ? CLOSE_TOO_BIG : CLOSE_POLICY) });
-      connection.close(decision.reason === 'too-big' ? CLOSE_TOO_BIG : CLOSE_POLICY, closeReason(decision.message));
+      connection.close(decision.reason === 'too-big' ? CLOSE_TOO_BIG : CLOSE_POLICY, closeReason(refusedCloseReason(decision.message)));
       return;
     }
     this.applyingAdmitted = true;

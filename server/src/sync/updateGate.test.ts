@@ -194,6 +194,64 @@ describe('UpdateGate: roles, sizes, quota, policy', () => {
     expect(seen[0]).toEqual({ touched: [{ collection: 'stakeholders', id: 'abc', change: 'updated', fields: ['power'] }], who: EDITOR });
   });
 
+  it('gives the record policy the document before and after the update, and the meta keys it set', () => {
+    let seen: { before: unknown; after: unknown; metaKeys: readonly string[] } | null = null;
+    const policy: RecordPolicy = (_touched, _who, context) => {
+      seen = {
+        before: getCollection(context.before, 'stakeholders').get('abc')?.get('power'),
+        after: getCollection(context.after, 'stakeholders').get('abc')?.get('power'),
+        metaKeys: context.metaKeys,
+      };
+      return null;
+    };
+    const { send } = setup({ policy });
+    expect(send((d) => updateRecord(d, 'stakeholders', 'abc', { power: 4 })).ok).toBe(true);
+    expect(seen).toEqual({ before: 2, after: 4, metaKeys: [] });
+    expect(send((d) => getMetaMap(d).set('logicTemplate', 'ess')).ok).toBe(true);
+    expect(seen!.metaKeys).toEqual(['logicTemplate']);
+  });
+});
+
+describe('UpdateGate: owner-only parts of the board', () => {
+  const OWNER: GateIdentity = { connectionId: 2, role: 'owner' };
+
+  it('refuses an editor writing owner-only collections, with a reason a person can read', () => {
+    const { send, doc } = setup();
+    expect(send((d) => createRecord(d, 'locks', { id: 'l1', kind: 'tab', view: 'logic-model' }))).toEqual({
+      ok: false,
+      reason: 'owner-only',
+      message: 'Locks can be changed by the board owner only',
+    });
+    expect(send((d) => createRecord(d, 'voteRounds', { id: 'r1', targetIds: ['abc'] }))).toMatchObject({ ok: false, reason: 'owner-only' });
+    expect(send((d) => createRecord(d, 'votes', { id: 'v1', targetId: 'abc', voter: 'Sam' }))).toMatchObject({ ok: false, reason: 'owner-only' });
+    expect(getCollection(doc, 'locks').size + getCollection(doc, 'voteRounds').size + getCollection(doc, 'votes').size).toBe(0);
+  });
+
+  it('refuses an editor setting an owner-only board setting', () => {
+    const { send, doc } = setup();
+    expect(send((d) => getMetaMap(d).set('viewersMayVote', true))).toEqual({
+      ok: false,
+      reason: 'owner-only',
+      message: 'The workshop setting for the view link can be changed by the board owner only',
+    });
+    expect(getMetaMap(doc).get('viewersMayVote')).toBeUndefined();
+  });
+
+  it('refuses an editor deleting or editing what the owner wrote', () => {
+    const { send, doc } = setup();
+    expect(send((d) => createRecord(d, 'locks', { id: 'l1', kind: 'template' }), OWNER).ok).toBe(true);
+    expect(send((d) => getCollection(d, 'locks').delete('l1'))).toMatchObject({ ok: false, reason: 'owner-only' });
+    expect(send((d) => updateRecord(d, 'locks', 'l1', { lockedBy: 'me' }))).toMatchObject({ ok: false, reason: 'owner-only' });
+    expect(getCollection(doc, 'locks').get('l1')?.get('lockedBy')).toBeUndefined();
+  });
+
+  it('lets the owner write them, and an editor everything else in the same board', () => {
+    const { send } = setup();
+    expect(send((d) => getMetaMap(d).set('viewersMayVote', true), OWNER).ok).toBe(true);
+    expect(send((d) => createRecord(d, 'locks', { id: 'l1', kind: 'template' }), OWNER).ok).toBe(true);
+    expect(send((d) => getMetaMap(d).set('logicTemplate', 'ess')).ok).toBe(true);
+  });
+
   it('with content checks off, still checks role and well-formedness only', () => {
     const { send } = setup({ checkContent: false });
     expect(send((d) => stakeholder(d).set('power', 'banana')).ok).toBe(true);

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { canEdit, COLLECTION_NAMES, type Role } from '@pc/shared';
+import { AGREEMENT_ROOT_NAMES, canEdit, COLLECTION_NAMES, ownerOnlyRefusal, SERVER_WRITTEN_COLLECTIONS, type Role } from '@pc/shared';
 import { inspectTransaction, type TouchedRecord } from './contentRules';
 import { isWellFormedUpdate } from './protocol';
 
@@ -28,8 +28,18 @@ export interface GateIdentity {
   role: Role;
 }
 
-/** The board's own rules over the records an update touches: a reason to refuse, or null. */
-export type RecordPolicy = (touched: readonly TouchedRecord[], who: GateIdentity) => string | null;
+/** The document before and after an update, for rules that compare the two (a note dragged out of a locked frame). */
+export interface PolicyContext {
+  /** The room's document, without the update. */
+  before: Y.Doc;
+  /** The gate's shadow copy, with the update applied. */
+  after: Y.Doc;
+  /** Board settings the update set or removed. */
+  metaKeys: readonly string[];
+}
+
+/** The board's own rules over the records an update touches: a reason to refuse, worded for the sender, or null. */
+export type RecordPolicy = (touched: readonly TouchedRecord[], who: GateIdentity, context: PolicyContext) => string | null;
 
 /** No board rules beyond roles yet; facilitator locks will be one. */
 export const ALLOW_ALL: RecordPolicy = () => null;
@@ -47,15 +57,35 @@ export interface GateOptions {
 /**
  * read-only: ignored, the connection stays open (a viewer's client may still
  * try to write). The rest close the sender: too-big with 1009, the others
- * with 1008, `message` as the reason.
+ * with 1008, `message` as the reason (marked as a refusal, so the client
+ * drops what was refused instead of sending it again). owner-only: the update
+ * touches `OWNER_ONLY_COLLECTIONS` or `OWNER_ONLY_META_KEYS` (shared) and the
+ * sender is not the owner.
  */
-export type RejectReason = 'read-only' | 'malformed' | 'too-big' | 'quota' | 'content' | 'policy';
+export type RejectReason = 'read-only' | 'malformed' | 'too-big' | 'quota' | 'content' | 'owner-only' | 'policy';
 
 export type GateDecision = { ok: true; touched: readonly TouchedRecord[] } | { ok: false; reason: RejectReason; message: string };
 
 export type UpdateSource = 'sync-step2' | 'update';
 
 const ROOT_NAMES = ['meta', ...COLLECTION_NAMES];
+const SERVER_WRITTEN = new Set<string>(SERVER_WRITTEN_COLLECTIONS);
+
+/**
+ * The board's built-in rules after the owner-only parts, before any record
+ * policy: the collections only the server writes, and anonymous ratings
+ * (while the board keeps ratings anonymous, a rating naming its partner may
+ * not enter the document; deleting old named ones is allowed).
+ */
+function builtInRule(shadow: Y.Doc, touched: readonly TouchedRecord[]): string | null {
+  const serverWritten = touched.find((t) => SERVER_WRITTEN.has(t.collection));
+  if (serverWritten) return `${serverWritten.collection}: written by the server only`;
+  if (shadow.getMap('meta').get('healthAnonymous') === true) {
+    const named = touched.find((t) => t.collection === 'healthResponses' && t.change !== 'deleted');
+    if (named) return 'healthResponses: this board keeps ratings anonymous; rate through the health check';
+  }
+  return null;
+}
 
 export class UpdateGate {
   private shadow: Y.Doc | null = null;
@@ -109,12 +139,17 @@ export class UpdateGate {
       return { ok: false, reason: 'malformed', message: 'update depends on changes the server does not have' };
     }
     if (!transaction) return { ok: true, touched: [] };
-    const { touched, problem } = inspectTransaction(transaction, (type) => this.rootName(type));
+    const { touched, metaKeys, problem } = inspectTransaction(transaction, (type) => this.rootName(type));
     if (problem) {
       this.rebuildShadow();
       return { ok: false, reason: 'content', message: problem };
     }
-    const refusal = (this.options.policy ?? ALLOW_ALL)(touched, who);
+    const forbidden = ownerOnlyRefusal(who.role, touched, metaKeys);
+    if (forbidden) {
+      this.rebuildShadow();
+      return { ok: false, reason: 'owner-only', message: forbidden };
+    }
+    const refusal = builtInRule(shadow, touched) ?? (this.options.policy ?? ALLOW_ALL)(touched, who, { before: this.doc, after: shadow, metaKeys });
     if (refusal) {
       this.rebuildShadow();
       return { ok: false, reason: 'policy', message: refusal };
@@ -147,7 +182,8 @@ export class UpdateGate {
     this.shadow?.destroy();
     const shadow = new Y.Doc();
     // Every known root as a map before any content arrives, so a root name is always its real type.
-    this.names = new Map(ROOT_NAMES.map((name) => [shadow.getMap(name), name]));
+    this.names = new Map<unknown, string>(ROOT_NAMES.map((name) => [shadow.getMap(name), name]));
+    for (const name of AGREEMENT_ROOT_NAMES) this.names.set(shadow.getXmlFragment(name), name);
     Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc));
     shadow.on('afterTransaction', (transaction: Y.Transaction) => (this.lastTransaction = transaction));
     this.shadow = shadow;

@@ -4,3 +4,5 @@ export * from './cascade';
 export * from './order';
 export * from './repair';
 export * from './inspect';
+export * from './agreement';
+export * from './permissions';

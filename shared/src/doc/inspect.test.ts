@@ -51,4 +51,20 @@ describe('inspectBoardDoc', () => {
     for (let i = 0; i < 50; i++) doc.getMap('canvasItems').set(`n${i}`, i);
     expect(inspectBoardDoc(copy(doc))).toHaveLength(20);
   });
+
+  it('accepts the agreement as rich text and names a section that breaks its format', () => {
+    const good = new Y.Doc();
+    const p = new Y.XmlElement('paragraph');
+    good.getXmlFragment('agreement.vision').insert(0, [p]);
+    const text = new Y.XmlText();
+    p.insert(0, [text]);
+    text.insert(0, 'Together', { strong: {} });
+    expect(inspectBoardDoc(copy(good))).toEqual([]);
+    const bad = new Y.Doc();
+    bad.getXmlFragment('agreement.exit').insert(0, [new Y.XmlElement('iframe')]);
+    bad.getArray('agreement.roles').push(['plain']);
+    const problems = inspectBoardDoc(copy(bad));
+    expect(problems).toContain('agreement.exit: "iframe" is not part of the agreement');
+    expect(problems).toContain('agreement.roles: holds content that is not text or a paragraph');
+  });
 });

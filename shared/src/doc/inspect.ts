@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { COLLECTION_NAMES, metaSchema, RECORD_SCHEMAS, type CollectionName } from '../schema';
 import { describeIssues } from './records';
+import { checkAgreementFragment, isAgreementRoot } from './agreement';
 
 /** At most this many problems are listed; one is enough to refuse, the rest help fix a file. */
 const MAX_PROBLEMS = 20;
@@ -20,6 +21,17 @@ export function inspectBoardDoc(doc: Y.Doc): string[] {
     if (problems.length < MAX_PROBLEMS) problems.push(problem);
   };
   for (const [name, type] of doc.share) {
+    if (isAgreementRoot(name)) {
+      // The agreement's rich text: read as a fragment (its only valid shape) and check it.
+      let problem: string | null;
+      try {
+        problem = checkAgreementFragment(doc.getXmlFragment(name));
+      } catch {
+        problem = 'must be rich text';
+      }
+      if (problem) add(`${name}: ${problem}`);
+      continue;
+    }
     if (!KNOWN_ROOTS.has(name)) {
       add(`unknown top-level collection "${name.slice(0, 60)}"`);
       continue;

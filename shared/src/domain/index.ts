@@ -11,3 +11,4 @@ export * from './stakeholders/quadrants';
 export * from './stakeholders/salience';
 export * from './stakeholders/attitude';
 export * from './review';
+export * from './health';

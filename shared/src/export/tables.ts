@@ -6,6 +6,7 @@ import { analyseMatrix } from '../domain/matrix/analysis';
 import { cellValue, indexCells } from '../domain/matrix/cellIndex';
 import { mendelowQuadrant, QUADRANT_LABELS } from '../domain/stakeholders/quadrants';
 import { effectiveSalience, SALIENCE_LABELS, salienceClass } from '../domain/stakeholders/salience';
+import { agreementTable, healthTable, stagesTable } from './healthTables';
 
 /**
  * The tables a partnership exports for trustees and funders: plain rows of
@@ -162,6 +163,9 @@ export const EXPORT_TABLES = {
   relationships: relationshipTable,
   matrix: matrixTable,
   actions: actionTable,
+  health: healthTable,
+  stages: stagesTable,
+  agreement: agreementTable,
 } as const;
 export type ExportTableName = keyof typeof EXPORT_TABLES;
 

@@ -24,7 +24,7 @@ describe('stakeholderUnassessedDefaults', () => {
   it('writes the old defaults a record relied on, so it shows what it showed before', () => {
     const doc = boardAtVersion2();
     oldStakeholder(doc, 'council', { power: 4, interest: 4, attitude: 0 });
-    expect(migrateBoardDoc(doc).applied).toEqual(['stakeholderUnassessedDefaults']);
+    expect(migrateBoardDoc(doc).applied).toEqual(['stakeholderUnassessedDefaults', 'healthChecklist']);
     expect(readRecord(doc, 'stakeholders', 'council')!.record).toMatchObject({
       sector: 'third',
       ring: 'wider',

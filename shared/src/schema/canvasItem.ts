@@ -5,7 +5,7 @@ export const CANVAS_ITEM_KINDS = ['sticky', 'text', 'frame', 'connector'] as con
 export type CanvasItemKind = (typeof CANVAS_ITEM_KINDS)[number];
 
 /** Which board tab a free canvas item belongs to. */
-export const BOARD_VIEWS = ['stakeholder-map', 'skills-matrix', 'logic-model'] as const;
+export const BOARD_VIEWS = ['stakeholder-map', 'skills-matrix', 'logic-model', 'health'] as const;
 export type BoardView = (typeof BOARD_VIEWS)[number];
 
 export const STICKY_COLOURS = ['#fde68a', '#bbf7d0', '#bfdbfe', '#fbcfe8', '#fed7aa', '#e9d5ff'] as const;

@@ -8,6 +8,12 @@ import { partnerSchema } from './partner';
 import { relationshipSchema } from './relationship';
 import { stakeholderAlwaysStored, stakeholderSchema } from './stakeholder';
 import { voteSchema } from './vote';
+import { healthItemAlwaysStored, healthItemSchema } from './healthItem';
+import { healthResponseAlwaysStored, healthResponseSchema } from './healthResponse';
+import { healthAggregateAlwaysStored, healthAggregateSchema } from './healthAggregate';
+import { partnerStageAlwaysStored, partnerStageSchema } from './partnerStage';
+import { lockAlwaysStored, lockSchema } from './lock';
+import { voteRoundAlwaysStored, voteRoundSchema } from './voteRound';
 
 export * from './common';
 export * from './partner';
@@ -20,7 +26,14 @@ export * from './logicLink';
 export * from './canvasItem';
 export * from './comment';
 export * from './vote';
+export * from './lock';
+export * from './voteRound';
 export * from './meta';
+export * from './healthItem';
+export * from './healthResponse';
+export * from './healthAggregate';
+export * from './partnerStage';
+export * from './agreement';
 
 /** Every top-level record collection of a board document and its record schema. */
 export const RECORD_SCHEMAS = {
@@ -34,6 +47,12 @@ export const RECORD_SCHEMAS = {
   canvasItems: canvasItemSchema,
   comments: commentSchema,
   votes: voteSchema,
+  healthItems: healthItemSchema,
+  healthResponses: healthResponseSchema,
+  healthAggregates: healthAggregateSchema,
+  partnerStages: partnerStageSchema,
+  locks: lockSchema,
+  voteRounds: voteRoundSchema,
 } as const;
 
 export type CollectionName = keyof typeof RECORD_SCHEMAS;
@@ -60,4 +79,10 @@ export const ALWAYS_STORED_FIELDS: Record<CollectionName, readonly string[]> = {
   canvasItems: canvasItemAlwaysStored,
   comments: [],
   votes: [],
+  healthItems: healthItemAlwaysStored,
+  healthResponses: healthResponseAlwaysStored,
+  healthAggregates: healthAggregateAlwaysStored,
+  partnerStages: partnerStageAlwaysStored,
+  locks: lockAlwaysStored,
+  voteRounds: voteRoundAlwaysStored,
 };

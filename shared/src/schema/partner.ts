@@ -4,6 +4,7 @@ import { colourSchema, nameSchema, recordIdSchema, sectorSchema, shortTextSchema
 /** Stages of partnership working, from ../domain/stages-of-partnership. */
 export const PARTNERSHIP_STAGES = ['networking', 'cooperating', 'collaborating', 'integrating'] as const;
 export const partnershipStageSchema = z.enum(PARTNERSHIP_STAGES);
+export type PartnershipStage = z.infer<typeof partnershipStageSchema>;
 
 export const partnerSchema = z.object({
   id: recordIdSchema,

@@ -12,7 +12,12 @@ import {
   relationshipSchema,
   stakeholderSchema,
   voteSchema,
+  healthItemSchema,
+  healthResponseSchema,
+  healthResponseKey,
+  partnerStageKey,
 } from './index';
+import { OWNER_ONLY_META_KEYS } from '../doc/permissions';
 import { describeIssues } from '../doc/records';
 
 function problemsOf(result: { success: boolean; error?: unknown }): string[] {
@@ -33,7 +38,7 @@ describe('record schemas', () => {
     expect(relationshipSchema.parse({ id: 'e1', from: 's1', to: 's2' })).toMatchObject({ strength: 3, direction: 'forward' });
     expect(commentSchema.parse({ id: 'm1', text: 'Check this' }).resolved).toBe(false);
     expect(voteSchema.parse({ id: 'v1', targetId: 'n1', voter: 'Ann' }).dots).toBe(1);
-    expect(metaSchema.parse({})).toEqual({ schemaVersion: 0, title: '', createdAt: 0, logicTemplate: null });
+    expect(metaSchema.parse({})).toEqual({ schemaVersion: 0, title: '', createdAt: 0, logicTemplate: null, healthAnonymous: false, healthReviewIntervalDays: 90, viewersMayVote: false });
   });
 
   it('reject out-of-range levels with a message naming the field', () => {
@@ -61,9 +66,23 @@ describe('record schemas', () => {
     expect(canvasItemSchema.safeParse({ id: 'c', kind: 'sticky', text: 'x'.repeat(10_001) }).success).toBe(false);
   });
 
-  it('have one schema per top-level collection named in the architecture', () => {
+  it('have one schema per top-level collection named in the architecture, plus the facilitation records', () => {
     expect(Object.keys(RECORD_SCHEMAS).sort()).toEqual(
-      ['canvasItems', 'comments', 'logicLinks', 'logicNodes', 'matrixCells', 'matrixRows', 'partners', 'relationships', 'stakeholders', 'votes'],
+      ['canvasItems', 'comments', 'healthAggregates', 'healthItems', 'healthResponses', 'locks', 'logicLinks', 'logicNodes', 'matrixCells', 'matrixRows', 'partnerStages', 'partners', 'relationships', 'stakeholders', 'voteRounds', 'votes'],
     );
+  });
+
+  it('health records: levels, http(s) evidence links only, the pair key, the review interval', () => {
+    expect(healthResponseSchema.parse({ id: 'i:p', itemId: 'i', partnerId: 'p', level: 'partly' })).toMatchObject({ note: '', evidenceUrl: '', ratedAt: 0 });
+    expect(healthResponseSchema.safeParse({ id: 'i:p', itemId: 'i', partnerId: 'p', level: 'mostly' }).success).toBe(false);
+    for (const bad of ['javascript:alert(1)', 'data:text/html,hi', 'ftp://x.org/a', 'not a url', 'https://' + 'a'.repeat(2_000)]) {
+      expect(healthResponseSchema.shape.evidenceUrl.safeParse(bad).success, bad).toBe(false);
+    }
+    expect(healthResponseSchema.shape.evidenceUrl.safeParse('https://example.org/minutes.pdf').success).toBe(true);
+    expect(healthResponseKey('item', 'p1')).toBe('item:p1');
+    expect(partnerStageKey('b', 'a')).toBe(partnerStageKey('a', 'b'));
+    expect(healthItemSchema.safeParse({ id: 'x', principle: 7, text: 'A', order: 'a0' }).success).toBe(false);
+    expect(metaSchema.shape.healthReviewIntervalDays.safeParse(3).success).toBe(false);
+    expect(OWNER_ONLY_META_KEYS).toEqual(expect.arrayContaining(['healthAnonymous', 'healthReviewIntervalDays']));
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cell, link, node, partner, row, stakeholder } from '../fixtures.testutil';
 import { diffBoards } from './sentences';
 import type { BoardRecords } from './diff';
+import { healthAggregateSchema, healthItemSchema, healthResponseSchema, partnerStageSchema } from '../../schema';
 
 const kinship = partner('kin', 'Kinship Carers Trust');
 const council = partner('council', 'Ardmore Council');
@@ -139,5 +140,33 @@ describe('diffBoards: partners and grouping', () => {
       ['logic-model', "Impact 'Fewer crises' removed"],
     ]);
     expect(diff.counts).toEqual({ added: 1, removed: 1, changed: 1 });
+  });
+});
+
+describe('diffBoards: partnership health', () => {
+  const item = healthItemSchema.parse({ id: 'i1', principle: 1, text: 'We wrote our shared vision together', order: 'a0' });
+  const rating = healthResponseSchema.parse({ id: 'i1:kin', itemId: 'i1', partnerId: 'kin', level: 'notYet' });
+  const stage = partnerStageSchema.parse({ id: 'council:kin', partnerA: 'council', partnerB: 'kin', current: 'networking', target: 'collaborating' });
+  const base = { partners: [kinship, council], healthItems: [item] };
+
+  it('words ratings: given, changed level, note and link, removed', () => {
+    expect(texts(base, { ...base, healthResponses: [rating] })).toEqual(["Kinship Carers Trust rated 'We wrote our shared vision together': not yet"]);
+    expect(texts({ ...base, healthResponses: [rating] }, { ...base, healthResponses: [{ ...rating, level: 'fully', note: 'Signed', evidenceUrl: 'https://x.org' }] })).toEqual([
+      "Kinship Carers Trust's rating of 'We wrote our shared vision together': not yet → fully, note edited, evidence link changed",
+    ]);
+    expect(texts({ ...base, healthResponses: [rating] }, base)).toEqual(["Kinship Carers Trust's rating of 'We wrote our shared vision together' removed"]);
+  });
+
+  it('words stages between partners: set, moved on, aim changed', () => {
+    expect(texts(base, { ...base, partnerStages: [stage] })).toEqual(['Ardmore Council and Kinship Carers Trust: networking, aiming for collaborating']);
+    const moved = diffBoards({ ...base, partnerStages: [stage] }, { ...base, partnerStages: [{ ...stage, current: 'cooperating', target: 'integrating' }] });
+    expect(moved.sentences).toEqual([
+      expect.objectContaining({ group: 'health', text: 'Ardmore Council and Kinship Carers Trust: now cooperating (was networking), aiming for integrating (was collaborating)' }),
+    ]);
+  });
+
+  it('words anonymous counts without naming anyone', () => {
+    const aggregate = healthAggregateSchema.parse({ id: 'i1', itemId: 'i1', partly: 2, fully: 1 });
+    expect(texts(base, { ...base, healthAggregates: [aggregate] })).toEqual(["Anonymous ratings of 'We wrote our shared vision together': 1 fully, 2 partly, 0 not yet"]);
   });
 });

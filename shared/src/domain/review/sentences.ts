@@ -4,7 +4,7 @@
  * card labels), so a review reads the way the boards look.
  */
 import type { RecordOf } from '../../doc/records';
-import type { BoardView, CollectionName } from '../../schema';
+import type { BoardView, CollectionName, HealthLevel, PartnershipStage } from '../../schema';
 import type { LogicTemplateId } from '../logic/templates';
 import { cardLabel } from '../logic/templates';
 import { analyseRow } from '../matrix/analysis';
@@ -15,12 +15,13 @@ import { diffRecords, indexRecords, type BoardRecords, type FieldChange, type Re
 
 /** Where a change shows: the three boards, plus the partners every board shares and board-level comments. */
 export type ReviewGroup = 'partners' | BoardView | 'comments';
-export const REVIEW_GROUPS: readonly ReviewGroup[] = ['partners', 'stakeholder-map', 'skills-matrix', 'logic-model', 'comments'];
+export const REVIEW_GROUPS: readonly ReviewGroup[] = ['partners', 'stakeholder-map', 'skills-matrix', 'logic-model', 'health', 'comments'];
 export const REVIEW_GROUP_LABELS: Readonly<Record<ReviewGroup, string>> = {
   partners: 'Partners',
   'stakeholder-map': 'Stakeholder map',
   'skills-matrix': 'Skills matrix',
   'logic-model': 'Logic model',
+  health: 'Partnership health',
   comments: 'Comments',
 };
 
@@ -217,6 +218,54 @@ function commentSentence(ctx: Context, change: RecordChange): string {
   return `Comment ${quote(c.text)}${c.author ? ` by ${c.author}` : ''} ${change.kind}`;
 }
 
+const LEVEL_WORDS: Readonly<Record<HealthLevel, string>> = { notYet: 'not yet', partly: 'partly', fully: 'fully' };
+const stageWords = (stage: PartnershipStage | null) => stage ?? 'not set';
+
+function healthItemText(ctx: Context, itemId: string): string {
+  return quote(record(ctx, 'healthItems', itemId)?.text ?? 'a removed checklist item');
+}
+
+function healthItemSentence(ctx: Context, change: RecordChange): string {
+  const item = record(ctx, 'healthItems', change.id)!;
+  if (change.kind !== 'changed') return `Checklist item ${quote(item.text)} ${change.kind}`;
+  return change.fields.some((f) => f.field === 'text') ? `Checklist item now reads ${quote(item.text)}` : '';
+}
+
+function healthResponseSentence(ctx: Context, change: RecordChange): string {
+  const r = record(ctx, 'healthResponses', change.id)!;
+  const who = partnerName(ctx, r.partnerId);
+  const item = healthItemText(ctx, r.itemId);
+  if (change.kind === 'added') return `${who} rated ${item}: ${LEVEL_WORDS[r.level]}`;
+  if (change.kind === 'removed') return `${who}'s rating of ${item} removed`;
+  const parts: string[] = [];
+  for (const field of change.fields) {
+    if (field.field === 'level') parts.push(`${LEVEL_WORDS[field.before as HealthLevel] ?? '?'} → ${LEVEL_WORDS[field.after as HealthLevel] ?? '?'}`);
+    else if (field.field === 'note') parts.push('note edited');
+    else if (field.field === 'evidenceUrl') parts.push('evidence link changed');
+  }
+  return parts.length ? `${who}'s rating of ${item}: ${parts.join(', ')}` : '';
+}
+
+function healthAggregateSentence(ctx: Context, change: RecordChange): string {
+  const a = record(ctx, 'healthAggregates', change.id)!;
+  if (change.kind === 'removed') return `Anonymous ratings of ${healthItemText(ctx, a.itemId)} removed`;
+  return `Anonymous ratings of ${healthItemText(ctx, a.itemId)}: ${a.fully} fully, ${a.partly} partly, ${a.notYet} not yet`;
+}
+
+function partnerStageSentence(ctx: Context, change: RecordChange): string {
+  const s = record(ctx, 'partnerStages', change.id)!;
+  const pair = `${partnerName(ctx, s.partnerA)} and ${partnerName(ctx, s.partnerB)}`;
+  if (change.kind === 'removed') return `Stage between ${pair} removed`;
+  if (change.kind === 'added') return `${pair}: ${stageWords(s.current)}, aiming for ${stageWords(s.target)}`;
+  const parts: string[] = [];
+  for (const field of change.fields) {
+    if (field.field === 'current') parts.push(`now ${stageWords(field.after as PartnershipStage | null)} (was ${stageWords(field.before as PartnershipStage | null)})`);
+    else if (field.field === 'target') parts.push(`aiming for ${stageWords(field.after as PartnershipStage | null)} (was ${stageWords(field.before as PartnershipStage | null)})`);
+    else if (field.field === 'note') parts.push('note edited');
+  }
+  return parts.length ? `${pair}: ${parts.join(', ')}` : '';
+}
+
 function groupOf(ctx: Context, change: RecordChange): ReviewGroup | null {
   switch (change.collection) {
     case 'partners':
@@ -234,7 +283,15 @@ function groupOf(ctx: Context, change: RecordChange): ReviewGroup | null {
       return record(ctx, 'canvasItems', change.id)!.view;
     case 'comments':
       return 'comments';
+    case 'healthItems':
+    case 'healthResponses':
+    case 'healthAggregates':
+    case 'partnerStages':
+      return 'health';
     case 'votes':
+    case 'locks':
+    case 'voteRounds':
+      // Facilitation state, not partnership content: a review does not list it.
       return null;
   }
 }
@@ -249,6 +306,10 @@ const WORDING: Partial<Record<CollectionName, (ctx: Context, change: RecordChang
   logicLinks: logicLinkSentence,
   canvasItems: canvasItemSentence,
   comments: commentSentence,
+  healthItems: healthItemSentence,
+  healthResponses: healthResponseSentence,
+  healthAggregates: healthAggregateSentence,
+  partnerStages: partnerStageSentence,
 };
 
 function movesOf(ctx: Context, changes: readonly RecordChange[]): CanvasMove[] {
