@@ -6,10 +6,13 @@ import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { BoardService } from './boards/boardService';
 import { boardsRouter } from './http/boards';
-import { creationLimiter } from './http/creationLimit';
+import { addressLimiter, creationLimiter, requestLimiter } from './http/requestLimit';
 import { errorHandler, HttpError, notFound } from './http/errors';
 import { exportRouter } from './http/export';
 import { importRouter } from './http/import';
+import { votingRouter } from './http/voting';
+import { VoteService } from './facilitation/voteService';
+import { findFonts, type PdfFonts } from './pdf';
 import { requestLog } from './http/requestLog';
 import { reviewPointsRouter } from './http/reviewPoints';
 import { healthRatingsRouter, storeSealedRatings } from './http/healthRatings';
@@ -157,9 +160,31 @@ export function buildServer(config: Config, log: Logger, store: BoardStore, redi
       syncUrls: config.wsUrls,
     }),
   );
-  app.use('/api', exportRouter({ boards }));
+  let fonts: PdfFonts | undefined;
+  app.use(
+    '/api',
+    exportRouter({
+      boards,
+      store,
+      pdfLimiter: addressLimiter({ points: config.pdfExportsPerIpPerMinute, windowSeconds: 60, what: 'PDF packs from this address' }, config.trustProxyHops),
+      // Read on first use: most servers never print a pack.
+      fonts: () => (fonts ??= findFonts(config.pdfFont)),
+      maxPdfPages: config.maxPdfPages,
+    }),
+  );
   app.use('/api', importRouter({ boards, log, maxImportBytes: config.maxImportBytes }));
-  app.use('/api', reviewPointsRouter({ boards, store, log, maxJsonBytes: config.maxJsonBytes }));
+  app.use(
+    '/api',
+    reviewPointsRouter({
+      boards,
+      store,
+      log,
+      maxJsonBytes: config.maxJsonBytes,
+      saves: requestLimiter({ points: config.reviewPointSavesPerBoardPerHour, windowSeconds: 3600, what: 'review points saved on this board' }),
+      comparisons: addressLimiter({ points: config.comparisonsPerIpPerMinute, windowSeconds: 60, what: 'comparisons from this address' }, config.trustProxyHops),
+    }),
+  );
+  app.use('/api', votingRouter({ boards, votes: new VoteService({ boards, store, log }) }));
   app.use('/api', healthRatingsRouter({ boards, ratings: storeSealedRatings(store), log, maxJsonBytes: config.maxJsonBytes, trustProxyHops: config.trustProxyHops }));
   app.use('/api', notFound);
   app.use(staticClient(config.staticDir ?? join(repoRoot, 'client', 'dist')));

@@ -152,6 +152,23 @@ export const envSchema = z.object({
   BOARD_CREATIONS_PER_IP_PER_HOUR: integer(0, 1_000_000)
     .default(30)
     .describe('Boards one client address may create or restore per hour; past it HTTP 429 (0 = no limit).'),
+  REVIEW_POINT_SAVES_PER_BOARD_PER_HOUR: integer(0, 1_000_000)
+    .default(60)
+    .describe('Review points one board may save per hour (each stores a full copy of the board); past it HTTP 429 (0 = no limit).'),
+  COMPARISONS_PER_IP_PER_MINUTE: integer(0, 1_000_000)
+    .default(60)
+    .describe('Review point comparisons (GET …/snapshots/:sid/diff, which loads two whole boards) one client address may ask for per minute; past it HTTP 429 (0 = no limit).'),
+  PDF_EXPORTS_PER_IP_PER_MINUTE: integer(0, 1_000_000)
+    .default(10)
+    .describe('PDF review packs one client address may ask for per minute (each is laid out and drawn on the server); past it HTTP 429 (0 = no limit).'),
+  MAX_PDF_PAGES: integer(5, 10_000)
+    .default(300)
+    .describe('Largest PDF review pack, in pages; a board that needs more gets HTTP 413 (export CSV instead).'),
+  PDF_FONT: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('A TrueType font with wide Unicode coverage for PDF packs (default: DejaVu Sans from fonts-dejavu-core, else Liberation Sans; without either, the standard Helvetica and characters outside Latin-1 shown as their base letter).'),
   MAX_IMPORT_BYTES: integer(64, 64 * MiB)
     .default(2 * MiB)
     .describe('Largest CSV body POST /api/boards/:id/import accepts; larger -> HTTP 413.'),
@@ -211,6 +228,11 @@ export interface Config {
   maxRestoreBytes: number;
   maxImportBytes: number;
   maxQueuedUpdates: number;
+  reviewPointSavesPerBoardPerHour: number;
+  comparisonsPerIpPerMinute: number;
+  pdfExportsPerIpPerMinute: number;
+  maxPdfPages: number;
+  pdfFont: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -292,6 +314,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxRestoreBytes: e.MAX_RESTORE_BYTES,
     maxImportBytes: e.MAX_IMPORT_BYTES,
     maxQueuedUpdates: e.MAX_QUEUED_UPDATES,
+    reviewPointSavesPerBoardPerHour: e.REVIEW_POINT_SAVES_PER_BOARD_PER_HOUR,
+    comparisonsPerIpPerMinute: e.COMPARISONS_PER_IP_PER_MINUTE,
+    pdfExportsPerIpPerMinute: e.PDF_EXPORTS_PER_IP_PER_MINUTE,
+    maxPdfPages: e.MAX_PDF_PAGES,
+    pdfFont: e.PDF_FONT,
   };
 }
 

@@ -65,9 +65,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       METRICS_PORT: metricsPort,
       // Every test client comes from 127.0.0.1, as a whole venue behind one router would:
-      // the per-address limits are raised here and tested on their own (limits.test.ts).
+      // the per-address limits are raised here and tested on their own (limits.test.ts,
+      // review-pack.test.ts).
       MAX_CONNECTIONS_PER_IP: '100000',
       BOARD_CREATIONS_PER_IP_PER_HOUR: '0',
+      COMPARISONS_PER_IP_PER_MINUTE: '0',
+      PDF_EXPORTS_PER_IP_PER_MINUTE: '0',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -85,7 +85,7 @@ describe('GET /api/boards/:id/export', () => {
       expect(res.status).toBe(status);
       expect(((await res.json()) as { error: string }).error).toMatch(pattern);
     };
-    await bad(await fetch(`${server.url}/api/boards/${board.id}/export?format=xml`, { headers: { authorization: `Bearer ${board.tokens.view}` } }), 400, /format must be json, csv or yjs/);
+    await bad(await fetch(`${server.url}/api/boards/${board.id}/export?format=xml`, { headers: { authorization: `Bearer ${board.tokens.view}` } }), 400, /format must be json, csv, pdf or yjs/);
     await bad(await exportCsv('secrets'), 400, /table must be stakeholders, relationships, matrix, actions, health, stages or agreement/);
     await bad(await fetch(`${server.url}/api/boards/${board.id}/export?format=json`), 401, /Bearer/);
     await bad(await exportJson('x'.repeat(22)), 403, /does not grant access/);

@@ -45,7 +45,7 @@ describe('POST /api/boards/:id/import', () => {
     const csv = 'name,power,interest,owners,notes,shoe size\r\nFood bank,1,4,Council,"says ""hi"", twice",44\r\nPolice,4,1,Council; Youth Trust,,\r\n';
     const res = await post(board, 'stakeholders', csv, board.tokens.edit);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ imported: 2 });
+    expect(await res.json()).toEqual({ imported: 2, added: 2, updated: 0, unchanged: 0 });
     await waitFor(() => sizes.length > 0);
     expect(sizes[0]).toBe(2);
     const police = listRecords(client.doc, 'stakeholders').find((r) => r.record.name === 'Police')!;
@@ -125,7 +125,7 @@ describe('POST /api/boards/:id/import', () => {
     const started = performance.now();
     const full = await post(board, 'stakeholders', atLimit, board.tokens.edit);
     const elapsed = performance.now() - started;
-    expect(await full.json()).toEqual({ imported: 5000 });
+    expect(await full.json()).toMatchObject({ imported: 5000, added: 5000 });
     console.log(`5,000 stakeholder rows (${atLimit.length} bytes) imported in ${elapsed.toFixed(0)} ms`);
     const many = await post(board, 'stakeholders', `name\n${Array.from({ length: 5001 }, (_, i) => `S${i}`).join('\n')}\n`, board.tokens.edit);
     expect(many.status).toBe(422);

@@ -25,6 +25,8 @@ export class ApiError extends Error {
     readonly kind: ApiErrorKind,
     message: string,
     readonly status?: number,
+    /** The rows an import refused (422), each with its spreadsheet row number. */
+    readonly rows?: { row: number; message: string }[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -34,6 +36,7 @@ export class ApiError extends Error {
 export function errorKindForStatus(status: number): ApiErrorKind {
   switch (status) {
     case 400:
+    case 422:
       return 'bad-request';
     case 401:
       return 'unauthorised';
@@ -78,8 +81,12 @@ export async function send(path: string, init: RequestInit): Promise<Response> {
   if (!res.ok) {
     const kind = errorKindForStatus(res.status);
     let message = FALLBACK_MESSAGES[kind];
+    let rows: { row: number; message: string }[] | undefined;
     try {
-      const body = (await res.json()) as { error?: unknown };
+      const body = (await res.json()) as { error?: unknown; rows?: unknown };
+      if (Array.isArray(body.rows)) {
+        rows = body.rows.filter((r): r is { row: number; message: string } => typeof r?.row === 'number' && typeof r?.message === 'string');
+      }
       // Auth failures keep our own wording: it tells people what to do next.
       if (typeof body.error === 'string' && body.error && kind !== 'unauthorised' && kind !== 'not-found') {
         message = body.error;
@@ -87,7 +94,7 @@ export async function send(path: string, init: RequestInit): Promise<Response> {
     } catch {
       // not JSON: keep the fallback message
     }
-    throw new ApiError(kind, message, res.status);
+    throw new ApiError(kind, message, res.status, rows);
   }
   return res;
 }

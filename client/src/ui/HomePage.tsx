@@ -8,6 +8,7 @@ import { NameDialog } from './NameDialog';
 import { ROLE_LABELS, RoleBadge } from './RoleBadge';
 import { useIdentity } from './useIdentity';
 import { remember, useRecentBoards } from './useRecentBoards';
+import { RestoreBackupButton } from '../exports/RestoreBackupButton';
 import { copyText } from './share/clipboard';
 import { LINK_ROLES } from './share/linkRoles';
 
@@ -144,6 +145,16 @@ export function HomePage() {
               {error}
             </p>
           )}
+          <div className="home-restore">
+            <span className="muted">Have a backup (.yjs) from Export? </span>
+            <RestoreBackupButton
+              className="link-button"
+              onRestored={(board) => {
+                remember({ id: board.id, title: board.title, role: 'owner', token: board.tokens.owner, tokens: board.tokens, lastOpened: Date.now() });
+                location.assign(shareLinkPath(board.id, board.tokens.owner));
+              }}
+            />
+          </div>
         </section>
 
         {created && <ShareLinks board={created} />}

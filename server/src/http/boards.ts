@@ -4,7 +4,7 @@ import { countRecords, readMeta, ROLES } from '@pc/shared';
 import { bearerToken } from '../auth/tokens';
 import { readBackup } from '../boards/backup';
 import type { BoardService } from '../boards/boardService';
-import type { CreationLimiter } from './creationLimit';
+import type { CreationLimiter } from './requestLimit';
 import { HttpError } from './errors';
 
 export interface BoardsRouterOptions {

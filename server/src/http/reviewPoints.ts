@@ -18,6 +18,7 @@ import type { Logger } from '../logger';
 import type { BoardRecord, BoardStore, ReviewPoint, ReviewPointInfo } from '../storage/boardStore';
 import { tokenOf } from './boards';
 import { HttpError } from './errors';
+import type { AddressLimiter, RequestLimiter } from './requestLimit';
 
 /**
  * Review points: named copies of a whole board that partners take "at regular
@@ -61,6 +62,10 @@ export interface ReviewPointsRouterOptions {
   store: BoardStore;
   log: Logger;
   maxJsonBytes: number;
+  /** Saves per board (each stores a whole copy of it); restores count too, for the copy they keep first. */
+  saves: RequestLimiter;
+  /** Comparisons per client address (each loads two whole boards). */
+  comparisons: AddressLimiter;
 }
 
 function requireEditor(role: Role): void {
@@ -68,13 +73,13 @@ function requireEditor(role: Role): void {
 }
 
 /** A board state as the comparison and the read-only view use it. */
-interface BoardContent {
+export interface BoardContent {
   records: BoardRecords;
   title: string;
   logicTemplate: ReturnType<typeof readMeta>['record']['logicTemplate'];
 }
 
-function contentOf(doc: Y.Doc): BoardContent {
+export function contentOf(doc: Y.Doc): BoardContent {
   const meta = readMeta(doc).record;
   return { records: exportJson(doc, COLLECTION_NAMES) as BoardRecords, title: meta.title, logicTemplate: meta.logicTemplate };
 }
@@ -86,7 +91,7 @@ async function stateDoc(point: ReviewPoint): Promise<Y.Doc> {
   return doc;
 }
 
-async function withStateDoc<T>(point: ReviewPoint, read: (doc: Y.Doc) => T): Promise<T> {
+export async function withStateDoc<T>(point: ReviewPoint, read: (doc: Y.Doc) => T): Promise<T> {
   const doc = await stateDoc(point);
   try {
     return read(doc);
@@ -127,6 +132,7 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
     if (!req.is('application/json')) throw new HttpError(400, 'Send the body as JSON with Content-Type: application/json');
     const parsed = createBody.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Send {"name": "..."}');
+    await options.saves.consume(board.id);
     const point = await save(board, parsed.data.name, parsed.data.author ?? '');
     res.status(201).json({ id: point.id, name: point.name, createdAt: point.createdAt });
   });
@@ -155,6 +161,7 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
   router.get('/boards/:id/snapshots/:sid/diff', async (req, res) => {
     const { board } = await boards.access(req.params.id, tokenOf(req));
     const against = typeof req.query.against === 'string' && req.query.against !== '' ? req.query.against : 'current';
+    await options.comparisons.consume(req);
     const point = await find(board, req.params.sid);
     const before = await withStateDoc(point, contentOf);
     let to: { id: string; name: string; author?: string; createdAt: number };
@@ -175,6 +182,7 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
     const { board, role } = await boards.access(req.params.id, tokenOf(req));
     if (role !== 'owner') throw new BoardAccessError('owner-only');
     const point = await find(board, req.params.sid);
+    await options.saves.consume(board.id);
     // Keep what is about to be replaced, so the restore itself can be undone by restoring this.
     const backup = await save(board, `Before restoring "${point.name}"`.slice(0, MAX_REVIEW_POINT_NAME), '');
     const target = await stateDoc(point);

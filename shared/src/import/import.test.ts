@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createRecord, listRecords } from '../doc/records';
 import { EXPORT_TABLES, type Table } from '../export/tables';
-import { applyImport, importContext, MAX_IMPORT_ROWS, planImport, unguardCell, type ImportTableName } from './tables';
+import { applyImport, importContext, importMatchKey, MAX_IMPORT_ROWS, planImport, unguardCell, type ImportTableName } from './tables';
 
 function partners(doc: Y.Doc) {
   createRecord(doc, 'partners', { id: 'p1', name: 'Council', colour: '#2563eb' });
@@ -29,7 +29,7 @@ function roundTrip(from: Y.Doc, to: Y.Doc, table: ImportTableName) {
   const exported = EXPORT_TABLES[table](from);
   const plan = planImport(table, exported.header, asText(exported), importContext(to));
   if (!plan.ok) throw new Error(JSON.stringify(plan));
-  applyImport(to, plan.records);
+  applyImport(to, plan);
   return plan.imported;
 }
 
@@ -52,16 +52,21 @@ describe('planImport', () => {
     if (!plan.ok) throw new Error(plan.error);
     let updates = 0;
     doc.on('update', () => updates++);
-    applyImport(doc, plan.records);
+    applyImport(doc, plan);
     expect(updates).toBe(1);
     expect(listRecords(doc, 'matrixCells')).toHaveLength(2);
   });
 
-  it('gives a stakeholder whose id is already on the board a new id instead of overwriting it', () => {
+  it('re-importing a board\'s own tables changes nothing and adds no copies', () => {
     const doc = source();
-    const before = listRecords(doc, 'stakeholders').length;
-    roundTrip(doc, doc, 'stakeholders');
-    expect(listRecords(doc, 'stakeholders')).toHaveLength(before * 2);
+    const before = EXPORT_TABLES.stakeholders(doc);
+    for (const table of ['stakeholders', 'relationships', 'matrix'] as const) {
+      const exported = EXPORT_TABLES[table](doc);
+      const plan = planImport(table, exported.header, asText(exported), importContext(doc));
+      expect(plan).toMatchObject({ ok: true, added: 0, updated: 0, records: [], updates: [] });
+      if (plan.ok) expect(plan.unchanged).toBe(exported.rows.length);
+    }
+    expect(EXPORT_TABLES.stakeholders(doc)).toEqual(before);
   });
 
   it('reports every bad row by its spreadsheet row number and creates nothing', () => {
@@ -109,6 +114,78 @@ describe('planImport', () => {
     expect(unguardCell("'-2")).toBe('-2');
     expect(unguardCell("'quoted'")).toBe("'quoted'");
     expect(unguardCell('plain')).toBe('plain');
+  });
+});
+
+describe('matching rows to records already on the board', () => {
+  it('matches names ignoring case and spaces, and updates only the fields that differ', () => {
+    const doc = source();
+    const police = listRecords(doc, 'stakeholders').find((s) => s.record.name === 'police')!.record;
+    const plan = planImport('stakeholders', ['name', 'power', 'organisation'], [['  POLICE ', '4', 'Police Scotland'], ['New group', '1', '']], importContext(doc));
+    if (!plan.ok) throw new Error(JSON.stringify(plan));
+    expect(plan.outcomes).toEqual([
+      { row: 2, action: 'update', label: 'police', fields: ['organisation'] },
+      { row: 3, action: 'add', label: 'New group', fields: [] },
+    ]);
+    expect(plan.updates).toEqual([{ collection: 'stakeholders', id: police.id, patch: { organisation: 'Police Scotland' } }]);
+    applyImport(doc, plan);
+    const after = listRecords(doc, 'stakeholders').map((r) => r.record);
+    expect(after).toHaveLength(3);
+    // Fields the file does not have (owners, attitude) are kept.
+    expect(after.find((s) => s.id === police.id)).toMatchObject({ organisation: 'Police Scotland', ownerPartnerIds: ['p1'], attitude: -1 });
+  });
+
+  it('keeps salience that follows power and interest unless the file sets another value', () => {
+    const doc = new Y.Doc();
+    const s = createRecord(doc, 'stakeholders', { name: 'Board', power: 4, interest: 1 });
+    const same = planImport('stakeholders', ['name', 'saliencePower', 'salienceLegitimacy'], [['Board', 'true', 'false']], importContext(doc));
+    expect(same).toMatchObject({ ok: true, unchanged: 1 });
+    const other = planImport('stakeholders', ['name', 'saliencePower'], [['Board', 'false']], importContext(doc));
+    expect(other).toMatchObject({ ok: true, updates: [{ id: s.id, patch: { saliencePower: false } }] });
+  });
+
+  it('prefers the id column, so a renamed stakeholder is updated, not duplicated', () => {
+    const doc = source();
+    const police = listRecords(doc, 'stakeholders').find((s) => s.record.name === 'police')!.record;
+    const plan = planImport('stakeholders', ['id', 'name'], [[police.id, 'Police Scotland']], importContext(doc));
+    expect(plan).toMatchObject({ ok: true, added: 0, updated: 1, updates: [{ id: police.id, patch: { name: 'Police Scotland' } }] });
+  });
+
+  it('refuses a row matching two records, and two rows for one record', () => {
+    const doc = new Y.Doc();
+    createRecord(doc, 'stakeholders', { name: 'Twin' });
+    createRecord(doc, 'stakeholders', { name: 'twin ' });
+    expect(planImport('stakeholders', ['name'], [['TWIN']], importContext(doc))).toMatchObject({ ok: false, rows: [{ row: 2, message: expect.stringMatching(/more than one stakeholder/) }] });
+    expect(planImport('stakeholders', ['name'], [['Solo'], ['solo']], importContext(doc))).toMatchObject({ ok: false, rows: [{ row: 3, message: 'the same stakeholder as row 2; keep one row for it' }] });
+  });
+
+  it('matches matrix rows by name and updates their levels in place', () => {
+    const doc = source();
+    const plan = planImport('matrix', ['row', 'category', 'required', 'Council', 'Youth Trust'], [['venues', 'resource', '3', '1', '2 G R'], ['Safeguarding', 'skill', '2', '', '']], importContext(doc));
+    if (!plan.ok) throw new Error(JSON.stringify(plan));
+    expect(plan.outcomes.map((o) => [o.action, o.fields])).toEqual([
+      ['update', ['Council']],
+      ['update', ['required']],
+    ]);
+    applyImport(doc, plan);
+    expect(listRecords(doc, 'matrixRows')).toHaveLength(2);
+    expect(EXPORT_TABLES.matrix(doc).rows.find((r) => r[0] === 'Venues')).toEqual(['Venues', 'resource', 'Space', 3, '1', '2 G R', 2, 1]);
+  });
+
+  it('keys relationships on their two ends and type', () => {
+    const doc = source();
+    const exported = EXPORT_TABLES.relationships(doc);
+    // Without ids: matched by ends and type; a new type is a new relationship.
+    const header = ['fromName', 'toName', 'type', 'strength'];
+    const rows = exported.rows.map((r) => [String(r[2]), String(r[4]), String(r[5]), '2']);
+    rows.push([rows[0]![0]!, rows[0]![1]!, 'informal', '1']);
+    const plan = planImport('relationships', header, rows.map((r) => r.map((c) => (/^[=+\-@]/.test(c) ? `'${c}` : c))), importContext(doc));
+    expect(plan).toMatchObject({ ok: true, added: 1, updated: 2 });
+  });
+
+  it('folds names to one key', () => {
+    expect(importMatchKey('  Kinship   Carers’ Trust ')).toBe('kinship carers’ trust');
+    expect(importMatchKey('Cafe\u0301 Nord')).toBe(importMatchKey('Café nord'));
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partnerSchema, stakeholderSchema, type Partner, type Stakeholder } from '@pc/shared';
+import { partnerSchema, stakeholderSchema, type Partner, type Stakeholder } from '../../schema';
 import { contactStatus, deriveCommsPlan, isIsoDate, localIsoDate, nextDueDate, sortCommsPlan, type CommsPlanRow } from './commsPlan';
 
 function stakeholder(id: string, patch: Partial<Stakeholder> = {}): Stakeholder {
