@@ -21,7 +21,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as Y from 'yjs';
 import {
   appendResults,
   checkFileLimit,
@@ -49,7 +48,8 @@ import {
   type Pinning,
 } from './lib/harness';
 import { connectInspector, INSPECT_ENV } from './lib/inspector';
-import { BenchClient, closeAll, connectAll, encodeSync, SYNC_UPDATE, type UpdateMeta } from './lib/yclient';
+import { BenchClient, closeAll, connectAll } from './lib/yclient';
+import { Receiver, SendLog, Writer } from './lib/latency';
 import { createBoard } from '../tests/helpers/server';
 
 interface Scenario {
@@ -140,105 +140,6 @@ for (const scenario of SCENARIOS) {
   if (writers) scenario.writersPerRoom = Math.round(writers);
   if (hz) scenario.hz = hz;
   scenario.label = `(${scenario.key}') ${scenario.clients} clients / ${scenario.rooms} room(s), ${scenario.writersPerRoom} writer(s)/room @${scenario.hz} Hz [custom]`;
-}
-
-/** Send times per writer clientID, indexed by clock. */
-class SendLog {
-  readonly times = new Map<number, number[]>();
-  windowStart = Infinity;
-  windowEnd = Infinity;
-
-  record(client: number, from: number, to: number, at: number): void {
-    let list = this.times.get(client);
-    if (!list) this.times.set(client, (list = []));
-    for (let clock = from; clock < to; clock++) list[clock] = at;
-  }
-
-  inWindow(at: number): boolean {
-    return at >= this.windowStart && at < this.windowEnd;
-  }
-}
-
-/** A sampled receiver's view: the next clock expected from each writer of its room. */
-class Receiver {
-  readonly next = new Map<number, number>();
-  gaps = 0;
-
-  constructor(
-    private readonly log: SendLog,
-    private readonly latencies: number[],
-  ) {}
-
-  readonly onUpdate = (meta: UpdateMeta, receivedAt: number): void => {
-    for (const [client, to] of meta.to) {
-      // Clocks written before a writer synced (its record's creation) have no send time but still count for gaps.
-      const times = this.log.times.get(client);
-      const seen = this.next.get(client) ?? 0;
-      const from = meta.from.get(client) ?? 0;
-      if (from > seen) this.gaps += from - seen;
-      for (let clock = Math.max(seen, from); clock < to; clock++) {
-        const sentAt = times?.[clock];
-        if (sentAt !== undefined && this.log.inWindow(sentAt)) this.latencies.push(receivedAt - sentAt);
-      }
-      if (to > seen) this.next.set(client, to);
-    }
-  };
-}
-
-class Writer {
-  readonly doc = new Y.Doc();
-  readonly client: BenchClient;
-  private readonly item: Y.Map<unknown>;
-  private timer: NodeJS.Timeout | null = null;
-  private startTimer: NodeJS.Timeout | null = null;
-  sent = 0;
-  private tick = 0;
-
-  constructor(url: string, log: SendLog, counter: { sent: number }) {
-    this.client = new BenchClient(url, { doc: this.doc });
-    // A canvas sticky of our schema, one record per writer; each tick moves it.
-    const id = `bench-${this.doc.clientID}`;
-    this.item = new Y.Map<unknown>();
-    this.doc.transact(() => {
-      this.doc.getMap('canvasItems').set(id, this.item);
-      this.item.set('id', id);
-      this.item.set('kind', 'sticky');
-      this.item.set('text', 'bench');
-      this.item.set('y', 0);
-    });
-    this.doc.on('update', (update: Uint8Array) => {
-      if (!this.client.synced) return;
-      const meta = Y.parseUpdateMeta(update);
-      const at = performance.now();
-      for (const [client, to] of meta.to) log.record(client, meta.from.get(client) ?? 0, to, at);
-      this.client.send(encodeSync(SYNC_UPDATE, update));
-      this.sent++;
-      counter.sent++;
-    });
-  }
-
-  /** Tick every 1000/hz ms, starting after `offsetMs` (writers are spread over the period). */
-  start(hz: number, offsetMs: number): void {
-    this.startTimer = setTimeout(() => {
-      this.step();
-      this.timer = setInterval(() => this.step(), 1000 / hz);
-    }, offsetMs);
-  }
-
-  private step(): void {
-    this.item.set('x', ++this.tick);
-  }
-
-  stop(): void {
-    if (this.startTimer) clearTimeout(this.startTimer);
-    if (this.timer) clearInterval(this.timer);
-    this.startTimer = this.timer = null;
-  }
-
-  /** Exclusive end of this writer's own clocks. */
-  get finalClock(): number {
-    return Y.decodeStateVector(Y.encodeStateVector(this.doc)).get(this.doc.clientID) ?? 0;
-  }
 }
 
 /** Event-loop delay and storage activity of our server over the window, from /metrics. */

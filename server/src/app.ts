@@ -21,6 +21,9 @@ import { securityHeaders } from './http/securityHeaders';
 import { staticClient } from './http/staticClient';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
+import type { Fanout } from './fanout/fanout';
+import { RedisFanout, type RedisDriver } from './fanout/redisFanout';
+import { randomBytes } from 'node:crypto';
 import type { BoardStore } from './storage/boardStore';
 import { MemoryBoardStore } from './storage/memory';
 import { PostgresBoardStore } from './storage/postgres';
@@ -45,7 +48,7 @@ export interface PartnershipServer {
 
 /**
  * Wires the whole server, choosing each implementation in this one place
- * (storage: SQLite, PostgreSQL or memory; a Redis fan-out for several nodes slots in here later).
+ * (storage: SQLite, PostgreSQL or memory; with REDIS_URL, the Redis fan-out between nodes).
  * HTTP API, static app and WebSocket sync share one port.
  */
 /** The storage implementation the configuration names. */
@@ -60,7 +63,11 @@ export async function openStore(config: Config): Promise<BoardStore> {
   }
 }
 
-export function buildServer(config: Config, log: Logger, store: BoardStore): PartnershipServer {
+/**
+ * Build the server. `redis` (from `loadRedisDriver`, only when REDIS_URL is
+ * set) turns on the fan-out between nodes.
+ */
+export function buildServer(config: Config, log: Logger, store: BoardStore, redis?: RedisDriver): PartnershipServer {
   const metrics = createMetrics();
   const writer = new UpdateWriter(store, {
     intervalMs: config.flushIntervalMs,
@@ -73,6 +80,22 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
     onError: (error) => log.error({ err: error }, 'could not write updates; they stay queued'),
   });
   metrics.observeQueue(() => writer.pending);
+  const nodeId = config.nodeId ?? randomBytes(6).toString('base64url');
+  if (config.redisUrl && !redis) throw new Error('REDIS_URL is set: pass the Redis driver (loadRedisDriver) to buildServer');
+  const fanout: Fanout | undefined = config.redisUrl
+    ? new RedisFanout({
+        driver: redis!,
+        url: config.redisUrl,
+        prefix: config.redisChannelPrefix,
+        nodeId,
+        resyncMs: config.fanoutResyncMs,
+        nodeTimeoutMs: config.fanoutNodeTimeoutMs,
+        awarenessIntervalMs: config.awarenessIntervalMs,
+        maxMessageBytes: config.maxMessageBytes * 2,
+        metrics,
+        log: log.child({ node: nodeId }),
+      })
+    : undefined;
   const registry = new RoomRegistry({
     store,
     writer,
@@ -93,6 +116,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
       maxPresenceBytes: config.maxPresenceBytes,
       maxPresenceClients: config.maxPresenceClients,
     },
+    fanout,
   });
 
   let ready = true;
@@ -104,7 +128,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
 
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders({ https: config.publicUrl?.startsWith('https:') ?? false }));
+  app.use(securityHeaders({ https: config.publicUrl?.startsWith('https:') ?? false, syncUrls: config.wsUrls }));
   app.use(requestLog(log));
   // A path with a broken %-escape (`/%E0%A4%A`) is the client's mistake: 400, before any route tries to decode it.
   app.use((req, _res, next) => {
@@ -117,10 +141,15 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
   });
   app.get('/healthz', (_req, res) => {
     const storage = writer.health;
+    const redis = fanout?.health;
+    // With several nodes, both shared services are named, so a load balancer's log says which one failed.
+    const services = fanout ? { node: fanout.nodeId, storage: storage.ok ? 'ok' : 'failing', redis: redis?.ok ? 'ok' : 'down' } : {};
     if (!ready || shuttingDown) res.status(503).json({ ok: false, error: 'shutting down' });
     else if (!storage.ok) {
-      res.status(503).json({ ok: false, storage: 'failing', error: `storage is failing since ${new Date(storage.since).toISOString()}: ${storage.error}`, queued: writer.pending });
-    } else res.json({ ok: true });
+      res.status(503).json({ ok: false, ...services, storage: 'failing', error: `storage is failing since ${new Date(storage.since).toISOString()}: ${storage.error}`, queued: writer.pending });
+    } else if (redis && !redis.ok) {
+      res.status(503).json({ ok: false, ...services, error: redis.error });
+    } else res.json({ ok: true, ...services });
   });
   app.use(
     '/api',
@@ -129,6 +158,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
       creations: creationLimiter(config.boardCreationsPerIpPerHour, config.trustProxyHops),
       maxJsonBytes: config.maxJsonBytes,
       maxRestoreBytes: config.maxRestoreBytes,
+      syncUrls: config.wsUrls,
     }),
   );
   app.use('/api', timeRouter());
@@ -214,6 +244,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
         httpServer.closeIdleConnections();
         await registry.closeAll();
         await writer.close();
+        await fanout?.close();
         await store.close();
         wss.close();
         httpServer.closeAllConnections();

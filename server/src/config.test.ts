@@ -76,4 +76,27 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ allowedOrigins: undefined, metricsPort: undefined, maxConnectionsPerBoard: 500, boardCreationsPerIpPerHour: 30 });
     expect(() => loadConfig({ ALLOWED_ORIGINS: 'evil; script-src *' })).toThrow(/ALLOWED_ORIGINS/);
   });
+
+  it('reads the settings of several nodes, and refuses Redis without shared storage', () => {
+    const config = loadConfig({
+      STORAGE: 'postgres',
+      DATABASE_URL: 'postgres://canvas@db:5432/canvas',
+      REDIS_URL: 'redis://redis:6379',
+      FANOUT_RESYNC_MS: '1500',
+      WS_URLS: 'wss://a.example.org/ws/, wss://b.example.org/ws',
+    });
+    expect(config).toMatchObject({
+      redisUrl: 'redis://redis:6379',
+      redisChannelPrefix: 'pc',
+      fanoutResyncMs: 1500,
+      fanoutNodeTimeoutMs: 10_000,
+      wsUrls: ['wss://a.example.org/ws', 'wss://b.example.org/ws'],
+    });
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+    expect(() => loadConfig({ REDIS_URL: 'redis://redis:6379' })).toThrow(/several nodes need shared storage; set STORAGE=postgres/);
+    expect(() => loadConfig({ WS_URLS: 'https://a.example.org/ws' })).toThrow(/WS_URLS/);
+    expect(() => loadConfig({ REDIS_URL: 'http://redis' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ FANOUT_RESYNC_MS: '5' })).toThrow(/FANOUT_RESYNC_MS/);
+  });
 });
+

@@ -34,6 +34,32 @@ export const envSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
     .default('public')
     .describe('PostgreSQL schema holding the tables (created if missing).'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional()
+    .describe('Redis for several nodes serving the same boards (needs STORAGE=postgres): each node publishes the changes and presence it accepts, and applies the others\'. Unset = one process.'),
+  REDIS_CHANNEL_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be letters, digits, ".", "_" or "-"')
+    .default('pc')
+    .describe('Prefix of the Redis channels; the nodes of one deployment share it, another deployment on the same Redis uses another.'),
+  FANOUT_RESYNC_MS: integer(100, 600_000)
+    .default(2000)
+    .describe('How often each node announces its state of every loaded board (and a heartbeat) to the others; a node that missed a message catches up within this period.'),
+  FANOUT_NODE_TIMEOUT_MS: integer(500, 3600_000)
+    .default(10_000)
+    .describe('A node not heard from for this long is taken as gone: its clients leave the others\' presence and what it stored is read back.'),
+  NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, "_" or "-"')
+    .optional()
+    .describe('Name of this node in logs and between nodes (default: random at each start, which is what a restarted node should be).'),
+  WS_URLS: z
+    .string()
+    .regex(/^\s*wss?:\/\/[^\s,]+(\s*,\s*wss?:\/\/[^\s,]+)*\s*$/, 'must be a comma-separated list of ws(s):// URLs ending in /ws')
+    .optional()
+    .describe('Sync addresses of every node (e.g. wss://a.example.org/ws,wss://b.example.org/ws), given to clients so they move to another node when theirs fails. Unset = the page\'s own host (a load balancer, or one process).'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
@@ -166,6 +192,13 @@ export interface Config {
   storage: Env['STORAGE'];
   databaseUrl: string | undefined;
   databaseSchema: string;
+  redisUrl: string | undefined;
+  redisChannelPrefix: string;
+  fanoutResyncMs: number;
+  fanoutNodeTimeoutMs: number;
+  nodeId: string | undefined;
+  /** Sync URLs of every node, for client failover; undefined = the page's own host. */
+  wsUrls: string[] | undefined;
   logLevel: Env['LOG_LEVEL'];
   /** Without a trailing slash; undefined means "http://localhost:<real port>". */
   publicUrl: string | undefined;
@@ -230,6 +263,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.STORAGE === 'postgres' && !e.DATABASE_URL) {
     throw new ConfigError(['DATABASE_URL="": required when STORAGE=postgres (e.g. postgres://user@host:5432/db)']);
   }
+  if (e.REDIS_URL && e.STORAGE !== 'postgres') {
+    throw new ConfigError([`REDIS_URL=${JSON.stringify(e.REDIS_URL)}: several nodes need shared storage; set STORAGE=postgres and DATABASE_URL`]);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -237,6 +273,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage: e.STORAGE,
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
+    redisUrl: e.REDIS_URL,
+    redisChannelPrefix: e.REDIS_CHANNEL_PREFIX,
+    fanoutResyncMs: e.FANOUT_RESYNC_MS,
+    fanoutNodeTimeoutMs: e.FANOUT_NODE_TIMEOUT_MS,
+    nodeId: e.NODE_ID,
+    wsUrls: e.WS_URLS?.split(',').map((url) => url.trim().replace(/\/+$/, '')),
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     staticDir: e.STATIC_DIR,

@@ -1,4 +1,5 @@
 import { buildServer, openStore } from './app';
+import { loadRedisDriver } from './fanout/redisFanout';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 
@@ -25,7 +26,8 @@ try {
   process.stderr.write(`Could not open ${config.storage} storage: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
-const server = buildServer(config, log, store);
+// The Redis client library loads only for several nodes.
+const server = buildServer(config, log, store, config.redisUrl ? await loadRedisDriver() : undefined);
 
 process.on('uncaughtException', (error) => {
   log.fatal({ err: error }, 'uncaught exception');

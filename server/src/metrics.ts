@@ -58,6 +58,59 @@ export function createMetrics() {
     observeQueue(source: () => number) {
       queuedUpdates = source;
     },
+    storageSeconds: new Histogram({
+      name: 'pc_storage_operation_seconds',
+      help: 'Duration of loading a board from storage and of compacting it',
+      labelNames: ['operation'] as const,
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
+      registers: [registry],
+    }),
+    messagesSent: new Counter({
+      name: 'pc_ws_messages_sent_total',
+      help: 'Messages sent to clients (document changes and presence broadcasts, counted per recipient)',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
+    bytesSent: new Counter({
+      name: 'pc_ws_bytes_sent_total',
+      help: 'Bytes of document changes and presence broadcast to clients (counted per recipient)',
+      registers: [registry],
+    }),
+    bytesReceived: new Counter({
+      name: 'pc_ws_bytes_received_total',
+      help: 'Bytes of sync messages received from clients',
+      registers: [registry],
+    }),
+    fanoutMessages: new Counter({
+      name: 'pc_fanout_messages_total',
+      help: 'Messages exchanged with other nodes through Redis, by direction and kind',
+      labelNames: ['direction', 'kind'] as const,
+      registers: [registry],
+    }),
+    fanoutBytes: new Counter({
+      name: 'pc_fanout_bytes_total',
+      help: 'Bytes exchanged with other nodes through Redis, by direction',
+      labelNames: ['direction'] as const,
+      registers: [registry],
+    }),
+    fanoutDropped: new Counter({
+      name: 'pc_fanout_dropped_total',
+      help: 'Fan-out messages dropped: malformed ones received, publishes that failed (Redis away), by reason',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    fanoutResyncs: new Counter({
+      name: 'pc_fanout_resync_requests_total',
+      help: 'Times this node found itself behind a peer (a message was lost) and asked for the difference',
+      registers: [registry],
+    }),
+    fanoutLag: new Histogram({
+      name: 'pc_fanout_lag_seconds',
+      help: 'From a peer publishing a document change to this node applying it (clocks of both nodes)',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
+    fanoutPeers: new Gauge({ name: 'pc_fanout_peers', help: 'Other nodes heard from recently', registers: [registry] }),
     compactions: new Counter({ name: 'pc_storage_compactions_total', help: 'Snapshots written', registers: [registry] }),
     flushSeconds: new Histogram({
       name: 'pc_storage_flush_seconds',

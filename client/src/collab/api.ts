@@ -6,6 +6,8 @@ export interface BoardInfo {
   title: string;
   role: Role;
   createdAt?: number | string;
+  /** Every node's sync URL when the server runs several (WS_URLS). */
+  syncUrls?: string[];
 }
 
 export interface CreatedBoard {

@@ -5,6 +5,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { COLLECTION_NAMES, getCollection, getMetaMap, refusalFromClose, type BoardView, type CollectionName } from '@pc/shared';
 import { CollectionStore } from './collectionStore';
 import { AdoptingWebSocket, syncServerUrl } from './earlySocket';
+import { cleanSyncUrls, nextSyncUrl } from './failover';
 import { INITIAL_CONNECTION, MAX_RECONNECT_MS, accessProblemFromCloseCode, reconnectDelay, type ConnectionState } from './connection';
 import { peersFromStates, type Peer, type PresenceState } from './presence';
 import { throttle, type Throttled } from '../lib/throttle';
@@ -68,6 +69,8 @@ export class BoardSession {
   private readonly cleanups: (() => void)[] = [];
   private readonly stores = new Map<CollectionName, CollectionStore<CollectionName>>();
   private readonly boardStores = new Map<(session: BoardSession) => object, SessionStore>();
+  /** Every node's sync URL, when the server runs several (empty: the page's own host only). */
+  private syncUrls: string[] = [];
   private destroyed = false;
 
   constructor(readonly options: SessionOptions) {
@@ -106,6 +109,8 @@ export class BoardSession {
           provider.shouldConnect = false;
           this.refused.set(refusal);
         }
+        // Several nodes: the next attempt goes to another one (its node may be the one that died).
+        if (this.syncUrls.length > 0) provider.serverUrl = nextSyncUrl(this.syncUrls, provider.serverUrl);
       });
       provider.on('status', ({ status }) => this.patchConnection({ status, ...(status !== 'connected' ? { synced: false } : {}) }));
       provider.on('sync', (synced: boolean) => this.patchConnection(synced ? { synced, hasBeenLive: true } : { synced }));
@@ -155,6 +160,11 @@ export class BoardSession {
         window.removeEventListener('offline', onOffline);
       });
     }
+  }
+
+  /** The server runs several nodes: reconnect to another of these when the socket closes. */
+  failOverTo(urls: unknown): void {
+    this.syncUrls = cleanSyncUrls(urls);
   }
 
   /** The live store of one collection, created on first use and shared by every reader. */

@@ -48,6 +48,7 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
   const [retry, setRetry] = useState(0);
   /** The last board lookup failed on the network: try again once the socket is back. */
   const [lookupFailed, setLookupFailed] = useState(false);
+  const [syncUrls, setSyncUrls] = useState<string[] | undefined>(undefined);
 
   useEffect(() => {
     // The link lost its fragment but this device knows the board: put the token back
@@ -82,6 +83,10 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
   }, [boardId, token, generation]);
 
   useEffect(() => {
+    if (session && syncUrls) session.failOverTo(syncUrls);
+  }, [session, syncUrls]);
+
+  useEffect(() => {
     session?.setUser({ name: identity.name, colour: identity.colour });
   }, [session, identity.name, identity.colour]);
 
@@ -93,6 +98,7 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
         if (cancelled) return;
         setLookupFailed(false);
         setInfo({ title: board.title, role: board.role });
+        if (board.syncUrls) setSyncUrls(board.syncUrls);
         remember({ id: boardId, title: board.title, role: board.role, token, lastOpened: Date.now() });
       },
       (error: unknown) => {

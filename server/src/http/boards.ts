@@ -12,6 +12,8 @@ export interface BoardsRouterOptions {
   creations: CreationLimiter;
   maxJsonBytes: number;
   maxRestoreBytes: number;
+  /** Every node's sync URL (WS_URLS), so a client can move to another when its node fails. */
+  syncUrls?: readonly string[];
 }
 
 const MAX_TITLE = 200;
@@ -73,6 +75,7 @@ export function boardsRouter(options: BoardsRouterOptions): Router {
       role,
       createdAt: board.createdAt,
       counts: summary.counts,
+      ...(options.syncUrls ? { syncUrls: options.syncUrls } : {}),
     });
   });
 

@@ -17,11 +17,13 @@ function sameHostSocket(req: IncomingMessage): string {
  * origin's scripts and stylesheets (the built app has no inline script; style
  * attributes are allowed, style elements are not), data: and
  * blob: images (the favicon, QR codes, canvas exports), sync sockets to this
- * host, and no framing; the referrer is never sent, since share tokens live in
+ * host (and to the other nodes of WS_URLS), and no framing; the referrer is never sent, since share tokens live in
  * URLs. HSTS and upgrade-insecure-requests only when PUBLIC_URL is https: on a
  * plain-http LAN install they would break the app.
  */
-export function securityHeaders(options: { https: boolean }): RequestHandler {
+export function securityHeaders(options: { https: boolean; syncUrls?: readonly string[] }): RequestHandler {
+  // Several nodes given to clients (WS_URLS): the page may open its sync socket to any of them.
+  const syncOrigins = [...new Set((options.syncUrls ?? []).map((url) => new URL(url).origin))];
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -35,7 +37,7 @@ export function securityHeaders(options: { https: boolean }): RequestHandler {
         styleSrcAttr: ["'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'"],
-        connectSrc: ["'self'", (req) => sameHostSocket(req)],
+        connectSrc: ["'self'", (req) => sameHostSocket(req), ...syncOrigins],
         workerSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],

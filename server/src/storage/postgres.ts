@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import * as Y from 'yjs';
 import type { BoardId, Role } from '@pc/shared';
 import type { TokenHash } from '../auth/tokens';
 import {
@@ -64,6 +65,8 @@ const SCHEMA_STEPS: readonly string[] = [
 
 /** Arbitrary constant naming our schema-migration lock. */
 const MIGRATION_LOCK = 7_413_902_118;
+/** First key of the per-board compaction lock (the second is the board id's hash). */
+const COMPACTION_LOCK_SPACE = 741_390;
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export interface PostgresStoreOptions {
@@ -145,9 +148,12 @@ export class PostgresBoardStore implements BoardStore {
     const lastSeq = new Map<BoardId, number>();
     if (batch.length === 0) return lastSeq;
     // One statement, one round trip: unnest keeps the batch's order, so seq follows it.
+    // Rows of a board deleted meanwhile are skipped: with several nodes, one that missed
+    // the deletion's message would otherwise fail every group commit on the foreign key.
     const { rows } = await this.pool.query<{ board_id: string; seq: string }>(
       `INSERT INTO updates (board_id, data)
-       SELECT board_id, data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u(board_id, data, n) ORDER BY n
+       SELECT u.board_id, u.data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u(board_id, data, n)
+       WHERE EXISTS (SELECT 1 FROM boards b WHERE b.id = u.board_id) ORDER BY n
        RETURNING board_id, seq`,
       [batch.map((item) => item.boardId), batch.map((item) => Buffer.from(item.update))],
     );
@@ -169,16 +175,16 @@ export class PostgresBoardStore implements BoardStore {
         [id],
       );
       const after = Number(snapshot.rows[0]?.upto_seq ?? 0);
-      const tail = await client.query<{ seq: string; data: Buffer }>(
-        'SELECT seq, data FROM updates WHERE board_id = $1 AND seq > $2 ORDER BY seq',
-        [id, after],
-      );
+      // Every remaining row, not only those after upto_seq: with several nodes a row
+      // can commit with a lower seq than one a compaction already folded (seqs are
+      // handed out before commit), and compaction deletes only the rows it read.
+      const tail = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = $1 ORDER BY seq', [id]);
       await client.query('COMMIT');
       const first = snapshot.rows[0];
       return {
         snapshot: first ? new Uint8Array(first.data) : null,
         updates: tail.rows.map((row) => new Uint8Array(row.data)),
-        lastSeq: tail.rows.length ? Number(tail.rows.at(-1)!.seq) : after,
+        lastSeq: Math.max(after, tail.rows.length ? Number(tail.rows.at(-1)!.seq) : 0),
       };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -188,19 +194,31 @@ export class PostgresBoardStore implements BoardStore {
     }
   }
 
+  /**
+   * Several nodes may hold the same board and append to it, each knowing only
+   * part of its rows: so the snapshot written is the merge of what is stored
+   * (snapshot and every tail row) and the caller's document, under a per-board
+   * advisory lock (one compaction at a time), and only the rows read are
+   * deleted. Nothing stored is lost whatever the caller's state; Yjs merging
+   * is idempotent, so nothing is doubled.
+   */
   async compact(id: BoardId, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await client.query(
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACTION_LOCK_SPACE, id]);
+      const stored = await client.query<{ data: Buffer; upto_seq: string }>('SELECT data, upto_seq FROM snapshots WHERE board_id = $1', [id]);
+      const tail = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM updates WHERE board_id = $1 ORDER BY seq', [id]);
+      const merged = mergeStates([...stored.rows.map((row) => row.data), ...tail.rows.map((row) => row.data), snapshot]);
+      const readUpto = Math.max(uptoSeq, Number(stored.rows[0]?.upto_seq ?? 0), ...tail.rows.map((row) => Number(row.seq)));
+      await client.query(
         `INSERT INTO snapshots (board_id, data, upto_seq, updated_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq,
-           updated_at = excluded.updated_at
-         WHERE excluded.upto_seq >= snapshots.upto_seq`,
-        [id, Buffer.from(snapshot), uptoSeq, Date.now()],
+         ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, updated_at = excluded.updated_at`,
+        [id, Buffer.from(merged), readUpto, Date.now()],
       );
-      // Never delete a tail that an older snapshot (rejected above) would not cover.
-      if ((result.rowCount ?? 0) > 0) await client.query('DELETE FROM updates WHERE board_id = $1 AND seq <= $2', [id, uptoSeq]);
+      if (tail.rows.length > 0) {
+        await client.query('DELETE FROM updates WHERE board_id = $1 AND seq = ANY($2::bigint[])', [id, tail.rows.map((row) => row.seq)]);
+      }
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -299,5 +317,18 @@ export class PostgresBoardStore implements BoardStore {
     if (this.schema === 'public') throw new Error('Refusing to drop the public schema');
     await this.pool.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
     await this.close();
+  }
+}
+
+/** One document state holding every given update (overlaps applied once, missing dependencies kept pending). */
+function mergeStates(updates: readonly Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
   }
 }

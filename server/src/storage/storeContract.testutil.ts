@@ -7,7 +7,7 @@ import { applyStoredState } from './docState';
 import type { BoardStore } from './boardStore';
 import { UpdateWriter } from './updateWriter';
 
-function boardRecord(): BoardRecord {
+export function boardRecord(): BoardRecord {
   return {
     id: newBoardId(),
     title: 'Board',

@@ -1,13 +1,14 @@
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import { MAX_UPDATES_PER_ROW, mergeIntoRows } from '../storage/updateWriter';
+import type { Metrics } from '../metrics';
 import type { Connection } from './connection';
 import { encodeBinaryFrame } from './frame';
 import { encodeAwareness, encodeUpdate } from './protocol';
 
 /**
- * How a room's changes reach its connections. One implementation today
- * (this process's sockets); a fan-out between processes would wrap it and
- * also publish what it is given.
+ * How a room's changes reach its connections: this process's sockets
+ * (`LocalBroadcaster`); with several nodes, the fan-out's broadcaster
+ * (fanout/redisFanout.ts) wraps it and also publishes what it is given.
  */
 export interface Broadcaster {
   /** A change applied to the room's document; `origin` is the connection that sent it, if any. */
@@ -22,6 +23,7 @@ export interface Broadcaster {
 export interface BroadcasterOptions {
   syncBatchMs: number;
   awarenessIntervalMs: number;
+  metrics?: Pick<Metrics, 'messagesSent' | 'bytesSent'>;
 }
 
 /** Most updates merged into one broadcast message (merging is super-linear in the count). */
@@ -96,9 +98,14 @@ export class LocalBroadcaster implements Broadcaster {
     const soleAuthor = pending.every((p) => p.origin === firstOrigin) ? firstOrigin : undefined;
     for (const update of mergeIntoRows(pending.map((p) => p.update), MAX_UPDATES_PER_BROADCAST)) {
       const frame = encodeBinaryFrame(encodeUpdate(update));
+      let sent = 0;
       for (const connection of this.connections) {
-        if (connection !== soleAuthor && connection.started) connection.sendFrame(frame);
+        if (connection !== soleAuthor && connection.started) {
+          connection.sendFrame(frame);
+          sent++;
+        }
       }
+      this.counted('update', sent, frame.byteLength);
     }
   };
 
@@ -109,6 +116,20 @@ export class LocalBroadcaster implements Broadcaster {
     this.pendingAwareness.clear();
     if (clients.length === 0 || this.connections.size === 0) return;
     const frame = encodeBinaryFrame(encodeAwareness(this.awareness, clients));
-    for (const connection of this.connections) if (connection.started) connection.sendFrame(frame);
+    let sent = 0;
+    for (const connection of this.connections) {
+      if (connection.started) {
+        connection.sendFrame(frame);
+        sent++;
+      }
+    }
+    this.counted('awareness', sent, frame.byteLength);
   };
+
+  private counted(kind: 'update' | 'awareness', recipients: number, frameBytes: number): void {
+    const metrics = this.options.metrics;
+    if (!metrics || recipients === 0) return;
+    metrics.messagesSent.inc({ kind }, recipients);
+    metrics.bytesSent.inc(recipients * frameBytes);
+  }
 }

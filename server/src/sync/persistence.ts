@@ -120,7 +120,9 @@ export class StoredRoom implements RoomStorage {
     if (this.updatesSinceCompaction === 0 || uptoSeq === 0) return;
     this.updatesSinceCompaction = 0;
     const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const started = performance.now();
     await store.compact(this.id, snapshot, uptoSeq);
+    metrics.storageSeconds.observe({ operation: 'compact' }, (performance.now() - started) / 1000);
     this.options.onMeasured(snapshot.byteLength);
     this.loadedSeq = uptoSeq;
     metrics.compactions.inc();

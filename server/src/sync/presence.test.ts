@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admitPresence, decodePresence, encodePresence, type PresenceEntry } from './presence';
+import { admitPresence, admitRemotePresence, decodePresence, encodePresence, type PresenceEntry } from './presence';
 
 const LIMITS = { maxStateBytes: 100, maxClientsPerConnection: 2 };
 
@@ -54,5 +54,14 @@ describe('admitPresence', () => {
       ok: false,
       problem: 'more than 2 presence ids on one connection',
     });
+  });
+});
+
+describe('admitRemotePresence', () => {
+  it("keeps a peer node's entries except those a local connection holds", () => {
+    const update = encodePresence([entry(1, { name: 'moved here' }), entry(2, { name: 'still there' })]);
+    expect(admitRemotePresence(update, () => false)).toBe(update);
+    expect(decodePresence(admitRemotePresence(update, (id) => id === 1)!).map((e) => e.clientId)).toEqual([2]);
+    expect(admitRemotePresence(update, () => true)).toBeNull();
   });
 });

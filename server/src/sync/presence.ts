@@ -96,3 +96,17 @@ export function admitPresence<C>(
   if (kept.length === entries.length) return { ok: true, update, refused };
   return { ok: true, update: kept.length ? encodePresence(kept) : null, refused };
 }
+
+/**
+ * Presence from another node: its gate already admitted it, so it is not
+ * checked again, but it belongs to that node and may not touch ids a
+ * connection of this node holds (a client that reconnected here from the
+ * peer: our connection's state is the current one). Returns what to apply,
+ * or null when nothing is left.
+ */
+export function admitRemotePresence(update: Uint8Array, heldHere: (clientId: number) => boolean): Uint8Array | null {
+  const entries = decodePresence(update);
+  const kept = entries.filter((entry) => !heldHere(entry.clientId));
+  if (kept.length === entries.length) return update;
+  return kept.length ? encodePresence(kept) : null;
+}

@@ -1,12 +1,14 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { CLOSE_POLICY, CLOSE_SERVER_ERROR, CLOSE_TOO_BIG, CLOSE_TRY_AGAIN, getMetaMap, openBoardDoc, refusedCloseReason, type BoardId } from '@pc/shared';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { BoardRecord, BoardStore } from '../storage/boardStore';
 import { STORAGE_ORIGIN } from '../storage/docState';
 import type { UpdateWriter } from '../storage/updateWriter';
-import { LocalBroadcaster, type Broadcaster } from './broadcaster';
+import { LocalBroadcaster } from './broadcaster';
+import { FROM_STORAGE, RemoteNode, type Fanout, type FanoutBroadcaster, type FanoutRoom } from '../fanout/fanout';
 import { StoredRoom, type RoomStorage } from './persistence';
 import type { Connection, ConnectionHost } from './connection';
 import {
@@ -19,7 +21,7 @@ import {
 import { UpdateGate, type UpdateSource } from './updateGate';
 import { facilitatorLocks } from './lockPolicy';
 import { BoardRateLimiter, ConnectionRateLimiter, describeRateLimit, type RateLimitName, type RateLimitSettings } from './limits';
-import { admitPresence } from './presence';
+import { admitPresence, admitRemotePresence } from './presence';
 
 /** The limits a room enforces on its connections (see config.ts for each one's meaning). */
 export interface SyncLimits {
@@ -45,6 +47,8 @@ export interface RoomOptions {
   compactEvery: number;
   syncBatchMs: number;
   awarenessIntervalMs: number;
+  /** The cluster's fan-out (several nodes); none for a single process. */
+  fanout?: Fanout;
   /** Called when the last connection leaves (the registry decides when to unload). */
   onEmpty(room: Room): void;
 }
@@ -61,7 +65,7 @@ type RoomState = 'loading' | 'ready' | 'failed' | 'unloaded';
  * commit, compaction) and the `Broadcaster` (batched fan-out), two small
  * interfaces so a fan-out between processes can plug in later.
  */
-export class Room implements ConnectionHost {
+export class Room implements ConnectionHost, FanoutRoom {
   readonly id: BoardId;
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -71,14 +75,14 @@ export class Room implements ConnectionHost {
   private state: RoomState = 'loading';
   private readonly log: Logger;
   private readonly storage: RoomStorage;
-  private readonly broadcaster: Broadcaster;
+  private readonly broadcaster: FanoutBroadcaster;
   /** Set once loaded: judges every client update before it reaches `doc`. */
   private gate: UpdateGate | null = null;
   /** True while an update the gate admitted is applied (the gate's shadow has it already). */
   private applyingAdmitted = false;
   private readonly rates: BoardRateLimiter;
-  /** Which connection introduced each presence client id. */
-  private readonly presenceOwners = new Map<number, Connection>();
+  /** Which connection introduced each presence client id (or which peer node, for its clients). */
+  private readonly presenceOwners = new Map<number, Connection | RemoteNode>();
   /** Encoded sync replies by state vector, for the current document version only. */
   private readonly syncReplies = new Map<string, Uint8Array>();
 
@@ -94,7 +98,6 @@ export class Room implements ConnectionHost {
       log: this.log,
       onMeasured: (bytes) => this.gate?.measured(bytes),
     });
-    this.broadcaster = new LocalBroadcaster(this.connections, this.awareness, options);
     // The server has no presence of its own; it only relays.
     this.awareness.setLocalState(null);
     // The document's update listener is attached once the stored state is in (see load).
@@ -102,6 +105,9 @@ export class Room implements ConnectionHost {
     this.ready = this.load();
     // Failures are handled in load(); this keeps an unobserved rejection from crashing the process.
     this.ready.catch(() => undefined);
+    // After `ready` exists (the fan-out waits on it) and before anything is broadcast (only once loaded).
+    const local = new LocalBroadcaster(this.connections, this.awareness, options);
+    this.broadcaster = options.fanout ? options.fanout.join(this, local) : local;
   }
 
   get isReady(): boolean {
@@ -116,7 +122,9 @@ export class Room implements ConnectionHost {
     try {
       // Before listening: with an 'update' listener Yjs would encode the whole
       // loaded document once more, only for the room to ignore it.
+      const started = performance.now();
       const loaded = await this.storage.load();
+      this.options.metrics.storageSeconds.observe({ operation: 'load' }, (performance.now() - started) / 1000);
       this.doc.on('update', this.onDocUpdate);
       if (!loaded.hasContent) {
         this.doc.transact(() => {
@@ -181,6 +189,7 @@ export class Room implements ConnectionHost {
 
   receive(connection: Connection, data: Uint8Array): void {
     if (this.state !== 'ready') return;
+    this.options.metrics.bytesReceived.inc(data.byteLength);
     let message: ClientMessage;
     try {
       message = decodeClientMessage(data);
@@ -274,6 +283,7 @@ export class Room implements ConnectionHost {
     const { maxPresenceBytes, maxPresenceClients } = this.options.limits;
     const decision = admitPresence(update, connection, connection.awarenessClients, (id) => {
       const owner = this.presenceOwners.get(id);
+      if (owner instanceof RemoteNode) return owner.alive ? owner : undefined;
       return owner?.isOpen ? owner : undefined;
     }, (id) => this.awareness.meta.get(id)?.clock, {
       maxStateBytes: maxPresenceBytes,
@@ -305,9 +315,10 @@ export class Room implements ConnectionHost {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === STORAGE_ORIGIN) return;
     this.syncReplies.clear();
-    // Changes the server makes itself (repairs, imports) reach the gate's shadow here.
+    // Changes the server makes itself (repairs, imports) and those of other nodes reach the gate's shadow here.
     if (!this.applyingAdmitted) this.gate?.serverChange(update);
-    this.storage.record(update);
+    // A peer's change is stored by the node that accepted it.
+    if (!(origin instanceof RemoteNode)) this.storage.record(update);
     this.broadcaster.documentChanged(update, origin);
   };
 
@@ -315,19 +326,74 @@ export class Room implements ConnectionHost {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const author = origin && this.connections.has(origin as Connection) ? (origin as Connection) : null;
+    const changed = [...added, ...updated, ...removed];
+    // This node publishes only its own clients' presence; a peer's is published by the peer.
+    const own = origin instanceof RemoteNode ? [] : changed.filter((id) => !(this.presenceOwners.get(id) instanceof RemoteNode));
+    const author = origin instanceof RemoteNode ? origin : origin && this.connections.has(origin as Connection) ? (origin as Connection) : null;
     if (author) {
       for (const id of [...added, ...updated]) {
-        author.awarenessClients.add(id);
+        if (!(author instanceof RemoteNode)) author.awarenessClients.add(id);
         this.presenceOwners.set(id, author);
       }
     }
     for (const id of removed) {
-      author?.awarenessClients.delete(id);
+      if (author && !(author instanceof RemoteNode)) author.awarenessClients.delete(id);
       if (this.presenceOwners.get(id) === author) this.presenceOwners.delete(id);
     }
-    if (this.state === 'ready') this.broadcaster.presenceChanged([...added, ...updated, ...removed]);
+    if (this.state === 'ready') this.broadcaster.presenceChanged(changed, own);
   };
+
+  // What the cluster's fan-out may do (see fanout/fanout.ts).
+
+  stateVector(): Uint8Array {
+    return Y.encodeStateVector(this.doc);
+  }
+
+  missingFor(stateVector: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  applyRemoteUpdate(update: Uint8Array, from: RemoteNode): void {
+    if (this.state !== 'ready') return;
+    Y.applyUpdate(this.doc, update, from);
+  }
+
+  applyRemotePresence(update: Uint8Array, from: RemoteNode): void {
+    if (this.state !== 'ready') return;
+    const admitted = admitRemotePresence(update, (id) => {
+      const owner = this.presenceOwners.get(id);
+      return owner !== undefined && !(owner instanceof RemoteNode) && owner.isOpen;
+    });
+    if (admitted) awarenessProtocol.applyAwarenessUpdate(this.awareness, admitted, from);
+  }
+
+  dropRemotePresence(from: RemoteNode): void {
+    if (this.state !== 'ready') return;
+    const ids = [...this.presenceOwners].filter(([, owner]) => owner === from).map(([id]) => id);
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, from);
+  }
+
+  encodePresence(clientIds: readonly number[]): Uint8Array | null {
+    if (this.state !== 'ready') return null;
+    const known = clientIds.filter((id) => this.awareness.meta.has(id));
+    return known.length ? encodeAwarenessUpdate(this.awareness, known) : null;
+  }
+
+  encodeOwnPresence(): Uint8Array | null {
+    const own = [...this.awareness.getStates().keys()].filter((id) => {
+      const owner = this.presenceOwners.get(id);
+      return owner !== undefined && !(owner instanceof RemoteNode);
+    });
+    return this.encodePresence(own);
+  }
+
+  async refreshFromStorage(): Promise<void> {
+    if (this.state !== 'ready') return;
+    const stored = await this.options.store.loadBoard(this.id);
+    const parts = [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates];
+    if (this.state !== 'ready' || parts.length === 0) return;
+    Y.applyUpdate(this.doc, Y.mergeUpdates(parts), FROM_STORAGE);
+  }
 
   /** Flush, compact and free the document. The room must have no connections left. */
   async unload(): Promise<void> {

@@ -1,11 +1,12 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type * as Y from 'yjs';
-import { CLOSE_GOING_AWAY, CLOSE_NOT_FOUND, CLOSE_SERVER_ERROR, type BoardId, type Role } from '@pc/shared';
+import { CLOSE_GOING_AWAY, CLOSE_NOT_FOUND, CLOSE_SERVER_ERROR, CLOSE_UNAUTHORISED, type BoardId, type Role } from '@pc/shared';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { BoardRecord, BoardStore } from '../storage/boardStore';
 import type { UpdateWriter } from '../storage/updateWriter';
+import type { Fanout } from '../fanout/fanout';
 import { Connection } from './connection';
 import { Room, type SyncLimits } from './room';
 
@@ -25,6 +26,8 @@ export interface RoomRegistryOptions {
   maxMessageBytes: number;
   maxSendBufferBytes: number;
   limits: SyncLimits;
+  /** Several nodes: rooms publish and apply through it; rotations and deletions reach every node. */
+  fanout?: Fanout;
 }
 
 /**
@@ -38,6 +41,8 @@ export class RoomRegistry {
   private readonly unloading = new Map<BoardId, Promise<void>>();
   private readonly unloadTimers = new Map<BoardId, NodeJS.Timeout>();
   private readonly connections = new Set<Connection>();
+  /** The stored token hash each connection was let in with (a rotation replaces it). */
+  private readonly grants = new WeakMap<Connection, string>();
   private readonly keepalive: NodeJS.Timeout;
   private closing = false;
   /** Boards deleted while this process runs (ids are never reused). */
@@ -46,6 +51,15 @@ export class RoomRegistry {
   constructor(private readonly options: RoomRegistryOptions) {
     this.keepalive = setInterval(() => this.ping(), options.pingIntervalMs);
     this.keepalive.unref();
+    options.fanout?.onControl({
+      close: (id, role, code, reason) => this.closeLocalConnections(id, role, code, reason),
+      evict: (id, code, reason) => {
+        this.evictLocally(id, code, reason).catch((error: unknown) => options.log.error({ err: error, boardId: id }, 'could not free a board deleted on another node'));
+      },
+      recheckAccess: () => {
+        this.recheckAccess().catch((error: unknown) => options.log.error({ err: error }, 'could not re-check open connections'));
+      },
+    });
   }
 
   get roomCount(): number {
@@ -66,6 +80,7 @@ export class RoomRegistry {
       },
     });
     this.connections.add(connection);
+    this.grants.set(connection, board.tokenHashes[role]);
     metrics.connections.inc();
     if (this.closing) {
       connection.close(CLOSE_GOING_AWAY, 'server is shutting down');
@@ -83,8 +98,13 @@ export class RoomRegistry {
       });
   }
 
-  /** Close a board's connections of one role (its token was replaced), or all of them. */
+  /** Close a board's connections of one role (its token was replaced), or all of them, on every node. */
   closeConnections(id: BoardId, role: Role | 'all', code: number, reason: string): number {
+    this.options.fanout?.publishClose(id, role, code, reason);
+    return this.closeLocalConnections(id, role, code, reason);
+  }
+
+  private closeLocalConnections(id: BoardId, role: Role | 'all', code: number, reason: string): number {
     let closed = 0;
     for (const connection of this.connections) {
       if (connection.boardId !== id || (role !== 'all' && connection.role !== role)) continue;
@@ -100,8 +120,13 @@ export class RoomRegistry {
    * connections that slipped past authorisation are refused.
    */
   async evict(id: BoardId, code: number, reason: string): Promise<void> {
+    this.options.fanout?.publishEvict(id, code, reason);
+    await this.evictLocally(id, code, reason);
+  }
+
+  private async evictLocally(id: BoardId, code: number, reason: string): Promise<void> {
     this.deleted.add(id);
-    this.closeConnections(id, 'all', code, reason);
+    this.closeLocalConnections(id, 'all', code, reason);
     const timer = this.unloadTimers.get(id);
     const room = this.rooms.get(id);
     if (room) this.forget(room);
@@ -109,6 +134,31 @@ export class RoomRegistry {
     await this.unloading.get(id);
     await room?.discard();
     this.options.writer.discard(id);
+  }
+
+  /**
+   * Close every open connection whose link was replaced since it was let in,
+   * and free boards deleted meanwhile: what the close and evict messages do,
+   * for when those may have been lost (another node rotated or deleted while
+   * this one was cut off from Redis).
+   */
+  async recheckAccess(): Promise<number> {
+    const boards = new Set([...this.connections].map((connection) => connection.boardId));
+    let closed = 0;
+    for (const id of boards) {
+      const board = await this.options.store.getBoard(id);
+      if (!board) {
+        await this.evictLocally(id, CLOSE_NOT_FOUND, 'this board was deleted');
+        continue;
+      }
+      for (const connection of this.connections) {
+        if (connection.boardId !== id || this.grants.get(connection) === board.tokenHashes[connection.role]) continue;
+        connection.close(CLOSE_UNAUTHORISED, 'this link was replaced by the board owner');
+        closed++;
+      }
+    }
+    if (closed > 0) this.options.log.info({ closed }, 'closed connections whose link was replaced while Redis was away');
+    return closed;
   }
 
   /** The loaded document of a board, if it is in memory and ready (never loads it). */
@@ -166,6 +216,7 @@ export class RoomRegistry {
       compactEvery,
       syncBatchMs,
       awarenessIntervalMs,
+      fanout: this.options.fanout,
       onEmpty: (empty) => this.scheduleUnload(empty),
     });
     this.rooms.set(board.id, room);
