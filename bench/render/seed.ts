@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs';
 import { STICKY_COLOURS, createRecord, orderKeys, updateMeta, type LogicColumn, getTemplate } from '@pc/shared';
-import { STICKY_SIZE } from '../../client/src/collab/itemActions';
+import { STICKY_SIZE } from '../../client/src/freeCanvas/actions';
 import { mulberry32 } from '../lib/browser';
 
 export type RenderKind = 'stakeholders' | 'stickies' | 'logic';

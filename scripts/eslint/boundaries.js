@@ -23,7 +23,7 @@ const SHARED_DEPENDENCIES = ['yjs', 'zod', 'lib0', 'nanoid', 'fractional-indexin
 const TEST_ONLY_DEPENDENCIES = ['vitest'];
 const SHARED_BOARD_FOLDERS = new Set(['partners']);
 const CLIENT_BASE_LAYERS = /^client\/src\/(lib|ui-kit|canvas|collab)\//;
-const CLIENT_UPPER_LAYERS = /^client\/src\/(boards|shell)\//;
+const CLIENT_UPPER_LAYERS = /^client\/src\/(boards|shell|freeCanvas)\//;
 
 const isNodeBuiltin = (spec) => spec.startsWith('node:') || NODE_BUILTINS.has(spec.split('/')[0]);
 const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);

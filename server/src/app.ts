@@ -10,6 +10,8 @@ import { addressLimiter, creationLimiter, requestLimiter } from './http/requestL
 import { errorHandler, HttpError, notFound } from './http/errors';
 import { exportRouter } from './http/export';
 import { importRouter } from './http/import';
+import { votingRouter } from './http/voting';
+import { VoteService } from './facilitation/voteService';
 import { findFonts, type PdfFonts } from './pdf';
 import { requestLog } from './http/requestLog';
 import { reviewPointsRouter } from './http/reviewPoints';
@@ -152,6 +154,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore): Par
       comparisons: addressLimiter({ points: config.comparisonsPerIpPerMinute, windowSeconds: 60, what: 'comparisons from this address' }, config.trustProxyHops),
     }),
   );
+  app.use('/api', votingRouter({ boards, votes: new VoteService({ boards, store, log }) }));
   app.use('/api', healthRatingsRouter({ boards, ratings: storeSealedRatings(store), log, maxJsonBytes: config.maxJsonBytes, trustProxyHops: config.trustProxyHops }));
   app.use('/api', notFound);
   app.use(staticClient(config.staticDir ?? join(repoRoot, 'client', 'dist')));

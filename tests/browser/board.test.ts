@@ -216,7 +216,7 @@ describe('board with two editors and a viewer', () => {
       await other.synced();
       bad(other.doc);
       await waitFor(() => other.closes[0], { message: 'the bad write was not refused' });
-      expect(other.closes[0]).toEqual({ code: 1008, reason: expect.stringMatching(/^canvasItems\/from-other-tool\.x: /) });
+      expect(other.closes[0]).toEqual({ code: 1008, reason: expect.stringMatching(/^refused: canvasItems\/from-other-tool\.x: /) });
       other.destroy();
 
       // A board that stored one before the gate existed (written into its storage here) still shows it.

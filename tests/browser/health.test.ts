@@ -149,7 +149,7 @@ describe('partnership health', () => {
     program.doc.transact(() => {
       createRecord(program.doc, 'healthItems', { id: 'imported-1', principle: 6, text: 'We publish a yearly learning report', order: 'z0' });
       for (const [i, p] of PARTNERS.entries()) {
-        createRecord(program.doc, 'healthResponses', { id: `imported-1:${p.id}`, itemId: 'imported-1', partnerId: p.id, level: (['notYet', 'partly', 'fully'] as const)[i % 3], note: `note ${i}` });
+        createRecord(program.doc, 'healthResponses', { id: `imported-1:${p.id}`, itemId: 'imported-1', partnerId: p.id, level: (['notYet', 'partly', 'fully'] as const)[i % 3]!, note: `note ${i}` });
         createRecord(program.doc, 'healthResponses', { id: `compass-6-1:${p.id}`, itemId: 'compass-6-1', partnerId: p.id, level: 'fully' });
       }
     });
@@ -169,6 +169,20 @@ describe('partnership health', () => {
     // P6: imported (0+1+2+0+1 = 4 of 10) and compass-6-1 (10 of 10): 14 of 20 = 70.
     await waitFor(async () => (await tableFigures(facilitator)).P6?.Overall === '70', { message: 'P6 overall' });
     expect(await chartFigures(facilitator)).toEqual(await tableFigures(facilitator));
+  });
+
+  it('shows "Review due" on every tab when a review item was last rated longer ago than the interval', async () => {
+    const notice = council.locator('.health-review-due');
+    expect(await notice.count()).toBe(0);
+    const program = pool.connect(suite.server, board.id, board.tokens.edit);
+    await program.synced();
+    createRecord(program.doc, 'healthResponses', { id: 'compass-3-5:hh', itemId: 'compass-3-5', partnerId: 'hh', level: 'partly', ratedAt: Date.now() - 200 * 86_400_000 });
+    await council.getByRole('tab', { name: 'Stakeholder map' }).click();
+    await notice.waitFor({ timeout: 15_000 });
+    await expect(notice.innerText()).resolves.toBe('Review due: 1 review item is older than 90 days. See the Health tab.');
+    await council.screenshot({ path: join(suite.shots, 'health-review-due.png') });
+    await openHealth(council);
+    await expect(council.locator('.health-due-list').innerText()).resolves.toContain('We review our stakeholder map at regular intervals: last rated 200 days ago');
   });
 
   it('two browsers write the agreement at once and both see both edits', async () => {

@@ -68,6 +68,12 @@ describe('notes drawn in batches', () => {
   it('drag, select, hover and edit like any other note', async () => {
     const page = await joinBoard(browser, server.url, board.links.edit, 'Dana Drag', { contexts, errors });
     await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label="Items on this board"] li').length === n, NOTES);
+    // Boards open at a readable size, which leaves the empty canvas above and left of
+    // the notes off screen: pan it into view (the wheel pans) before using it.
+    const canvasBox = (await page.locator('.canvas').boundingBox())!;
+    await page.mouse.move(canvasBox.x + canvasBox.width / 2, canvasBox.y + canvasBox.height / 2);
+    await page.mouse.wheel(-300, -300);
+    await page.waitForFunction(() => Number(document.querySelector('.canvas')?.getAttribute('data-camera')?.split(',')[1]) > 0);
     const before = await positions(page);
     const note = before.get('note-5')!;
 

@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { BoardView, CollectionName, Role } from '@pc/shared';
 import type { Camera, ReadableAnchor } from '../canvas/camera';
-import type { Rect, Size } from '../lib/geometry';
+import type { Point, Rect, Size } from '../lib/geometry';
 import type { Identity } from '../collab/identity';
 import type { BoardSession } from '../collab/session';
 import type { ValueStore } from '../lib/valueStore';
@@ -53,6 +53,15 @@ export interface BoardTab {
   contentBounds?(session: BoardSession): Rect | null;
   /** World area the board's own content covers (matrix, columns, grid): a double-click there acts on the board and never adds a note. */
   ownArea?(session: BoardSession): Rect | null;
+  /**
+   * The world rectangle where one of the board's records (a stakeholder card, a
+   * matrix row's band, a logic card) is drawn right now, or null when it is not
+   * drawn on this tab. Connectors, comments and votes anchor to it; use
+   * `boundsOfAnything` (freeCanvas/bounds.ts) to cover free items too.
+   */
+  recordBounds?(session: BoardSession, id: string): Rect | null;
+  /** The record drawn at a world point (the topmost), for a connector dropped on it; null on empty board. */
+  recordAt?(session: BoardSession, point: Point): string | null;
   /** World size of the tab's main labels: the tab opens, and "Presentation size" zooms, so they read at a set screen size. */
   labelPx?: number;
   /** Where the tab starts reading when it cannot be shown whole at a readable size (default the centre). */

@@ -17,6 +17,8 @@ import { decorationVisible, textReadable } from '../lib/theme';
 import { Cursors } from './Cursors';
 import { DotGrid } from './DotGrid';
 import { pointerOn, type Point, type Rect, type Size } from '../lib/geometry';
+import { pinchCamera } from './pinch';
+import { boxBetween } from './selection';
 import { NOTE_FONT_SIZE, NOTE_SHADOW_PX, StickyNote, type NoteHandlers } from './StickyNote';
 import { planCapture, type CapturePlan } from './capture';
 import { useCameraMoving } from './useCameraMoving';
@@ -34,7 +36,10 @@ const HIT_PAUSE_FROM_NOTES = 300;
 const GRAB_DRAG_PX = 3;
 
 export interface CanvasActions {
-  select(id: string | null): void;
+  /** A press on an item: `additive` when shift is held (toggle). Null: a click on empty canvas. */
+  select(id: string | null, additive?: boolean): void;
+  /** A box dragged with shift on empty canvas, in world coordinates; `done` on release. */
+  boxSelect?(box: Rect, done: boolean): void;
   edit(id: string): void;
   createAt(world: Point): void;
   dragStart(id: string): void;
@@ -60,20 +65,28 @@ export interface CanvasCapture {
 /** Konva node name of what a picture leaves out: layers and shapes that only help on screen. */
 export const SCREEN_ONLY = 'screen-only';
 
+const NOTHING_SELECTED: ReadonlySet<string> = new Set();
+
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 interface BoardCanvasProps {
+  /** The tab's sticky notes, in z-order: drawn here, batched. */
   items: readonly CanvasItem[];
+  /** The free item a double-click at a world point edits (any kind), if any. */
+  editableAt?(world: Point): string | null;
   view: BoardView;
   camera: ValueStore<Camera>;
   peers: ValueStore<Peer[]>;
   editable: boolean;
-  selectedId: string | null;
+  selectedIds: ReadonlySet<string>;
   editingId: string | null;
   actions: CanvasActions;
   label: string;
   /** The board's structured content (Konva layers), drawn between the grid and the notes. */
   layers?(size: Size): ReactNode;
+  /** Free layers under the notes (frames) and over them (text, connectors, selection handles). */
+  under?: ReactNode;
+  over?: ReactNode;
   /** Filled with the canvas's picture export while it is mounted. */
   capture?: { current: CanvasCapture | null };
   children?: ReactNode;
@@ -84,7 +97,7 @@ interface BoardCanvasProps {
  * zoom (ctrl/cmd+wheel, pinch) around the pointer, dot grid, culled items and
  * other people's cursors. Layers that never take input are `listening={false}`.
  */
-export function BoardCanvas({ items, view, camera: cameraStore, peers, editable, selectedId: chosenId, editingId, actions, label, layers, capture, children }: BoardCanvasProps) {
+export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peers, editable, selectedIds: chosenIds, editingId, actions, label, layers, under, over, capture, children }: BoardCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const [screenSize, setSize] = useState<Size>({ width: 0, height: 0 });
@@ -92,7 +105,7 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
   const [captureSize, setCaptureSize] = useState<Size | null>(null);
   const size = captureSize ?? screenSize;
   const [capturing, setCapturing] = useState(false);
-  const selectedId = capturing ? null : chosenId;
+  const selectedIds = capturing ? NOTHING_SELECTED : chosenIds;
   const camera = useValue(cameraStore);
   const spaceHeld = useValue(boardShortcuts.spaceHeld);
   const [panning, setPanning] = useState(false);
@@ -135,18 +148,98 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
     return () => element.removeEventListener('wheel', onWheel);
   }, [cameraStore]);
 
+  const stopPan = useRef<(() => void) | null>(null);
   const panFrom = useCallback(
     (down: { clientX: number; clientY: number; pointerId: number }) => {
       setPanning(true);
-      startPan(cameraStore, down, { moved: () => actionsRef.current.cameraMoved(), end: () => setPanning(false) });
+      stopPan.current = startPan(cameraStore, down, {
+        moved: () => actionsRef.current.cameraMoved(),
+        end: () => {
+          stopPan.current = null;
+          setPanning(false);
+        },
+      });
     },
     [cameraStore],
   );
+
+  // Two fingers: pinch zooms at their midpoint and a two-finger drag pans. The
+  // first finger's pan (or box) stops when the second comes down.
+  const touches = useRef(new Map<number, Point>());
+  const pinch = useRef<{ a: number; b: number; startA: Point; startB: Point; camera: Camera } | null>(null);
+  useEffect(() => {
+    const element = containerRef.current;
+    if (!element) return;
+    const local = (e: PointerEvent): Point => pointerOn(element, e);
+    const down = (e: PointerEvent) => {
+      if (e.pointerType !== 'touch') return;
+      touches.current.set(e.pointerId, local(e));
+      if (touches.current.size === 2 && !pinch.current) {
+        const [[a, startA], [b, startB]] = [...touches.current.entries()] as [[number, Point], [number, Point]];
+        stopPan.current?.();
+        stopPan.current = null;
+        setPanning(false);
+        stopBox.current?.();
+        pinch.current = { a, b, startA, startB, camera: cameraStore.get() };
+      }
+    };
+    const move = (e: PointerEvent) => {
+      if (!touches.current.has(e.pointerId)) return;
+      touches.current.set(e.pointerId, local(e));
+      const p = pinch.current;
+      if (!p) return;
+      const nowA = touches.current.get(p.a);
+      const nowB = touches.current.get(p.b);
+      if (!nowA || !nowB) return;
+      cameraStore.set(pinchCamera(p.camera, p.startA, p.startB, nowA, nowB));
+      actionsRef.current.cameraMoved();
+    };
+    const up = (e: PointerEvent) => {
+      touches.current.delete(e.pointerId);
+      if (pinch.current && (e.pointerId === pinch.current.a || e.pointerId === pinch.current.b)) pinch.current = null;
+    };
+    element.addEventListener('pointerdown', down, { capture: true });
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+    window.addEventListener('pointercancel', up);
+    return () => {
+      element.removeEventListener('pointerdown', down, { capture: true });
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      window.removeEventListener('pointercancel', up);
+    };
+  }, [cameraStore]);
+
+  // Shift+drag on empty canvas draws a selection box (a plain drag pans, as ever).
+  const stopBox = useRef<(() => void) | null>(null);
+  const boxFrom = (down: PointerEvent) => {
+    const element = containerRef.current;
+    if (!element || !actionsRef.current.boxSelect) return;
+    const start = eventWorld(element, down, cameraStore);
+    const boxTo = (e: PointerEvent) => boxBetween(start, eventWorld(element, e, cameraStore));
+    const stop = trackPointer(down.pointerId, {
+      move: (e) => actionsRef.current.boxSelect?.(boxTo(e), false),
+      end: (e, cancelled) => {
+        stopBox.current = null;
+        actionsRef.current.boxSelect?.(cancelled ? { x: start.x, y: start.y, width: 0, height: 0 } : boxTo(e), true);
+      },
+    });
+    stopBox.current = () => {
+      stop();
+      stopBox.current = null;
+      actionsRef.current.boxSelect?.({ x: start.x, y: start.y, width: 0, height: 0 }, true);
+    };
+  };
 
   const onStagePointerDown = (event: Konva.KonvaEventObject<PointerEvent>) => {
     const stage = event.target.getStage();
     const onEmpty = event.target === stage;
     const { button, clientX, clientY, pointerId } = event.evt;
+    if (touches.current.size > 1) return;
+    if (button === 0 && onEmpty && event.evt.shiftKey && !spaceHeld && actions.boxSelect) {
+      boxFrom(event.evt);
+      return;
+    }
     if (button === 1 || (button === 0 && (spaceHeld || onEmpty))) {
       if (onEmpty && button === 0 && !spaceHeld) actions.select(null);
       panFrom({ clientX, clientY, pointerId });
@@ -170,21 +263,21 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
     const pointer = stagePointer(stage);
     if (!pointer) return;
     const world = screenToWorld(cameraStore.get(), pointer);
-    const note = topItemAt(visible, world.x, world.y);
-    if (note) actions.edit(note.id);
+    const hit = editableAt ? editableAt(world) : (topItemAt(visible, world.x, world.y)?.id ?? null);
+    if (hit) actions.edit(hit);
     else if (editable && !stage.getIntersection(pointer)) actions.createAt(world);
   };
 
   const noteHandlers = useMemo<NoteHandlers>(
     () => ({
-      select: (id) => actionsRef.current.select(id),
+      select: (id, additive) => actionsRef.current.select(id, additive),
       edit: (id) => actionsRef.current.edit(id),
       dragStart: (id) => actionsRef.current.dragStart(id),
       dragMove: (id, to) => actionsRef.current.dragMove(id, to),
       dragEnd: (id, to) => actionsRef.current.dragEnd(id, to),
       hover: (id) => setHovering(id !== null),
       grab: (id, event) => {
-        actionsRef.current.select(id);
+        actionsRef.current.select(id, event.shiftKey);
         const { pointerId, clientX: x, clientY: y } = event;
         const stop = trackPointer(pointerId, {
           move: (e) => {
@@ -210,7 +303,7 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
   const showText = textReadable(NOTE_FONT_SIZE, region.zoom);
   const showShadow = decorationVisible(NOTE_SHADOW_PX, region.zoom);
   const pauseHits = useCameraMoving(cameraStore, visible.length >= HIT_PAUSE_FROM_NOTES);
-  const parts = useMemo(() => splitNoteLayer(visible, new Set([selectedId, editingId].filter((id): id is string => id !== null))), [visible, selectedId, editingId]);
+  const parts = useMemo(() => splitNoteLayer(visible, editingId === null ? selectedIds : new Set([...selectedIds, editingId])), [visible, selectedIds, editingId]);
   const peerCount = useValueBy(peers, (all) => String(all.length)).length;
   const boardLayers = useMemo(() => (size.width === 0 ? null : layers?.(size)), [layers, size]);
 
@@ -300,6 +393,7 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
             <DotGrid camera={camera} size={size} />
           </Layer>
           {boardLayers}
+          {under}
           <Layer listening={!pauseHits} visible={visible.length > 0}>
             {parts.map((part) =>
               part.kind === 'batch' ? (
@@ -308,7 +402,7 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
                 <StickyNote
                   key={part.key}
                   item={part.item}
-                  selected={part.item.id === selectedId}
+                  selected={selectedIds.has(part.item.id)}
                   editing={part.item.id === editingId}
                   draggable={editable && !spaceHeld && part.item.id !== editingId}
                   editable={editable}
@@ -319,6 +413,7 @@ export function BoardCanvas({ items, view, camera: cameraStore, peers, editable,
               ),
             )}
           </Layer>
+          {over}
           {/* Empty layers are hidden: every visible layer is a full-size canvas redrawn and composited each frame. */}
           <Layer listening={false} visible={peerCount > 0} name={SCREEN_ONLY}>
             <Cursors peers={peers} view={view} zoom={camera.zoom} />

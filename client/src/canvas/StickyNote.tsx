@@ -1,9 +1,10 @@
-import { memo, useRef } from 'react';
+import { memo, useState } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type Konva from 'konva';
 import type { CanvasItem } from '@pc/shared';
 import type { Point } from '../lib/geometry';
 import { FONT_FAMILY } from '../lib/theme';
+import { pressProps } from './pressProps';
 
 export const NOTE_PADDING_X = 14;
 export const NOTE_PADDING_Y = 12;
@@ -14,7 +15,8 @@ export const NOTE_SHADOW_PX = 3;
 
 /** Stable callbacks from the canvas; identity never changes, so memo holds. */
 export interface NoteHandlers {
-  select(id: string): void;
+  /** `additive`: shift held, toggle the note in the selection. */
+  select(id: string, additive: boolean): void;
   edit(id: string): void;
   dragStart(id: string): void;
   dragMove(id: string, to: Point): void;
@@ -51,8 +53,10 @@ interface StickyNoteProps {
  * else's) never yank the note back under the pointer.
  */
 export const StickyNote = memo(function StickyNote({ item, selected, editing, draggable, editable, showText, showShadow, handlers }: StickyNoteProps) {
-  const dragOrigin = useRef<Point | null>(null);
-  const position = dragOrigin.current ?? item;
+  // State, not a ref: the render after the drop must hand Konva the stored position,
+  // or an undo back to the drag-start position would leave the node where it was dropped.
+  const [dragOrigin, setDragOrigin] = useState<Point | null>(null);
+  const position = dragOrigin ?? item;
   const label = noteLabel(item, editable);
   const nodePosition = (event: Konva.KonvaEventObject<DragEvent>): Point => ({
     x: event.target.x(),
@@ -65,24 +69,14 @@ export const StickyNote = memo(function StickyNote({ item, selected, editing, dr
       x={position.x}
       y={position.y}
       draggable={draggable}
-      onPointerDown={(event) => {
-        if (event.evt.button === 0) handlers.select(item.id);
-      }}
-      onDblClick={(event) => {
-        event.cancelBubble = true;
-        handlers.edit(item.id);
-      }}
-      onDblTap={(event) => {
-        event.cancelBubble = true;
-        handlers.edit(item.id);
-      }}
+      {...pressProps(item.id, handlers)}
       onDragStart={() => {
-        dragOrigin.current = { x: item.x, y: item.y };
+        setDragOrigin({ x: item.x, y: item.y });
         handlers.dragStart(item.id);
       }}
       onDragMove={(event) => handlers.dragMove(item.id, nodePosition(event))}
       onDragEnd={(event) => {
-        dragOrigin.current = null;
+        setDragOrigin(null);
         handlers.dragEnd(item.id, nodePosition(event));
       }}
       onMouseEnter={() => handlers.hover(item.id)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateRecord, type CanvasItem } from '@pc/shared';
-import { boundsOfItems, compareReadingOrder, describeItem, freeSpotNear, itemsForView, topItemAt } from './items';
+import { reorderKeys, boundsOfItems, compareReadingOrder, describeItem, freeSpotNear, itemsForView, topItemAt } from './items';
 
 const item = (over: Partial<CanvasItem> & { id: string }): CanvasItem =>
   validateRecord('canvasItems', { kind: 'sticky', ...over });
@@ -33,6 +33,11 @@ describe('canvas items', () => {
     expect(boundsOfItems([item({ id: 'a', x: 10, y: 20, width: 100, height: 50 })])).toEqual({ x: 10, y: 20, width: 100, height: 50 });
     expect(describeItem(item({ id: 'a', text: '  ' }))).toBe('Empty note');
     expect(describeItem(item({ id: 'a', text: ' Funders ' }))).toBe('Funders');
+    expect(describeItem(item({ id: 'f', kind: 'frame', text: '' }))).toBe('Untitled frame');
+    const names: Record<string, string> = { a: 'Funders', s: 'Youth Forum' };
+    const nameOf = (id: string) => names[id] ?? null;
+    expect(describeItem(item({ id: 'c', kind: 'connector', fromId: 'a', toId: 's', text: 'funds' }), nameOf)).toBe('Funders → Youth Forum: funds');
+    expect(describeItem(item({ id: 'c', kind: 'connector', fromId: 'a', toId: 'gone' }), nameOf)).toBe('Funders → (removed)');
   });
 
   it('fans new notes out instead of stacking them', () => {
@@ -41,5 +46,48 @@ describe('canvas items', () => {
     expect(first).toEqual({ x: 0, y: 0 });
     const taken = [item({ id: 'a', x: -90, y: -60 })];
     expect(freeSpotNear({ x: 0, y: 0 }, taken, size)).toEqual({ x: 24, y: 24 });
+  });
+});
+
+describe('reorderKeys', () => {
+  const tab = [
+    { id: 'a', order: 'a1' },
+    { id: 'b', order: 'a2' },
+    { id: 'c', order: 'a3' },
+    { id: 'd', order: 'a4' },
+  ];
+  const after = (selected: string[], move: Parameters<typeof reorderKeys>[2], items = tab) => {
+    const keys = reorderKeys(items, new Set(selected), move);
+    return items
+      .map((i) => ({ id: i.id, order: keys.get(i.id) ?? i.order }))
+      .sort((x, y) => (x.order < y.order ? -1 : x.order > y.order ? 1 : x.id < y.id ? -1 : 1))
+      .map((i) => i.id)
+      .join('');
+  };
+
+  it('brings to front and sends to back keeping the selection in its order', () => {
+    expect(after(['a', 'c'], 'front')).toBe('bdac');
+    expect(after(['b', 'd'], 'back')).toBe('bdac');
+  });
+
+  it('forward and backward move one step past the next unselected item', () => {
+    expect(after(['b'], 'forward')).toBe('acbd');
+    expect(after(['a', 'b'], 'forward')).toBe('cabd');
+    expect(after(['c'], 'backward')).toBe('acbd');
+  });
+
+  it('changes only the selected items, and nothing when already in place', () => {
+    expect([...reorderKeys(tab, new Set(['b']), 'forward').keys()]).toEqual(['b']);
+    expect(reorderKeys(tab, new Set(['d']), 'front').size).toBe(0);
+    expect(reorderKeys(tab, new Set(['a']), 'backward').size).toBe(0);
+  });
+
+  it('renumbers a tab whose keys are tied (records written by other tools)', () => {
+    const tied = [
+      { id: 'a', order: 'a0' },
+      { id: 'b', order: 'a0' },
+      { id: 'c', order: 'a0' },
+    ];
+    expect(after(['a'], 'forward', tied)).toBe('bac');
   });
 });

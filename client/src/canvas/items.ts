@@ -1,4 +1,4 @@
-import type { BoardView, CanvasItem } from '@pc/shared';
+import { orderKeys, type BoardView, type CanvasItem } from '@pc/shared';
 import { unionRects, type Rect } from '../lib/geometry';
 
 /** Items of one board tab, in z-order (lowest first); ties broken by id so every client agrees. */
@@ -31,10 +31,25 @@ export function topItemAt(items: readonly CanvasItem[], x: number, y: number): C
   return undefined;
 }
 
-/** A short, human description for the accessible list and screen readers. */
-export function describeItem(item: CanvasItem): string {
-  const text = item.text.trim() === '' ? 'Empty note' : item.text.trim();
-  return `${text}`;
+const EMPTY_TEXT: Record<CanvasItem['kind'], string> = {
+  sticky: 'Empty note',
+  text: 'Empty text',
+  frame: 'Untitled frame',
+  connector: '',
+};
+
+/**
+ * A short, human description for the accessible list and screen readers. A
+ * connector names its two ends (`nameOf` finds an item's or a record's name) and
+ * its label; an end that is gone reads "(removed)".
+ */
+export function describeItem(item: CanvasItem, nameOf: (id: string) => string | null = () => null): string {
+  if (item.kind === 'connector') {
+    const end = (id: string | null) => (id === null ? '(removed)' : (nameOf(id) ?? '(removed)'));
+    const label = item.text.trim();
+    return `${end(item.fromId)} → ${end(item.toId)}${label === '' ? '' : `: ${label}`}`;
+  }
+  return item.text.trim() === '' ? EMPTY_TEXT[item.kind] : item.text.trim();
 }
 
 export function describePosition(item: CanvasItem): string {
@@ -62,4 +77,57 @@ export function freeSpotNear(centre: { x: number; y: number }, items: readonly C
     spot = { x: spot.x + step, y: spot.y + step };
   }
   return spot;
+}
+
+export type ZMove = 'forward' | 'backward' | 'front' | 'back';
+
+function byOrder(a: { id: string; order: string }, b: { id: string; order: string }): number {
+  if (a.order !== b.order) return a.order < b.order ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * New order keys for the selected items of one tab after bring forward (one step
+ * above the next item that is not selected), to front, send backward or to back.
+ * Only selected items get keys (fractional indexes: everyone else keeps theirs),
+ * unless the keys around them are tied or broken, when the tab is renumbered.
+ */
+export function reorderKeys(items: readonly { id: string; order: string }[], selected: ReadonlySet<string>, move: ZMove): Map<string, string> {
+  const sorted = [...items].sort(byOrder);
+  const isSel = (item: { id: string }) => selected.has(item.id);
+  let next: typeof sorted;
+  if (move === 'front') next = [...sorted.filter((i) => !isSel(i)), ...sorted.filter(isSel)];
+  else if (move === 'back') next = [...sorted.filter(isSel), ...sorted.filter((i) => !isSel(i))];
+  else {
+    next = [...sorted];
+    if (move === 'forward') {
+      for (let i = next.length - 2; i >= 0; i--) if (isSel(next[i]!) && !isSel(next[i + 1]!)) [next[i], next[i + 1]] = [next[i + 1]!, next[i]!];
+    } else {
+      for (let i = 1; i < next.length; i++) if (isSel(next[i]!) && !isSel(next[i - 1]!)) [next[i], next[i - 1]] = [next[i - 1]!, next[i]!];
+    }
+  }
+  const result = new Map<string, string>();
+  if (next.every((item, index) => item === sorted[index])) return result;
+  try {
+    for (let start = 0; start < next.length; start++) {
+      if (!isSel(next[start]!)) continue;
+      let end = start;
+      while (end + 1 < next.length && isSel(next[end + 1]!)) end++;
+      const lo = start > 0 ? next[start - 1]!.order : null;
+      const hi = end + 1 < next.length ? next[end + 1]!.order : null;
+      const run = next.slice(start, end + 1);
+      const fits = run.every((item, k) => (lo === null || item.order > lo) && (hi === null || item.order < hi) && (k === 0 || item.order > run[k - 1]!.order));
+      if (!fits) {
+        if (lo !== null && hi !== null && lo >= hi) throw new Error('tied keys');
+        orderKeys(run.length, lo, hi).forEach((key, k) => result.set(run[k]!.id, key));
+      }
+      start = end;
+    }
+  } catch {
+    result.clear();
+    orderKeys(next.length).forEach((key, k) => {
+      if (next[k]!.order !== key) result.set(next[k]!.id, key);
+    });
+  }
+  return result;
 }

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { Awareness } from 'y-protocols/awareness';
-import { COLLECTION_NAMES, getCollection, getMetaMap, type BoardView, type CollectionName } from '@pc/shared';
+import { COLLECTION_NAMES, getCollection, getMetaMap, refusalFromClose, type BoardView, type CollectionName } from '@pc/shared';
 import { CollectionStore } from './collectionStore';
 import { AdoptingWebSocket, syncServerUrl } from './earlySocket';
 import { INITIAL_CONNECTION, MAX_RECONNECT_MS, accessProblemFromCloseCode, reconnectDelay, type ConnectionState } from './connection';
@@ -54,10 +54,18 @@ export class BoardSession {
   readonly connection: ValueStore<ConnectionState> = createValueStore(INITIAL_CONNECTION);
   readonly peers: ValueStore<Peer[]>;
   readonly undoState: ValueStore<UndoState> = createValueStore<UndoState>({ canUndo: false, canRedo: false });
+  /**
+   * Set when the server refused one of this copy's changes for good (a lock,
+   * an owner-only part): the sentence to show. The session has stopped
+   * connecting; the page drops this copy and its offline copy (`discard`)
+   * and opens the board afresh, so the refused change is never sent again.
+   */
+  readonly refused: ValueStore<string | null> = createValueStore<string | null>(null);
   private readonly publishCursor: Throttled<[Point | null]>;
   private readonly cleanups: (() => void)[] = [];
   private readonly stores = new Map<CollectionName, CollectionStore<CollectionName>>();
   private readonly boardStores = new Map<(session: BoardSession) => object, SessionStore>();
+  private destroyed = false;
 
   constructor(readonly options: SessionOptions) {
     const { boardId, token } = options;
@@ -87,8 +95,14 @@ export class BoardSession {
       // y-websocket backs off exponentially but without jitter; after a server restart
       // every client would return in the same millisecond. It caps each wait at
       // maxBackoffTime, read after this event, so a jittered cap spreads them out.
-      provider.on('connection-close', () => {
+      provider.on('connection-close', (event) => {
         provider.maxBackoffTime = reconnectDelay(provider.wsUnsuccessfulReconnects + 1, Math.random());
+        const refusal = event ? refusalFromClose(event.code, event.reason) : null;
+        if (refusal) {
+          // Reconnecting would send the refused change again, and be refused again: stop here.
+          provider.shouldConnect = false;
+          this.refused.set(refusal);
+        }
       });
       provider.on('status', ({ status }) => this.patchConnection({ status, ...(status !== 'connected' ? { synced: false } : {}) }));
       provider.on('sync', (synced: boolean) => this.patchConnection(synced ? { synced, hasBeenLive: true } : { synced }));
@@ -172,6 +186,20 @@ export class BoardSession {
     this.undoManager.redo();
   }
 
+  /**
+   * Everything this person writes from here until `endGesture` is one undo step,
+   * however long the gesture pauses (a group drag that writes as it goes).
+   */
+  beginGesture(): void {
+    this.undoManager.stopCapturing();
+    this.undoManager.captureTimeout = Number.POSITIVE_INFINITY;
+  }
+
+  endGesture(): void {
+    this.undoManager.captureTimeout = UNDO_CAPTURE_MS;
+    this.undoManager.stopCapturing();
+  }
+
   /** Start a new undo step, so the next edit does not merge into the previous one. */
   stopCapturing(): void {
     this.undoManager.stopCapturing();
@@ -190,7 +218,18 @@ export class BoardSession {
     return store;
   }
 
+  /** Close this session and delete its offline copy, so nothing of it (a refused change) is kept or sent again. */
+  async discard(): Promise<void> {
+    const persistence = this.persistence;
+    if (this.provider) this.provider.shouldConnect = false;
+    this.destroy();
+    // clearData destroys the persistence and deletes its database.
+    if (persistence) await persistence.clearData().catch(() => undefined);
+  }
+
   destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
     for (const store of this.boardStores.values()) store.destroy?.();
     this.boardStores.clear();
     this.publishCursor.cancel();

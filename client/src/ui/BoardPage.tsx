@@ -3,6 +3,7 @@ import { readMeta, type Role } from '@pc/shared';
 import { ApiError, fetchBoard } from '../collab/api';
 import { useValue } from '../lib/hooks';
 import { BoardSession } from '../collab/session';
+import { RefusalNotice } from '../facilitation/locks/RefusalNotice';
 import { findRecentBoard } from '../collab/recentBoards';
 import { createValueStore, type ValueStore } from '../lib/valueStore';
 import type { ConnectionState } from '../collab/connection';
@@ -41,6 +42,9 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
   const identity = useMemo(() => (skippedName && !savedIdentity.confirmed ? { ...savedIdentity, name: VIEWER_NAME } : savedIdentity), [skippedName, savedIdentity]);
   const [fatal, setFatal] = useState<string | null>(null);
   const [session, setSession] = useState<BoardSession | null>(null);
+  /** Bumped to open the board afresh after the server refused a change of this copy. */
+  const [generation, setGeneration] = useState(0);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [retry, setRetry] = useState(0);
   /** The last board lookup failed on the network: try again once the socket is back. */
   const [lookupFailed, setLookupFailed] = useState(false);
@@ -60,10 +64,22 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
       view: 'stakeholder-map',
     });
     setSession(created);
-    return () => created.destroy();
+    let discarding = false;
+    const stopRefused = created.refused.subscribe(() => {
+      const reason = created.refused.get();
+      if (!reason || discarding) return;
+      discarding = true;
+      setRefusal(reason);
+      // Drop this copy and its offline copy, then load the board from the server: nothing refused is kept.
+      void created.discard().then(() => setGeneration((n) => n + 1));
+    });
+    return () => {
+      stopRefused();
+      if (!discarding) created.destroy();
+    };
     // The session lives as long as the board and token; identity changes are pushed separately.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-  }, [boardId, token]);
+  }, [boardId, token, generation]);
 
   useEffect(() => {
     session?.setUser({ name: identity.name, colour: identity.colour });
@@ -138,6 +154,7 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
         headerActions={<ReviewPointsControl boardId={boardId} token={token} role={info.role} author={identity.name} onOpen={review.open} />}
         banner={review.viewing && <ReviewBanner point={review.viewing.point} onBack={review.close} />}
       />
+      {refusal && <RefusalNotice message={refusal} onDismiss={() => setRefusal(null)} />}
       {!identity.confirmed && !skippedName && (
         <NameDialog
           identity={identity}

@@ -1,19 +1,11 @@
-import { STICKY_COLOURS, type BoardView, type CanvasItem } from '@pc/shared';
+import type { ReactNode } from 'react';
+import type { BoardView } from '@pc/shared';
 import { BOARD_TABS } from '../boards/tabs';
 import type { UndoState } from '../collab/session';
-import { FrontIcon, NoteIcon, RedoIcon, TrashIcon, UndoIcon } from './icons';
+import { RedoIcon, UndoIcon } from './icons';
 import { ZoomControls, type ZoomActions } from './ZoomControls';
 import type { ValueStore } from '../lib/valueStore';
 import type { Camera } from '../canvas/camera';
-
-const COLOUR_NAMES: Record<string, string> = {
-  '#fde68a': 'Yellow',
-  '#bbf7d0': 'Green',
-  '#bfdbfe': 'Blue',
-  '#fbcfe8': 'Pink',
-  '#fed7aa': 'Orange',
-  '#e9d5ff': 'Purple',
-};
 
 export const tabId = (view: BoardView) => `tab-${view}`;
 export const panelId = 'board-panel';
@@ -22,14 +14,11 @@ interface ToolbarProps {
   view: BoardView;
   onView(view: BoardView): void;
   editable: boolean;
-  selected: CanvasItem | null;
+  /** The free canvas's tools (add, and the commands on the selection). */
+  tools: ReactNode;
   undo: UndoState;
   camera: ValueStore<Camera>;
   zoom: ZoomActions;
-  onAdd(): void;
-  onDelete(): void;
-  onColour(colour: string): void;
-  onFront(): void;
   onUndo(): void;
   onRedo(): void;
   /** False on a tab without a canvas: no notes, no zoom. */
@@ -40,7 +29,7 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 const mod = isMac ? '⌘' : 'Ctrl+';
 
 export function Toolbar(props: ToolbarProps) {
-  const { view, onView, editable, selected, undo, canvas = true } = props;
+  const { view, onView, editable, undo, canvas = true } = props;
   return (
     <div className="toolbar">
       <div role="tablist" aria-label="Boards" className="tabs">
@@ -71,35 +60,7 @@ export function Toolbar(props: ToolbarProps) {
       <div className="tools" role="toolbar" aria-label="Edit tools">
         {editable && (
           <>
-            {canvas && (
-            <button type="button" className="button primary small" onClick={props.onAdd} title="Add a sticky note (or double-click the canvas)">
-              <NoteIcon /> Add note
-            </button>
-            )}
-            {canvas && selected && (
-              <>
-                <span className="separator" aria-hidden="true" />
-                <div className="swatches compact" role="group" aria-label="Note colour">
-                  {STICKY_COLOURS.map((colour) => (
-                    <button
-                      key={colour}
-                      type="button"
-                      className={`swatch${selected.colour === colour ? ' chosen' : ''}`}
-                      style={{ background: colour }}
-                      aria-label={`${COLOUR_NAMES[colour] ?? colour} note`}
-                      aria-pressed={selected.colour === colour}
-                      onClick={() => props.onColour(colour)}
-                    />
-                  ))}
-                </div>
-                <button type="button" className="icon-button" onClick={props.onFront} aria-label="Bring to front" title="Bring to front">
-                  <FrontIcon />
-                </button>
-                <button type="button" className="icon-button danger" onClick={props.onDelete} aria-label="Delete note" title="Delete (Delete key)">
-                  <TrashIcon />
-                </button>
-              </>
-            )}
+            {canvas && props.tools}
             <span className="separator" aria-hidden="true" />
             <button type="button" className="icon-button" onClick={props.onUndo} disabled={!undo.canUndo} aria-label="Undo" title={`Undo your last change (${mod}Z)`}>
               <UndoIcon />

@@ -67,3 +67,9 @@ export const LogoMark = () => (
     <rect x="10" y="10" width="12" height="12" rx="3" fill="#f59e0b" opacity="0.9" />
   </svg>
 );
+export const LockIcon = () => (
+  <svg {...common}>
+    <rect x="3.5" y="7" width="9" height="6.5" rx="1.2" />
+    <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+  </svg>
+);

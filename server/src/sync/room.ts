@@ -17,6 +17,7 @@ import {
   encodeSyncStep2,
 } from './protocol';
 import { UpdateGate, type UpdateSource } from './updateGate';
+import { facilitatorLocks } from './lockPolicy';
 import { BoardRateLimiter, ConnectionRateLimiter, describeRateLimit, type RateLimitName, type RateLimitSettings } from './limits';
 import { admitPresence } from './presence';
 
@@ -130,7 +131,11 @@ export class Room implements ConnectionHost {
       if (migration.applied.length) this.log.info({ migration }, 'migrated board document');
       if (migration.skipped.length) this.log.warn({ skipped: migration.skipped }, 'migrations skipped values of the wrong type');
       const { contentGate, maxUpdateBytes, maxBoardBytes } = this.options.limits;
-      this.gate = new UpdateGate(this.doc, { checkContent: contentGate, maxUpdateBytes, maxBoardBytes }, loaded.storedBytes);
+      this.gate = new UpdateGate(
+        this.doc,
+        { checkContent: contentGate, maxUpdateBytes, maxBoardBytes, policy: facilitatorLocks },
+        loaded.storedBytes,
+      );
     } catch (error) {
       this.state = 'failed';
       this.log.error({ err: error }, 'could not load board');

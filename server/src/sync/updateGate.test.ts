@@ -100,6 +100,17 @@ describe('UpdateGate: content', () => {
         items(d).set('bad', map);
       }),
     ).toEqual(rejected(/^canvasItems\/bad\.kind: /));
+    expect(
+      send((d) => {
+        const map = new Y.Map<unknown>();
+        map.set('id', 'arrow');
+        map.set('kind', 'connector');
+        map.set('fromId', { $ne: null });
+        items(d).set('arrow', map);
+      }),
+    ).toEqual(rejected(/^canvasItems\/arrow\.fromId: /));
+    expect(send((d) => updateRecord(d, 'canvasItems', 'note', { width: 400, height: 300 })).ok).toBe(true);
+    expect(send((d) => (getCollection(d, 'canvasItems').get('note') as Y.Map<unknown>).set('width', 1e12))).toEqual(rejected(/^canvasItems\/note\.width: /));
   });
 
   it('refuses unknown root collections and list content in a collection', () => {

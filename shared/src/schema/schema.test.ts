@@ -66,6 +66,16 @@ describe('record schemas', () => {
     expect(canvasItemSchema.safeParse({ id: 'c', kind: 'sticky', text: 'x'.repeat(10_001) }).success).toBe(false);
   });
 
+  it('hold frames (title in text) and connectors (ends, label in text) with defaults, and refuse hostile ones', () => {
+    expect(canvasItemSchema.parse({ id: 'f', kind: 'frame', text: 'Ideas', width: 600, height: 400 })).toMatchObject({ fromId: null, toId: null, text: 'Ideas' });
+    expect(canvasItemSchema.parse({ id: 'k', kind: 'connector', fromId: 'a', toId: 'b' })).toMatchObject({ text: '', fromId: 'a', toId: 'b' });
+    expect(canvasItemSchema.safeParse({ id: 'k', kind: 'connector', fromId: 'x'.repeat(65), toId: 'b' }).success).toBe(false);
+    expect(canvasItemSchema.safeParse({ id: 'k', kind: 'connector', fromId: 42, toId: 'b' }).success).toBe(false);
+    expect(canvasItemSchema.safeParse({ id: 'k', kind: 'connector', fromId: '', toId: 'b' }).success).toBe(false);
+    expect(canvasItemSchema.safeParse({ id: 'f', kind: 'frame', width: 1e9 }).success).toBe(false);
+    expect(canvasItemSchema.safeParse({ id: 'f', kind: 'frame', height: 2 }).success).toBe(false);
+  });
+
   it('have one schema per top-level collection named in the architecture, plus the facilitation records', () => {
     expect(Object.keys(RECORD_SCHEMAS).sort()).toEqual(
       ['canvasItems', 'comments', 'healthAggregates', 'healthItems', 'healthResponses', 'locks', 'logicLinks', 'logicNodes', 'matrixCells', 'matrixRows', 'partnerStages', 'partners', 'relationships', 'stakeholders', 'voteRounds', 'votes'],

@@ -24,7 +24,8 @@ export const voteRoundSchema = z.object({
   status: z.enum(VOTE_ROUND_STATUSES).default('open'),
   anonymous: z.boolean().default(true),
   dotsPerPerson: z.number().int().min(1).max(MAX_DOTS_PER_PERSON).default(3),
-  maxPerItem: z.number().int().min(1).max(MAX_DOTS_PER_PERSON).default(1),
+  // A named vote record holds at most 10 dots on one item.
+  maxPerItem: z.number().int().min(1).max(10).default(1),
   targetIds: z.array(recordIdSchema).max(MAX_ROUND_TARGETS).default([]),
   openedAt: finiteNumber.default(0),
   closedAt: finiteNumber.nullable().default(null),

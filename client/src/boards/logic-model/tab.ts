@@ -1,4 +1,5 @@
 import type { BoardTab } from '../types';
+import { cardAt } from './model/columnLayout';
 import { CARD } from './ui/cardMetrics';
 import { LogicCanvasLayers } from './ui/LogicCanvasLayers';
 import { LogicOverlay } from './ui/LogicOverlay';
@@ -15,6 +16,14 @@ export const logicModelTab: BoardTab = {
   SidePanel: LogicSidePanel,
   contentBounds: (session) => logicModelStore(session).bounds(),
   ownArea: (session) => logicModelStore(session).bounds(),
+  recordBounds(session, id) {
+    const card = logicModelStore(session).getSnapshot().layout?.cards.get(id);
+    return card ? { x: card.x, y: card.y, width: card.width, height: card.height } : null;
+  },
+  recordAt(session, point) {
+    const layout = logicModelStore(session).getSnapshot().layout;
+    return layout ? cardAt(layout, point) : null;
+  },
   contentCollections: ['logicNodes'],
   // Columns read left to right, from the situation and inputs.
   labelPx: CARD.fontSize,

@@ -1,6 +1,6 @@
 import type { BoardTab } from '../types';
 import { matrixStoreFor } from './matrixStore';
-import { layoutMatrix } from './model/layout';
+import { cellAt, layoutMatrix, recordRect } from './model/layout';
 import { MatrixLayer } from './ui/MatrixLayer';
 import { MatrixOverlay } from './ui/MatrixOverlay';
 import { MatrixPanel } from './ui/MatrixPanel';
@@ -35,6 +35,19 @@ export const skillsMatrixTab: BoardTab = {
     if (snapshot.empty) return null;
     const expanded = layoutMatrix(snapshot.rows, snapshot.partners);
     return { x: 0, y: 0, width: expanded.width, height: expanded.height };
+  },
+  // A row's band, or a partner's column, in the layout as drawn (collapsed categories hide their rows).
+  recordBounds(session, id) {
+    const snapshot = matrixStoreFor(session).getSnapshot();
+    return snapshot.empty ? null : recordRect(snapshot.layout, id);
+  },
+  // A row by its band; a partner by its column header.
+  recordAt(session, point) {
+    const snapshot = matrixStoreFor(session).getSnapshot();
+    const hit = snapshot.empty ? null : cellAt(snapshot.layout, point);
+    if (!hit) return null;
+    if (hit.kind === 'cell' || hit.kind === 'rowColumn') return hit.rowId;
+    return hit.kind === 'columnHeader' ? (hit.column.partnerId ?? null) : null;
   },
   contentCollections: ['matrixRows', 'partners'],
   // Row names and partner headers are drawn at 13 px; a table reads from its top-left corner.

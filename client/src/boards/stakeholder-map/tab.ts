@@ -1,6 +1,6 @@
 import type { BoardTab } from '../types';
 import { LABEL_FONT_SIZE } from './model/cardMetrics';
-import { cardPlacements, layoutBounds } from './model/mapLayout';
+import { cardAt, cardPlacements, cardRectNow, layoutBounds } from './model/mapLayout';
 import { mapUiFor } from './ui/mapStore';
 import { MAP_TOOLBAR_INSET, MapOverlay } from './ui/MapOverlay';
 import { StakeholderLayers } from './ui/StakeholderLayers';
@@ -23,6 +23,22 @@ export const stakeholderMapTab: BoardTab = {
   ownArea(session) {
     const { layout } = mapUiFor(session).state.get();
     return layout === 'network' ? null : layoutBounds(layout, new Map());
+  },
+  // The card's circle where it is drawn now (dragged, filtered out or in the table view: as the canvas shows it).
+  recordBounds(session, id) {
+    const ui = mapUiFor(session);
+    const state = ui.state.get();
+    if (state.mode !== 'map') return null;
+    const derived = ui.derive(session.collection('stakeholders').getSnapshot(), session.collection('partners').getSnapshot(), state);
+    if (!derived.shownIds.has(id)) return null;
+    return cardRectNow(id, derived.placements, ui.drag.get());
+  },
+  recordAt(session, point) {
+    const ui = mapUiFor(session);
+    const state = ui.state.get();
+    if (state.mode !== 'map') return null;
+    const derived = ui.derive(session.collection('stakeholders').getSnapshot(), session.collection('partners').getSnapshot(), state);
+    return cardAt(point, [...derived.placements].filter(([id]) => derived.shownIds.has(id)));
   },
   contentBounds(session) {
     const state = mapUiFor(session).state.get();

@@ -39,7 +39,8 @@ export function reviewsDue(data: {
     const last = Math.max(lastRated.get(item.id) ?? 0, latestReviewPoint);
     const lastReviewed = last > 0 ? last : null;
     const ageDays = lastReviewed === null ? null : daysBetween(lastReviewed, data.now);
-    if (daysBetween(Math.max(last, data.boardCreatedAt), data.now) > data.intervalDays) due.push({ itemId: item.id, text: item.text, lastReviewed, ageDays });
+    const since = lastReviewed ?? data.boardCreatedAt;
+    if (daysBetween(since, data.now) > data.intervalDays) due.push({ itemId: item.id, text: item.text, lastReviewed, ageDays });
   }
   return due.sort((a, b) => (a.lastReviewed ?? 0) - (b.lastReviewed ?? 0));
 }

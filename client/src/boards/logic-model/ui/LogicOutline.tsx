@@ -4,6 +4,7 @@ import type { BoardContext } from '../../types';
 import { addCard, moveCard, removeCard } from './actions';
 import type { LogicModelSnapshot } from './store';
 import { SEVERITY_LABEL, STATUS_LABEL } from './theme';
+import { chunkIntrinsicSize, listChunks } from '../../../canvas/listChunks';
 
 interface OutlineProps {
   ctx: BoardContext;
@@ -127,9 +128,9 @@ export function LogicOutline({ ctx, model, selectedId, onSelect, onEdit }: Outli
               </div>
               {cards.length > 0 && (
                 <ul role="list" aria-labelledby={`lm-col-${column.key}`}>
-                  {chunks(cards).map((chunk, i) => (
+                  {listChunks(cards).map((chunk, i) => (
                     // Presentational wrappers: to assistive technology the rows are the column list's own items.
-                    <li key={i} role="none" className="lm-outline-chunk" style={{ containIntrinsicSize: `auto ${chunk.length * ROW_ESTIMATE_PX}px` }}>
+                    <li key={i} role="none" className="lm-outline-chunk" style={{ containIntrinsicSize: chunkIntrinsicSize(chunk.length, ROW_ESTIMATE_PX) }}>
                       <ul role="none">
                   {chunk.map((box) => {
                     const node = model.nodesById.get(box.nodeId)!;
@@ -171,14 +172,7 @@ const NO_CHECKS: readonly CheckResult[] = [];
  * canvas frame of a pan tens of ms; a whole column at once, on the other hand,
  * means laying out thousands of rows as soon as it scrolls into view.
  */
-const CHUNK_ROWS = 50;
 const ROW_ESTIMATE_PX = 48;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK_ROWS) out.push(items.slice(i, i + CHUNK_ROWS));
-  return out;
-}
 
 function supportingNames(node: LogicNode, model: LogicModelSnapshot): string {
   if (node.supportingPartnerIds.length === 0) return '';

@@ -6,6 +6,7 @@ import {
   cellIdsAt,
   cellRect,
   layoutMatrix,
+  recordRect,
   visibleBandRange,
   visibleRowRange,
   type MatrixMetrics,
@@ -257,5 +258,23 @@ describe('cellIdsAt and cellRect', () => {
     expect(cellIdsAt(result, 0, 3)).toBeNull();
     expect(cellIdsAt(result, -1, 0)).toBeNull();
     expect(cellRect(result, 0, -1)).toBeNull();
+  });
+});
+
+describe('recordRect', () => {
+  it('gives a row its band across the whole table and a partner its column down it', () => {
+    const result = layout();
+    const band = result.rows[3]!;
+    expect(recordRect(result, band.row.id)).toEqual({ x: 0, y: band.y, width: result.width, height: 10 });
+    expect(recordRect(result, 'b')).toEqual({ x: 250, y: 0, width: 50, height: result.height });
+  });
+
+  it('moves a row up when a category above it closes, and has no place for a hidden row', () => {
+    const open = layout();
+    const collapsed = layout(['skill/delivery']);
+    expect(recordRect(collapsed, 'r1')!.y).toBeLessThan(recordRect(open, 'r1')!.y);
+    const hidden = open.rows.find((band) => !collapsed.rowIndexById.has(band.row.id))!;
+    expect(recordRect(collapsed, hidden.row.id)).toBeNull();
+    expect(recordRect(open, 'nobody')).toBeNull();
   });
 });

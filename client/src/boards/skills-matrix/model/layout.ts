@@ -178,6 +178,20 @@ export function layoutMatrix(
   };
 }
 
+/**
+ * The world rectangle standing for a record on the matrix: a row's band across
+ * the whole table, or a partner's column down the whole table. Null for a row
+ * hidden in a collapsed category and for ids the matrix does not show.
+ */
+export function recordRect(layout: MatrixLayout, id: string): { x: number; y: number; width: number; height: number } | null {
+  const rowIndex = layout.rowIndexById.get(id);
+  const band = rowIndex === undefined ? undefined : layout.rows[rowIndex];
+  if (band && band.row.id === id) return { x: 0, y: band.y, width: layout.width, height: band.height };
+  const column = layout.partnerColumns.find((c) => c.partnerId === id);
+  if (column) return { x: column.x, y: 0, width: column.width, height: layout.height };
+  return null;
+}
+
 /** First index in [0, length) whose predicate holds, for a predicate false-then-true. */
 function lowerBound(length: number, holds: (index: number) => boolean): number {
   let lo = 0;

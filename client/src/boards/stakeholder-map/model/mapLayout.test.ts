@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stakeholderSchema, type Stakeholder } from '@pc/shared';
-import { cardAt, cardPlacements, dropPatch, GRID_WORLD, layoutBounds, ONION_WORLD, patchChanges } from './mapLayout';
+import { cardAt, cardPlacements, cardRectNow, dropPatch, GRID_WORLD, layoutBounds, ONION_WORLD, patchChanges } from './mapLayout';
 import { levelsAt } from './grid';
 import { ringAt } from './onion';
 
@@ -93,5 +93,23 @@ describe('layoutBounds and cardAt', () => {
     expect(cardAt({ x: 22, y: 0 }, cards)).toBe('b');
     expect(cardAt({ x: 5, y: 0 }, cards)).toBe('a');
     expect(cardAt({ x: 200, y: 0 }, cards)).toBeNull();
+  });
+});
+
+describe('cardRectNow', () => {
+  const placements = new Map([['a', { x: 100, y: 200, radius: 20, scale: 1 }]]);
+
+  it('is the card circle at its layout place', () => {
+    expect(cardRectNow('a', placements, null)).toEqual({ x: 80, y: 180, width: 40, height: 40 });
+  });
+
+  it('follows the pointer while the card is dragged over the canvas, not while it is off it', () => {
+    expect(cardRectNow('a', placements, { id: 'a', x: 300, y: 300, overCanvas: true })).toEqual({ x: 280, y: 280, width: 40, height: 40 });
+    expect(cardRectNow('a', placements, { id: 'a', x: 300, y: 300, overCanvas: false })).toEqual({ x: 80, y: 180, width: 40, height: 40 });
+    expect(cardRectNow('a', placements, { id: 'b', x: 300, y: 300, overCanvas: true })).toEqual({ x: 80, y: 180, width: 40, height: 40 });
+  });
+
+  it('is null for a card not on the map', () => {
+    expect(cardRectNow('b', placements, null)).toBeNull();
   });
 });

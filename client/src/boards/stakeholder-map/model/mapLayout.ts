@@ -110,6 +110,22 @@ export function layoutBounds(layout: MapLayout, placements: ReadonlyMap<string, 
   return minX === Infinity ? null : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
+/**
+ * Where a card is drawn right now: its circle at its layout place, or under the
+ * pointer while it is dragged on the map (a tray drag not yet over the canvas is
+ * not drawn on it). Null when the card is not placed in this layout.
+ */
+export function cardRectNow(
+  id: string,
+  placements: ReadonlyMap<string, CardPlacement>,
+  drag: { id: string; x: number; y: number; overCanvas: boolean } | null,
+): Rect | null {
+  const placement = placements.get(id);
+  const dragged = drag && drag.id === id && drag.overCanvas ? drag : null;
+  if (!placement) return dragged ? circleBounds(dragged, CARD_SLOT / 2) : null;
+  return circleBounds(dragged ?? placement, placement.radius);
+}
+
 /** The placed card nearest to a point whose circle (plus slack) contains it. */
 export function cardAt(point: Point, candidates: Iterable<[string, CardPlacement]>, slack = 6): string | null {
   let best: string | null = null;

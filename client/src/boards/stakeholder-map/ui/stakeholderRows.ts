@@ -11,6 +11,7 @@ import { type Stakeholder, mendelowQuadrant, QUADRANT_LABELS, type MendelowQuadr
 import { attitudeKey, fieldOptions } from '../model/fields';
 import { highlightRanges } from '../model/filters';
 import { RING_LABELS } from '../model/onion';
+import { LIST_CHUNK_ROWS, chunkIntrinsicSize } from '../../../canvas/listChunks';
 
 const ATTITUDE_LABELS = new Map(fieldOptions('attitude').map((o) => [o.value, o.label]));
 
@@ -134,11 +135,11 @@ interface Mounted {
  * 10,000 of them cost every canvas frame of a pan tens of ms. The chunks are
  * presentational, so the rows stay the list's items for assistive technology.
  */
-export const CHUNK_ROWS = 50;
+export const CHUNK_ROWS = LIST_CHUNK_ROWS;
 const ROW_ESTIMATE_PX = 48;
 
 function chunkOpenTag(rows: number): string {
-  return `<div role="none" class="sm-chunk" style="contain-intrinsic-size: auto ${rows * ROW_ESTIMATE_PX}px">`;
+  return `<div role="none" class="sm-chunk" style="contain-intrinsic-size: ${chunkIntrinsicSize(rows, ROW_ESTIMATE_PX)}">`;
 }
 
 /** Keeps a `ul`'s rows equal to the given rows, in order, touching only what changed. */
@@ -171,7 +172,7 @@ export class RowList {
     for (let c = 0; c < chunkCount; c++) {
       const chunk = this.list.children[c] as HTMLElement;
       const slice = rows.slice(c * CHUNK_ROWS, (c + 1) * CHUNK_ROWS);
-      chunk.style.containIntrinsicSize = `auto ${slice.length * ROW_ESTIMATE_PX}px`;
+      chunk.style.containIntrinsicSize = chunkIntrinsicSize(slice.length, ROW_ESTIMATE_PX);
       let cursor = chunk.firstElementChild;
       for (const row of slice) {
         const id = row.s.id;

@@ -1,19 +1,33 @@
 import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CanvasItem } from '@pc/shared';
-import { KIND_LABELS, compareReadingOrder, describeItem, describePosition } from '../canvas/items';
+import type { ConnectorRoute } from '../model/connector';
+import { chunkIntrinsicSize, listChunks } from '../../canvas/listChunks';
+import { KIND_LABELS, compareReadingOrder, describePosition } from '../../canvas/items';
 
 interface ItemListProps {
   items: readonly CanvasItem[];
   tabLabel: string;
   editable: boolean;
-  selectedId: string | null;
-  onSelect(id: string): void;
+  selectedIds: ReadonlySet<string>;
+  /** Where each connector is drawn (missing: an end is gone, the connector dangles). */
+  routes: ReadonlyMap<string, ConnectorRoute>;
+  /** The words a row shows for an item (a connector names its two ends). */
+  describe(item: CanvasItem): string;
+  onSelect(id: string, additive: boolean): void;
   onEdit(id: string): void;
   onDelete(id: string): void;
   onNudge(id: string, dx: number, dy: number): void;
 }
 
-const ItemRow = memo(function ItemRow({ item, focusable, selected }: { item: CanvasItem; focusable: boolean; selected: boolean }) {
+const ItemRow = memo(function ItemRow({ item, text, route, focusable, selected }: { item: CanvasItem; text: string; route: ConnectorRoute | undefined; focusable: boolean; selected: boolean }) {
+  const ends = item.kind === 'connector'
+    ? {
+        'data-from': item.fromId ?? undefined,
+        'data-to': item.toId ?? undefined,
+        'data-drawn': route ? 'true' : 'false',
+        'data-route': route ? [route.from.x, route.from.y, route.to.x, route.to.y].map((v) => Math.round(v)).join(',') : undefined,
+      }
+    : { 'data-width': Math.round(item.width), 'data-height': Math.round(item.height) };
   return (
     <li
       tabIndex={focusable ? 0 : -1}
@@ -21,33 +35,28 @@ const ItemRow = memo(function ItemRow({ item, focusable, selected }: { item: Can
       data-kind={item.kind}
       data-x={Math.round(item.x)}
       data-y={Math.round(item.y)}
+      {...ends}
       aria-current={selected || undefined}
       className={selected ? 'selected' : undefined}
     >
       <span className="item-colour" style={{ background: item.colour }} aria-hidden="true" />
       <span className="item-body">
-        <span className="item-text">{describeItem(item)}</span>
+        <span className="item-text">{text}</span>
         {/* One text node per line: a board of 10,000 notes lists 10,000 rows. */}
-        <span className="item-meta">{`${KIND_LABELS[item.kind]}, ${describePosition(item)}`}</span>
+        <span className="item-meta">{item.kind === 'connector' ? KIND_LABELS[item.kind] : `${KIND_LABELS[item.kind]}, ${describePosition(item)}`}</span>
       </span>
     </li>
   );
 });
 
-/**
- * Rows sit in chunks the browser skips while off screen (content-visibility):
- * a chunk, not a row, because Chromium tests every such element against the
- * viewport on each frame it renders, and 10,000 of them cost every canvas frame
- * of a pan tens of ms. The chunk is `role="none"`, so the rows stay the list's
- * items for assistive technology.
- */
-const CHUNK_ROWS = 50;
+/** Estimated height of a row, for the chunks skipped while off screen. */
 const ROW_ESTIMATE_PX = 52;
 
-function rowChunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK_ROWS) out.push(items.slice(i, i + CHUNK_ROWS));
-  return out;
+/** "3 notes" while the tab holds only notes; "5 items" once it holds other kinds too. */
+function countLabel(items: readonly CanvasItem[]): string {
+  const notesOnly = items.every((item) => item.kind === 'sticky');
+  const noun = notesOnly ? 'note' : 'item';
+  return items.length === 1 ? `1 ${noun}` : `${items.length} ${noun}s`;
 }
 
 /**
@@ -55,13 +64,13 @@ function rowChunks<T>(items: readonly T[]): T[][] {
  * (and browser tests) read and act on. Arrow keys move between items with a
  * roving tab stop; Enter edits, Delete deletes, Ctrl/Alt+arrows nudge.
  */
-export function ItemList({ items, tabLabel, editable, selectedId, onSelect, onEdit, onDelete, onNudge }: ItemListProps) {
+export function ItemList({ items, tabLabel, editable, selectedIds, routes, describe, onSelect, onEdit, onDelete, onNudge }: ItemListProps) {
   const sorted = useMemo(() => [...items].sort(compareReadingOrder), [items]);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const activeId =
     (focusedId && sorted.some((i) => i.id === focusedId) && focusedId) ||
-    (selectedId && sorted.some((i) => i.id === selectedId) && selectedId) ||
+    sorted.find((i) => selectedIds.has(i.id))?.id ||
     sorted[0]?.id ||
     null;
 
@@ -101,11 +110,11 @@ export function ItemList({ items, tabLabel, editable, selectedId, onSelect, onEd
   return (
     <aside className="item-panel" aria-labelledby="item-panel-title">
       <div className="item-panel-header">
-        <h2 id="item-panel-title">Sticky notes</h2>
-        <span className="count">{items.length === 1 ? '1 note' : `${items.length} notes`}</span>
+        <h2 id="item-panel-title">On the canvas</h2>
+        <span className="count">{countLabel(items)}</span>
       </div>
       {sorted.length === 0 ? (
-        <p className="muted small">No sticky notes on the {tabLabel.toLowerCase()} yet.</p>
+        <p className="muted small">No notes, text, frames or connectors on the {tabLabel.toLowerCase()} yet.</p>
       ) : null}
       <ul
         ref={listRef}
@@ -116,18 +125,18 @@ export function ItemList({ items, tabLabel, editable, selectedId, onSelect, onEd
           const id = (event.target as HTMLElement).getAttribute('data-item-id');
           if (id) {
             setFocusedId(id);
-            onSelect(id);
+            if (!selectedIds.has(id)) onSelect(id, false);
           }
         }}
         onClick={(event) => {
           const id = (event.target as HTMLElement).closest('li[data-item-id]')?.getAttribute('data-item-id');
-          if (id) onSelect(id);
+          if (id) onSelect(id, event.shiftKey);
         }}
       >
-        {rowChunks(sorted).map((chunk) => (
-          <div key={chunk[0]!.id} role="none" className="item-chunk" style={{ containIntrinsicSize: `auto ${chunk.length * ROW_ESTIMATE_PX}px` }}>
+        {listChunks(sorted).map((chunk) => (
+          <div key={chunk[0]!.id} role="none" className="item-chunk" style={{ containIntrinsicSize: chunkIntrinsicSize(chunk.length, ROW_ESTIMATE_PX) }}>
             {chunk.map((item) => (
-              <ItemRow key={item.id} item={item} focusable={item.id === activeId} selected={item.id === selectedId} />
+              <ItemRow key={item.id} item={item} text={describe(item)} route={item.kind === 'connector' ? routes.get(item.id) : undefined} focusable={item.id === activeId} selected={selectedIds.has(item.id)} />
             ))}
           </div>
         ))}

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { getCollection, listRecords } from '@pc/shared';
-import { CollectionStore } from './collectionStore';
-import { addSticky, bringToFront, moveItem, nudgeItem, removeItem, setItemColour, setItemText } from './itemActions';
+import { CollectionStore } from '../collab/collectionStore';
+import { addConnector, addItem, addSticky, bringToFront, moveItem, moveItemsBy, nudgeItem, removeItem, removeItems, resizeItem, setItemColour, setItemText } from './actions';
 
 function setup() {
   const doc = new Y.Doc();
@@ -56,6 +56,61 @@ describe('sticky note actions', () => {
     expect(store.get(b.id)).toBeDefined();
     undo.redo();
     expect(store.get(a.id)).toBeDefined();
+  });
+});
+
+describe('free items', () => {
+  it('a frame goes under everything, text and notes on top', () => {
+    const { doc, mine } = setup();
+    const t = { doc, localOrigin: mine };
+    const note = addSticky(t, { view: 'logic-model', centre: { x: 0, y: 0 } });
+    const frame = addItem(t, { kind: 'frame', view: 'logic-model', centre: { x: 0, y: 0 } });
+    const text = addItem(t, { kind: 'text', view: 'logic-model', centre: { x: 0, y: 0 } });
+    expect(frame.order < note.order).toBe(true);
+    expect(text.order > note.order).toBe(true);
+    expect(frame).toMatchObject({ kind: 'frame', text: 'Frame', width: 560 });
+  });
+
+  it('a group move is one undo step that leaves someone else\'s edit alone', () => {
+    const { doc, mine, theirs, undo } = setup();
+    const t = { doc, localOrigin: mine };
+    const a = addSticky(t, { view: 'logic-model', centre: { x: 0, y: 0 } });
+    const b = addSticky(t, { view: 'logic-model', centre: { x: 300, y: 0 } });
+    undo.stopCapturing();
+    moveItemsBy(t, [a, b], 50, 70);
+    setItemText({ doc, localOrigin: theirs }, b.id, 'theirs');
+    const store = new CollectionStore(doc, 'canvasItems');
+    expect(store.get(a.id)).toMatchObject({ x: a.x + 50, y: a.y + 70 });
+    undo.undo();
+    expect(store.get(a.id)).toMatchObject({ x: a.x, y: a.y });
+    expect(store.get(b.id)).toMatchObject({ x: b.x, y: b.y, text: 'theirs' });
+  });
+
+  it('resizing keeps a note usable', () => {
+    const { doc, mine } = setup();
+    const t = { doc, localOrigin: mine };
+    const a = addSticky(t, { view: 'logic-model', centre: { x: 0, y: 0 } });
+    resizeItem(t, a.id, { width: 2, height: Number.NaN });
+    expect(new CollectionStore(doc, 'canvasItems').get(a.id)).toMatchObject({ width: 60, height: 40 });
+  });
+
+  it('connectors: no loops or twins, and deleting an end deletes them in the same undo step', () => {
+    const { doc, mine, undo } = setup();
+    const t = { doc, localOrigin: mine };
+    const a = addSticky(t, { view: 'logic-model', centre: { x: 0, y: 0 } });
+    const b = addSticky(t, { view: 'logic-model', centre: { x: 300, y: 0 } });
+    expect(addConnector(t, { view: 'logic-model', fromId: a.id, toId: a.id })).toBeNull();
+    const link = addConnector(t, { view: 'logic-model', fromId: a.id, toId: b.id })!;
+    const toRecord = addConnector(t, { view: 'logic-model', fromId: b.id, toId: 'stakeholder-1' })!;
+    expect(addConnector(t, { view: 'logic-model', fromId: a.id, toId: b.id })).toBeNull();
+    undo.stopCapturing();
+    removeItems(t, [a.id]);
+    const store = new CollectionStore(doc, 'canvasItems');
+    expect(store.get(link.id)).toBeUndefined();
+    expect(store.get(toRecord.id)).toBeDefined();
+    undo.undo();
+    expect(store.get(a.id)).toBeDefined();
+    expect(store.get(link.id)).toBeDefined();
   });
 });
 
