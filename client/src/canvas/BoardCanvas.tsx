@@ -378,8 +378,8 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
       {size.width > 0 && (
         <Stage
           ref={stageRef}
-          // Out of the flow: a stage enlarged for a whole-tab picture must not push the side panel.
-          style={{ position: 'absolute', top: 0, left: 0 }}
+          // Out of the flow while enlarged for a whole-tab picture, so it cannot push the side panel.
+          style={captureSize ? { position: 'absolute', top: 0, left: 0 } : undefined}
           width={size.width}
           height={size.height}
           x={camera.x}
