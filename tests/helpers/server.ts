@@ -55,10 +55,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let output = '';
   // The process `npm start` runs: the bundled server, rebuilt here when its sources changed.
   await ensureServerBuilt();
+  // The test runner's own service settings (DATABASE_URL, REDIS_URL for the tests that
+  // reach PostgreSQL and Redis directly) are not the server's: a test passes what it wants.
+  const { REDIS_URL: _redis, STORAGE: _storage, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--enable-source-maps', serverBundle], {
     cwd: repoRoot,
     env: {
-      ...process.env,
+      ...inherited,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
