@@ -9,7 +9,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const builtIndex = join(root, 'client', 'dist', 'index.html');
 const sources = ['client/src', 'client/index.html', 'shared/src', 'vite.config.ts', 'package-lock.json'];
 
-function newestMtime(path) {
+/** The newest modification time of a file or of anything below a folder (0 when missing). */
+export function newestMtime(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;

@@ -3,22 +3,14 @@
 // it directly: no TypeScript loader in the running process, which saves about a
 // third of an idle server's memory. Packages stay external (loaded from
 // node_modules as usual); only our own TypeScript is bundled.
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMtime } from './clientBuild.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const serverBundle = join(root, 'server', 'dist', 'main.mjs');
 const sources = ['server/src', 'shared/src', 'server/package.json', 'package-lock.json'];
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
 
 /**
  * The server's packages, loaded from node_modules as usual (Yjs must stay one
