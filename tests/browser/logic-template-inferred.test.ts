@@ -123,6 +123,10 @@ describe('logic-model cards written without a chosen template', () => {
     expect(await page.locator(`${OUTLINE} li[data-node-id="ext-activity"] [data-field="leads-to"]`).textContent()).toContain('join local clubs');
 
     await page.screenshot({ path: join(artifactsDir, 'logic-model-inferred-template.png') });
+    // The tab opens at a readable size from its top-left; zoom to fit brings every card on screen.
+    await page.locator('.canvas').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('Shift+!');
+    await page.waitForTimeout(300);
 
     for (const row of rows) {
       // Drawn: the card's box holds more colours (fill, border, text) than the same-sized empty area below it.

@@ -65,7 +65,7 @@ describe('boards open at a readable size', () => {
     expect(labelPx * opened).toBeGreaterThanOrEqual(12 - 0.01);
     await page.screenshot({ path: join(shots, `readable-${tab.toLowerCase().replace(/ /g, '-')}.png`) });
 
-    await page.getByRole('button', { name: /Presentation size/ }).click();
+    await page.getByRole('button', { name: /presentation size/i }).click();
     await waitFor(async () => labelPx * (await zoomOf(page)) >= 22 - 0.01, { message: 'presentation size' });
 
     // Zoom to fit (Shift+1) then the keyboard shortcut (Shift+2) gets back to it.

@@ -29,7 +29,7 @@ export function ZoomControls({ camera, actions }: { camera: ValueStore<Camera>; 
       <button type="button" className="icon-button" onClick={actions.fit} aria-label="Zoom to fit" title="Zoom to fit (Shift+1)">
         <FitIcon />
       </button>
-      <button type="button" className="zoom-preset" onClick={actions.presentation} aria-label="Presentation size: large labels for a projector" title="Presentation size: large labels for a projector (Shift+2)">
+      <button type="button" className="zoom-preset" onClick={actions.presentation} aria-label="Present: presentation size, large labels for a projector" title="Presentation size: large labels for a projector (Shift+2)">
         Present
       </button>
     </div>

@@ -309,7 +309,7 @@ export function MatrixPanel(context: BoardContext) {
   const selection = ui.selection;
   const selectedRowId = selection && (selection.kind === 'cell' || selection.kind === 'row') ? selection.rowId : null;
   return (
-    <aside className="matrix-panel" aria-label="Skills matrix details">
+    <aside className="matrix-panel" aria-label="Skills matrix details" tabIndex={0}>
       <Selection context={context} store={store} snapshot={snapshot} />
       {!snapshot.empty && <Matches store={store} snapshot={snapshot} selectedRowId={selectedRowId} />}
       {!snapshot.empty && <WhoCouldBringThis context={context} snapshot={snapshot} selectedRowId={selectedRowId} />}
