@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { parseRoute, type Route } from './routing';
-import { BoardPage, ProblemPage } from './ui/BoardPage';
-import { HomePage } from './ui/HomePage';
+import { BoardPage, ProblemPage } from './shell/BoardPage';
+import { HomePage } from './shell/HomePage';
 
 const currentRoute = (): Route => parseRoute(location.pathname, location.hash);
 

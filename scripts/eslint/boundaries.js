@@ -11,6 +11,10 @@
  *   SHARED_BOARD_FOLDERS hold what every board shares).
  * - client/src/{lib,ui-kit,canvas,collab}/: the layers boards build on never
  *   import a board or the app shell (arrows run one way: shell -> boards -> kit).
+ * - client/src/shell/ (pages, workspace, header, toolbar, share dialog): only
+ *   the entry (App.tsx, main.tsx) and the shell itself import it. Boards, the
+ *   free canvas, comments, exports and the rest take shared inputs, icons and
+ *   dialog hooks from ui-kit/.
  * - Everyone outside shared/ reaches it through `@pc/shared` (tests may also use
  *   `@pc/shared/testing`), never by a path into shared/src.
  */
@@ -24,6 +28,8 @@ const TEST_ONLY_DEPENDENCIES = ['vitest'];
 const SHARED_BOARD_FOLDERS = new Set(['partners']);
 const CLIENT_BASE_LAYERS = /^client\/src\/(lib|ui-kit|canvas|collab)\//;
 const CLIENT_UPPER_LAYERS = /^client\/src\/(boards|shell|freeCanvas)\//;
+const CLIENT_SHELL = /^client\/src\/shell\//;
+const CLIENT_ENTRY = new Set(['client/src/App.tsx', 'client/src/main.tsx']);
 
 const isNodeBuiltin = (spec) => spec.startsWith('node:') || NODE_BUILTINS.has(spec.split('/')[0]);
 const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
@@ -72,6 +78,9 @@ function problem(file, spec) {
     if (!spec.startsWith('.') && isNodeBuiltin(spec)) return `The client runs in the browser: no Node built-ins (${spec}).`;
     if (CLIENT_BASE_LAYERS.test(from) && target && CLIENT_UPPER_LAYERS.test(target)) {
       return `${from.split('/')[2]}/ is below the boards and the shell: it never imports ${target.split('/').slice(2, 3)}/.`;
+    }
+    if (target && CLIENT_SHELL.test(target) && !CLIENT_SHELL.test(from) && !CLIENT_ENTRY.has(from)) {
+      return `Only App.tsx and the shell import shell/ (${target}); take shared parts from ui-kit/.`;
     }
     const board = boardOf(from);
     const targetBoard = target ? boardOf(target) : null;

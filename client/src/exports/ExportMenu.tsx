@@ -4,7 +4,7 @@ import { ApiError, type CreatedBoard } from '../collab/api';
 import { CAPTURE_SCALES, pngFileName, type CaptureArea, type CaptureScale } from '../canvas/capture';
 import type { CanvasPicture } from '../canvas/BoardCanvas';
 import { listReviewPoints, type ReviewPointSummary } from '../review/api';
-import { useEscapeToClose } from '../ui/useEscapeToClose';
+import { useEscapeToClose } from '../ui-kit/useEscapeToClose';
 import { downloadExport, fetchExportPermissions, type ExportPermissions } from './api';
 import { fileNameFromDisposition, saveFile } from './files';
 import { ImportDialog } from './ImportDialog';

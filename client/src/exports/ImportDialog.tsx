@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { ApiError } from '../collab/api';
-import { useModalDialog } from '../ui/share/focusTrap';
+import { useModalDialog } from '../ui-kit/focusTrap';
 import { applyImport, previewImport, type ImportPreview, type ImportTable } from './api';
 import { checkPickedFile, describeImport, describeOutcome } from './files';
 

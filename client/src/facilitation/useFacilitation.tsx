@@ -17,7 +17,7 @@ import type { Camera } from '../canvas/camera';
 import type { BoardSession } from '../collab/session';
 import { boundsOfAnything } from '../freeCanvas/bounds';
 import type { ValueStore } from '../lib/valueStore';
-import { LockIcon } from '../ui/icons';
+import { LockIcon } from '../ui-kit/icons';
 import { toggleRecordLock, toggleTabLock, toggleTemplateLock } from './locks/lockActions';
 import { MarkerOverlay, type Marker } from './MarkerOverlay';
 import { lockableCollectionOf, targetChoices, targetLabel } from './targets';

@@ -4,7 +4,7 @@ import { updateRecord } from '@pc/shared';
 import { useCollection } from '../../collab/useCollection';
 import type { BoardSession } from '../../collab/session';
 import { useShortcuts } from '../../canvas/useShortcuts';
-import { CommitInput } from '../../ui/inputs';
+import { CommitInput } from '../../ui-kit/inputs';
 import { addPartner, PARTNER_PALETTE, removePartner } from './partnerActions';
 import './partners.css';
 

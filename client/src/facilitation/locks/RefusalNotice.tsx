@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { LockIcon } from '../../ui/icons';
+import { LockIcon } from '../../ui-kit/icons';
 
 /** How long the notice stays before it goes by itself. */
 const NOTICE_MS = 12_000;

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { BoardSession } from '../../collab/session';
-import { useEscapeToClose } from '../../ui/useEscapeToClose';
+import { useEscapeToClose } from '../../ui-kit/useEscapeToClose';
 import { writeTimer } from '../facilitationActions';
 import { MINUTE_MS, PRESET_MINUTES, addMinute, formatClock, parseMinutes, pauseTimer, resetTimer, resumeTimer, startTimer } from './timerMath';
 import { useTimer } from './useTimer';

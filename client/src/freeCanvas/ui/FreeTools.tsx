@@ -1,6 +1,6 @@
 import { STICKY_COLOURS, type CanvasItem } from '@pc/shared';
 import type { ZMove } from '../../canvas/items';
-import { NoteIcon, TrashIcon } from '../../ui/icons';
+import { NoteIcon, TrashIcon } from '../../ui-kit/icons';
 import type { AlignMode, DistributeAxis } from '../model/arrange';
 
 const COLOUR_NAMES: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { HEALTH_LEVELS, LEVEL_LABELS, PRINCIPLE_TITLES, type HealthLevel, type HealthPrinciple, type Partner } from '@pc/shared';
 import type { BoardContext } from '../../types';
-import { CommitInput } from '../../../ui/inputs';
+import { CommitInput } from '../../../ui-kit/inputs';
 import { useValue } from '../../../lib/hooks';
 import { clearRating, rateItem } from '../healthActions';
 import { submitAnonymousRating } from '../healthApi';

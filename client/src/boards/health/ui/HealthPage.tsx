@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { HEALTH_REVIEW_INTERVAL_DAYS } from '@pc/shared';
 import type { BoardContext } from '../../types';
-import { CommitInput } from '../../../ui/inputs';
+import { CommitInput } from '../../../ui-kit/inputs';
 import { setAnonymousRatings, setReviewInterval } from '../healthActions';
 import { healthStore } from '../healthStore';
 import { AgreementView } from './AgreementView';

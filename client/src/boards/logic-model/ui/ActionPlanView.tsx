@@ -1,4 +1,4 @@
-import { useEscapeToClose } from '../../../ui/useEscapeToClose';
+import { useEscapeToClose } from '../../../ui-kit/useEscapeToClose';
 import { useMemo, useState } from 'react';
 import { ACTIVITY_STATUSES, type LogicNode, buildActionPlan, filterByPartner, sortActionPlan, type ActionPlanSortKey, type SortDirection } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';

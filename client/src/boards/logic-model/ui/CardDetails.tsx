@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ACTIVITY_STATUSES, MAX_LIST, type LogicLink, type LogicNode, classifyLink, cardLabel, columnLabel, COLUMN_FACTS, columnSortRank } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import { addLink, removeCard, removeLink, setLinkRationale, updateCard } from './actions';
-import { CommitInput, CommitTextarea } from '../../../ui/inputs';
+import { CommitInput, CommitTextarea } from '../../../ui-kit/inputs';
 import { PartnerChecklist, PartnerPicker } from './PartnerPicker';
 import type { LogicModelSnapshot } from './store';
 import { SEVERITY_COLOUR, STATUS_LABEL } from './theme';

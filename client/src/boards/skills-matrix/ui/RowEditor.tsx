@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { CommitInput } from '../../../ui/inputs';
+import { CommitInput } from '../../../ui-kit/inputs';
 import { MATRIX_CATEGORIES, type MatrixRow, LEVEL_ANCHORS } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import { moveMatrixRow, removeMatrixRow, updateMatrixRow } from '../matrixActions';

@@ -11,8 +11,8 @@ import {
   type SortDirection,
 } from '../model/commsPlan';
 import type { MapUi } from './mapStore';
-import { CommitInput, useWheelIsolation } from '../../../ui/inputs';
-import { useEscapeToClose } from '../../../ui/useEscapeToClose';
+import { CommitInput, useWheelIsolation } from '../../../ui-kit/inputs';
+import { useEscapeToClose } from '../../../ui-kit/useEscapeToClose';
 
 const COLUMNS: { key: CommsPlanColumn; label: string }[] = [
   { key: 'name', label: 'Stakeholder' },

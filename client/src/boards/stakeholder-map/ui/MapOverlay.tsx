@@ -1,4 +1,4 @@
-import { useEscapeToClose } from '../../../ui/useEscapeToClose';
+import { useEscapeToClose } from '../../../ui-kit/useEscapeToClose';
 import { useState } from 'react';
 import { fitBounds } from '../../../canvas/camera';
 import type { BoardContext } from '../../types';
@@ -7,7 +7,7 @@ import { FIELD_LABELS, fieldOptions, STAKEHOLDER_FIELDS, type StakeholderField }
 import { setFilterValues, toggleFilterValue } from '../model/filters';
 import { cardPlacements, layoutBounds, MAP_LAYOUTS, MAP_LAYOUT_LABELS, type MapLayout } from '../model/mapLayout';
 import { CommsPlanTable } from './CommsPlanTable';
-import { useWheelIsolation } from '../../../ui/inputs';
+import { useWheelIsolation } from '../../../ui-kit/inputs';
 import { Tray } from './Tray';
 import { useMapModel } from './useMapModel';
 import './stakeholder-map.css';

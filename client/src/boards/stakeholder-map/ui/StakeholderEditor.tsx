@@ -13,7 +13,7 @@ import {
 import { engagementGap, NOT_ASSESSED_LABEL } from '../model/fields';
 import { RING_LABELS } from '../model/onion';
 import { compareByNameThenId } from '../model/text';
-import { CommitInput, CommitTextarea } from '../../../ui/inputs';
+import { CommitInput, CommitTextarea } from '../../../ui-kit/inputs';
 import type { MapUi } from './mapStore';
 import { useState } from 'react';
 

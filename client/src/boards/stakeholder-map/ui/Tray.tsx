@@ -5,7 +5,7 @@ import type { BoardContext } from '../../types';
 import { dropStakeholder, updateStakeholder } from '../actions';
 import { compareByNameThenId } from '../model/text';
 import type { MapUi } from './mapStore';
-import { useWheelIsolation } from '../../../ui/inputs';
+import { useWheelIsolation } from '../../../ui-kit/inputs';
 
 /** Is the point over the map itself (not over a panel floating on it)? */
 function overMap(canvas: HTMLElement, clientX: number, clientY: number): boolean {

@@ -3,7 +3,7 @@ import type { Role } from '@pc/shared';
 import { initials } from '../collab/identity';
 import type { Indicator } from '../collab/connection';
 import type { Peer } from '../collab/presence';
-import { LogoMark } from './icons';
+import { LogoMark } from '../ui-kit/icons';
 import { RoleBadge } from './RoleBadge';
 
 const MAX_AVATARS = 6;

@@ -3,7 +3,7 @@ import { ROLES, shareLinkPath, type Role } from '@pc/shared';
 import { ApiError, absoluteLink, createBoard, type CreatedBoard } from '../collab/api';
 import { linksOf, relativeTime } from '../collab/recentBoards';
 import { initials } from '../collab/identity';
-import { CopyIcon, LogoMark } from './icons';
+import { CopyIcon, LogoMark } from '../ui-kit/icons';
 import { NameDialog } from './NameDialog';
 import { ROLE_LABELS, RoleBadge } from './RoleBadge';
 import { useIdentity } from './useIdentity';

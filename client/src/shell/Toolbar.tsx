@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { BoardView } from '@pc/shared';
 import { BOARD_TABS } from '../boards/tabs';
 import type { UndoState } from '../collab/session';
-import { RedoIcon, UndoIcon } from './icons';
+import { RedoIcon, UndoIcon } from '../ui-kit/icons';
 import { ZoomControls, type ZoomActions } from './ZoomControls';
 import type { ValueStore } from '../lib/valueStore';
 import type { Camera } from '../canvas/camera';

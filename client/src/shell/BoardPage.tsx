@@ -11,7 +11,7 @@ import { BoardWorkspace } from './BoardWorkspace';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { ReviewPointsControl } from '../review/ReviewPointsControl';
 import { useReviewView } from '../review/useReviewView';
-import { LogoMark } from './icons';
+import { LogoMark } from '../ui-kit/icons';
 import { NameDialog } from './NameDialog';
 import { useIdentity, watchUnnamedPreference } from './useIdentity';
 import { recentBoardsNow, remember } from './useRecentBoards';

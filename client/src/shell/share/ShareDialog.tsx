@@ -2,10 +2,10 @@ import { useId, useRef, useState } from 'react';
 import type { Role } from '@pc/shared';
 import { ApiError, deleteBoard, rotateLink } from '../../collab/api';
 import { findRecentBoard, linksOf } from '../../collab/recentBoards';
-import { CopyIcon } from '../icons';
+import { CopyIcon } from '../../ui-kit/icons';
 import { forgetDeleted, rememberRotated, useRecentBoards } from '../useRecentBoards';
 import { copyText } from './clipboard';
-import { useModalDialog } from './focusTrap';
+import { useModalDialog } from '../../ui-kit/focusTrap';
 import { deletePhrase, shareEntries, type ShareEntry } from './linkRoles';
 import { QrCode } from './QrCode';
 

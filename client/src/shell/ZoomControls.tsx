@@ -1,7 +1,7 @@
 import type { Camera } from '../canvas/camera';
 import { useValue } from '../lib/hooks';
 import type { ValueStore } from '../lib/valueStore';
-import { FitIcon, MinusIcon, PlusIcon } from './icons';
+import { FitIcon, MinusIcon, PlusIcon } from '../ui-kit/icons';
 
 export interface ZoomActions {
   zoomIn(): void;
