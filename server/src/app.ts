@@ -183,7 +183,10 @@ export function buildServer(config: Config, log: Logger, store: BoardStore, redi
       log,
       maxJsonBytes: config.maxJsonBytes,
       saves: requestLimiter({ points: config.reviewPointSavesPerBoardPerHour, windowSeconds: 3600, what: 'review points saved on this board' }),
+      savesPerLink: requestLimiter({ points: config.reviewPointSavesPerLinkPerHour, windowSeconds: 3600, what: 'review points saved through this link' }),
       comparisons: addressLimiter({ points: config.comparisonsPerIpPerMinute, windowSeconds: 60, what: 'comparisons from this address' }, config.trustProxyHops),
+      comparisonsPerBoard: requestLimiter({ points: config.comparisonsPerBoardPerMinute, windowSeconds: 60, what: 'comparisons on this board' }),
+      comparisonsPerLink: requestLimiter({ points: config.comparisonsPerLinkPerMinute, windowSeconds: 60, what: 'comparisons through this link' }),
     }),
   );
   app.use('/api', votingRouter({ boards, votes: new VoteService({ boards, store, log }) }));

@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from './config';
 
@@ -98,5 +101,31 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'http://redis' })).toThrow(/REDIS_URL/);
     expect(() => loadConfig({ FANOUT_RESYNC_MS: '5' })).toThrow(/FANOUT_RESYNC_MS/);
   });
-});
 
+  it('refuses to start when PDF_FONT is missing, a folder or unreadable, and accepts a readable file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pc-font-'));
+    try {
+      const font = join(dir, 'Font.ttf');
+      writeFileSync(font, 'not really a font, but a readable file');
+      expect(loadConfig({ PDF_FONT: font }).pdfFont).toBe(font);
+      expect(loadConfig({}).pdfFont).toBeUndefined();
+      expect(() => loadConfig({ PDF_FONT: join(dir, 'Missing.ttf') })).toThrow(ConfigError);
+      expect(() => loadConfig({ PDF_FONT: join(dir, 'Missing.ttf') })).toThrow(/PDF_FONT=".*Missing\.ttf": no such file/);
+      expect(() => loadConfig({ PDF_FONT: dir })).toThrow(/PDF_FONT=.*not a file/);
+      chmodSync(font, 0o000);
+      // root reads any file whatever its mode; the check only means something for other users.
+      if (process.getuid?.() !== 0) expect(() => loadConfig({ PDF_FONT: font })).toThrow(/PDF_FONT=.*may not read this file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the review limits per link and per board', () => {
+    expect(loadConfig({})).toMatchObject({ reviewPointSavesPerLinkPerHour: 30, comparisonsPerBoardPerMinute: 120, comparisonsPerLinkPerMinute: 60 });
+    expect(loadConfig({ REVIEW_POINT_SAVES_PER_LINK_PER_HOUR: '5', COMPARISONS_PER_BOARD_PER_MINUTE: '0', COMPARISONS_PER_LINK_PER_MINUTE: '7' })).toMatchObject({
+      reviewPointSavesPerLinkPerHour: 5,
+      comparisonsPerBoardPerMinute: 0,
+      comparisonsPerLinkPerMinute: 7,
+    });
+  });
+});

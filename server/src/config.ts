@@ -1,3 +1,4 @@
+import { accessSync, constants as fsConstants, statSync } from 'node:fs';
 import { z } from 'zod';
 import type { RateLimitSettings } from './sync/limits';
 
@@ -155,6 +156,15 @@ export const envSchema = z.object({
   REVIEW_POINT_SAVES_PER_BOARD_PER_HOUR: integer(0, 1_000_000)
     .default(60)
     .describe('Review points one board may save per hour (each stores a full copy of the board); past it HTTP 429 (0 = no limit).'),
+  REVIEW_POINT_SAVES_PER_LINK_PER_HOUR: integer(0, 1_000_000)
+    .default(30)
+    .describe('Review points one share link (the owner, edit or view link of a board) may save per hour, a restore counting too; past it HTTP 429 (0 = no limit).'),
+  COMPARISONS_PER_BOARD_PER_MINUTE: integer(0, 1_000_000)
+    .default(120)
+    .describe('Review point comparisons one board may answer per minute, whoever asks; past it HTTP 429 (0 = no limit).'),
+  COMPARISONS_PER_LINK_PER_MINUTE: integer(0, 1_000_000)
+    .default(60)
+    .describe('Review point comparisons one share link may ask for per minute; past it HTTP 429 (0 = no limit).'),
   COMPARISONS_PER_IP_PER_MINUTE: integer(0, 1_000_000)
     .default(60)
     .describe('Review point comparisons (GET …/snapshots/:sid/diff, which loads two whole boards) one client address may ask for per minute; past it HTTP 429 (0 = no limit).'),
@@ -168,7 +178,7 @@ export const envSchema = z.object({
     .string()
     .min(1)
     .optional()
-    .describe('A TrueType font with wide Unicode coverage for PDF packs (default: DejaVu Sans from fonts-dejavu-core, else Liberation Sans; without either, the standard Helvetica and characters outside Latin-1 shown as their base letter).'),
+    .describe('A TrueType font with wide Unicode coverage for PDF packs; the server refuses to start when the file is missing or unreadable (default: DejaVu Sans from fonts-dejavu-core, else Liberation Sans; without either, the standard Helvetica and characters outside Latin-1 shown as their base letter).'),
   MAX_IMPORT_BYTES: integer(64, 64 * MiB)
     .default(2 * MiB)
     .describe('Largest CSV body POST /api/boards/:id/import accepts; larger -> HTTP 413.'),
@@ -229,6 +239,9 @@ export interface Config {
   maxImportBytes: number;
   maxQueuedUpdates: number;
   reviewPointSavesPerBoardPerHour: number;
+  reviewPointSavesPerLinkPerHour: number;
+  comparisonsPerBoardPerMinute: number;
+  comparisonsPerLinkPerMinute: number;
   comparisonsPerIpPerMinute: number;
   pdfExportsPerIpPerMinute: number;
   maxPdfPages: number;
@@ -240,6 +253,23 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** Why the configured PDF font cannot be used, or undefined when it is a readable file. */
+function fontFileProblem(path: string): string | undefined {
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    return 'no such file; give the path of a TrueType font (.ttf), or leave PDF_FONT unset to use the default';
+  }
+  if (!isFile) return 'not a file; give the path of a TrueType font (.ttf)';
+  try {
+    accessSync(path, fsConstants.R_OK);
+  } catch {
+    return 'the server may not read this file; check its permissions';
+  }
+  return undefined;
 }
 
 /** Parse the environment; throws ConfigError naming every bad variable. */
@@ -265,6 +295,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (e.REDIS_URL && e.STORAGE !== 'postgres') {
     throw new ConfigError([`REDIS_URL=${JSON.stringify(e.REDIS_URL)}: several nodes need shared storage; set STORAGE=postgres and DATABASE_URL`]);
+  }
+  if (e.PDF_FONT) {
+    const problem = fontFileProblem(e.PDF_FONT);
+    if (problem) throw new ConfigError([`PDF_FONT=${JSON.stringify(e.PDF_FONT)}: ${problem}`]);
   }
   return {
     port: e.PORT,
@@ -315,6 +349,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxImportBytes: e.MAX_IMPORT_BYTES,
     maxQueuedUpdates: e.MAX_QUEUED_UPDATES,
     reviewPointSavesPerBoardPerHour: e.REVIEW_POINT_SAVES_PER_BOARD_PER_HOUR,
+    reviewPointSavesPerLinkPerHour: e.REVIEW_POINT_SAVES_PER_LINK_PER_HOUR,
+    comparisonsPerBoardPerMinute: e.COMPARISONS_PER_BOARD_PER_MINUTE,
+    comparisonsPerLinkPerMinute: e.COMPARISONS_PER_LINK_PER_MINUTE,
     comparisonsPerIpPerMinute: e.COMPARISONS_PER_IP_PER_MINUTE,
     pdfExportsPerIpPerMinute: e.PDF_EXPORTS_PER_IP_PER_MINUTE,
     maxPdfPages: e.MAX_PDF_PAGES,

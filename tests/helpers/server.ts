@@ -73,6 +73,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       MAX_CONNECTIONS_PER_IP: '100000',
       BOARD_CREATIONS_PER_IP_PER_HOUR: '0',
       COMPARISONS_PER_IP_PER_MINUTE: '0',
+      COMPARISONS_PER_BOARD_PER_MINUTE: '0',
+      COMPARISONS_PER_LINK_PER_MINUTE: '0',
       PDF_EXPORTS_PER_IP_PER_MINUTE: '0',
       ...options.env,
     },

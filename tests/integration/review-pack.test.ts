@@ -169,4 +169,44 @@ describe('limits on costly review requests', () => {
     // JSON and CSV exports are cheap and stay unlimited.
     expect((await call('GET', '/export?format=json')).status).toBe(200);
   });
+
+  it('limits review point saves per link per hour, and comparisons per link and per board per minute', async () => {
+    const limited = await startServer({
+      env: { REVIEW_POINT_SAVES_PER_LINK_PER_HOUR: '2', REVIEW_POINT_SAVES_PER_BOARD_PER_HOUR: '0', COMPARISONS_PER_LINK_PER_MINUTE: '2', COMPARISONS_PER_BOARD_PER_MINUTE: '3' },
+    });
+    try {
+      const board = await createBoard(limited, 'Link limits');
+      const call = (token: string, method: string, path: string, body?: unknown) =>
+        fetch(`${limited.url}/api/boards/${board.id}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      const statuses = async (make: () => Promise<Response>, n: number) => {
+        const out: Response[] = [];
+        for (let i = 0; i < n; i += 1) out.push(await make());
+        return out;
+      };
+      // The edit link uses up its own saves; the owner link still has its own.
+      const editSaves = await statuses(() => call(board.tokens.edit, 'POST', '/snapshots', { name: 'Review' }), 3);
+      expect(editSaves.map((r) => r.status)).toEqual([201, 201, 429]);
+      expect(editSaves[2]!.headers.get('content-type')).toMatch(/json/);
+      expect(Number(editSaves[2]!.headers.get('retry-after'))).toBeGreaterThan(60);
+      expect(((await editSaves[2]!.json()) as { error: string }).error).toMatch(/Too many review points saved through this link: at most 2 an hour/);
+      expect((await call(board.tokens.owner, 'POST', '/snapshots', { name: 'Owner review' })).status).toBe(201);
+
+      const id = ((await editSaves[0]!.json()) as { id: string }).id;
+      // Two comparisons per link: the view link's third is refused...
+      const viewDiffs = await statuses(() => call(board.tokens.view, 'GET', `/snapshots/${id}/diff`), 3);
+      expect(viewDiffs.map((r) => r.status)).toEqual([200, 200, 429]);
+      expect(viewDiffs[2]!.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(((await viewDiffs[2]!.json()) as { error: string }).error).toMatch(/Too many comparisons through this link: at most 2 a minute/);
+      // ...and the board's three a minute are used by the edit link's first one (the refused one counted none).
+      const editDiffs = await statuses(() => call(board.tokens.edit, 'GET', `/snapshots/${id}/diff`), 2);
+      expect(editDiffs.map((r) => r.status)).toEqual([200, 429]);
+      expect(((await editDiffs[1]!.json()) as { error: string }).error).toMatch(/Too many comparisons on this board: at most 3 a minute/);
+    } finally {
+      await limited.dispose();
+    }
+  });
 });

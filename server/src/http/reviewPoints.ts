@@ -64,8 +64,19 @@ export interface ReviewPointsRouterOptions {
   maxJsonBytes: number;
   /** Saves per board (each stores a whole copy of it); restores count too, for the copy they keep first. */
   saves: RequestLimiter;
+  /** Saves per share link (board and role), so one pasted link cannot use up a board's allowance alone. */
+  savesPerLink: RequestLimiter;
   /** Comparisons per client address (each loads two whole boards). */
   comparisons: AddressLimiter;
+  /** Comparisons per board, whoever asks. */
+  comparisonsPerBoard: RequestLimiter;
+  /** Comparisons per share link (board and role). */
+  comparisonsPerLink: RequestLimiter;
+}
+
+/** The key of one share link: a board has one link per role, and replacing it keeps the role. */
+function linkKey(board: BoardRecord, role: Role): string {
+  return `${board.id}:${role}`;
 }
 
 function requireEditor(role: Role): void {
@@ -132,6 +143,7 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
     if (!req.is('application/json')) throw new HttpError(400, 'Send the body as JSON with Content-Type: application/json');
     const parsed = createBody.safeParse(req.body);
     if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Send {"name": "..."}');
+    await options.savesPerLink.consume(linkKey(board, role));
     await options.saves.consume(board.id);
     const point = await save(board, parsed.data.name, parsed.data.author ?? '');
     res.status(201).json({ id: point.id, name: point.name, createdAt: point.createdAt });
@@ -159,8 +171,10 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
   });
 
   router.get('/boards/:id/snapshots/:sid/diff', async (req, res) => {
-    const { board } = await boards.access(req.params.id, tokenOf(req));
+    const { board, role } = await boards.access(req.params.id, tokenOf(req));
     const against = typeof req.query.against === 'string' && req.query.against !== '' ? req.query.against : 'current';
+    await options.comparisonsPerLink.consume(linkKey(board, role));
+    await options.comparisonsPerBoard.consume(board.id);
     await options.comparisons.consume(req);
     const point = await find(board, req.params.sid);
     const before = await withStateDoc(point, contentOf);
@@ -182,6 +196,7 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
     const { board, role } = await boards.access(req.params.id, tokenOf(req));
     if (role !== 'owner') throw new BoardAccessError('owner-only');
     const point = await find(board, req.params.sid);
+    await options.savesPerLink.consume(linkKey(board, role));
     await options.saves.consume(board.id);
     // Keep what is about to be replaced, so the restore itself can be undone by restoring this.
     const backup = await save(board, `Before restoring "${point.name}"`.slice(0, MAX_REVIEW_POINT_NAME), '');
