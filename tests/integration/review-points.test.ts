@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createRecord, getCollection, readRecord, updateRecord } from '@pc/shared';
+import { agreementFragment, agreementTexts, createRecord, getCollection, readRecord, updateRecord } from '@pc/shared';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
 import { ClientPool, waitFor } from '../helpers/sync';
 
@@ -12,7 +12,12 @@ interface Sentence {
 interface DiffBody {
   from: { id: string; name: string };
   to: { id: string; name: string };
-  diff: { sentences: Sentence[]; counts: { added: number; removed: number; changed: number }; moved: unknown[] };
+  diff: {
+    sentences: Sentence[];
+    counts: { added: number; removed: number; changed: number };
+    moved: unknown[];
+    agreement: { section: string; kind: string; before: string; after: string }[];
+  };
 }
 
 describe('review points over REST, with live clients', () => {
@@ -197,5 +202,49 @@ describe('review points over REST, with live clients', () => {
     const res = await api(`/snapshots/${june}`, board.tokens.view);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { name: string }).name).toBe('June review');
+  });
+
+  it('compares and restores the partnership agreement with the records', async () => {
+    const editor = pool.connect(server, board.id, board.tokens.edit);
+    await editor.synced();
+    const writeVision = (text: string) => {
+      const fragment = agreementFragment(editor.doc, 'vision');
+      editor.doc.transact(() => {
+        if (fragment.length > 0) fragment.delete(0, fragment.length);
+        const paragraph = new Y.XmlElement('paragraph');
+        const content = new Y.XmlText();
+        paragraph.insert(0, [content]);
+        fragment.insert(0, [paragraph]);
+        content.insert(0, text);
+      });
+    };
+    writeVision('Every carer knows where to turn');
+    // The server's copy must hold the text before the review point is taken.
+    const serverVision = async () => {
+      const json = (await (await api('/export?format=json', board.tokens.view)).json()) as { agreement?: { key: string; markdown: string }[] };
+      return json.agreement?.find((s) => s.key === 'vision')?.markdown ?? '';
+    };
+    await waitFor(async () => (await serverVision()) === 'Every carer knows where to turn');
+    const saved = await save('Agreement signed');
+    expect(saved.status).toBe(201);
+    const agreed = ((await saved.json()) as { id: string }).id;
+    writeVision('Every carer knows where to turn, within a week');
+    const body = await waitFor(async () => {
+      const current = await diff(agreed);
+      return current.diff.agreement.length === 1 ? current : null;
+    });
+    expect(body.diff.agreement).toEqual([
+      { section: 'vision', title: 'Shared vision and aims', kind: 'changed', before: 'Every carer knows where to turn', after: 'Every carer knows where to turn, within a week' },
+    ]);
+    expect(body.diff.sentences).toContainEqual(
+      expect.objectContaining({ group: 'health', text: 'Agreement, Shared vision and aims: edited: "Every carer knows where to turn, within a week" (was "Every carer knows where to turn")' }),
+    );
+
+    const res = await api(`/snapshots/${agreed}/restore`, board.tokens.owner, { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { touched: number }).touched).toBe(1);
+    await waitFor(() => agreementTexts(editor.doc).vision === 'Every carer knows where to turn', { message: 'the restored agreement did not reach the editor' });
+    expect((await diff(agreed)).diff.agreement).toEqual([]);
+    pool.destroyAll();
   });
 });

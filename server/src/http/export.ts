@@ -1,13 +1,13 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { COLLECTION_NAMES, diffBoards, EXPORT_TABLES, exportJson, readAgreement, readMeta, toCsv, type ExportTableName, type Role } from '@pc/shared';
+import { COLLECTION_NAMES, EXPORT_TABLES, exportJson, readAgreement, readMeta, toCsv, type ExportTableName, type Role } from '@pc/shared';
 import { BoardAccessError, type BoardService } from '../boards/boardService';
 import { PackTooLargeError, reviewPackPages, reviewPackPdf, type PdfFonts } from '../pdf';
 import type { BoardStore } from '../storage/boardStore';
 import { tokenOf } from './boards';
 import { HttpError } from './errors';
 import type { AddressLimiter } from './requestLimit';
-import { contentOf, withStateDoc, type BoardContent } from './reviewPoints';
+import { contentOf, diffContents, withStateDoc, type BoardContent } from './reviewPoints';
 
 const TABLE_NAMES = Object.keys(EXPORT_TABLES) as [ExportTableName, ...ExportTableName[]];
 /** "stakeholders, relationships, ... or agreement" */
@@ -116,7 +116,7 @@ export function exportRouter(options: ExportRouterOptions): Router {
           let changes;
           if (before) {
             const after = contentOf(doc);
-            const diff = diffBoards(before.content.records, after.records, after.logicTemplate ?? before.content.logicTemplate);
+            const diff = diffContents(before.content, after);
             changes = { sinceName: before.name, sinceCreatedAt: before.createdAt, sentences: diff.sentences, counts: diff.counts };
           }
           const today = query.today ?? new Date().toISOString().slice(0, 10);

@@ -4,12 +4,14 @@ import { gunzip as gunzipCallback, gzip as gzipCallback } from 'node:zlib';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import {
+  agreementTexts,
   COLLECTION_NAMES,
   diffBoards,
   exportJson,
   newRecordId,
   readMeta,
   replaceBoardContent,
+  type AgreementTexts,
   type BoardRecords,
   type Role,
 } from '@pc/shared';
@@ -88,11 +90,18 @@ export interface BoardContent {
   records: BoardRecords;
   title: string;
   logicTemplate: ReturnType<typeof readMeta>['record']['logicTemplate'];
+  /** The partnership agreement's text per section (Markdown). */
+  agreement: AgreementTexts;
 }
 
 export function contentOf(doc: Y.Doc): BoardContent {
   const meta = readMeta(doc).record;
-  return { records: exportJson(doc, COLLECTION_NAMES) as BoardRecords, title: meta.title, logicTemplate: meta.logicTemplate };
+  return { records: exportJson(doc, COLLECTION_NAMES) as BoardRecords, title: meta.title, logicTemplate: meta.logicTemplate, agreement: agreementTexts(doc) };
+}
+
+/** Compare two board states: records and the agreement. */
+export function diffContents(before: BoardContent, after: BoardContent) {
+  return diffBoards(before.records, after.records, after.logicTemplate ?? before.logicTemplate, { before: before.agreement, after: after.agreement });
 }
 
 /** A review point's content in a throwaway document. */
@@ -189,7 +198,7 @@ export function reviewPointsRouter(options: ReviewPointsRouterOptions): Router {
       to = describe(other);
     }
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ from: describe(point), to, diff: diffBoards(before.records, after.records, after.logicTemplate ?? before.logicTemplate) });
+    res.json({ from: describe(point), to, diff: diffContents(before, after) });
   });
 
   router.post('/boards/:id/snapshots/:sid/restore', async (req, res) => {

@@ -1,3 +1,4 @@
 export * from './diff';
 export * from './sentences';
 export * from './restore';
+export * from './agreement';

@@ -4,6 +4,8 @@ import { createRecord, deleteRecord, updateRecord } from '../../doc/records';
 import { updateMeta } from '../../doc/meta';
 import { exportJson } from '../../export/tables';
 import { COLLECTION_NAMES } from '../../schema';
+import { agreementFragment, checkAgreementFragment } from '../../doc/agreement';
+import { agreementTexts } from './agreement';
 import { replaceBoardContent } from './restore';
 
 function copy(doc: Y.Doc): Y.Doc {
@@ -51,5 +53,46 @@ describe('replaceBoardContent', () => {
     expect(replaceBoardContent(live, point)).toBe(0);
     expect(updates).toHaveLength(0);
     expect(live.getMap('meta').toJSON()).toEqual({ title: 'A', schemaVersion: 3, createdAt: 5 });
+  });
+});
+
+describe('replaceBoardContent and the agreement', () => {
+  function paragraphs(doc: Y.Doc, section: 'vision' | 'roles', ...texts: string[]): void {
+    const fragment = agreementFragment(doc, section);
+    if (fragment.length > 0) fragment.delete(0, fragment.length);
+    fragment.insert(
+      0,
+      texts.map((text) => {
+        const p = new Y.XmlElement('paragraph');
+        const t = new Y.XmlText();
+        p.insert(0, [t]);
+        t.insert(0, text, text.startsWith('!') ? { strong: {} } : {});
+        return p;
+      }),
+    );
+  }
+
+  it('puts back the review point agreement, marks included, and a replica follows', () => {
+    const live = new Y.Doc();
+    paragraphs(live, 'vision', 'Nobody hungry', '!Together');
+    const point = copy(live);
+    const replica = copy(live);
+    paragraphs(live, 'vision', 'Nobody cold');
+    paragraphs(live, 'roles', 'Ana chairs');
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(live));
+    expect(agreementTexts(live)).toMatchObject({ vision: 'Nobody cold', roles: 'Ana chairs' });
+
+    const updates: Uint8Array[] = [];
+    live.on('update', (u: Uint8Array) => updates.push(u));
+    const touched = replaceBoardContent(live, point);
+    expect(touched).toBe(2);
+    expect(updates).toHaveLength(1);
+    expect(agreementTexts(live)).toEqual(agreementTexts(point));
+    expect(agreementTexts(live)).toMatchObject({ vision: 'Nobody hungry\n\n**!Together**', roles: '' });
+    Y.applyUpdate(replica, updates[0]!);
+    expect(agreementTexts(replica)).toEqual(agreementTexts(point));
+    expect(checkAgreementFragment(agreementFragment(live, 'vision'))).toBeNull();
+    // Nothing left to do the second time.
+    expect(replaceBoardContent(live, point)).toBe(0);
   });
 });

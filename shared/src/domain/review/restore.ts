@@ -8,7 +8,9 @@
 import * as Y from 'yjs';
 import { getCollection } from '../../doc/records';
 import { getMetaMap } from '../../doc/meta';
+import { agreementFragment } from '../../doc/agreement';
 import { COLLECTION_NAMES, SERVER_OWNED_META_KEYS } from '../../schema';
+import { AGREEMENT_SECTIONS, agreementRootName } from '../../schema/agreement';
 import { sameValue } from './diff';
 
 /** A restore never rewinds the meta keys the server owns. */
@@ -26,7 +28,23 @@ function syncMap(live: Y.Map<unknown>, wanted: Record<string, unknown>, keep: Re
   }
 }
 
-/** Make `doc` hold exactly `target`'s records and meta; returns how many records were touched. */
+/**
+ * Make an agreement section hold `wanted`'s rich text: its blocks replaced by
+ * copies of the target's when they differ (the section is rewritten whole, as
+ * pasting the old text over it would). Returns whether it changed.
+ */
+function syncFragment(live: Y.XmlFragment, wanted: Y.XmlFragment): boolean {
+  if (live.toString() === wanted.toString()) return false;
+  if (live.length > 0) live.delete(0, live.length);
+  const copies = wanted
+    .toArray()
+    .filter((child): child is Y.XmlElement | Y.XmlText => child instanceof Y.XmlElement || child instanceof Y.XmlText)
+    .map((child) => child.clone());
+  if (copies.length > 0) live.insert(0, copies);
+  return true;
+}
+
+/** Make `doc` hold exactly `target`'s records, meta and agreement; returns how many records and agreement sections were touched. */
 export function replaceBoardContent(doc: Y.Doc, target: Y.Doc, origin: unknown = null): number {
   let touched = 0;
   doc.transact(() => {
@@ -55,6 +73,12 @@ export function replaceBoardContent(doc: Y.Doc, target: Y.Doc, origin: unknown =
           touched++;
         }
       });
+    }
+    for (const { key } of AGREEMENT_SECTIONS) {
+      // Only sections either side has ever written: an untouched board gains no empty roots.
+      const name = agreementRootName(key);
+      if (!doc.share.has(name) && !target.share.has(name)) continue;
+      if (syncFragment(agreementFragment(doc, key), agreementFragment(target, key))) touched++;
     }
   }, origin);
   return touched;

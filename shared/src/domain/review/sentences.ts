@@ -11,6 +11,7 @@ import { analyseRow } from '../matrix/analysis';
 import { indexCells } from '../matrix/cellIndex';
 import { attitudeLabel } from '../stakeholders/attitude';
 import { mendelowQuadrant, QUADRANT_LABELS } from '../stakeholders/quadrants';
+import { agreementSentence, diffAgreement, type AgreementChange, type AgreementTexts } from './agreement';
 import { diffRecords, indexRecords, type BoardRecords, type FieldChange, type RecordChange, type RecordIndex } from './diff';
 
 /** Where a change shows: the three boards, plus the partners every board shares and board-level comments. */
@@ -27,8 +28,9 @@ export const REVIEW_GROUP_LABELS: Readonly<Record<ReviewGroup, string>> = {
 
 export interface ReviewSentence {
   group: ReviewGroup;
-  collection: CollectionName;
-  /** The record the sentence is about (for highlighting it). */
+  /** The record's collection, or 'agreement' for a section of the partnership agreement. */
+  collection: CollectionName | 'agreement';
+  /** The record the sentence is about (for highlighting it), or the agreement section's key. */
   id: string;
   kind: RecordChange['kind'];
   text: string;
@@ -46,6 +48,9 @@ export interface BoardDiff {
   sentences: ReviewSentence[];
   /** Canvas items (and stakeholders on the network layout) whose position changed: ghosts go at `from`. */
   moved: CanvasMove[];
+  /** Sections of the partnership agreement whose text changed (their sentences are in `sentences`, group `health`). */
+  agreement: AgreementChange[];
+  /** Records, and agreement sections, added, removed and changed. */
   counts: { added: number; removed: number; changed: number };
 }
 
@@ -324,8 +329,13 @@ function movesOf(ctx: Context, changes: readonly RecordChange[]): CanvasMove[] {
   return moved;
 }
 
-/** Compare two board states: every record change, the sentences per board, and the moves for ghosts. */
-export function diffBoards(before: BoardRecords, after: BoardRecords, template: LogicTemplateId | null = null): BoardDiff {
+/** Compare two board states: every record change, the sentences per board, the moves for ghosts, and the agreement's sections when given. */
+export function diffBoards(
+  before: BoardRecords,
+  after: BoardRecords,
+  template: LogicTemplateId | null = null,
+  agreement?: { before: AgreementTexts; after: AgreementTexts },
+): BoardDiff {
   const ctx: Context = { before: indexRecords(before), after: indexRecords(after), template };
   const changes = diffRecords(ctx.before, ctx.after);
   const sentences: ReviewSentence[] = [];
@@ -337,9 +347,14 @@ export function diffBoards(before: BoardRecords, after: BoardRecords, template: 
     if (group && text) sentences.push({ group, collection: change.collection, id: change.id, kind: change.kind, text });
   }
   sentences.push(...gapSentences(ctx));
+  const agreementChanges = agreement ? diffAgreement(agreement.before, agreement.after) : [];
+  for (const change of agreementChanges) {
+    counts[change.kind]++;
+    sentences.push({ group: 'health', collection: 'agreement', id: change.section, kind: change.kind, text: agreementSentence(change) });
+  }
   const order = new Map(REVIEW_GROUPS.map((group, i) => [group, i]));
   sentences.sort((a, b) => order.get(a.group)! - order.get(b.group)!);
-  return { changes, sentences, moved: movesOf(ctx, changes), counts };
+  return { changes, sentences, moved: movesOf(ctx, changes), agreement: agreementChanges, counts };
 }
 
 /** "Not assessed" for a stakeholder nobody has judged yet. */
