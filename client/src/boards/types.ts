@@ -60,6 +60,13 @@ export interface BoardTab {
    * `boundsOfAnything` (freeCanvas/bounds.ts) to cover free items too.
    */
   recordBounds?(session: BoardSession, id: string): Rect | null;
+  /**
+   * Make `to` (a read-only session over another state of this board, e.g. a
+   * review point) lay the tab out the way `from` does now (layout choice,
+   * filters, collapsed groups), so `recordBounds` on the two can be compared
+   * place by place. Tabs whose layout follows the document alone leave it out.
+   */
+  matchLayout?(from: BoardSession, to: BoardSession): void;
   /** The record drawn at a world point (the topmost), for a connector dropped on it; null on empty board. */
   recordAt?(session: BoardSession, point: Point): string | null;
   /** World size of the tab's main labels: the tab opens, and "Presentation size" zooms, so they read at a set screen size. */

@@ -87,6 +87,11 @@ interface BoardCanvasProps {
   /** Free layers under the notes (frames) and over them (text, connectors, selection handles). */
   under?: ReactNode;
   over?: ReactNode;
+  /**
+   * Drawn over everything, on screen only (left out of pictures), in the top
+   * layer with the cursors: a comparison's marks. Shapes, not layers.
+   */
+  screenOverlay?(camera: Camera, size: Size): ReactNode;
   /** Filled with the canvas's picture export while it is mounted. */
   capture?: { current: CanvasCapture | null };
   children?: ReactNode;
@@ -97,7 +102,7 @@ interface BoardCanvasProps {
  * zoom (ctrl/cmd+wheel, pinch) around the pointer, dot grid, culled items and
  * other people's cursors. Layers that never take input are `listening={false}`.
  */
-export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peers, editable, selectedIds: chosenIds, editingId, actions, label, layers, under, over, capture, children }: BoardCanvasProps) {
+export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peers, editable, selectedIds: chosenIds, editingId, actions, label, layers, under, over, screenOverlay, capture, children }: BoardCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const [screenSize, setSize] = useState<Size>({ width: 0, height: 0 });
@@ -415,7 +420,8 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
           </Layer>
           {over}
           {/* Empty layers are hidden: every visible layer is a full-size canvas redrawn and composited each frame. */}
-          <Layer listening={false} visible={peerCount > 0} name={SCREEN_ONLY}>
+          <Layer listening={false} visible={peerCount > 0 || Boolean(screenOverlay)} name={SCREEN_ONLY}>
+            {screenOverlay?.(camera, size)}
             <Cursors peers={peers} view={view} zoom={camera.zoom} />
           </Layer>
         </Stage>

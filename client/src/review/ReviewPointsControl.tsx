@@ -20,6 +20,8 @@ interface Props {
   author: string;
   /** Open a review point read-only on every tab. */
   onOpen(point: ReviewPointSummary, state: Uint8Array): void;
+  /** Show a comparison on the canvas: marks on every tab and the list beside it. */
+  onShowOnCanvas(comparison: ReviewComparison): Promise<void>;
 }
 
 const message = (error: unknown) => (error instanceof ApiError ? error.message : 'Something went wrong. Please try again.');
@@ -29,7 +31,7 @@ const message = (error: unknown) => (error instanceof ApiError ? error.message :
  * (owner, editor), list them with date and author, open one read-only, compare
  * two (or one with now) in words per board, and restore one (owner).
  */
-export function ReviewPointsControl({ boardId, token, role, author, onOpen }: Props) {
+export function ReviewPointsControl({ boardId, token, role, author, onOpen, onShowOnCanvas }: Props) {
   const [open, setOpen] = useState(false);
   const [points, setPoints] = useState<ReviewPointSummary[]>([]);
   const [name, setName] = useState('');
@@ -100,6 +102,11 @@ export function ReviewPointsControl({ boardId, token, role, author, onOpen }: Pr
       setComparison(null);
       setNotice(`Restored "${point.name}". The board as it was is kept as "${result.backup.name}".`);
       refresh();
+    });
+  const showOnCanvas = (shown: ReviewComparison) =>
+    run(async () => {
+      await onShowOnCanvas(shown);
+      setOpen(false);
     });
   const toggle = (id: string) => setSelected((now) => (now.includes(id) ? now.filter((x) => x !== id) : [...now.slice(-1), id]));
 
@@ -185,14 +192,14 @@ export function ReviewPointsControl({ boardId, token, role, author, onOpen }: Pr
               </button>
             </>
           )}
-          {comparison && <ComparisonView comparison={comparison} />}
+          {comparison && <ComparisonView comparison={comparison} busy={busy} onShowOnCanvas={() => void showOnCanvas(comparison)} />}
         </div>
       )}
     </>
   );
 }
 
-function ComparisonView({ comparison }: { comparison: ReviewComparison }) {
+function ComparisonView({ comparison, busy, onShowOnCanvas }: { comparison: ReviewComparison; busy: boolean; onShowOnCanvas(): void }) {
   const groups = groupSentences(comparison.diff.sentences);
   const { added, removed, changed } = comparison.diff.counts;
   return (
@@ -203,7 +210,13 @@ function ComparisonView({ comparison }: { comparison: ReviewComparison }) {
       <p className="rp-counts">
         {added} added · {removed} removed · {changed} changed
       </p>
-      {groups.length === 0 && <p className="rp-empty">Nothing changed.</p>}
+      {groups.length === 0 ? (
+        <p className="rp-empty">Nothing changed.</p>
+      ) : (
+        <button type="button" className="button small primary" disabled={busy} onClick={onShowOnCanvas}>
+          Show on the canvas
+        </button>
+      )}
       {groups.map((group) => (
         <div key={group.group} className="rp-group">
           <h4>{group.label}</h4>

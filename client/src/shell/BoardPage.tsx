@@ -11,6 +11,7 @@ import { BoardWorkspace } from './BoardWorkspace';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { ReviewPointsControl } from '../review/ReviewPointsControl';
 import { useReviewView } from '../review/useReviewView';
+import { useCompareView } from '../review/useCompareView';
 import { LogoMark } from '../ui-kit/icons';
 import { NameDialog } from './NameDialog';
 import { useIdentity, watchUnnamedPreference } from './useIdentity';
@@ -136,6 +137,7 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
   const title = info.title || docTitle;
   const reviewUser = useMemo(() => ({ name: identity.name, colour: identity.colour }), [identity.name, identity.colour]);
   const review = useReviewView(boardId, token, reviewUser);
+  const comparing = useCompareView(boardId, token, reviewUser, review);
   useEffect(() => {
     document.title = title ? `${title} · Partnership Canvas` : 'Partnership Canvas';
   }, [title]);
@@ -157,8 +159,10 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
         role={review.viewing ? 'view' : info.role}
         identity={identity}
         onIdentity={setIdentity}
-        headerActions={<ReviewPointsControl boardId={boardId} token={token} role={info.role} author={identity.name} onOpen={review.open} />}
+        headerActions={<ReviewPointsControl boardId={boardId} token={token} role={info.role} author={identity.name} onOpen={review.open} onShowOnCanvas={comparing.start} />}
         banner={review.viewing && <ReviewBanner point={review.viewing.point} onBack={review.close} />}
+        compare={comparing.comparing}
+        onCloseCompare={comparing.close}
       />
       {refusal && <RefusalNotice message={refusal} onDismiss={() => setRefusal(null)} />}
       {!identity.confirmed && !skippedName && (

@@ -37,6 +37,11 @@ import { useCommentWriter } from '../comments/useCommentWriter';
 import { FollowBanner } from '../facilitation/follow/FollowBanner';
 import { useFollow } from '../facilitation/follow/useFollow';
 import { SummonBanner } from '../facilitation/summon/SummonNotice';
+import { CompareOverlay } from '../canvas/CompareOverlay';
+import { CompareLegend } from '../review/CompareLegend';
+import { marksFor, type CompareEntry } from '../review/compareMarks';
+import { useCompareEntries } from '../review/useCompareEntries';
+import type { CompareView } from '../review/useCompareView';
 import { useSummon } from '../facilitation/summon/useSummon';
 
 interface BoardWorkspaceProps {
@@ -49,10 +54,13 @@ interface BoardWorkspaceProps {
   headerActions?: ReactNode;
   /** A strip under the header (e.g. "viewing a review point"). */
   banner?: ReactNode;
+  /** A comparison to show on the canvas and beside it, and how to end it. */
+  compare?: CompareView | null;
+  onCloseCompare?(): void;
 }
 
 /** The board page once a session exists: header, toolbar, canvas with the board's layers and the free canvas, side panels. */
-export function BoardWorkspace({ session, title, role, identity, onIdentity, headerActions, banner }: BoardWorkspaceProps) {
+export function BoardWorkspace({ session, title, role, identity, onIdentity, headerActions, banner, compare = null, onCloseCompare }: BoardWorkspaceProps) {
   // Until the server has told us our role, nothing offers editing.
   const editable = role !== null && canEdit(role);
   const [view, setView] = useState<BoardView>('stakeholder-map');
@@ -145,6 +153,33 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     [locate, follow, camera, framing],
   );
 
+  // A comparison with a review point: marks on the canvas, the list beside it.
+  const changes = useCompareEntries(compare, session, BOARD_TABS);
+  const changeMarks = useMemo(() => marksFor(changes, view), [changes, view]);
+  const goToChange = useCallback(
+    (entry: CompareEntry) => {
+      const rect = entry.now ?? entry.before;
+      if (!entry.view || !rect) {
+        const target = BOARD_TABS.find((t) => t.view === entry.group);
+        if (target) switchViewRef.current(target.view);
+        return;
+      }
+      follow.moveTo(entry.view, (size) => centreOn(worldPoint(rect.x + rect.width / 2, rect.y + rect.height / 2), size, camera.get().zoom));
+      framing.touch();
+    },
+    [follow, camera, framing],
+  );
+  const compareLegend = compare && (
+    <CompareLegend
+      title={`${compare.comparison.from.name} → ${compare.comparison.to.id === 'current' ? 'now' : compare.comparison.to.name}`}
+      entries={changes}
+      view={view}
+      tabLabel={(v) => tabFor(v).label}
+      onGo={goToChange}
+      onClose={() => onCloseCompare?.()}
+    />
+  );
+
   const actions: CanvasActions = {
     ...free.canvasActions,
     // A locked item is not opened for editing; the server would refuse the change anyway.
@@ -227,6 +262,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
       />
       {Page ? (
         <div className="board-body board-page-tab" id={panelId} role="tabpanel" aria-labelledby={tabId(view)}>
+          {compareLegend}
           <Page {...boardContext} />
           <div className="facilitation-notices">
             <FollowBanner follow={follow} />
@@ -250,6 +286,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           layers={CanvasLayers ? (size) => <CanvasLayers {...boardContext} size={size} /> : undefined}
           under={free.under}
           over={free.over}
+          screenOverlay={compare ? (at, size) => <CompareOverlay marks={changeMarks} camera={at} size={size} /> : undefined}
         >
           <TabEmptyState key={tab.view} tab={tab} editable={editable} session={session} notes={free.items.length} />
           {CanvasOverlay && <CanvasOverlay {...boardContext} />}
@@ -262,6 +299,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           </div>
         </BoardCanvas>
         <div className="board-side">
+          {compareLegend}
           {facilitation.panel}
           <CommentsPanel session={session} me={identity.name} people={people} writer={commentWriter} reveal={revealThread} />
           {SidePanel && <SidePanel {...boardContext} />}

@@ -41,6 +41,11 @@ export const skillsMatrixTab: BoardTab = {
     const snapshot = matrixStoreFor(session).getSnapshot();
     return snapshot.empty ? null : recordRect(snapshot.layout, id);
   },
+  // Collapsed categories hide their rows, so the earlier state collapses the same ones.
+  matchLayout(from, to) {
+    const { collapsed } = matrixStoreFor(from).ui.get();
+    matrixStoreFor(to).ui.set((ui) => ({ ...ui, collapsed }));
+  },
   // A row by its band; a partner by its column header.
   recordAt(session, point) {
     const snapshot = matrixStoreFor(session).getSnapshot();

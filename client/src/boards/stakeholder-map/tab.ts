@@ -33,6 +33,11 @@ export const stakeholderMapTab: BoardTab = {
     if (!derived.shownIds.has(id)) return null;
     return cardRectNow(id, derived.placements, ui.drag.get());
   },
+  // The same layout, colours, sizes and filters: what is shown, and where, follows them.
+  matchLayout(from, to) {
+    const { layout, mode, colourBy, sizeBy, clauses, search } = mapUiFor(from).state.get();
+    mapUiFor(to).update({ layout, mode, colourBy, sizeBy, clauses, search });
+  },
   recordAt(session, point) {
     const ui = mapUiFor(session);
     const state = ui.state.get();

@@ -50,7 +50,7 @@ export function changeExcerpts(before: string, after: string, max = AGREEMENT_EX
   }
   const context = 20;
   const cut = (text: string, end: number): string => {
-    if (text === '') return '';
+    if (text.length <= max) return text;
     let from = Math.max(0, start - context);
     // Start at a word where one is near, so an excerpt does not open mid-word.
     if (from > 0) {
