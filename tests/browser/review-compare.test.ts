@@ -1,0 +1,252 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createRecord } from '@pc/shared';
+import { artifactsDir, joinBoard, launchChromium } from '../helpers/browser';
+import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
+import { ClientPool, waitFor } from '../helpers/sync';
+
+/**
+ * A review on the canvas: Ana saves a review point, Bob (a second browser)
+ * moves a stakeholder to another quadrant, changes a skills-matrix level and
+ * adds an indicator to a logic-model outcome, then Ana compares the review
+ * point with now and sees the three changes listed beside the canvas and
+ * marked on each tab (read back from the canvas's pixels).
+ */
+
+let server: RunningServer;
+let browser: Browser;
+let board: CreatedBoard;
+let ana: Page;
+let bob: Page;
+const contexts: BrowserContext[] = [];
+const errors = new Map<string, string[]>();
+const pool = new ClientPool();
+const reviewDir = join(artifactsDir, 'review');
+
+const CELL = 200; // the power/interest grid's cells, in world units
+const cellCentre = (power: number, interest: number) => ({ x: (interest + 0.5) * CELL, y: (4 - power + 0.5) * CELL });
+/** The kinds' colours (canvas/compareOverlay.ts). */
+const COLOURS = { added: [0x1a, 0x7f, 0x37], changed: [0xb3, 0x59, 0x00], moved: [0x1f, 0x5f, 0xbf], removed: [0xc0, 0x26, 0x2d] } as const;
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+async function camera(page: Page) {
+  const canvas = page.locator('.canvas');
+  const box = (await canvas.boundingBox())!;
+  const [x, y, zoom] = (await canvas.getAttribute('data-camera'))!.split(',').map(Number) as [number, number, number];
+  return { box, x, y, zoom };
+}
+
+async function screenPoint(page: Page, world: { x: number; y: number }) {
+  const cam = await camera(page);
+  return { x: cam.box.x + cam.x + world.x * cam.zoom, y: cam.box.y + cam.y + world.y * cam.zoom };
+}
+
+/**
+ * How many pixels of `colour` the top (screen-only) layer holds along a world
+ * rectangle's outline, pushed `outsidePx` screen pixels out of it: where the
+ * overlay outlines a record (5.5 px out) or draws its ghost (on the edge).
+ */
+async function outlinePixels(page: Page, rect: Rect, colour: readonly number[], outsidePx: number): Promise<number> {
+  const cam = await camera(page);
+  const left = cam.x + rect.x * cam.zoom - outsidePx;
+  const top = cam.y + rect.y * cam.zoom - outsidePx;
+  const right = cam.x + (rect.x + rect.width) * cam.zoom + outsidePx;
+  const bottom = cam.y + (rect.y + rect.height) * cam.zoom + outsidePx;
+  return page.evaluate(
+    ({ left, top, right, bottom, colour }) => {
+      const canvases = [...document.querySelectorAll<HTMLCanvasElement>('.canvas .konvajs-content canvas')];
+      const layer = canvases.at(-1)!;
+      const box = layer.getBoundingClientRect();
+      if (box.width === 0) return 0;
+      const scale = layer.width / box.width;
+      const context = layer.getContext('2d')!;
+      const near = (x: number, y: number) => {
+        const d = context.getImageData(Math.round(x * scale) - 1, Math.round(y * scale) - 1, 3, 3).data;
+        for (let i = 0; i < d.length; i += 4) {
+          if (d[i + 3]! > 150 && Math.abs(d[i]! - colour[0]!) < 40 && Math.abs(d[i + 1]! - colour[1]!) < 40 && Math.abs(d[i + 2]! - colour[2]!) < 40) return true;
+        }
+        return false;
+      };
+      let found = 0;
+      for (let t = 0.1; t < 0.95; t += 0.1) {
+        const x = left + (right - left) * t;
+        const y = top + (bottom - top) * t;
+        for (const [px, py] of [[x, top], [x, bottom], [left, y], [right, y]] as const) if (near(px, py)) found++;
+      }
+      return found;
+    },
+    { left, top, right, bottom, colour: [...colour] },
+  );
+}
+
+interface Entry {
+  kind: string;
+  view: string;
+  now: Rect | null;
+  before: Rect | null;
+  text: string;
+}
+
+const parseRect = (value: string | null): Rect | null => {
+  if (!value) return null;
+  const [x, y, width, height] = value.split(',').map(Number) as [number, number, number, number];
+  return { x, y, width, height };
+};
+
+async function entries(page: Page): Promise<Entry[]> {
+  const buttons = page.getByRole('complementary', { name: 'What changed' }).locator('ul[aria-label="Changes"] button');
+  const out: Entry[] = [];
+  for (const button of await buttons.all()) {
+    out.push({
+      kind: (await button.getAttribute('data-kind')) ?? '',
+      view: (await button.getAttribute('data-view')) ?? '',
+      now: parseRect(await button.getAttribute('data-now')),
+      before: parseRect(await button.getAttribute('data-before')),
+      text: (await button.locator('.compare-text').innerText()).trim(),
+    });
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  board = await createBoard(server, 'Kinship carers partnership');
+  const seeder = pool.connect(server, board.id, board.tokens.edit);
+  await seeder.synced();
+  createRecord(seeder.doc, 'partners', { id: 'kin', name: 'Kinship Carers Trust', colour: '#16a34a' });
+  createRecord(seeder.doc, 'partners', { id: 'council', name: 'Ardmore Council', colour: '#2563eb' });
+  createRecord(seeder.doc, 'matrixRows', { id: 'safeguarding', name: 'Safeguarding', category: 'skill', required: 3, order: 'a0' });
+  createRecord(seeder.doc, 'matrixRows', { id: 'funding', name: 'Funding bids', category: 'skill', required: 2, order: 'a1' });
+  createRecord(seeder.doc, 'stakeholders', { id: 'ardmore', name: 'Ardmore Health Board', power: 4, interest: 1 });
+  createRecord(seeder.doc, 'stakeholders', { id: 'press', name: 'Local Press', power: 1, interest: 3 });
+  createRecord(seeder.doc, 'logicNodes', { id: 'outcome', column: 'shortTermOutcomes', text: 'Carers feel less isolated' });
+  createRecord(seeder.doc, 'logicNodes', { id: 'activity', column: 'activities', text: 'Monthly peer support group' });
+  ana = await joinBoard(browser, server.url, board.links.owner, 'Ana', { contexts, errors, viewport: { width: 1440, height: 900 } });
+  bob = await joinBoard(browser, server.url, board.links.edit, 'Bob', { contexts, errors, viewport: { width: 1440, height: 900 } });
+  pool.destroyAll();
+}, 60_000);
+
+afterAll(async () => {
+  pool.destroyAll();
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('comparing a review point on the canvas', () => {
+  it('lists and marks a moved stakeholder, a changed matrix level and a new indicator on their tabs', async () => {
+    await ana.getByRole('button', { name: 'Review points' }).click();
+    const drawer = ana.getByRole('dialog', { name: 'Review points' });
+    await drawer.getByLabel('Name').fill('March review');
+    await drawer.getByRole('button', { name: 'Save review point' }).click();
+    await drawer.getByRole('status').filter({ hasText: 'Saved "March review"' }).waitFor();
+
+    // Bob, in his own browser: Ardmore Health Board from "Keep satisfied" to "Manage closely"...
+    const card = bob.locator('ul[aria-label="Stakeholders"] li[data-stakeholder-id="ardmore"]');
+    await card.waitFor();
+    const mapX = Number(await card.getAttribute('data-map-x'));
+    const mapY = Number(await card.getAttribute('data-map-y'));
+    const from = await screenPoint(bob, { x: mapX, y: mapY });
+    const to = await screenPoint(bob, cellCentre(4, 4));
+    await bob.mouse.move(from.x, from.y);
+    await bob.mouse.down();
+    await bob.mouse.move(to.x, to.y, { steps: 12 });
+    await bob.mouse.up();
+    await waitFor(async () => (await card.getAttribute('data-interest')) === '4', { message: 'the drag did not set the interest' });
+
+    // ...Safeguarding at level 3 for the Kinship Carers Trust...
+    await bob.getByRole('tab', { name: 'Skills matrix' }).click();
+    const cell = bob.locator('table[aria-label="Skills matrix"] tr:has-text("Safeguarding") td[data-partner-id="kin"]');
+    await cell.focus();
+    await bob.keyboard.press('3');
+    await waitFor(async () => (await cell.textContent())?.startsWith('3'), { message: 'the level did not change' });
+
+    // ...and an indicator on the outcome.
+    await bob.getByRole('tab', { name: 'Logic model' }).click();
+    await bob.locator('[aria-label="Logic model outline"] li[data-node-id="outcome"]').click();
+    await bob.getByRole('region', { name: 'Selected card' }).waitFor();
+    await bob.getByLabel('New indicator').fill('Loneliness score at 6 months');
+    await bob.getByRole('button', { name: 'Add indicator' }).click();
+
+    // Ana compares with now (once the server holds Bob's last change) and shows it on the canvas.
+    await waitFor(
+      async () => {
+        const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, { headers: { authorization: `Bearer ${board.tokens.view}` } });
+        const { records } = (await res.json()) as { records: { logicNodes?: { id: string; indicators?: string[] }[] } };
+        return records.logicNodes?.find((n) => n.id === 'outcome')?.indicators?.length === 1;
+      },
+      { message: 'the indicator did not reach the server' },
+    );
+    await drawer.locator('.rp-point').first().getByRole('button', { name: 'Compare with now' }).click();
+    const words = drawer.getByRole('region', { name: 'What changed' });
+    await words.getByRole('button', { name: 'Show on the canvas' }).waitFor();
+    // Three changes; the level also closed the row's gap, which the matrix says too.
+    expect(await words.locator('li').allInnerTexts()).toEqual([
+      'Ardmore Health Board: interest 1 → 4, moved to Manage closely',
+      'Safeguarding: Kinship Carers Trust level 0 → 3',
+      'Safeguarding: gap closed by Kinship Carers Trust',
+      "Short-term outcome 'Carers feel less isolated': gained an indicator",
+    ]);
+    await words.getByRole('button', { name: 'Show on the canvas' }).click();
+    const legend = ana.getByRole('complementary', { name: 'What changed' });
+    await legend.waitFor();
+    await expect(drawer.isVisible()).resolves.toBe(false);
+
+    const listed = await waitFor(async () => {
+      const now = await entries(ana);
+      return now.length === 4 && now.every((e) => e.view !== '') ? now : null;
+    });
+    // The stakeholder moved; the cell is new (no level was set before); the row's band and the card changed in place.
+    expect(listed.map((e) => [e.view, e.kind])).toEqual([
+      ['stakeholder-map', 'moved'],
+      ['skills-matrix', 'added'],
+      ['skills-matrix', 'changed'],
+      ['logic-model', 'changed'],
+    ]);
+    expect(await legend.innerText()).toContain('March review → now');
+
+    // On the stakeholder map: an outline where the card is now, a dashed ghost where it was.
+    const moved = listed[0]!;
+    expect(moved.now!.x).toBeGreaterThan(moved.before!.x + 400);
+    await legend.locator('button[data-view="stakeholder-map"]').click();
+    await waitFor(async () => (await outlinePixels(ana, moved.now!, COLOURS.moved, 5.5)) >= 12, { message: 'no outline round the moved card' });
+    expect(await outlinePixels(ana, moved.before!, COLOURS.moved, 0)).toBeGreaterThanOrEqual(8);
+    await ana.screenshot({ path: join(reviewDir, 'compare-stakeholder-map.png') });
+
+    // The list is reachable by keyboard: Tab to the matrix entry, Enter shows it on its tab.
+    const matrixEntry = legend.locator('button[data-view="skills-matrix"]').first();
+    await matrixEntry.focus();
+    await ana.keyboard.press('Enter');
+    await ana.getByRole('tab', { name: 'Skills matrix', selected: true }).waitFor();
+    const level = (await entries(ana))[1]!;
+    await waitFor(async () => (await outlinePixels(ana, level.now!, COLOURS.added, 5.5)) >= 12, { message: 'no outline round the matrix cell' });
+    // Centred on it.
+    const cam = await camera(ana);
+    const centreX = cam.x + (level.now!.x + level.now!.width / 2) * cam.zoom;
+    expect(Math.abs(centreX - cam.box.width / 2)).toBeLessThan(2);
+    await ana.screenshot({ path: join(reviewDir, 'compare-skills-matrix.png') });
+
+    await legend.locator('button[data-view="logic-model"]').click();
+    await ana.getByRole('tab', { name: 'Logic model', selected: true }).waitFor();
+    const outcome = (await entries(ana))[3]!;
+    await waitFor(async () => (await outlinePixels(ana, outcome.now!, COLOURS.changed, 5.5)) >= 12, { message: 'no outline round the outcome card' });
+    await ana.screenshot({ path: join(reviewDir, 'compare-logic-model.png') });
+
+    // Escape ends the comparison: the list goes and so do the marks.
+    await ana.locator('.canvas').click({ position: { x: 5, y: 5 } });
+    await ana.keyboard.press('Escape');
+    await legend.waitFor({ state: 'detached' });
+    await waitFor(async () => (await outlinePixels(ana, outcome.now!, COLOURS.changed, 5.5)) === 0, { message: 'the marks stayed after Escape' });
+
+    expect(errors.get('Ana')!.filter((e) => !/Applying inline style violates/.test(e))).toEqual([]);
+    expect(errors.get('Bob')!.filter((e) => !/Applying inline style violates/.test(e))).toEqual([]);
+  }, 90_000);
+});
