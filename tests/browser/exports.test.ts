@@ -76,7 +76,29 @@ describe('the Export menu', () => {
 
     await menu.getByLabel('Whole tab').check();
     await menu.getByLabel('1x').check();
+    // Every frame the browser paints during the export: the stage's transform and size as drawn, and the camera the canvas shows.
+    await owner.evaluate(() => {
+      const w = window as unknown as { Konva: { stages: { x(): number; y(): number; scaleX(): number; width(): number; height(): number }[] }; frameSamples: string[]; sampling: boolean };
+      w.frameSamples = [];
+      w.sampling = true;
+      const sample = () => {
+        if (!w.sampling) return;
+        const stage = w.Konva.stages[0]!;
+        const camera = document.querySelector('.canvas')?.getAttribute('data-camera');
+        w.frameSamples.push(`${stage.x()},${stage.y()},${stage.scaleX()} ${stage.width()}x${stage.height()} ${camera}`);
+        requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
     const whole = await downloaded(owner, () => menu.getByRole('button', { name: 'Download PNG' }).click());
+    await menu.getByRole('status').filter({ hasText: /Downloaded .*\.png/ }).waitFor();
+    const frames = await owner.evaluate(() => {
+      const w = window as unknown as { frameSamples: string[]; sampling: boolean };
+      w.sampling = false;
+      return w.frameSamples;
+    });
+    expect(frames.length).toBeGreaterThan(3);
+    expect(new Set(frames)).toEqual(new Set([frames[0]]));
     const size = pngSize(whole.bytes);
     expect(size.width).toBeGreaterThan(200);
     writeFileSync(join(suite.shots, 'stakeholder-map-whole-tab.png'), whole.bytes);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { BoardView, CanvasItem } from '@pc/shared';
@@ -316,9 +317,8 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
 
   useEffect(() => {
     if (!capture) return;
-    const draw = async (scale: number): Promise<CanvasPicture> => {
-      await nextFrame();
-      await nextFrame();
+    /** Draw the stage as it is now into a PNG, screen-only layers left out. Synchronous. */
+    const drawNow = (scale: number): CanvasPicture => {
       const stage = stageRef.current;
       if (!stage) throw new Error('The canvas is not ready yet');
       const hidden = stage.find(`.${SCREEN_ONLY}`).filter((node) => node.visible());
@@ -339,27 +339,38 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
         hidden.forEach((node) => node.show());
       }
     };
-    capture.current = {
-      async visible(scale) {
-        setCapturing(true);
-        try {
-          return await draw(scale);
-        } finally {
-          setCapturing(false);
-        }
-      },
-      async region(rect, scale) {
-        const before = cameraStore.get();
-        setCapturing(true);
-        setCaptureSize({ width: Math.ceil(rect.width), height: Math.ceil(rect.height) });
-        cameraStore.set({ x: -rect.x, y: -rect.y, zoom: 1 });
-        try {
-          return await draw(scale);
-        } finally {
-          cameraStore.set(before);
+    /**
+     * Render the canvas for a picture, draw it and put everything back, all in
+     * one task: React commits each state synchronously (`flushSync`) and Konva
+     * draws the picture on its own canvas, so the browser never paints a frame
+     * of the picture's camera, size or hidden selection.
+     */
+    const drawAs = (state: { size: Size | null; camera: Camera | null }, scale: number): CanvasPicture => {
+      const before = cameraStore.get();
+      try {
+        flushSync(() => {
+          setCapturing(true);
+          if (state.size) setCaptureSize(state.size);
+          if (state.camera) cameraStore.set(state.camera);
+        });
+        return drawNow(scale);
+      } finally {
+        flushSync(() => {
+          if (state.camera) cameraStore.set(before);
           setCaptureSize(null);
           setCapturing(false);
-        }
+        });
+      }
+    };
+    capture.current = {
+      async visible(scale) {
+        // Text laid out off the render path is in place after a frame.
+        await nextFrame();
+        return drawAs({ size: null, camera: null }, scale);
+      },
+      async region(rect, scale) {
+        await nextFrame();
+        return drawAs({ size: { width: Math.ceil(rect.width), height: Math.ceil(rect.height) }, camera: { x: -rect.x, y: -rect.y, zoom: 1 } }, scale);
       },
     };
     return () => {
