@@ -94,6 +94,10 @@ interface Entry {
   text: string;
 }
 
+/** Visible Konva layers of the stage: each is a full-size canvas composited every frame, and a board keeps to five (the marks add none). */
+const layerCount = (page: Page) =>
+  page.evaluate(() => (window as unknown as { Konva: { stages: { getLayers(): { visible(): boolean }[] }[] } }).Konva.stages[0]!.getLayers().filter((layer) => layer.visible()).length);
+
 const parseRect = (value: string | null): Rect | null => {
   if (!value) return null;
   const [x, y, width, height] = value.split(',').map(Number) as [number, number, number, number];
@@ -219,6 +223,7 @@ describe('comparing a review point on the canvas', () => {
     await legend.locator('button[data-view="stakeholder-map"]').click();
     await waitFor(async () => (await outlinePixels(ana, moved.now!, COLOURS.moved, 5.5)) >= 12, { message: 'no outline round the moved card' });
     expect(await outlinePixels(ana, moved.before!, COLOURS.moved, 0)).toBeGreaterThanOrEqual(8);
+    expect(await layerCount(ana)).toBeLessThanOrEqual(5);
     await ana.screenshot({ path: join(reviewDir, 'compare-stakeholder-map.png') });
 
     // The list is reachable by keyboard: Tab to the matrix entry, Enter shows it on its tab.
@@ -232,12 +237,14 @@ describe('comparing a review point on the canvas', () => {
     const cam = await camera(ana);
     const centreX = cam.x + (level.now!.x + level.now!.width / 2) * cam.zoom;
     expect(Math.abs(centreX - cam.box.width / 2)).toBeLessThan(2);
+    expect(await layerCount(ana)).toBeLessThanOrEqual(5);
     await ana.screenshot({ path: join(reviewDir, 'compare-skills-matrix.png') });
 
     await legend.locator('button[data-view="logic-model"]').click();
     await ana.getByRole('tab', { name: 'Logic model', selected: true }).waitFor();
     const outcome = (await entries(ana))[3]!;
     await waitFor(async () => (await outlinePixels(ana, outcome.now!, COLOURS.changed, 5.5)) >= 12, { message: 'no outline round the outcome card' });
+    expect(await layerCount(ana)).toBeLessThanOrEqual(5);
     await ana.screenshot({ path: join(reviewDir, 'compare-logic-model.png') });
 
     // Escape ends the comparison: the list goes and so do the marks.

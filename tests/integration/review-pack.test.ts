@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRecord, listRecords, updateRecord } from '@pc/shared';
+import * as Y from 'yjs';
+import { agreementFragment, createRecord, listRecords, updateRecord } from '@pc/shared';
 import { readPdf } from '../helpers/pdf';
 import { fillSampleBoard } from '../helpers/sampleBoard';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
@@ -27,6 +28,21 @@ describe('review pack and round trips', () => {
     await client.synced();
     fillSampleBoard(client.doc);
     await waitFor(async () => ((await exportJson(board.id, board.tokens.view)).logicLinks ?? []).length === 4);
+    // The agreement's finance section as agreed at the review point...
+    const writeFinance = (text: string) => {
+      const fragment = agreementFragment(client.doc, 'finance');
+      client.doc.transact(() => {
+        if (fragment.length > 0) fragment.delete(0, fragment.length);
+        const paragraph = new Y.XmlElement('paragraph');
+        const content = new Y.XmlText();
+        paragraph.insert(0, [content]);
+        fragment.insert(0, [paragraph]);
+        content.insert(0, text);
+      });
+    };
+    const serverAgreement = async () => JSON.stringify(((await (await call(`/api/boards/${board.id}/export?format=json`, board.tokens.view)).json()) as { agreement?: unknown }).agreement ?? null);
+    writeFinance('Each partner pays its own costs');
+    await waitFor(async () => (await serverAgreement()).includes('Each partner pays its own costs'));
     const saved = await call(`/api/boards/${board.id}/snapshots`, board.tokens.edit, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -37,6 +53,9 @@ describe('review pack and round trips', () => {
     createRecord(client.doc, 'stakeholders', { name: 'Carers’ Cymru', power: 3, interest: 4 });
     const mp = listRecords(client.doc, 'stakeholders').find((s) => s.record.name === 'Local MP')!;
     updateRecord(client.doc, 'stakeholders', mp.record.id, { interest: 4 });
+    // ...and changed since.
+    writeFinance('Costs are shared equally between the partners');
+    await waitFor(async () => (await serverAgreement()).includes('shared equally'));
     await waitFor(async () => ((await exportJson(board.id, board.tokens.view)).stakeholders ?? []).length === 7);
     pool.destroyAll();
   });
@@ -69,6 +88,10 @@ describe('review pack and round trips', () => {
   it('with since=<review point>, adds "What changed since" with the comparison sentences', async () => {
     const diff = (await (await call(`/api/boards/${board.id}/snapshots/${sinceId}/diff`, board.tokens.view)).json()) as { diff: { sentences: { text: string }[] } };
     expect(diff.diff.sentences.length).toBeGreaterThan(0);
+    // The agreement's change is among them, and so in the pack.
+    expect(diff.diff.sentences.map((s) => s.text)).toContain(
+      'Agreement, Financial management: edited: "Costs are shared equally between the partners" (was "Each partner pays its own costs")',
+    );
     const res = await pdf(`&since=${sinceId}`);
     expect(res.status).toBe(200);
     const { text } = await readPdf(new Uint8Array(await res.arrayBuffer()));
