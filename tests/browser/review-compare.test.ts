@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createRecord } from '@pc/shared';
+import * as Y from 'yjs';
+import { agreementFragment, createRecord } from '@pc/shared';
 import { artifactsDir, joinBoard, launchChromium } from '../helpers/browser';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
 import { ClientPool, waitFor } from '../helpers/sync';
@@ -255,5 +256,63 @@ describe('comparing a review point on the canvas', () => {
 
     expect(errors.get('Ana')!.filter((e) => !/Applying inline style violates/.test(e))).toEqual([]);
     expect(errors.get('Bob')!.filter((e) => !/Applying inline style violates/.test(e))).toEqual([]);
+  }, 90_000);
+
+  it('compares two review points on the canvas, the later one opened read-only, with the agreement listed on its tab', async () => {
+    // The agreement's vision, written after March (by a plain Yjs client), then a June review point.
+    const writer = pool.connect(server, board.id, board.tokens.edit);
+    await writer.synced();
+    const fragment = agreementFragment(writer.doc, 'vision');
+    writer.doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph');
+      const content = new Y.XmlText();
+      paragraph.insert(0, [content]);
+      fragment.insert(0, [paragraph]);
+      content.insert(0, 'Every kinship carer knows where to turn for help');
+    });
+    await waitFor(async () => {
+      const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, { headers: { authorization: `Bearer ${board.tokens.view}` } });
+      return JSON.stringify(((await res.json()) as { agreement?: unknown }).agreement ?? '').includes('knows where to turn');
+    });
+    pool.destroyAll();
+
+    await ana.getByRole('button', { name: 'Review points' }).click();
+    const drawer = ana.getByRole('dialog', { name: 'Review points' });
+    await drawer.getByLabel('Name').fill('June review');
+    await drawer.getByRole('button', { name: 'Save review point' }).click();
+    await drawer.getByRole('status').filter({ hasText: 'Saved "June review"' }).waitFor();
+    await drawer.getByLabel('Select March review to compare').check();
+    await drawer.getByLabel('Select June review to compare').check();
+    await drawer.getByRole('button', { name: 'Compare the two selected' }).click();
+    await drawer.getByRole('region', { name: 'What changed' }).getByRole('button', { name: 'Show on the canvas' }).click();
+
+    // The later review point is shown read-only, compared with the earlier one.
+    await ana.locator('.rp-banner').getByText('Viewing June review (read-only)').waitFor();
+    const legend = ana.getByRole('complementary', { name: 'What changed' });
+    await legend.getByText('March review → June review').waitFor();
+    const listed = await waitFor(async () => {
+      const now = await entries(ana);
+      return now.length === 5 && now.slice(0, 4).every((e) => e.view !== '') ? now : null;
+    });
+    expect(listed.map((e) => [e.view, e.kind])).toEqual([
+      ['stakeholder-map', 'moved'],
+      ['skills-matrix', 'added'],
+      ['skills-matrix', 'changed'],
+      ['logic-model', 'changed'],
+      ['', 'added'],
+    ]);
+    expect(listed[4]!.text).toBe('Agreement, Shared vision and aims: written: "Every kinship carer knows where to turn for help"');
+    await ana.getByRole('tab', { name: 'Stakeholder map' }).click();
+    await legend.locator('button[data-view="stakeholder-map"]').click();
+    await waitFor(async () => (await outlinePixels(ana, listed[0]!.now!, COLOURS.moved, 5.5)) >= 12, { message: 'no outline on the review point shown' });
+
+    // The agreement's entry opens the health tab, where the list stays beside the page.
+    await legend.locator('button', { hasText: 'Agreement, Shared vision and aims' }).click();
+    await ana.getByRole('tab', { name: 'Health check', selected: true }).waitFor();
+    await legend.waitFor();
+    await ana.screenshot({ path: join(reviewDir, 'compare-two-points-health.png') });
+    await legend.getByRole('button', { name: 'Close', exact: true }).click();
+    await legend.waitFor({ state: 'detached' });
+    await ana.locator('.rp-banner').getByRole('button', { name: 'Back to live' }).click();
   }, 90_000);
 });
