@@ -7,6 +7,8 @@ import { startPan } from '../../../canvas/pan';
 import { eventWorld, stagePointerWorld, trackPointer } from '../../../canvas/pointer';
 import { boardShortcuts, useShortcuts } from '../../../canvas/useShortcuts';
 import { useCameraMoving } from '../../../canvas/useCameraMoving';
+import { useKeepInPlace } from '../../../canvas/useKeepInPlace';
+import { logicAnchors } from '../model/anchors';
 import { cardAt, dropTarget, type BoardLayout, type ColumnBox, type DropTarget } from '../model/columnLayout';
 import { removeDanglingLinks } from '../docRepair';
 import { addCard, addLink, moveCard, removeCard, removeLink } from './actions';
@@ -41,6 +43,8 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
   const pointerWorld = (): Point | null => stagePointerWorld(layerRef.current?.getStage(), camera);
+  // A card above grows, a column comes in with a template change: the card under a resting pointer stays there.
+  useKeepInPlace({ camera, layout, source: logicAnchors, container: () => layerRef.current?.getStage()?.container() ?? null });
 
   const dragOffset = useRef<DragOffset | null>(null);
   const toWorld = (e: PointerEvent): Point | null => {
@@ -156,6 +160,13 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
     store.ui.set((s) => ({ ...s, selectedId: node.id, selectedLinkId: null, editingId: node.id }));
   };
 
+  // While a link is drawn and the layout changes under a resting pointer, its end and target follow the card now under it.
+  const linkPointer = useRef<{ move(e: PointerEvent): void; event: PointerEvent } | null>(null);
+  useEffect(() => {
+    const drawing = linkPointer.current;
+    if (drawing) drawing.move(drawing.event);
+  }, [layout]);
+
   const startLink = (from: string, event: Konva.KonvaEventObject<PointerEvent>) => {
     if (!editable || event.evt.button !== 0) return;
     event.cancelBubble = true;
@@ -167,11 +178,13 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
     const initial = toWorld(event.evt);
     setDraft({ from, to: initial, over: null });
     const move = (e: PointerEvent) => {
+      linkPointer.current = { move, event: e };
       const world = toWorld(e);
       const over = cardAt(layoutRef.current, world);
       setDraft({ from, to: world, over: over === from ? null : over });
     };
     const end = (e: PointerEvent, cancelled: boolean) => {
+      linkPointer.current = null;
       setDraft(null);
       if (cancelled) return;
       const to = cardAt(layoutRef.current, toWorld(e));
