@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Stakeholder } from '@pc/shared';
 import { eventWorld, trackPointer } from '../../../canvas/pointer';
 import type { BoardContext } from '../../types';
@@ -6,6 +6,7 @@ import { dropStakeholder, updateStakeholder } from '../actions';
 import { compareByNameThenId } from '../model/text';
 import type { MapUi } from './mapStore';
 import { useWheelIsolation } from '../../../ui-kit/inputs';
+import { stableOrder } from '../../../lib/stableOrder';
 
 /** Is the point over the map itself (not over a panel floating on it)? */
 function overMap(canvas: HTMLElement, clientX: number, clientY: number): boolean {
@@ -22,7 +23,12 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
   const { session, editable, camera } = context;
   const [ghost, setGhost] = useState<{ name: string; x: number; y: number } | null>(null);
   const panel = useWheelIsolation<HTMLElement>();
-  const sorted = [...unplaced].sort(compareByNameThenId);
+  // New arrivals join the end: the chip under someone's pointer never moves because another was typed in.
+  const shownOrder = useRef<string[] | null>(null);
+  const sorted = stableOrder(unplaced, shownOrder.current, (s) => s.id, compareByNameThenId);
+  useEffect(() => {
+    shownOrder.current = sorted.map((s) => s.id);
+  });
   const listRef = useRef<HTMLUListElement>(null);
   if (sorted.length === 0) return null;
 
