@@ -38,6 +38,8 @@ import { FollowBanner } from '../facilitation/follow/FollowBanner';
 import { useFollow } from '../facilitation/follow/useFollow';
 import { SummonBanner } from '../facilitation/summon/SummonNotice';
 import { useSummon } from '../facilitation/summon/useSummon';
+import { LockedNotice } from '../facilitation/locks/LockedNotice';
+import { lockedFor, sayLocked, useAnyLock } from '../collab/locks';
 
 interface BoardWorkspaceProps {
   session: BoardSession;
@@ -145,8 +147,16 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     [locate, follow, camera, framing],
   );
 
+  // While any lock is set, the canvas asks what is under the pointer: free items, and the records a person drags on this tab.
+  const anyLock = useAnyLock(session);
+  const lockedAt = (world: { x: number; y: number }): string | null => {
+    const item = free.editableAt(world);
+    const id = item ?? (tab.dragsRecords ? (tab.recordAt?.(session, world) ?? null) : null);
+    return id ? lockedFor(session, view, id) : null;
+  };
   const actions: CanvasActions = {
     ...free.canvasActions,
+    ...(anyLock ? { lockedAt, locked: (id: string) => lockedFor(session, view, id), refuse: (message: string) => sayLocked(session, message) } : {}),
     // A locked item is not opened for editing; the server would refuse the change anyway.
     edit: (id) => {
       if (!facilitation.guard(id)) free.canvasActions.edit(id);
@@ -257,6 +267,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           {facilitation.overlay}
           <CommentLayer session={session} view={view} camera={camera} me={identity.name} people={people} writer={commentWriter} locate={locate} candidates={(v) => commentCandidates(session, v)} />
           <div className="facilitation-notices">
+            <LockedNotice session={session} />
             <FollowBanner follow={follow} />
             <SummonBanner summon={summon} />
           </div>

@@ -17,6 +17,8 @@ import { CardsAndLinks, type DragOffset, type SceneHandlers } from './CardsAndLi
 import { ColumnBackground, LinkHandle } from './ColumnBackground';
 import { logicModelStore, useLogicModel, useLogicUi, useRoutes, type LogicModelSnapshot } from './store';
 import { type Point } from '../../../lib/geometry';
+import { lockedFor, tabLockedFor, sayLocked } from '../../../collab/locks';
+import { cardHeld } from './lockGuard';
 
 interface LinkDraft {
   from: string;
@@ -59,7 +61,8 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
     return {
       cardDown: (id, down, start) => {
         select(id);
-        if (!editable || store.ui.get().editingId === id) return;
+        // A locked card stays put; the canvas says why if the pointer moves on.
+        if (!editable || store.ui.get().editingId === id || lockedFor(session, 'logic-model', id)) return;
         // The card follows the pointer from its first move, as a Konva drag did; the layout places it on release.
         const { pointerId } = down;
         let started = false;
@@ -88,7 +91,7 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
         trackPointer(pointerId, { move, end });
       },
       cardEdit: (id) => {
-        if (!editable) return;
+        if (!editable || cardHeld(session, id)) return;
         store.ui.set((s) => ({ ...s, selectedId: id, selectedLinkId: null, editingId: id }));
       },
       hover: (id) => setHovered(id),
@@ -122,6 +125,11 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
       match: (e) => (e.key === 'Delete' || e.key === 'Backspace') && editable && !store.ui.get().actionPlanOpen,
       run: (event) => {
         const state = store.ui.get();
+        const target = state.selectedId ?? state.selectedLinkId;
+        if (target && cardHeld(session, target)) {
+          event.preventDefault();
+          return;
+        }
         if (state.selectedId) {
           event.preventDefault();
           removeCard(session, state.selectedId);
@@ -141,6 +149,8 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
       match: (e) => e.key === 'Enter' && editable && store.ui.get().selectedId !== null && !store.ui.get().actionPlanOpen,
       run: (event) => {
         event.preventDefault();
+        const id = store.ui.get().selectedId;
+        if (id && cardHeld(session, id)) return;
         store.ui.set((s) => ({ ...s, editingId: s.selectedId }));
       },
     },
@@ -155,6 +165,11 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
 
   const addAt = (column: ColumnBox, world: Point | null) => {
     if (!editable) return;
+    const tabLocked = tabLockedFor(session, 'logic-model');
+    if (tabLocked) {
+      sayLocked(session, tabLocked);
+      return;
+    }
     const target = world ? dropTarget(layout, world) : null;
     const node = addCard(session, layout, column.key, target && target.column === column.key ? target : null);
     store.ui.set((s) => ({ ...s, selectedId: node.id, selectedLinkId: null, editingId: node.id }));

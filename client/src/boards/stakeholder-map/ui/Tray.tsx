@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Stakeholder } from '@pc/shared';
-import { eventWorld, trackPointer } from '../../../canvas/pointer';
+import { eventWorld, trackPointer, watchLockedDrag } from '../../../canvas/pointer';
+import { lockedFor, sayLocked } from '../../../collab/locks';
 import type { BoardContext } from '../../types';
 import { dropStakeholder, updateStakeholder } from '../actions';
 import { compareByNameThenId } from '../model/text';
@@ -37,6 +38,12 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
     const canvas = (event.currentTarget.closest('.canvas') as HTMLElement | null) ?? null;
     if (!canvas) return;
     event.preventDefault();
+    const locked = lockedFor(session, 'stakeholder-map', stakeholder.id);
+    if (locked) {
+      ui.update({ selectedId: stakeholder.id });
+      watchLockedDrag(event.nativeEvent, () => sayLocked(session, locked));
+      return;
+    }
     const startX = event.clientX;
     const startY = event.clientY;
     let dragging = false;
@@ -67,7 +74,7 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
   const placeAll = () => {
     session.stopCapturing();
     session.doc.transact(() => {
-      for (const s of sorted) updateStakeholder(session, s.id, { placed: true });
+      for (const s of sorted) if (!lockedFor(session, 'stakeholder-map', s.id)) updateStakeholder(session, s.id, { placed: true });
     }, session.localOrigin);
     session.stopCapturing();
   };
