@@ -8,6 +8,9 @@ import type { LogicModelSnapshot } from './store';
 import { useLockedFor } from '../../../collab/locks';
 import { LockIcon } from '../../../ui-kit/icons';
 import { SEVERITY_COLOUR, STATUS_LABEL } from './theme';
+import { SelectField, type SelectOption } from '../../../ui-kit/SelectField';
+
+const STATUS_OPTIONS: SelectOption<LogicNode['status']>[] = ACTIVITY_STATUSES.map((status) => ({ value: status, label: STATUS_LABEL[status] }));
 
 interface CardDetailsProps {
   session: BoardSession;
@@ -88,16 +91,7 @@ export function CardDetails({ session, model, node, editable: linkEditable, onSe
               <span>Due date</span>
               <input type="date" aria-label="Due date" value={node.dueDate} disabled={disabled} onChange={(e) => write({ dueDate: e.target.value })} />
             </label>
-            <label className="lm-field">
-              <span>Status</span>
-              <select aria-label="Status" value={node.status} disabled={disabled} onChange={(e) => write({ status: e.target.value as LogicNode['status'] })}>
-                {ACTIVITY_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABEL[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField className="lm-field" label="Status" value={node.status} options={STATUS_OPTIONS} disabled={disabled} onChange={(status) => write({ status })} />
           </div>
         </>
       )}
