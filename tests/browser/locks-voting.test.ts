@@ -1,8 +1,9 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createRecord, getCollection, getMetaMap, recordLockId } from '@pc/shared';
-import { canvasScreenPoint, joinBoard } from '../helpers/browser';
+import { artifactsDir, canvasScreenPoint, joinBoard } from '../helpers/browser';
 import { createBoard } from '../helpers/server';
 import { browserSuite } from '../helpers/suite';
 import { ClientPool, metric, waitFor } from '../helpers/sync';
@@ -173,6 +174,8 @@ describe('facilitator locks in two browsers', () => {
     await b.mouse.up();
     await alert('This note is locked by the facilitator').waitFor();
     await b.screenshot({ path: join(suite.shots, 'locked-note-message.png') });
+    mkdirSync(join(artifactsDir, 'usability'), { recursive: true });
+    await b.screenshot({ path: join(artifactsDir, 'usability', 'locked-note-message.png') });
     const after = (await b.getByRole('img', { name: 'Agreed aim is locked' }).boundingBox())!;
     expect(Math.abs(after.x - badge.x) + Math.abs(after.y - badge.y)).toBeLessThan(1);
     expect(getCollection(seeder.doc, 'canvasItems').get('agreed')?.toJSON()).toMatchObject({ x: 600, y: 420 });
