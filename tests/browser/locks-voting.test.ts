@@ -1,11 +1,12 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createRecord, getCollection, getMetaMap, recordLockId } from '@pc/shared';
-import { joinBoard } from '../helpers/browser';
+import { artifactsDir, canvasScreenPoint, joinBoard } from '../helpers/browser';
 import { createBoard } from '../helpers/server';
 import { browserSuite } from '../helpers/suite';
-import { ClientPool, waitFor } from '../helpers/sync';
+import { ClientPool, metric, waitFor } from '../helpers/sync';
 
 /**
  * Facilitation in two browsers against the real server: a whole anonymous
@@ -106,12 +107,114 @@ describe('facilitator locks in two browsers', () => {
     createRecord(seeder.doc, 'logicNodes', { id: 'act', column: 'activities', text: 'Run youth sessions', leadPartnerId: null, indicators: [] });
     const [a, b] = await two(board);
     for (const page of [a, b]) await page.getByRole('tab', { name: 'Logic model' }).click();
+    const refusedBefore = await metric(suite.server, 'pc_updates_rejected_total');
     await a.getByRole('button', { name: 'Lock template' }).click();
     await waitFor(() => getCollection(seeder.doc, 'locks').size === 1);
-    await b.getByRole('combobox', { name: 'Template' }).selectOption('ess');
-    await b.getByRole('alert').getByText('The logic model template is locked by the facilitator').waitFor({ timeout: 15_000 });
-    await expect.poll(() => b.getByRole('combobox', { name: 'Template' }).inputValue(), { timeout: 15_000 }).toBe('kellogg');
+    // The template menu and auto-tidy (which reorders every card) are off while locked, for the facilitator too, and say why.
+    for (const page of [a, b]) {
+      const menu = page.getByRole('combobox', { name: 'Template' });
+      await expect.poll(() => menu.isDisabled(), { timeout: 15_000 }).toBe(true);
+      expect(await menu.getAttribute('title')).toBe('The logic model template is locked by the facilitator');
+      expect(await page.getByRole('button', { name: 'Auto-tidy' }).isDisabled()).toBe(true);
+    }
+    await b.getByText('The logic model template is locked by the facilitator.').waitFor();
+    expect(await b.getByRole('combobox', { name: 'Template' }).inputValue()).toBe('kellogg');
     expect(getMetaMap(seeder.doc).get('logicTemplate')).toBe('kellogg');
     await b.screenshot({ path: join(suite.shots, 'locked-template.png') });
+    // Unlocked, the menu works again.
+    await a.getByRole('button', { name: 'Unlock template' }).click();
+    await expect.poll(() => b.getByRole('combobox', { name: 'Template' }).isDisabled(), { timeout: 15_000 }).toBe(false);
+    expect(await b.locator('.refusal-notice').count()).toBe(0);
+    expect(await metric(suite.server, 'pc_updates_rejected_total')).toBe(refusedBefore);
   }, 90_000);
+
+  it('stops an editor dragging a locked stakeholder or note and editing a locked card, says why, and sends nothing the server must refuse', async () => {
+    const { board, seeder } = await seededBoard('Locked things');
+    createRecord(seeder.doc, 'stakeholders', { id: 'council', name: 'City Council', organisation: '', power: 4, interest: 4, attitude: 0 });
+    createRecord(seeder.doc, 'stakeholders', { id: 'trust', name: 'Youth Trust', organisation: '', power: 1, interest: 1, attitude: 0 });
+    createRecord(seeder.doc, 'canvasItems', { id: 'agreed', kind: 'sticky', text: 'Agreed aim', x: 600, y: 420, view: 'stakeholder-map' });
+    getMetaMap(seeder.doc).set('logicTemplate', 'kellogg');
+    createRecord(seeder.doc, 'logicNodes', { id: 'act', column: 'activities', text: 'Run youth sessions', leadPartnerId: null, indicators: [] });
+    for (const [collection, id] of [['stakeholders', 'council'], ['canvasItems', 'agreed'], ['logicNodes', 'act']] as const) {
+      createRecord(seeder.doc, 'locks', { id: recordLockId(collection, id), kind: 'record', collection, recordId: id });
+    }
+    const refusedBefore = await metric(suite.server, 'pc_updates_rejected_total');
+    const [, b] = await two(board);
+    await b.getByRole('img', { name: 'City Council is locked' }).waitFor();
+    await b.getByRole('img', { name: 'Agreed aim is locked' }).waitFor();
+    const alert = (text: string) => b.locator('.locked-notice[role="alert"]').getByText(text);
+
+    // The locked stakeholder: a not-allowed cursor and a tooltip over it; dragging it moves nothing, and says why.
+    const row = b.locator('li[data-stakeholder-id="council"]');
+    const mapAt = async () => ({ x: Number(await row.getAttribute('data-map-x')), y: Number(await row.getAttribute('data-map-y')) });
+    const council = await mapAt();
+    const start = await canvasScreenPoint(b, council);
+    await b.mouse.move(start.x, start.y);
+    await b.mouse.move(start.x + 2, start.y + 1);
+    await expect.poll(() => b.locator('.canvas').getAttribute('title')).toBe('Locked by the facilitator');
+    expect(await b.locator('.canvas').evaluate((canvas) => getComputedStyle(canvas).cursor)).toBe('not-allowed');
+    await b.mouse.down();
+    await b.mouse.move(start.x + 160, start.y + 140, { steps: 8 });
+    await b.screenshot({ path: join(suite.shots, 'locked-stakeholder-drag.png') });
+    await b.mouse.up();
+    await alert('This stakeholder is locked by the facilitator').waitFor();
+    expect(await mapAt()).toEqual(council);
+    expect(await row.getAttribute('data-power')).toBe('4');
+    expect(getCollection(seeder.doc, 'stakeholders').get('council')?.toJSON()).toMatchObject({ power: 4, interest: 4 });
+    // Its editor is read-only and says why.
+    await b.getByRole('region', { name: /Edit stakeholder/ }).or(b.locator('.sm-editor')).first().waitFor();
+    await b.locator('.sm-editor').getByText('This stakeholder is locked by the facilitator.').waitFor();
+    expect(await b.locator('#stakeholder-editor-name').isDisabled()).toBe(true);
+
+    // The locked note: dragging it moves nothing either.
+    const badge = (await b.getByRole('img', { name: 'Agreed aim is locked' }).boundingBox())!;
+    await b.mouse.move(badge.x + 60, badge.y + 50);
+    await b.mouse.down();
+    await b.mouse.move(badge.x + 200, badge.y + 200, { steps: 8 });
+    await b.mouse.up();
+    await alert('This note is locked by the facilitator').waitFor();
+    await b.screenshot({ path: join(suite.shots, 'locked-note-message.png') });
+    mkdirSync(join(artifactsDir, 'usability'), { recursive: true });
+    await b.screenshot({ path: join(artifactsDir, 'usability', 'locked-note-message.png') });
+    const after = (await b.getByRole('img', { name: 'Agreed aim is locked' }).boundingBox())!;
+    expect(Math.abs(after.x - badge.x) + Math.abs(after.y - badge.y)).toBeLessThan(1);
+    expect(getCollection(seeder.doc, 'canvasItems').get('agreed')?.toJSON()).toMatchObject({ x: 600, y: 420 });
+    // Nor is it opened for writing, or deleted.
+    await b.mouse.dblclick(badge.x + 60, badge.y + 50);
+    await b.keyboard.press('Delete');
+    await b.waitForTimeout(300);
+    expect(await b.locator('textarea.note-editor').count()).toBe(0);
+    expect(getCollection(seeder.doc, 'canvasItems').has('agreed')).toBe(true);
+
+    // The locked logic card: a double-click does not open it for writing, and its details are read-only.
+    await b.getByRole('tab', { name: 'Logic model' }).click();
+    await b.getByRole('button', { name: 'Zoom to fit' }).click();
+    const outlineRow = b.locator('[aria-label="Logic model outline"] li[data-node-id="act"]');
+    await outlineRow.waitFor();
+    const box = { x: Number(await outlineRow.getAttribute('data-x')), y: Number(await outlineRow.getAttribute('data-y')) };
+    const cardAt = await canvasScreenPoint(b, { x: box.x + 40, y: box.y + 20 });
+    await b.mouse.dblclick(cardAt.x, cardAt.y);
+    await alert('This card is locked by the facilitator').waitFor();
+    await b.waitForTimeout(300);
+    expect(await b.locator('textarea.lm-card-editor').count()).toBe(0);
+    await b.getByRole('region', { name: 'Selected card' }).or(b.locator('section[aria-label="Selected card"]')).first().waitFor();
+    expect(await b.getByLabel('Card text').isDisabled()).toBe(true);
+    await b.locator('section[aria-label="Selected card"]').getByText('This card is locked by the facilitator.').waitFor();
+    // A drag of the card moves nothing.
+    await b.mouse.move(cardAt.x, cardAt.y);
+    await b.mouse.down();
+    await b.mouse.move(cardAt.x + 300, cardAt.y + 40, { steps: 8 });
+    await b.mouse.up();
+    await b.waitForTimeout(300);
+    expect(await outlineRow.getAttribute('data-x')).toBe(String(box.x));
+    expect(await outlineRow.getAttribute('data-column')).toBe('activities');
+    await b.screenshot({ path: join(suite.shots, 'locked-card.png') });
+    expect(getCollection(seeder.doc, 'logicNodes').get('act')?.toJSON()).toMatchObject({ text: 'Run youth sessions', column: 'activities' });
+
+    // The server never had to refuse anything, so no refusal notice and no reload.
+    expect(await b.locator('.refusal-notice').count()).toBe(0);
+    expect(await metric(suite.server, 'pc_updates_rejected_total')).toBe(refusedBefore);
+    await b.locator('.connection[data-state="live"]').waitFor();
+  }, 120_000);
 });
+

@@ -139,4 +139,164 @@ describe('the view stays put', () => {
     await page.screenshot({ path: join(shots, 'logic-after-cards.png') });
     expect(await cameraOf(page)).toBe(camera);
   });
+
+  // The cell under this person's resting pointer stays under it while the matrix changes around it.
+  it('keeps the matrix cell under a resting pointer in place while rows, categories and columns change', async () => {
+    const shared = await createBoard(server, 'Matrix that holds still');
+    const enter = (name: string) => joinBoard(browser, server.url, shared.links.edit, name, { contexts, errors, viewport: { width: 1440, height: 900 } });
+    const ana = await enter('Ana Analyst');
+    const ben = await enter('Ben Builder');
+    for (const page of [ana, ben]) await page.getByRole('tab', { name: 'Skills matrix' }).click();
+    await ben.getByRole('button', { name: /Add \d+ starter rows/ }).click();
+    await ben.getByRole('button', { name: '+ Add partner' }).click();
+    const partnerField = ben.getByLabel('Partner organisation');
+    for (const partner of ['Alba Trust', 'Bridge Council', 'Civic Hub']) {
+      await partnerField.fill(partner);
+      await partnerField.press('Enter');
+    }
+    await partnerField.press('Escape');
+    await waitFor(async () => (await ana.locator(`${TABLE} thead th[data-partner-id]`).count()) === 3, { message: 'three partners on Ana\'s screen' });
+    const rowIds = await ana.locator(`${TABLE} tbody tr[data-row-id]`).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-id')!));
+    const target = { rowId: rowIds[rowIds.length - 1]!, partner: 'Civic Hub' };
+
+    /** Where the target cell's centre is on Ana's screen: its band in the table's order, its partner's column. */
+    const cellOnScreen = async () => {
+      const world = await ana.evaluate(
+        ({ table, rowId, partner }) => {
+          let y = 120;
+          let rowY = -1;
+          for (const tr of document.querySelectorAll(`${table} tbody tr`)) {
+            if (tr.classList.contains('matrix-category-row')) y += 36;
+            else if (tr.classList.contains('matrix-group-row')) y += 28;
+            else if (tr.hasAttribute('data-row-id')) {
+              if (tr.getAttribute('data-row-id') === rowId) rowY = y;
+              y += 32;
+            }
+          }
+          const names = [...document.querySelectorAll(`${table} thead th[data-partner-id]`)].map((th) => th.textContent?.trim() ?? '');
+          const column = names.findIndex((name) => name.startsWith(partner));
+          return { x: 240 + column * 56 + 28, y: rowY + 16, column };
+        },
+        { table: TABLE, rowId: target.rowId, partner: target.partner },
+      );
+      expect(world.column).toBeGreaterThanOrEqual(0);
+      return canvasScreenPoint(ana, world);
+    };
+
+    // Ana rests her pointer on the last row's Civic Hub cell, about to click it.
+    const start = await cellOnScreen();
+    await ana.mouse.move(start.x, start.y);
+    await ana.screenshot({ path: join(shots, 'matrix-pointer-before.png') });
+    const stays = async (what: string) => {
+      await ana.waitForTimeout(300);
+      const now = await cellOnScreen();
+      expect(Math.abs(now.x - start.x), `${what}: across`).toBeLessThanOrEqual(2);
+      expect(Math.abs(now.y - start.y), `${what}: down`).toBeLessThanOrEqual(2);
+    };
+
+    // Ben adds two skills, drawn above Ana's row.
+    const rowCount = rowIds.length;
+    await ben.getByRole('button', { name: '+ Add row' }).click();
+    const rowForm = ben.getByRole('form', { name: 'Add row' });
+    for (const name of ['Youth work', 'Mentoring']) {
+      await rowForm.getByLabel('Category').selectOption('skill');
+      const field = rowForm.getByLabel('Skill, knowledge or resource');
+      await field.fill(name);
+      await field.press('Enter');
+    }
+    await rowForm.getByRole('button', { name: 'Close' }).click();
+    await waitFor(async () => (await ana.locator(`${TABLE} tbody tr[data-row-id]`).count()) === rowCount + 2, { message: 'Ben\'s rows on Ana\'s screen' });
+    await stays('rows added above');
+
+    // The first category closes (from the matrix's list, Ana's pointer still resting on the cell).
+    await ana.locator(`${TABLE} tbody button.matrix-group-toggle`).first().evaluate((button: HTMLButtonElement) => button.click());
+    await waitFor(async () => (await ana.locator(`${TABLE} tbody button.matrix-group-toggle`).first().getAttribute('aria-expanded')) === 'false', { message: 'category closed' });
+    await stays('category closed above');
+    await ana.locator(`${TABLE} tbody button.matrix-group-toggle`).first().evaluate((button: HTMLButtonElement) => button.click());
+    await waitFor(async () => (await ana.locator(`${TABLE} tbody button.matrix-group-toggle`).first().getAttribute('aria-expanded')) === 'true', { message: 'category open again' });
+    await stays('category opened above');
+
+    // Ben removes Alba Trust, the column to the left of Ana's.
+    await ben.locator(`${TABLE} thead th[data-partner-id]`).first().evaluate((th: HTMLElement) => th.click());
+    await ben.getByRole('button', { name: 'Remove partner…' }).click();
+    await ben.getByRole('button', { name: 'Remove Alba Trust and its column' }).click();
+    await waitFor(async () => (await ana.locator(`${TABLE} thead th[data-partner-id]`).count()) === 2, { message: 'Alba Trust gone on Ana\'s screen' });
+    await stays('partner column removed to the left');
+    await ana.screenshot({ path: join(shots, 'matrix-pointer-after.png') });
+
+    // Her click lands on the cell she aimed at.
+    await ana.mouse.down();
+    await ana.mouse.up();
+    await waitFor(
+      async () => (await ana.locator(`${TABLE} td[aria-selected="true"]`).getAttribute('data-row-id').catch(() => null)) === target.rowId,
+      { message: 'the aimed-at cell is selected' },
+    );
+    expect(await ana.locator(`${TABLE} tbody button.matrix-group-toggle[aria-expanded="false"]`).count()).toBe(0);
+  });
+
+  it('keeps the logic card under a resting pointer in place while a card above grows and a column comes in', async () => {
+    const shared = await createBoard(server, 'Logic model that holds still');
+    const enter = (name: string) => joinBoard(browser, server.url, shared.links.edit, name, { contexts, errors, viewport: { width: 1440, height: 900 } });
+    const ana = await enter('Ana Analyst');
+    const ben = await enter('Ben Builder');
+    for (const page of [ana, ben]) await page.getByRole('tab', { name: 'Logic model' }).click();
+    await ben.getByRole('button', { name: 'Use Kellogg' }).click();
+    for (const [column, text] of [
+      ['Outputs', 'Sessions run'],
+      ['Outputs', 'Young people reached'],
+      ['Outcomes', 'Young people feel safer'],
+    ] as const) {
+      await ben.getByRole('button', { name: `Add a card to ${column}` }).click();
+      await ben.keyboard.type(text);
+      await ben.keyboard.press('Enter');
+      await ben.waitForTimeout(150);
+    }
+    const OUTLINE = '[aria-label="Logic model outline"]';
+    const boxOf = async (text: string) =>
+      waitFor(
+        () =>
+          ana.$$eval(
+            `${OUTLINE} li[data-node-id]`,
+            (lis, wanted) => {
+              const li = lis.find((l) => l.querySelector('.lm-outline-text')?.textContent === wanted);
+              return li ? { x: Number(li.getAttribute('data-x')), y: Number(li.getAttribute('data-y')), width: Number(li.getAttribute('data-width')), height: Number(li.getAttribute('data-height')) } : null;
+            },
+            text,
+          ),
+        { message: `"${text}" on Ana's board` },
+      );
+    const onScreen = async (text: string) => {
+      const box = await boxOf(text);
+      return canvasScreenPoint(ana, { x: box.x + 40, y: box.y + 20 });
+    };
+    await boxOf('Young people feel safer');
+    await ana.getByRole('button', { name: 'Zoom to fit' }).click();
+
+    // Ana rests her pointer on "Young people reached", about to drag a link onto it.
+    const start = await onScreen('Young people reached');
+    await ana.mouse.move(start.x, start.y);
+    await ana.screenshot({ path: join(shots, 'logic-pointer-before.png') });
+    const stays = async (what: string) => {
+      await ana.waitForTimeout(300);
+      const now = await onScreen('Young people reached');
+      expect(Math.abs(now.x - start.x), `${what}: across`).toBeLessThanOrEqual(2);
+      expect(Math.abs(now.y - start.y), `${what}: down`).toBeLessThanOrEqual(2);
+    };
+
+    // Ben writes a long text on the card above it, which grows.
+    const before = await boxOf('Young people reached');
+    await ben.locator(`${OUTLINE} li[data-node-id]`, { hasText: 'Sessions run' }).click();
+    const text = ben.getByLabel('Card text');
+    await text.fill('Sessions run: weekly drop-in evenings at the youth centre, summer holiday programme, outreach at two secondary schools and the skate park');
+    await text.press('Tab');
+    await waitFor(async () => (await boxOf('Young people reached')).y > before.y, { message: 'the card above grew on Ana\'s board' });
+    await stays('card above grew');
+
+    // Ben switches to the ESS template: a Situation column comes in on the left.
+    await ben.getByLabel('Template').selectOption('ess');
+    await waitFor(async () => (await boxOf('Young people reached')).x > before.x, { message: 'the columns moved right on Ana\'s board' });
+    await stays('a column came in to the left');
+    await ana.screenshot({ path: join(shots, 'logic-pointer-after.png') });
+  });
 });
+

@@ -69,6 +69,8 @@ export interface BoardTab {
   matchLayout?(from: BoardSession, to: BoardSession): void;
   /** The record drawn at a world point (the topmost), for a connector dropped on it; null on empty board. */
   recordAt?(session: BoardSession, point: Point): string | null;
+  /** A press that moves on one of this tab's records drags it (stakeholder cards, logic cards), rather than panning: a locked one then says why it stays. */
+  dragsRecords?: boolean;
   /** World size of the tab's main labels: the tab opens, and "Presentation size" zooms, so they read at a set screen size. */
   labelPx?: number;
   /** Where the tab starts reading when it cannot be shown whole at a readable size (default the centre). */

@@ -8,7 +8,8 @@ import type { Peer } from '../collab/presence';
 import type { ValueStore } from '../lib/valueStore';
 import { panBy, screenToWorld, wheelZoomFactor, zoomBy, type Camera } from './camera';
 import { startPan } from './pan';
-import { eventWorld, stagePointer, stagePointerWorld, trackPointer } from './pointer';
+import { eventWorld, stagePointer, stagePointerWorld, trackPointer, watchLockedDrag } from './pointer';
+import { LOCKED_LABEL } from '../collab/locks';
 import { boardShortcuts } from './useShortcuts';
 import { topItemAt } from './items';
 import { NoteBatch } from './NoteBatch';
@@ -49,6 +50,15 @@ export interface CanvasActions {
   pointer(world: Point | null): void;
   cameraMoved(): void;
   resize(size: Size): void;
+  /**
+   * Why what is at a world point may not be moved now (a facilitator's lock),
+   * or null. Set only while some lock is: the canvas then shows a not-allowed
+   * cursor over it, and a press there that moves says why through `refuse`.
+   */
+  lockedAt?(world: Point): string | null;
+  /** The same for one free item, by id. */
+  locked?(id: string): string | null;
+  refuse?(message: string): void;
 }
 
 /** A PNG of the board as drawn, without what only this screen shows (dot grid, selection, cursors). */
@@ -116,6 +126,7 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
   const spaceHeld = useValue(boardShortcuts.spaceHeld);
   const [panning, setPanning] = useState(false);
   const [hovering, setHovering] = useState(false);
+  const [overLocked, setOverLocked] = useState(false);
   const actionsRef = useRef(actions);
   actionsRef.current = actions;
 
@@ -290,7 +301,7 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
             if (Math.max(Math.abs(e.clientX - x), Math.abs(e.clientY - y)) < GRAB_DRAG_PX) return;
             stop();
             const node = stageRef.current?.findOne((n: Konva.Node) => n.name() === 'note' && n.id() === id);
-            if (!node?.draggable()) return;
+            if (!node?.draggable() || actionsRef.current.locked?.(id)) return;
             // Catch up with the pointer, so Konva follows it from here as if the press had started on the node.
             const at = node.absolutePosition();
             node.absolutePosition({ x: at.x + e.clientX - x, y: at.y + e.clientY - y });
@@ -313,7 +324,11 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
   const peerCount = useValueBy(peers, (all) => String(all.length)).length;
   const boardLayers = useMemo(() => (size.width === 0 ? null : layers?.(size)), [layers, size]);
 
-  const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : hovering && editable ? 'move' : 'default';
+  const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : overLocked && editable ? 'not-allowed' : hovering && editable ? 'move' : 'default';
+  const lockedAt = actions.lockedAt;
+  useEffect(() => {
+    if (!lockedAt) setOverLocked(false);
+  }, [lockedAt]);
 
   useEffect(() => {
     if (!capture) return;
@@ -387,8 +402,26 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
       aria-label={label}
       aria-roledescription="whiteboard canvas"
       data-camera={`${camera.x.toFixed(1)},${camera.y.toFixed(1)},${camera.zoom.toFixed(4)}`}
-      onPointerMove={(event) => actions.pointer(eventWorld(event.currentTarget, event, cameraStore))}
-      onPointerLeave={() => actions.pointer(null)}
+      onPointerMove={(event) => {
+        const world = eventWorld(event.currentTarget, event, cameraStore);
+        actions.pointer(world);
+        const locked = editable && actions.lockedAt ? actions.lockedAt(world) !== null : false;
+        if (locked !== overLocked) setOverLocked(locked);
+      }}
+      onPointerDownCapture={(event) => {
+        // A press on something locked moves nothing (the board and the free canvas do not start a drag there); if it moves on, say why.
+        if (!editable || event.button !== 0 || spaceHeld || !actions.lockedAt || !actions.refuse) return;
+        const stage = stageRef.current;
+        if (!stage || !(event.target instanceof Node) || !stage.content.contains(event.target)) return;
+        const message = actions.lockedAt(eventWorld(event.currentTarget, event, cameraStore));
+        const refuse = actions.refuse;
+        if (message) watchLockedDrag(event.nativeEvent, () => refuse(message));
+      }}
+      onPointerLeave={() => {
+        actions.pointer(null);
+        setOverLocked(false);
+      }}
+      title={overLocked && editable ? LOCKED_LABEL : undefined}
       onDoubleClick={onDoubleClick}
     >
       {size.width > 0 && (
@@ -420,7 +453,7 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
                   item={part.item}
                   selected={selectedIds.has(part.item.id)}
                   editing={part.item.id === editingId}
-                  draggable={editable && !spaceHeld && part.item.id !== editingId}
+                  draggable={editable && !spaceHeld && part.item.id !== editingId && !actions.locked?.(part.item.id)}
                   editable={editable}
                   showText={showText}
                   showShadow={showShadow}

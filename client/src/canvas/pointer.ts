@@ -53,3 +53,20 @@ export function stagePointerWorld(stage: Konva.Stage | null | undefined, camera:
 export function eventWorld(element: Element, event: { clientX: number; clientY: number }, camera: ValueStore<Camera>): WorldPoint {
   return screenToWorld(camera.get(), pointerOn(element, event));
 }
+
+/** How far (screen px) a press on a locked thing must travel before it counts as a try to drag it. */
+export const LOCKED_DRAG_SLOP_PX = 4;
+
+/**
+ * A press on something locked: nothing follows the pointer, but once it has
+ * travelled as a drag would, `refused` runs once (to say why it does not move).
+ */
+export function watchLockedDrag(down: { pointerId: number; clientX: number; clientY: number }, refused: () => void): void {
+  const stop = trackPointer(down.pointerId, {
+    move: (e) => {
+      if (Math.hypot(e.clientX - down.clientX, e.clientY - down.clientY) < LOCKED_DRAG_SLOP_PX) return;
+      stop();
+      refused();
+    },
+  });
+}

@@ -1,18 +1,16 @@
 import { useState, type ReactNode } from 'react';
 import {
   findTabLock,
-  describeHeld,
   findTemplateLock,
   listRecords,
-  lockHolding,
   rankResults,
   readMeta,
   updateMeta,
   type BoardView,
-  type LockSubjectRecord,
   type Role,
 } from '@pc/shared';
 import type { BoardTab } from '../boards/types';
+import { lockedFor, sayLocked } from '../collab/locks';
 import type { Camera } from '../canvas/camera';
 import type { BoardSession } from '../collab/session';
 import { boundsOfAnything } from '../freeCanvas/bounds';
@@ -210,12 +208,9 @@ export function useFacilitation({ session, tab, view, role, selectedIds, camera,
     </section>
   );
   const guard = (id: string): boolean => {
-    if (owner || locks.length === 0) return false;
-    const record = (id: string) => session.canvasItems.get(id) as LockSubjectRecord | undefined;
-    const held = lockHolding({ locks, record: (_c, id) => record(id), canvasItems: () => session.canvasItems.getSnapshot() }, 'canvasItems', id);
-    if (!held) return false;
-    setProblem(describeHeld(held, 'canvasItems', record(id)));
-    return true;
+    const message = lockedFor(session, view, id);
+    if (message) sayLocked(session, message);
+    return message !== null;
   };
   return { guard, panel, overlay: markers.length > 0 ? <MarkerOverlay camera={camera} markers={markers} /> : null };
 }

@@ -40,6 +40,7 @@ import { routeConnector, routeToPoint, type ConnectorRoute } from './model/conne
 import { carriedIds } from './model/frames';
 import { itemRectNow } from './model/liveRect';
 import { nameOfAnything } from './names';
+import { lockedFor, sayLocked } from '../collab/locks';
 import { freeCanvasFor, NO_LIVE_GEOMETRY } from './store';
 import { FramesLayer, FreeOverLayer, type FreeHandlers } from './ui/FreeLayers';
 import { ItemEditor } from './ui/ItemEditor';
@@ -109,6 +110,18 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
   const selectedIds = selectedIn(selection, view);
   const selectedRef = useRef(selectedIds);
   selectedRef.current = selectedIds;
+  /** True (and says why) when a facilitator's lock holds any of these items: nothing is changed then, so the server never has to refuse. */
+  const held = (ids: Iterable<string>): boolean => {
+    for (const id of ids) {
+      const message = lockedFor(session, view, id);
+      if (message) {
+        sayLocked(session, message);
+        return true;
+      }
+    }
+    return false;
+  };
+  const isLocked = (id: string): boolean => lockedFor(session, view, id) !== null;
   const editingRaw = useValue(store.editingId);
   const editing = editable ? (items.find((item) => item.id === editingRaw) ?? null) : null;
   const live = useValue(store.live);
@@ -216,6 +229,11 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
     const all = itemsRef.current;
     const moving = carriedIds(selected, all);
     moving.add(id);
+    if (held(moving)) {
+      drag.current?.writer.cancel();
+      drag.current = null;
+      return;
+    }
     session.beginGesture();
     if (moving.size === 1 && all.find((item) => item.id === id)?.kind !== 'frame') bringToFront(session, id);
     const start = new Map(all.filter((item) => moving.has(item.id)).map((item) => [item.id, { x: item.x, y: item.y }]));
@@ -237,7 +255,9 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
   const dragEnd = (id: string, to: Point) => {
     const offset = offsetOf(id, to);
     const current = drag.current;
-    current?.writer.cancel();
+    // A drag refused at its start (a locked item in the selection) wrote nothing: the nodes go back.
+    if (!current) return;
+    current.writer.cancel();
     if (offset) placeItems(session, positionsFor(offset.dx, offset.dy));
     drag.current = null;
     session.endGesture();
@@ -253,7 +273,7 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
     else if (!selectedRef.current.has(id)) store.selection.set((s) => selectOnly(s, view, id));
   };
   const edit = (id: string) => {
-    if (!optionsRef.current.editable) return;
+    if (!optionsRef.current.editable || held([id])) return;
     store.selection.set((s) => selectOnly(s, view, id));
     store.editingId.set(id);
   };
@@ -291,6 +311,7 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
     return element ? screenToWorld(camera.get(), pointerOn(element, event)) : null;
   };
   const resizeStart = (id: string, down: PointerEvent) => {
+    if (held([id])) return;
     const item = itemsRef.current.find((i) => i.id === id);
     const start = worldOf(down);
     if (!item || !start) return;
@@ -371,7 +392,7 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
     },
     remove: () => {
       const ids = [...selectedRef.current];
-      if (ids.length === 0) return;
+      if (ids.length === 0 || held(ids)) return;
       session.stopCapturing();
       removeItems(session, ids);
       session.stopCapturing();
@@ -379,6 +400,7 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
       if (store.editingId.get() && ids.includes(store.editingId.get()!)) store.editingId.set(null);
     },
     colour: (colour) => {
+      if (held(selectedRef.current)) return;
       session.stopCapturing();
       session.doc.transact(() => {
         for (const item of selectedItems()) if (item.kind === 'sticky') setItemColour(session, item.id, colour);
@@ -386,6 +408,7 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
       session.stopCapturing();
     },
     reorder: (move: ZMove) => {
+      if (held(selectedRef.current)) return;
       session.stopCapturing();
       reorderItems(session, itemsRef.current, selectedRef.current, move);
       session.stopCapturing();
@@ -407,7 +430,7 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
       .map((item) => ({ id: item.id, x: item.x, y: item.y, width: item.width, height: item.height }));
   }
   function arrange(places: Map<string, Point>) {
-    if (places.size === 0) return;
+    if (places.size === 0 || held(places.keys())) return;
     session.stopCapturing();
     placeItems(session, places);
     session.stopCapturing();
@@ -510,7 +533,9 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
       e.preventDefault();
       const step = e.shiftKey ? NUDGE_STEP * 10 : NUDGE_STEP;
       const [dx, dy] = ({ ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] } as Record<string, [number, number]>)[e.key]!;
-      moveItemsBy(session, [...itemsRef.current.filter((item) => carriedIds(selectedRef.current, itemsRef.current).has(item.id))], dx, dy);
+      const moving = carriedIds(selectedRef.current, itemsRef.current);
+      if (held(moving)) return;
+      moveItemsBy(session, [...itemsRef.current.filter((item) => moving.has(item.id))], dx, dy);
     } },
     { group: G, keys: 'Ctrl+]', description: 'Bring forward', match: (e) => withMod(e) && !e.shiftKey && (e.key === ']' || e.code === 'BracketRight') && has(), run: run(() => commandsRef.current.reorder('forward')) },
     { group: G, keys: 'Ctrl+Shift+]', description: 'Bring to front', match: (e) => withMod(e) && e.shiftKey && (e.key === '}' || e.key === ']' || e.code === 'BracketRight') && has(), run: run(() => commandsRef.current.reorder('front')) },
@@ -549,7 +574,7 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
     editingId: editing?.id ?? null,
     canvasActions: { select, edit, createAt, dragStart, dragMove, dragEnd, boxSelect },
     editableAt,
-    under: <FramesLayer items={drawItems} selectedIds={selectedIds} editingId={editing?.id ?? null} editable={editable} dragging={dragging} handlers={handlers} />,
+    under: <FramesLayer items={drawItems} selectedIds={selectedIds} editingId={editing?.id ?? null} editable={editable} dragging={dragging} locked={isLocked} handlers={handlers} />,
     over: (
       <FreeOverLayer
         items={drawItems}
@@ -557,10 +582,11 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
         editingId={editing?.id ?? null}
         editable={editable}
         dragging={dragging}
+        locked={isLocked}
         handlers={handlers}
         routes={routes}
         handleRect={handleRect}
-        resizable={single !== null && single.kind !== 'connector'}
+        resizable={single !== null && single.kind !== 'connector' && !isLocked(single.id)}
         zoom={zoom}
         draft={draft}
         box={box}
@@ -610,6 +636,7 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
         }}
         onNudge={(id, dx, dy) => {
           const moving = carriedIds([id], itemsRef.current);
+          if (held(moving)) return;
           moveItemsBy(session, itemsRef.current.filter((item) => moving.has(item.id)), dx * NUDGE_STEP, dy * NUDGE_STEP);
         }}
       />

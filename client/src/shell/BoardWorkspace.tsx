@@ -43,6 +43,8 @@ import { marksFor, type CompareEntry } from '../review/compareMarks';
 import { useCompareEntries } from '../review/useCompareEntries';
 import type { CompareView } from '../review/useCompareView';
 import { useSummon } from '../facilitation/summon/useSummon';
+import { LockedNotice } from '../facilitation/locks/LockedNotice';
+import { lockedFor, sayLocked, useAnyLock } from '../collab/locks';
 
 interface BoardWorkspaceProps {
   session: BoardSession;
@@ -180,8 +182,16 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     />
   );
 
+  // While any lock is set, the canvas asks what is under the pointer: free items, and the records a person drags on this tab.
+  const anyLock = useAnyLock(session);
+  const lockedAt = (world: { x: number; y: number }): string | null => {
+    const item = free.editableAt(world);
+    const id = item ?? (tab.dragsRecords ? (tab.recordAt?.(session, world) ?? null) : null);
+    return id ? lockedFor(session, view, id) : null;
+  };
   const actions: CanvasActions = {
     ...free.canvasActions,
+    ...(anyLock ? { lockedAt, locked: (id: string) => lockedFor(session, view, id), refuse: (message: string) => sayLocked(session, message) } : {}),
     // A locked item is not opened for editing; the server would refuse the change anyway.
     edit: (id) => {
       if (!facilitation.guard(id)) free.canvasActions.edit(id);
@@ -294,6 +304,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           {facilitation.overlay}
           <CommentLayer session={session} view={view} camera={camera} me={identity.name} people={people} writer={commentWriter} locate={locate} candidates={(v) => commentCandidates(session, v)} />
           <div className="facilitation-notices">
+            <LockedNotice session={session} />
             <FollowBanner follow={follow} />
             <SummonBanner summon={summon} />
           </div>

@@ -24,6 +24,7 @@ export const logicModelTab: BoardTab = {
     const layout = logicModelStore(session).getSnapshot().layout;
     return layout ? cardAt(layout, point) : null;
   },
+  dragsRecords: true,
   contentCollections: ['logicNodes'],
   // Columns read left to right, from the situation and inputs.
   labelPx: CARD.fontSize,

@@ -14,6 +14,7 @@ export const stakeholderMapTab: BoardTab = {
   CanvasLayers: StakeholderLayers,
   CanvasOverlay: MapOverlay,
   SidePanel: StakeholderPanel,
+  dragsRecords: true,
   contentCollections: ['stakeholders'],
   insetTop: MAP_TOOLBAR_INSET,
   // A grid too big to show whole at a readable size opens at its top: the upper quadrants and the lower ones' titles.

@@ -187,16 +187,18 @@ interface LayerProps {
   editable: boolean;
   /** No drags while space is held (that pans) or while a view is read-only. */
   dragging: boolean;
+  /** Held by a facilitator's lock: shown, selectable, never dragged. */
+  locked(id: string): boolean;
   handlers: FreeHandlers;
 }
 
 /** Frames, under every note. */
-export function FramesLayer({ items, selectedIds, editingId, editable, dragging, handlers }: LayerProps) {
+export function FramesLayer({ items, selectedIds, editingId, editable, dragging, locked, handlers }: LayerProps) {
   const frames = items.filter((item) => item.kind === 'frame');
   return (
     <Layer visible={frames.length > 0}>
       {frames.map((item) => (
-        <FrameNode key={item.id} item={item} selected={selectedIds.has(item.id)} editing={item.id === editingId} draggable={editable && dragging && item.id !== editingId} editable={editable} handlers={handlers} />
+        <FrameNode key={item.id} item={item} selected={selectedIds.has(item.id)} editing={item.id === editingId} draggable={editable && dragging && item.id !== editingId && !locked(item.id)} editable={editable} handlers={handlers} />
       ))}
     </Layer>
   );
@@ -213,7 +215,7 @@ interface OverProps extends LayerProps {
 }
 
 /** Connectors and text over the notes, then the selection handles, the connector being drawn and the selection box. */
-export function FreeOverLayer({ items, selectedIds, editingId, editable, dragging, handlers, routes, handleRect, resizable, zoom, draft, box }: OverProps) {
+export function FreeOverLayer({ items, selectedIds, editingId, editable, dragging, locked, handlers, routes, handleRect, resizable, zoom, draft, box }: OverProps) {
   const handle = HANDLE_PX / zoom;
   const handleFor = handleRect && editable && editingId === null ? handleRect : null;
   const selectedId = selectedIds.size === 1 ? [...selectedIds][0]! : null;
@@ -224,7 +226,7 @@ export function FreeOverLayer({ items, selectedIds, editingId, editable, draggin
         item.kind === 'connector' ? (
           <ConnectorNode key={item.id} item={item} route={routes.get(item.id)!} selected={selectedIds.has(item.id)} editing={item.id === editingId} handlers={handlers} />
         ) : (
-          <TextNode key={item.id} item={item} selected={selectedIds.has(item.id)} editing={item.id === editingId} draggable={editable && dragging && item.id !== editingId} editable={editable} handlers={handlers} />
+          <TextNode key={item.id} item={item} selected={selectedIds.has(item.id)} editing={item.id === editingId} draggable={editable && dragging && item.id !== editingId && !locked(item.id)} editable={editable} handlers={handlers} />
         ),
       )}
       {handleFor && selectedId && (

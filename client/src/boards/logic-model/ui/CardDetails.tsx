@@ -5,6 +5,8 @@ import { addLink, removeCard, removeLink, setLinkRationale, updateCard } from '.
 import { CommitInput, CommitTextarea } from '../../../ui-kit/inputs';
 import { PartnerChecklist, PartnerPicker } from './PartnerPicker';
 import type { LogicModelSnapshot } from './store';
+import { useLockedFor } from '../../../collab/locks';
+import { LockIcon } from '../../../ui-kit/icons';
 import { SEVERITY_COLOUR, STATUS_LABEL } from './theme';
 import { SelectField, type SelectOption } from '../../../ui-kit/SelectField';
 
@@ -20,7 +22,10 @@ interface CardDetailsProps {
 }
 
 /** The selected card's fields: text, indicators, partners, needs, dates, status and links. */
-export function CardDetails({ session, model, node, editable, onSelect, onSelectLink }: CardDetailsProps) {
+export function CardDetails({ session, model, node, editable: linkEditable, onSelect, onSelectLink }: CardDetailsProps) {
+  // A card held by a facilitator's lock is shown read-only, with the reason.
+  const locked = useLockedFor(session, 'logic-model', node.id);
+  const editable = linkEditable && locked === null;
   const template = model.template;
   const facts = COLUMN_FACTS[node.column];
   const results = model.report.byNode.get(node.id) ?? [];
@@ -40,6 +45,11 @@ export function CardDetails({ session, model, node, editable, onSelect, onSelect
           ×
         </button>
       </header>
+      {locked && linkEditable && (
+        <p className="lock-line" role="status">
+          <LockIcon /> {locked}.
+        </p>
+      )}
       <label className="lm-field">
         <span>Text</span>
         <CommitTextarea aria-label="Card text" rows={3} value={node.text} disabled={disabled} maxLength={10_000} onCommit={(text) => write({ text })} />
@@ -259,7 +269,9 @@ function AddLink({ session, model, node }: { session: BoardSession; model: Logic
   );
 }
 
-export function LinkDetails({ session, model, link, editable, onClose, onSelectCard }: { session: BoardSession; model: LogicModelSnapshot; link: LogicLink; editable: boolean; onClose(): void; onSelectCard(id: string): void }) {
+export function LinkDetails({ session, model, link, editable: linkEditable, onClose, onSelectCard }: { session: BoardSession; model: LogicModelSnapshot; link: LogicLink; editable: boolean; onClose(): void; onSelectCard(id: string): void }) {
+  const locked = useLockedFor(session, 'logic-model', link.id);
+  const editable = linkEditable && locked === null;
   const from = model.nodesById.get(link.from);
   const to = model.nodesById.get(link.to);
   const kind = classifyLink(model.graph, link);

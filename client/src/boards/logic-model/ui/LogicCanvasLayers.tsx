@@ -7,6 +7,8 @@ import { startPan } from '../../../canvas/pan';
 import { eventWorld, stagePointerWorld, trackPointer } from '../../../canvas/pointer';
 import { boardShortcuts, useShortcuts } from '../../../canvas/useShortcuts';
 import { useCameraMoving } from '../../../canvas/useCameraMoving';
+import { useKeepInPlace } from '../../../canvas/useKeepInPlace';
+import { logicAnchors } from '../model/anchors';
 import { cardAt, dropTarget, type BoardLayout, type ColumnBox, type DropTarget } from '../model/columnLayout';
 import { removeDanglingLinks } from '../docRepair';
 import { addCard, addLink, moveCard, removeCard, removeLink } from './actions';
@@ -15,6 +17,8 @@ import { CardsAndLinks, type DragOffset, type SceneHandlers } from './CardsAndLi
 import { ColumnBackground, LinkHandle } from './ColumnBackground';
 import { logicModelStore, useLogicModel, useLogicUi, useRoutes, type LogicModelSnapshot } from './store';
 import { type Point } from '../../../lib/geometry';
+import { lockedFor, tabLockedFor, sayLocked } from '../../../collab/locks';
+import { cardHeld } from './lockGuard';
 
 interface LinkDraft {
   from: string;
@@ -41,6 +45,8 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
   const pointerWorld = (): Point | null => stagePointerWorld(layerRef.current?.getStage(), camera);
+  // A card above grows, a column comes in with a template change: the card under a resting pointer stays there.
+  useKeepInPlace({ camera, layout, source: logicAnchors, container: () => layerRef.current?.getStage()?.container() ?? null });
 
   const dragOffset = useRef<DragOffset | null>(null);
   const toWorld = (e: PointerEvent): Point | null => {
@@ -55,7 +61,8 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
     return {
       cardDown: (id, down, start) => {
         select(id);
-        if (!editable || store.ui.get().editingId === id) return;
+        // A locked card stays put; the canvas says why if the pointer moves on.
+        if (!editable || store.ui.get().editingId === id || lockedFor(session, 'logic-model', id)) return;
         // The card follows the pointer from its first move, as a Konva drag did; the layout places it on release.
         const { pointerId } = down;
         let started = false;
@@ -84,7 +91,7 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
         trackPointer(pointerId, { move, end });
       },
       cardEdit: (id) => {
-        if (!editable) return;
+        if (!editable || cardHeld(session, id)) return;
         store.ui.set((s) => ({ ...s, selectedId: id, selectedLinkId: null, editingId: id }));
       },
       hover: (id) => setHovered(id),
@@ -118,6 +125,11 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
       match: (e) => (e.key === 'Delete' || e.key === 'Backspace') && editable && !store.ui.get().actionPlanOpen,
       run: (event) => {
         const state = store.ui.get();
+        const target = state.selectedId ?? state.selectedLinkId;
+        if (target && cardHeld(session, target)) {
+          event.preventDefault();
+          return;
+        }
         if (state.selectedId) {
           event.preventDefault();
           removeCard(session, state.selectedId);
@@ -137,6 +149,8 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
       match: (e) => e.key === 'Enter' && editable && store.ui.get().selectedId !== null && !store.ui.get().actionPlanOpen,
       run: (event) => {
         event.preventDefault();
+        const id = store.ui.get().selectedId;
+        if (id && cardHeld(session, id)) return;
         store.ui.set((s) => ({ ...s, editingId: s.selectedId }));
       },
     },
@@ -151,10 +165,22 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
 
   const addAt = (column: ColumnBox, world: Point | null) => {
     if (!editable) return;
+    const tabLocked = tabLockedFor(session, 'logic-model');
+    if (tabLocked) {
+      sayLocked(session, tabLocked);
+      return;
+    }
     const target = world ? dropTarget(layout, world) : null;
     const node = addCard(session, layout, column.key, target && target.column === column.key ? target : null);
     store.ui.set((s) => ({ ...s, selectedId: node.id, selectedLinkId: null, editingId: node.id }));
   };
+
+  // While a link is drawn and the layout changes under a resting pointer, its end and target follow the card now under it.
+  const linkPointer = useRef<{ move(e: PointerEvent): void; event: PointerEvent } | null>(null);
+  useEffect(() => {
+    const drawing = linkPointer.current;
+    if (drawing) drawing.move(drawing.event);
+  }, [layout]);
 
   const startLink = (from: string, event: Konva.KonvaEventObject<PointerEvent>) => {
     if (!editable || event.evt.button !== 0) return;
@@ -167,11 +193,13 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
     const initial = toWorld(event.evt);
     setDraft({ from, to: initial, over: null });
     const move = (e: PointerEvent) => {
+      linkPointer.current = { move, event: e };
       const world = toWorld(e);
       const over = cardAt(layoutRef.current, world);
       setDraft({ from, to: world, over: over === from ? null : over });
     };
     const end = (e: PointerEvent, cancelled: boolean) => {
+      linkPointer.current = null;
       setDraft(null);
       if (cancelled) return;
       const to = cardAt(layoutRef.current, toWorld(e));

@@ -2,6 +2,7 @@ import { memo, useEffect, useRef } from 'react';
 import { type LogicColumn, type LogicNode, type CheckResult, cardLabel } from '@pc/shared';
 import type { BoardContext } from '../../types';
 import { addCard, moveCard, removeCard } from './actions';
+import { cardHeld } from './lockGuard';
 import type { LogicModelSnapshot } from './store';
 import { SEVERITY_LABEL, STATUS_LABEL } from './theme';
 import { chunkIntrinsicSize, listChunks } from '../../../canvas/listChunks';
@@ -50,7 +51,10 @@ export function LogicOutline({ ctx, model, selectedId, onSelect, onEdit }: Outli
     const { layout: current, editable: canEdit, onEdit: edit, onSelect: select } = latest.current;
     const siblings = current.cardsByColumn.get(column) ?? [];
     const index = siblings.findIndex((b) => b.nodeId === id);
-    if (event.key === 'Enter' && canEdit) {
+    const changes = event.key === 'Enter' || event.key === 'Delete' || event.key === 'Backspace' || ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && event.altKey);
+    if (changes && canEdit && cardHeld(session, id)) {
+      event.preventDefault();
+    } else if (event.key === 'Enter' && canEdit) {
       event.preventDefault();
       edit(id);
     } else if ((event.key === 'Delete' || event.key === 'Backspace') && canEdit) {

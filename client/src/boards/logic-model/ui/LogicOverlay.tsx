@@ -1,4 +1,7 @@
-import { canSwitchTemplate, LOGIC_TEMPLATES_BY_ID, type LogicTemplateId } from '@pc/shared';
+import { canSwitchTemplate, LOGIC_TEMPLATES_BY_ID, type LogicLink, type LogicNode, type LogicTemplateId } from '@pc/shared';
+import { lockedFor, tabLockedFor, useTemplateLocked } from '../../../collab/locks';
+import { useCollection } from '../../../collab/useCollection';
+import type { BoardSession } from '../../../collab/session';
 import { useEffect } from 'react';
 import type { BoardContext } from '../../types';
 import { InPlaceTextEditor } from '../../../canvas/InPlaceTextEditor';
@@ -48,7 +51,7 @@ export function LogicOverlay(ctx: BoardContext) {
       ) : (
         <LogicToolbar ctx={ctx} />
       )}
-      {editable && editingBox && editingNode && !ui.actionPlanOpen && (
+      {editable && editingBox && editingNode && !ui.actionPlanOpen && !lockedFor(session, 'logic-model', editingNode.id) && (
         <CardTextEditor
           key={editingNode.id}
           ctx={ctx}
@@ -119,6 +122,11 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
   const counts = model.report.counts;
   const status = checkStatus(model.shownTemplate!, model.nodes.length, counts.error + counts.warning + counts.info);
 
+  // Locked template: the menu is off. Auto-tidy reorders every card, so any lock on the logic model turns it off too.
+  const templateLocked = useTemplateLocked(session);
+  const anyCardLocked = useLockValueOfCards(session, model.nodesById, model.links);
+  const tidyLocked = templateLocked ?? anyCardLocked;
+
   const switchTo = (to: LogicTemplateId) => {
     // Picking the template the cards imply records it as the board's choice.
     if (to === template && model.templateChosen) return;
@@ -146,7 +154,7 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
     <div className="lm-toolbar" role="toolbar" aria-label="Logic model tools">
       <label className="lm-inline-field">
         <span className="sr-only">Template</span>
-        <select aria-label="Template" value={template} disabled={!editable} onChange={(e) => switchTo(e.target.value as LogicTemplateId)}>
+        <select aria-label="Template" value={template} disabled={!editable || templateLocked !== null} title={templateLocked ?? undefined} onChange={(e) => switchTo(e.target.value as LogicTemplateId)}>
           <option value="ess">ESS / Wisconsin</option>
           <option value="kellogg">Kellogg</option>
         </select>
@@ -157,7 +165,13 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
         </span>
       )}
       {editable && (
-        <button type="button" className="button small" onClick={runTidy} title="Reorder cards in their columns so fewer links cross">
+        <button
+          type="button"
+          className="button small"
+          onClick={runTidy}
+          disabled={tidyLocked !== null}
+          title={tidyLocked ? `${tidyLocked}: auto-tidy would move cards` : 'Reorder cards in their columns so fewer links cross'}
+        >
           Auto-tidy
         </button>
       )}
@@ -201,4 +215,13 @@ function CardTextEditor({ ctx, box, text, onCommit }: { ctx: BoardContext; box: 
       onCommit={onCommit}
     />
   );
+}
+
+/** Why any card or link of the model is held by a lock now (a tab lock holds them all), or null. */
+function useLockValueOfCards(session: BoardSession, nodes: ReadonlyMap<string, LogicNode>, links: readonly LogicLink[]): string | null {
+  const locks = useCollection(session.collection('locks'));
+  if (locks.length === 0) return null;
+  const linkIds = new Set(links.map((l) => l.id));
+  const lock = locks.find((l) => (l.kind === 'tab' && l.view === 'logic-model') || (l.kind === 'record' && l.recordId !== null && (nodes.has(l.recordId) || linkIds.has(l.recordId))));
+  return lock?.recordId ? lockedFor(session, 'logic-model', lock.recordId) : lock ? tabLockedFor(session, 'logic-model') : null;
 }

@@ -4,6 +4,7 @@ import type { BoardContext } from '../../types';
 import { checkStatus } from '../model/checkStatus';
 import { CardDetails, LinkDetails } from './CardDetails';
 import { LogicOutline } from './LogicOutline';
+import { cardHeld } from './lockGuard';
 import { useLogicModel, useLogicUi, type LogicModelSnapshot } from './store';
 import { SEVERITY_LABEL } from './theme';
 import './logic-model.css';
@@ -57,7 +58,7 @@ export function LogicSidePanel(ctx: BoardContext) {
         />
       )}
       <ChecksPanel model={model} selectedId={ui.selectedId} onSelect={(id) => selectCard(id)} />
-      <LogicOutline ctx={ctx} model={model} selectedId={ui.selectedId} onSelect={selectCard} onEdit={(id) => setUi({ selectedId: id, editingId: id, actionPlanOpen: false })} />
+      <LogicOutline ctx={ctx} model={model} selectedId={ui.selectedId} onSelect={selectCard} onEdit={(id) => !cardHeld(session, id) && setUi({ selectedId: id, editingId: id, actionPlanOpen: false })} />
     </section>
   );
 }

@@ -4,10 +4,12 @@ import type Konva from 'konva';
 import { screenToWorld, visibleWorldRect } from '../../../canvas/camera';
 import { CLICK_SLOP_PX, startPan } from '../../../canvas/pan';
 import { stagePointer } from '../../../canvas/pointer';
+import { useKeepInPlace } from '../../../canvas/useKeepInPlace';
 import { useValue } from '../../../lib/hooks';
 import type { BoardCanvasLayersProps } from '../../types';
 import { matrixStoreFor, type MatrixStore } from '../matrixStore';
 import type { MatrixHit } from '../model/layout';
+import { matrixAnchors } from '../model/anchors';
 import { frozenPanes, hitTestMatrix, insetView, type FrozenPanes } from '../model/viewport';
 import { TOOLBAR_INSET_PX } from './insets';
 import { drawMatrix } from './drawMatrix';
@@ -46,6 +48,9 @@ export const MatrixLayer = memo(function MatrixLayer({ session, camera, size, ed
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const ui = useValue(store.ui);
   const panes = useRef<FrozenPanes>({ headerY: 0, nameX: 0 });
+  const layerRef = useRef<Konva.Layer>(null);
+  // Rows added above, a category opened or closed, a partner removed to the left: the cell under a resting pointer stays there.
+  useKeepInPlace({ camera, layout: snapshot.layout, source: matrixAnchors, container: () => layerRef.current?.getStage()?.container() ?? null });
 
   const sceneFunc = useCallback(
     (context: Konva.Context) => {
@@ -105,7 +110,7 @@ export const MatrixLayer = memo(function MatrixLayer({ session, camera, size, ed
   };
 
   return (
-    <Layer>
+    <Layer ref={layerRef}>
       <Shape
         name="skills-matrix"
         sceneFunc={sceneFunc}

@@ -5,6 +5,8 @@ import { removePartner } from '../../partners/partnerActions';
 import type { BoardContext } from '../../types';
 import type { BoardSession } from '../../../collab/session';
 import { addProspectivePartner, deleteGroup, renameGroup } from '../matrixActions';
+import { useLockedFor } from '../../../collab/locks';
+import { LockIcon } from '../../../ui-kit/icons';
 import type { MatrixSelection, MatrixSnapshot, MatrixStore } from '../matrixStore';
 import { gapText } from '../model/cellText';
 import { candidatesForRows } from '../model/offers';
@@ -158,7 +160,28 @@ function PartnerEditor({ session, store, editable, partner }: { session: BoardSe
 function Selection({ context, store, snapshot }: { context: BoardContext; store: MatrixStore; snapshot: MatrixSnapshot }) {
   const { ui } = useMatrix(context.session);
   const selection = ui.selection;
-  const { session, editable } = context;
+  const { session } = context;
+  // What a facilitator's lock holds is shown read-only, with the reason: a row with its cells, a partner's column, the whole tab.
+  const lockedId = selection?.kind === 'cell' ? `${selection.rowId}:${selection.partnerId}` : selection?.kind === 'row' ? selection.rowId : selection?.kind === 'partner' ? selection.partnerId : null;
+  const locked = useLockedFor(session, 'skills-matrix', lockedId);
+  const editable = context.editable && locked === null;
+  const lockLine = locked && context.editable ? (
+    <p className="lock-line" role="status">
+      <LockIcon /> {locked}.
+    </p>
+  ) : null;
+  return (
+    <>
+      {lockLine}
+      <SelectionEditor context={context} editable={editable} store={store} snapshot={snapshot} />
+    </>
+  );
+}
+
+function SelectionEditor({ context, editable, store, snapshot }: { context: BoardContext; editable: boolean; store: MatrixStore; snapshot: MatrixSnapshot }) {
+  const { ui } = useMatrix(context.session);
+  const selection = ui.selection;
+  const { session } = context;
   if (selection?.kind === 'cell') {
     const row = snapshot.rowById.get(selection.rowId);
     const partner = snapshot.partnerById.get(selection.partnerId);

@@ -3,6 +3,8 @@ import { type MatrixRow, type Partner, type RowAnalysis, cellValue, type CellInd
 import { panBy, visibleWorldRect } from '../../../canvas/camera';
 import type { BoardContext } from '../../types';
 import { setCellLevel, toggleCellFlag } from '../matrixActions';
+import { lockedFor, sayLocked } from '../../../collab/locks';
+import type { BoardSession } from '../../../collab/session';
 import type { MatrixSnapshot, MatrixStore, MatrixUi } from '../matrixStore';
 import { cellDescription, cellText, coverageText, gapText } from '../model/cellText';
 import { reduceMatrixKey, type Cursor } from '../model/keyboard';
@@ -166,6 +168,7 @@ export function MatrixTable({ context, store, snapshot, ui, scrolledRow }: Matri
     const at = cellIdsAt(layout, action.at.row, action.at.col);
     if (!at) return;
     if (action.type === 'openNote') store.select({ kind: 'cell', ...at }, { note: true });
+    else if (cellHeld(session, at.rowId, at.partnerId)) return;
     else if (action.type === 'setLevel') setCellLevel(session, at.rowId, at.partnerId, action.level);
     else if (action.type === 'toggleGives') toggleCellFlag(session, at.rowId, at.partnerId, 'gives');
     else toggleCellFlag(session, at.rowId, at.partnerId, 'receives');
@@ -294,4 +297,11 @@ export function MatrixTable({ context, store, snapshot, ui, scrolledRow }: Matri
       <tbody>{renderBody()}</tbody>
     </table>
   );
+}
+
+/** True (and says why) when a facilitator's lock holds this cell (itself, its row or the tab). */
+function cellHeld(session: BoardSession, rowId: string, partnerId: string): boolean {
+  const message = lockedFor(session, 'skills-matrix', `${rowId}:${partnerId}`);
+  if (message) sayLocked(session, message);
+  return message !== null;
 }

@@ -17,6 +17,8 @@ import { CommitInput, CommitTextarea } from '../../../ui-kit/inputs';
 import { SelectField, type SelectOption } from '../../../ui-kit/SelectField';
 import type { MapUi } from './mapStore';
 import { useState } from 'react';
+import { useLockedFor } from '../../../collab/locks';
+import { LockIcon } from '../../../ui-kit/icons';
 
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const ATTITUDES: [number, string][] = [
@@ -49,7 +51,10 @@ interface EditorProps {
 }
 
 /** Every field of one stakeholder, with what the map derives from them (quadrant strategy, salience class). */
-export function StakeholderEditor({ session, editable, ui, stakeholder: s, stakeholders, partners, relationships }: EditorProps) {
+export function StakeholderEditor({ session, editable: linkEditable, ui, stakeholder: s, stakeholders, partners, relationships }: EditorProps) {
+  // A stakeholder held by a facilitator's lock is shown read-only, with the reason.
+  const locked = useLockedFor(session, 'stakeholder-map', s.id);
+  const editable = linkEditable && locked === null;
   const { doc, localOrigin } = session;
   const [problem, setProblem] = useState<string | null>(null);
   const [relateTo, setRelateTo] = useState('');
@@ -80,6 +85,11 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
           ×
         </button>
       </header>
+      {locked && linkEditable && (
+        <p className="lock-line" role="status">
+          <LockIcon /> {locked}.
+        </p>
+      )}
       <label className="sm-field">
         <span>Name</span>
         <CommitInput id="stakeholder-editor-name" value={s.name} disabled={disabled} onCommit={(name) => name.trim() && set({ name })} />

@@ -10,6 +10,7 @@ import { useValue, useValueBy } from '../../../lib/hooks';
 import { throttle } from '../../../lib/throttle';
 import type { ValueStore } from '../../../lib/valueStore';
 import type { BoardCanvasLayersProps } from '../../types';
+import { lockedFor } from '../../../collab/locks';
 import { addRelationship, dropStakeholder } from '../actions';
 import { labelShown } from '../model/cardMetrics';
 import { CardScene, type CardDraw } from '../model/cardScene';
@@ -162,6 +163,8 @@ function makeHandlers(latest: Latest): CardHandlers {
       const placement = model.placements.get(id);
       if (!editable || !placement) return;
       event.cancelBubble = true;
+      // Held by a facilitator's lock: it stays put (the canvas says why if the pointer moves on).
+      if (lockedFor(session, 'stakeholder-map', id)) return;
       const layout = model.state.layout;
       const startX = event.evt.clientX;
       const startY = event.evt.clientY;
@@ -217,9 +220,9 @@ function makeHandlers(latest: Latest): CardHandlers {
       requestAnimationFrame(() => document.querySelector<HTMLInputElement>('#stakeholder-editor-name')?.focus());
     },
     hover(id) {
-      const { editable } = latest.current;
+      const { editable, session } = latest.current;
       const container = document.querySelector<HTMLElement>('.canvas');
-      if (container) container.style.cursor = id === null ? '' : editable ? 'grab' : 'pointer';
+      if (container) container.style.cursor = id === null ? '' : !editable ? 'pointer' : lockedFor(session, 'stakeholder-map', id) ? 'not-allowed' : 'grab';
     },
   };
 }

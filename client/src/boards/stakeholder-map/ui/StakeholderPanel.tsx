@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEve
 import type { Partner, Stakeholder } from '@pc/shared';
 import type { BoardContext } from '../../types';
 import { addStakeholdersFromText, removeStakeholder } from '../actions';
+import { lockedFor, sayLocked } from '../../../collab/locks';
 import { parseFastEntry } from '../model/fastEntry';
 import { compareByNameThenId } from '../model/text';
 import { StakeholderEditor } from './StakeholderEditor';
@@ -130,6 +131,12 @@ export function StakeholderPanel(context: BoardContext) {
       select(id);
       requestAnimationFrame(() => document.querySelector<HTMLInputElement>('#stakeholder-editor-name')?.focus());
     } else if ((event.key === 'Delete' || event.key === 'Backspace') && editable) {
+      const locked = lockedFor(session, 'stakeholder-map', id);
+      if (locked) {
+        sayLocked(session, locked);
+        event.preventDefault();
+        return;
+      }
       const next = sorted[index + 1] ?? sorted[index - 1];
       session.stopCapturing();
       removeStakeholder(session, id);

@@ -1,11 +1,13 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Stakeholder } from '@pc/shared';
-import { eventWorld, trackPointer } from '../../../canvas/pointer';
+import { eventWorld, trackPointer, watchLockedDrag } from '../../../canvas/pointer';
+import { lockedFor, sayLocked } from '../../../collab/locks';
 import type { BoardContext } from '../../types';
 import { dropStakeholder, updateStakeholder } from '../actions';
 import { compareByNameThenId } from '../model/text';
 import type { MapUi } from './mapStore';
 import { useWheelIsolation } from '../../../ui-kit/inputs';
+import { stableOrder } from '../../../lib/stableOrder';
 
 /** Is the point over the map itself (not over a panel floating on it)? */
 function overMap(canvas: HTMLElement, clientX: number, clientY: number): boolean {
@@ -22,7 +24,12 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
   const { session, editable, camera } = context;
   const [ghost, setGhost] = useState<{ name: string; x: number; y: number } | null>(null);
   const panel = useWheelIsolation<HTMLElement>();
-  const sorted = [...unplaced].sort(compareByNameThenId);
+  // New arrivals join the end: the chip under someone's pointer never moves because another was typed in.
+  const shownOrder = useRef<string[] | null>(null);
+  const sorted = stableOrder(unplaced, shownOrder.current, (s) => s.id, compareByNameThenId);
+  useEffect(() => {
+    shownOrder.current = sorted.map((s) => s.id);
+  });
   const listRef = useRef<HTMLUListElement>(null);
   if (sorted.length === 0) return null;
 
@@ -31,6 +38,12 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
     const canvas = (event.currentTarget.closest('.canvas') as HTMLElement | null) ?? null;
     if (!canvas) return;
     event.preventDefault();
+    const locked = lockedFor(session, 'stakeholder-map', stakeholder.id);
+    if (locked) {
+      ui.update({ selectedId: stakeholder.id });
+      watchLockedDrag(event.nativeEvent, () => sayLocked(session, locked));
+      return;
+    }
     const startX = event.clientX;
     const startY = event.clientY;
     let dragging = false;
@@ -61,7 +74,7 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
   const placeAll = () => {
     session.stopCapturing();
     session.doc.transact(() => {
-      for (const s of sorted) updateStakeholder(session, s.id, { placed: true });
+      for (const s of sorted) if (!lockedFor(session, 'stakeholder-map', s.id)) updateStakeholder(session, s.id, { placed: true });
     }, session.localOrigin);
     session.stopCapturing();
   };
