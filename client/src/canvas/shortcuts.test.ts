@@ -104,6 +104,15 @@ describe('shortcut registry', () => {
     expect(log).toEqual(['b', 'a', 'a2']);
   });
 
+  it('puts shortcuts registered first before the others', () => {
+    const registry = createShortcutRegistry();
+    const log: string[] = [];
+    registry.register([shortcut('a', log)]);
+    registry.register([{ ...shortcut('a', log), run: (e) => (log.push('first'), e.preventDefault()) }], true);
+    registry.dispatch(key('a'));
+    expect(log).toEqual(['first']);
+  });
+
   it('never fires while typing, and skips button-sensitive keys on buttons', () => {
     const registry = createShortcutRegistry();
     const log: string[] = [];

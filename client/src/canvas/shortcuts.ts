@@ -95,8 +95,8 @@ export function withMod(event: KeyInput): boolean {
 }
 
 export interface ShortcutRegistry {
-  /** Add shortcuts (and help-only hints); returns the function that removes them. */
-  register(shortcuts: readonly (Shortcut | ShortcutHint)[]): () => void;
+  /** Add shortcuts (and help-only hints), after those already there or, `first`, before them; returns the function that removes them. */
+  register(shortcuts: readonly (Shortcut | ShortcutHint)[], first?: boolean): () => void;
   /** Run the matching shortcuts for one key press; true when one ran. */
   dispatch(event: KeyInput): boolean;
   /** Every registered entry, in registration order, for the help. */
@@ -142,9 +142,9 @@ export function createShortcutRegistry(): ShortcutRegistry {
     entries,
     spaceHeld,
     dispatch,
-    register(shortcuts) {
+    register(shortcuts, first = false) {
       const added = [...shortcuts];
-      entries.set((list) => [...list, ...added]);
+      entries.set((list) => (first ? [...added, ...list] : [...list, ...added]));
       return () => entries.set((list) => list.filter((entry) => !added.includes(entry)));
     },
     attach(target) {

@@ -9,6 +9,7 @@ import { plainKey, withMod } from '../canvas/shortcuts';
 import { ShortcutHelp } from '../canvas/ShortcutHelp';
 import { useShortcutListener, useShortcuts } from '../canvas/useShortcuts';
 import { useCameraFraming } from '../canvas/useCameraFraming';
+import { useCanvasFocus } from '../canvas/useCanvasFocus';
 import { centreOn, visibleWorldRect } from '../canvas/camera';
 import { rectsIntersect, unionRects, worldPoint, type Rect } from '../lib/geometry';
 import { boundsOfItems, itemsForView } from '../canvas/items';
@@ -38,6 +39,9 @@ import { FollowBanner } from '../facilitation/follow/FollowBanner';
 import { useFollow } from '../facilitation/follow/useFollow';
 import { SummonBanner } from '../facilitation/summon/SummonNotice';
 import { useSummon } from '../facilitation/summon/useSummon';
+
+/** The canvas element's id: the skip link's target. */
+const CANVAS_ID = 'board-canvas';
 
 interface BoardWorkspaceProps {
   session: BoardSession;
@@ -188,6 +192,23 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     [session, editable, camera, identity, role, viewport, framing.reveal],
   );
 
+  // Keyboard focus over the tab's items: the board's records, then the free notes, text and frames.
+  const canvasFocus = useCanvasFocus({
+    container: () => document.getElementById(CANVAS_ID),
+    items: () => [...(tab.focusables?.(boardContext) ?? []), ...free.focusables(actions.edit)],
+    camera,
+    viewportSize: () => viewport.current,
+    cameraMoved: framing.touch,
+    label: `${tab.label} canvas`,
+    group: 'Canvas items',
+    hints: [...(tab.focusHints ?? []), { group: 'Canvas items', keys: 'Ctrl+Arrows (on a note)', description: 'Nudge the note, text or frame' }],
+    subscribe: (listener) => {
+      session.doc.on('update', listener);
+      return () => session.doc.off('update', listener);
+    },
+    resetKey: view,
+  });
+
   const picture = (area: CaptureArea, scale: CaptureScale) => {
     const capture = captureRef.current;
     if (!capture) return Promise.resolve(null);
@@ -202,6 +223,18 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   const { CanvasLayers, CanvasOverlay, SidePanel, Page } = tab;
   return (
     <div className="board-page">
+      {!Page && (
+        <a
+          className="skip-link"
+          href={`#${CANVAS_ID}`}
+          onClick={(event) => {
+            event.preventDefault();
+            document.getElementById(CANVAS_ID)?.focus();
+          }}
+        >
+          Skip to canvas
+        </a>
+      )}
       <BoardHeader
         title={title}
         role={role}
@@ -246,6 +279,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           editingId={free.editingId}
           actions={actions}
           label={`${tab.label} canvas`}
+          id={CANVAS_ID}
+          focus={canvasFocus}
           capture={captureRef}
           layers={CanvasLayers ? (size) => <CanvasLayers {...boardContext} size={size} /> : undefined}
           under={free.under}

@@ -6,6 +6,11 @@ import { dropStakeholder, updateStakeholder } from '../actions';
 import { compareByNameThenId } from '../model/text';
 import type { MapUi } from './mapStore';
 import { useWheelIsolation } from '../../../ui-kit/inputs';
+import { canvasFocusRequest } from '../../../canvas/useCanvasFocus';
+import { GRID_WORLD } from '../model/mapLayout';
+
+/** Where a stakeholder placed from the keyboard lands: the middle of the map (the grid's centre cell, the onion's centre). */
+const MAP_CENTRE = { x: GRID_WORLD.x + GRID_WORLD.width / 2, y: GRID_WORLD.y + GRID_WORLD.height / 2 };
 
 /** Is the point over the map itself (not over a panel floating on it)? */
 function overMap(canvas: HTMLElement, clientX: number, clientY: number): boolean {
@@ -58,6 +63,18 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
     trackPointer(event.pointerId, { move, end });
   };
 
+  // Enter (or Space) on an entry: place it in the middle of the map, then the canvas has the keyboard on it for arrows and Ctrl+arrows.
+  const placeFromKeyboard = (stakeholder: Stakeholder) => {
+    if (!editable) {
+      ui.update({ selectedId: stakeholder.id });
+      return;
+    }
+    session.stopCapturing();
+    dropStakeholder(session, stakeholder.id, ui.state.get().layout, MAP_CENTRE);
+    session.stopCapturing();
+    canvasFocusRequest.set(stakeholder.id);
+  };
+
   const placeAll = () => {
     session.stopCapturing();
     session.doc.transact(() => {
@@ -78,11 +95,11 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
           </button>
         )}
       </header>
-      <p className="sm-hint">{editable ? 'Drag each onto the map.' : 'Waiting to be placed.'}</p>
+      <p className="sm-hint">{editable ? 'Drag each onto the map, or press Enter on one.' : 'Waiting to be placed.'}</p>
       <ul ref={listRef} aria-label="Stakeholders to place">
         {sorted.map((s) => (
           <li key={s.id} data-stakeholder-id={s.id}>
-            <button type="button" className="sm-chip" onPointerDown={(event) => startDrag(s, event)} onClick={(event) => event.detail === 0 && ui.update({ selectedId: s.id })} title={s.organisation ? `${s.name}, ${s.organisation}` : s.name}>
+            <button type="button" className="sm-chip" onPointerDown={(event) => startDrag(s, event)} onClick={(event) => event.detail === 0 && placeFromKeyboard(s)} title={s.organisation ? `${s.name}, ${s.organisation}` : s.name} aria-description={editable ? 'Enter places it in the middle of the map' : undefined}>
               <span className="sm-grip" aria-hidden="true">⠿</span>
               {s.name}
             </button>
