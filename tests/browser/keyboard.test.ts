@@ -225,6 +225,32 @@ describe('the boards from the keyboard', () => {
     }
     await page.screenshot({ path: join(shots, 'keyboard-help.png') });
     await page.keyboard.press('Escape');
+  });
+
+  it('"Add as prospective partner" warns about a partner of the same name; Cancel adds nothing, Add anyway adds', async () => {
+    createRecord(seeder.doc, 'partners', { name: 'ardmore  health board', colour: '#2563eb' });
+    createRecord(seeder.doc, 'matrixRows', { name: 'Safeguarding', category: 'skill', required: 3, order: 'a0' });
+    seeder.doc.transact(() => getCollection(seeder.doc, 'stakeholders').get(ids.ardmore!)?.set('offers', 'Safeguarding training'));
+    await page.getByRole('tab', { name: 'Skills matrix' }).first().focus();
+    await page.keyboard.press('Enter');
+    const suggestion = page.locator('ul[aria-label="Who could bring this"] li[data-stakeholder-id]', { hasText: 'Ardmore Health Board' });
+    await suggestion.waitFor();
+    const add = suggestion.getByRole('button', { name: 'Add as prospective partner' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    const warning = suggestion.getByRole('alert');
+    await expect(warning.innerText()).resolves.toMatch(/A partner called “ardmore\s+health board” is already on the board/);
+    await warning.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, 'keyboard-partner-duplicate.png') });
+    // Cancel has the focus: Enter cancels.
+    await page.keyboard.press('Enter');
+    await warning.waitFor({ state: 'detached' });
+    expect(getCollection(seeder.doc, 'partners').size).toBe(1);
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await suggestion.getByRole('button', { name: 'Add anyway' }).focus();
+    await page.keyboard.press('Enter');
+    await waitFor(() => getCollection(seeder.doc, 'partners').size === 2, { message: 'the partner was not added' });
     for (const [who, list] of errors) expect(list, `errors in ${who}'s page`).toEqual([]);
   });
 });

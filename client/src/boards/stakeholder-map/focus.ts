@@ -6,6 +6,7 @@ import type { BoardContext } from '../types';
 import { returnToTray, updateStakeholder } from './actions';
 import { cardRectNow, type CardPlacement, type MapLayout } from './model/mapLayout';
 import { RING_LABELS } from './model/onion';
+import { LABEL_ROOM, labelWidth } from './model/cardMetrics';
 import { mapUiFor } from './ui/mapStore';
 
 /** How far Ctrl+arrow nudges a card on the network (world units). */
@@ -55,8 +56,12 @@ export function stakeholderFocusables({ session, editable }: BoardContext): Focu
   const items: FocusableItem[] = [];
   for (const s of derived.placed) {
     if (!derived.shownIds.has(s.id)) continue;
-    const rect = cardRectNow(s.id, derived.placements, null);
-    if (!rect) continue;
+    const circle = cardRectNow(s.id, derived.placements, null);
+    const placement = derived.placements.get(s.id);
+    if (!circle || !placement) continue;
+    // The circle and the name under it, so the focus ring never crosses the name.
+    const width = Math.max(circle.width, labelWidth(placement.scale));
+    const rect = { x: circle.x + circle.width / 2 - width / 2, y: circle.y, width, height: circle.height + LABEL_ROOM * Math.max(0.7, placement.scale) };
     items.push({
       id: s.id,
       rect,
