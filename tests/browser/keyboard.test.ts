@@ -212,6 +212,15 @@ describe('the boards from the keyboard', () => {
     await page.keyboard.press('Enter');
     await field.waitFor({ state: 'detached' });
     await waitFor(() => getCollection(seeder.doc, 'logicNodes').get(ids.dropIn!)?.get('text') === 'Weekly drop-in on Tuesdays', { message: 'card text not saved' });
+    // The keyboard is back on the canvas, on the card just edited.
+    await waitFor(async () => (await page.evaluate(() => document.activeElement?.id)) === 'board-canvas', { message: 'focus did not come back to the canvas' });
+    await announced('Weekly drop-in on Tuesdays, Activities, card 1 of 1');
+    await page.keyboard.press('ArrowRight');
+    await announced('Sessions run, Outputs, card 1 of 1');
+    await page.keyboard.press('Control+ArrowLeft');
+    await announced('Sessions run, Activities, card 1 of 2');
+    await waitFor(() => getCollection(seeder.doc, 'logicNodes').get(ids.safer!)?.get('column') === 'activities', { message: 'card not moved to Activities' });
+    await page.screenshot({ path: join(shots, 'keyboard-logic-moved.png') });
   });
 
   it('? lists the keys for the canvas items', async () => {

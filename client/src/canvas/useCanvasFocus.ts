@@ -63,6 +63,8 @@ export interface CanvasFocus {
 }
 
 const SCROLL_MARGIN_PX = 48;
+/** Frames an in-place editor has to take the focus after Enter before the canvas stops waiting for it. */
+const EDITOR_WAIT_FRAMES = 10;
 
 /**
  * Roving keyboard focus over the items of a canvas. Once the canvas has focus
@@ -151,6 +153,43 @@ export function useCanvasFocus(options: CanvasFocusOptions): CanvasFocus {
     [focusItem],
   );
 
+  // An item opened for editing takes the focus (an in-place editor); when the editor
+  // closes and leaves the focus nowhere, it comes back to the canvas on that item.
+  // Watched frame by frame while the editor is open (a removed element fires no blur).
+  const restoreAfterEdit = useRef(false);
+  const watchEditor = useCallback(() => {
+    restoreAfterEdit.current = true;
+    let editor: Element | null = null;
+    let waited = 0;
+    const check = () => {
+      if (!restoreAfterEdit.current) return;
+      const container = latest.current.container();
+      const active = document.activeElement;
+      if (editor === null) {
+        // The editor mounts on the next render: until something other than the canvas has the focus, wait.
+        if (active === container) {
+          // Opening it kept the focus here (a side panel editor): nothing to watch.
+          if (++waited > EDITOR_WAIT_FRAMES) restoreAfterEdit.current = false;
+          else requestAnimationFrame(check);
+          return;
+        }
+        editor = active;
+      }
+      if (active !== null && active !== document.body) {
+        if (active === editor) return void requestAnimationFrame(check);
+        restoreAfterEdit.current = false; // the person went elsewhere
+        return;
+      }
+      restoreAfterEdit.current = false;
+      if (!container?.isConnected) return;
+      keyboardRef.current = true;
+      setKeyboard(true);
+      container.focus({ preventScroll: true });
+      focusItem(focusedRef.current);
+    };
+    requestAnimationFrame(check);
+  }, [focusItem]);
+
   const onCanvas = (event: KeyInput) => keyboardRef.current && event.target !== null && event.target === latest.current.container();
   const focused = () => find(focusedRef.current);
 
@@ -197,6 +236,7 @@ export function useCanvasFocus(options: CanvasFocusOptions): CanvasFocus {
       run: (e) => {
         e.preventDefault();
         focused()?.activate?.();
+        watchEditor();
       },
     },
     {
@@ -246,6 +286,7 @@ export function useCanvasFocus(options: CanvasFocusOptions): CanvasFocus {
       tabIndex: 0,
       onPointerDownCapture() {
         pointerFocus.current = true;
+        restoreAfterEdit.current = false;
         if (focusedRef.current !== null) focusItem(null);
         setKeyboard(false);
         keyboardRef.current = false;
