@@ -201,7 +201,11 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     cameraMoved: framing.touch,
     label: `${tab.label} canvas`,
     group: 'Canvas items',
-    hints: [...(tab.focusHints ?? []), { group: 'Canvas items', keys: 'Ctrl+Arrows (on a note)', description: 'Nudge the note, text or frame' }],
+    hints: [
+      { group: 'Canvas items', keys: 'Tab, or Skip to canvas', description: 'Give the canvas the keyboard (the link is the first stop on the page)' },
+      { group: 'Canvas items', keys: 'Ctrl+Arrows (on a note)', description: 'Nudge the note, text or frame' },
+      ...(tab.focusHints ?? []),
+    ],
     subscribe: (listener) => {
       session.doc.on('update', listener);
       return () => session.doc.off('update', listener);
