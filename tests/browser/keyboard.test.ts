@@ -79,6 +79,7 @@ beforeAll(async () => {
   ids.youth = createRecord(seeder.doc, 'stakeholders', { name: 'Youth Forum', power: 4, interest: 1, placed: true }).id;
   ids.council = createRecord(seeder.doc, 'stakeholders', { name: 'Riverside Council', power: 1, interest: 1, placed: true }).id;
   ids.kinship = createRecord(seeder.doc, 'stakeholders', { name: 'Kinship Carers', power: 0, interest: 0, placed: false }).id;
+  ids.parents = createRecord(seeder.doc, 'stakeholders', { name: 'Parents Network', power: 0, interest: 0, placed: false }).id;
   ids.dropIn = createRecord(seeder.doc, 'logicNodes', { column: 'activities', text: 'Weekly drop-in', order: 'a0' }).id;
   ids.safer = createRecord(seeder.doc, 'logicNodes', { column: 'outputs', text: 'Sessions run', order: 'a0' }).id;
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -188,6 +189,19 @@ describe('the boards from the keyboard', () => {
     await waitFor(async () => (await rowOf(other, 'Kinship Carers').getAttribute('data-interest')) === '3', { message: 'interest not raised' });
     await page.screenshot({ path: join(shots, 'keyboard-tray-placed.png') });
     expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    // 2 on a tray entry: straight into the grid's second quadrant as it reads, Manage closely.
+    found = false;
+    for (let i = 0; i < 40 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = (await activeLabel()).includes('Parents Network');
+    }
+    expect(found, 'Tab never reached Parents Network in the tray').toBe(true);
+    await page.keyboard.press('2');
+    await announced('Parents Network, stakeholder, power 3, interest 3');
+    await waitFor(async () => (await rowOf(other, 'Parents Network').getAttribute('data-quadrant')) === 'manageClosely', { message: 'not in Manage closely' });
+    await expect(page.locator('ul[aria-label="Stakeholders to place"]').count()).resolves.toBe(0);
     await page.keyboard.press('Escape');
   });
 

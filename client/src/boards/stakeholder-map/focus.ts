@@ -96,4 +96,5 @@ export const STAKEHOLDER_FOCUS_HINTS: readonly ShortcutHint[] = [
   { group: 'Stakeholder map', keys: 'Ctrl+Left, Ctrl+Right', description: 'Grid: interest one step down or up; network: nudge the card' },
   { group: 'Stakeholder map', keys: 'Delete (on a card)', description: 'Put the stakeholder back in the “To place” tray' },
   { group: 'Stakeholder map', keys: 'Enter (in “To place”)', description: 'Place the stakeholder in the middle of the map, then refine with Ctrl+arrows' },
+  { group: 'Stakeholder map', keys: '1–4 (in “To place”)', description: 'Place it in a quadrant of the grid: Keep satisfied, Manage closely, Monitor, Keep informed' },
 ];
