@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import type { BoardView, CollectionName, Role } from '@pc/shared';
 import type { Camera, ReadableAnchor } from '../canvas/camera';
+import type { ShortcutHint } from '../canvas/shortcuts';
+import type { FocusableItem } from '../canvas/useCanvasFocus';
 import type { Point, Rect, Size } from '../lib/geometry';
 import type { Identity } from '../collab/identity';
 import type { BoardSession } from '../collab/session';
@@ -75,6 +77,14 @@ export interface BoardTab {
   labelPx?: number;
   /** Where the tab starts reading when it cannot be shown whole at a readable size (default the centre). */
   readableAnchor?: ReadableAnchor;
+  /**
+   * The board's records the keyboard steps through on the canvas (stakeholder
+   * cards, matrix rows, logic cards), each with where it is drawn, what a screen
+   * reader says for it, and what Enter, Delete and Ctrl+arrows do to it.
+   */
+  focusables?(context: BoardContext): FocusableItem[];
+  /** The `?` help's lines for what those keys do on this tab. */
+  focusHints?: readonly ShortcutHint[];
   /** Collections holding the board's structured content; any record in them hides the empty state. */
   contentCollections?: readonly CollectionName[];
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { Layer, Stage } from 'react-konva';
+import { Layer, Rect as KonvaRect, Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { BoardView, CanvasItem } from '@pc/shared';
 import { useValue, useValueBy } from '../lib/hooks';
@@ -24,6 +24,7 @@ import { boxBetween } from './selection';
 import { NOTE_FONT_SIZE, NOTE_SHADOW_PX, StickyNote, type NoteHandlers } from './StickyNote';
 import { planCapture, type CapturePlan } from './capture';
 import { useCameraMoving } from './useCameraMoving';
+import type { CanvasFocus } from './useCanvasFocus';
 import { useCullRegion } from './useCullRegion';
 
 /** Share of a viewport mounted beyond each edge, so a pan re-culls only now and then. */
@@ -106,6 +107,10 @@ interface BoardCanvasProps {
   /** Filled with the canvas's picture export while it is mounted. */
   capture?: { current: CanvasCapture | null };
   children?: ReactNode;
+  /** Keyboard focus over the canvas's items: the canvas element's focus props, the ring round the focused item and the live announcement. */
+  focus?: CanvasFocus;
+  /** The canvas element's id (the skip link's target). */
+  id?: string;
 }
 
 /**
@@ -113,7 +118,7 @@ interface BoardCanvasProps {
  * zoom (ctrl/cmd+wheel, pinch) around the pointer, dot grid, culled items and
  * other people's cursors. Layers that never take input are `listening={false}`.
  */
-export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peers, editable, selectedIds: chosenIds, editingId, actions, label, layers, under, over, screenOverlay, capture, children }: BoardCanvasProps) {
+export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peers, editable, selectedIds: chosenIds, editingId, actions, label, layers, under, over, screenOverlay, capture, children, focus, id }: BoardCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const [screenSize, setSize] = useState<Size>({ width: 0, height: 0 });
@@ -398,9 +403,12 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
       ref={containerRef}
       className="canvas"
       style={{ cursor }}
+      id={id}
       role="application"
       aria-label={label}
       aria-roledescription="whiteboard canvas"
+      aria-describedby={focus ? `${id ?? 'canvas'}-focus` : undefined}
+      {...focus?.containerProps}
       data-camera={`${camera.x.toFixed(1)},${camera.y.toFixed(1)},${camera.zoom.toFixed(4)}`}
       onPointerMove={(event) => {
         const world = eventWorld(event.currentTarget, event, cameraStore);
@@ -464,13 +472,31 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
           </Layer>
           {over}
           {/* Empty layers are hidden: every visible layer is a full-size canvas redrawn and composited each frame. */}
-          <Layer listening={false} visible={peerCount > 0 || Boolean(screenOverlay)} name={SCREEN_ONLY}>
+          <Layer listening={false} visible={peerCount > 0 || Boolean(screenOverlay) || Boolean(focus?.ring)} name={SCREEN_ONLY}>
             {screenOverlay?.(camera, size)}
             <Cursors peers={peers} view={view} zoom={camera.zoom} />
+            {focus?.ring && <FocusRing rect={focus.ring} zoom={camera.zoom} />}
           </Layer>
         </Stage>
       )}
       {children}
+      {focus && (
+        <div id={`${id ?? 'canvas'}-focus`} className="sr-only" aria-live="polite" aria-atomic="true" data-canvas-focus>
+          {focus.announcement}
+        </div>
+      )}
     </div>
+  );
+}
+
+/** The keyboard focus ring round an item: a white halo under a dark blue line, a constant width on screen. */
+function FocusRing({ rect, zoom }: { rect: Rect; zoom: number }) {
+  const pad = 6 / zoom;
+  const box = { x: rect.x - pad, y: rect.y - pad, width: rect.width + 2 * pad, height: rect.height + 2 * pad, cornerRadius: 6 / zoom };
+  return (
+    <>
+      <KonvaRect {...box} stroke="#ffffff" strokeWidth={7} strokeScaleEnabled={false} />
+      <KonvaRect {...box} stroke="#1d4ed8" strokeWidth={3} strokeScaleEnabled={false} name="focus-ring" />
+    </>
   );
 }

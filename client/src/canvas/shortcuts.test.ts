@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createShortcutRegistry, helpGroups, isTyping, plainKey, type KeyInput, type Shortcut } from './shortcuts';
+import { boardHasKeyboard, createShortcutRegistry, helpGroups, isTyping, keyboardHeldBy, plainKey, type KeyInput, type Shortcut } from './shortcuts';
 
 function key(k: string, extra: Partial<KeyInput> = {}): KeyInput & { prevented: boolean } {
   const event = {
@@ -36,6 +36,54 @@ describe('isTyping', () => {
   });
 });
 
+/** An element inside ancestors matching these selectors (each as `closest` would be asked for it). */
+const inside = (tagName: string, ancestors: string[], role: string | null = null) =>
+  ({
+    tagName,
+    isContentEditable: false,
+    getAttribute: (name: string) => (name === 'role' ? role : null),
+    closest: (selector: string) => (selector.split(',').some((part) => ancestors.includes(part.trim())) ? {} : null),
+  }) as unknown as EventTarget;
+
+describe('where the board has the keyboard', () => {
+  it('counts a node inside editable content (a rich-text editor paragraph) and text-like roles as typing', () => {
+    expect(isTyping(inside('P', ['[contenteditable]:not([contenteditable="false"])']))).toBe(true);
+    expect(isTyping(inside('DIV', [], 'combobox'))).toBe(true);
+    expect(isTyping(inside('DIV', [], 'textbox'))).toBe(true);
+    expect(isTyping(inside('OPTION', []))).toBe(true);
+    expect(isTyping(inside('DIV', [], 'button'))).toBe(false);
+  });
+
+  it('gives a modal dialog or a menu every key, and lets only Escape out of a side panel', () => {
+    const modal = inside('BUTTON', ['[aria-modal="true"]', '[role="dialog"]']);
+    const menu = inside('BUTTON', ['[role="menu"]']);
+    const drawer = inside('BUTTON', ['[role="dialog"]']);
+    expect(keyboardHeldBy(modal)).toBe('modal');
+    expect(keyboardHeldBy(menu)).toBe('modal');
+    expect(keyboardHeldBy(drawer)).toBe('panel');
+    expect(keyboardHeldBy(inside('CANVAS', []))).toBe(null);
+    expect(boardHasKeyboard({ key: 'n', target: modal })).toBe(false);
+    expect(boardHasKeyboard({ key: 'Escape', target: modal })).toBe(false);
+    expect(boardHasKeyboard({ key: 'n', target: menu })).toBe(false);
+    expect(boardHasKeyboard({ key: 'n', target: drawer })).toBe(false);
+    expect(boardHasKeyboard({ key: 'Escape', target: drawer })).toBe(true);
+    expect(boardHasKeyboard({ key: 'n', target: inside('DIV', []) })).toBe(true);
+  });
+
+  it('runs no letter shortcut from a dialog, a menu or a select', () => {
+    const registry = createShortcutRegistry();
+    const log: string[] = [];
+    registry.register([{ keys: 'N', description: 'note', group: 'Test', match: plainKey('n'), run: () => log.push('n') }]);
+    registry.dispatch(key('n', { target: inside('BUTTON', ['[aria-modal="true"]']) }));
+    registry.dispatch(key('n', { target: inside('BUTTON', ['[role="menu"]']) }));
+    registry.dispatch(key('n', { target: inside('BUTTON', ['[role="dialog"]']) }));
+    registry.dispatch(key('n', { target: element('SELECT') }));
+    expect(log).toEqual([]);
+    registry.dispatch(key('n', { target: inside('DIV', []) }));
+    expect(log).toEqual(['n']);
+  });
+});
+
 describe('shortcut registry', () => {
   const shortcut = (keys: string, log: string[], extra: Partial<Shortcut> = {}): Shortcut => ({
     keys,
@@ -54,6 +102,15 @@ describe('shortcut registry', () => {
     expect(registry.dispatch(key('b'))).toBe(true);
     registry.dispatch(key('a'));
     expect(log).toEqual(['b', 'a', 'a2']);
+  });
+
+  it('puts shortcuts registered first before the others', () => {
+    const registry = createShortcutRegistry();
+    const log: string[] = [];
+    registry.register([shortcut('a', log)]);
+    registry.register([{ ...shortcut('a', log), run: (e) => (log.push('first'), e.preventDefault()) }], true);
+    registry.dispatch(key('a'));
+    expect(log).toEqual(['first']);
   });
 
   it('never fires while typing, and skips button-sensitive keys on buttons', () => {

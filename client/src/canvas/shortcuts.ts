@@ -2,7 +2,8 @@
  * The board's keyboard shortcuts: one registry, one `keydown` listener on the
  * window. Boards and the shell register what they handle with the keys and a
  * description; the `?` help lists every registered shortcut. Nothing fires
- * while the person types in a field (`isTyping`), and a handler that calls
+ * while the person types in a field (`isTyping`) or while a dialog or menu has
+ * the keyboard (`keyboardHeldBy`: a side drawer lets Escape through), and a handler that calls
  * `preventDefault` stops the shortcuts after it (the first registered runs first).
  */
 import { createValueStore, type ValueStore } from '../lib/valueStore';
@@ -44,13 +45,44 @@ export interface ShortcutHint {
 interface TargetLike {
   tagName?: unknown;
   isContentEditable?: unknown;
+  getAttribute?(name: string): string | null;
+  closest?(selector: string): unknown;
 }
 
-/** Whether a key press goes to a text field (input, textarea, select or editable content), not to the board. */
+/** Roles whose element reads the keys itself, like a text field: typing there is never a shortcut. */
+const TEXT_ROLES = /^(textbox|searchbox|combobox|spinbutton|slider)$/;
+
+/** Whether a key press goes to a text field (input, textarea, select, editable content or a text-like role), not to the board. */
 export function isTyping(target: EventTarget | null): boolean {
   if (target === null || typeof target !== 'object') return false;
   const t = target as TargetLike;
-  return t.isContentEditable === true || (typeof t.tagName === 'string' && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+  if (t.isContentEditable === true || (typeof t.tagName === 'string' && /^(INPUT|TEXTAREA|SELECT|OPTION)$/.test(t.tagName))) return true;
+  const role = typeof t.getAttribute === 'function' ? t.getAttribute('role') : null;
+  if (role !== null && TEXT_ROLES.test(role)) return true;
+  // An editor's inner node (a rich-text editor's paragraph) or a widget inside editable content.
+  return typeof t.closest === 'function' && t.closest('[contenteditable]:not([contenteditable="false"])') !== null;
+}
+
+/**
+ * Where a dialog or a menu has the keyboard, the board keeps quiet: a modal
+ * dialog, a menu or a list box takes every key (its own handlers close it);
+ * inside a non-modal panel (a drawer beside the board) only Escape reaches the
+ * board's shortcuts, so Escape still closes the panel the usual way.
+ */
+export function keyboardHeldBy(target: EventTarget | null): 'modal' | 'panel' | null {
+  if (target === null || typeof target !== 'object') return null;
+  const t = target as TargetLike;
+  if (typeof t.closest !== 'function') return null;
+  if (t.closest('[aria-modal="true"], [role="menu"], [role="menubar"], [role="listbox"], [role="alertdialog"]') !== null) return 'modal';
+  if (t.closest('[role="dialog"]') !== null) return 'panel';
+  return null;
+}
+
+/** Whether the board's shortcuts may see this key press at all. */
+export function boardHasKeyboard(event: Pick<KeyInput, 'key' | 'target'>): boolean {
+  if (isTyping(event.target)) return false;
+  const holder = keyboardHeldBy(event.target);
+  return holder === null || (holder === 'panel' && event.key === 'Escape');
 }
 
 function onButton(target: EventTarget | null): boolean {
@@ -63,8 +95,8 @@ export function withMod(event: KeyInput): boolean {
 }
 
 export interface ShortcutRegistry {
-  /** Add shortcuts (and help-only hints); returns the function that removes them. */
-  register(shortcuts: readonly (Shortcut | ShortcutHint)[]): () => void;
+  /** Add shortcuts (and help-only hints), after those already there or, `first`, before them; returns the function that removes them. */
+  register(shortcuts: readonly (Shortcut | ShortcutHint)[], first?: boolean): () => void;
   /** Run the matching shortcuts for one key press; true when one ran. */
   dispatch(event: KeyInput): boolean;
   /** Every registered entry, in registration order, for the help. */
@@ -83,12 +115,12 @@ export function createShortcutRegistry(): ShortcutRegistry {
   let attached = 0;
 
   const dispatch = (event: KeyInput): boolean => {
-    if (event.code === 'Space' && !isTyping(event.target)) {
+    if (event.code === 'Space' && !isTyping(event.target) && keyboardHeldBy(event.target) === null) {
       if (!event.repeat) spaceHeld.set(true);
       event.preventDefault();
       return false;
     }
-    if (isTyping(event.target)) return false;
+    if (!boardHasKeyboard(event)) return false;
     let ran = false;
     for (const entry of entries.get()) {
       if (event.defaultPrevented) break;
@@ -110,9 +142,9 @@ export function createShortcutRegistry(): ShortcutRegistry {
     entries,
     spaceHeld,
     dispatch,
-    register(shortcuts) {
+    register(shortcuts, first = false) {
       const added = [...shortcuts];
-      entries.set((list) => [...list, ...added]);
+      entries.set((list) => (first ? [...added, ...list] : [...list, ...added]));
       return () => entries.set((list) => list.filter((entry) => !added.includes(entry)));
     },
     attach(target) {

@@ -10,10 +10,11 @@ export function useShortcutListener(): void {
 }
 
 /**
- * Register shortcuts while the component is mounted (and `active`). Handlers may
+ * Register shortcuts while the component is mounted (and `active`); `first` puts
+ * them before every other (the canvas's item focus owns the arrows). Handlers may
  * read fresh props: the latest render's `shortcuts` run, the registration stays.
  */
-export function useShortcuts(shortcuts: readonly (Shortcut | ShortcutHint)[], active = true): void {
+export function useShortcuts(shortcuts: readonly (Shortcut | ShortcutHint)[], active = true, first = false): void {
   const latest = useRef(shortcuts);
   latest.current = shortcuts;
   const shape = shortcuts.map((s) => `${s.group}|${s.keys}|${s.description}`).join('\n');
@@ -24,6 +25,6 @@ export function useShortcuts(shortcuts: readonly (Shortcut | ShortcutHint)[], ac
       const pick = () => latest.current[i] as Shortcut | undefined;
       return { ...s, match: (event: KeyInput) => pick()?.match(event) ?? false, run: (event: KeyInput) => pick()?.run(event) };
     });
-    return boardShortcuts.register(stable);
-  }, [active, shape]);
+    return boardShortcuts.register(stable, first);
+  }, [active, shape, first]);
 }

@@ -4,10 +4,11 @@ import type { BoardTab } from '../boards/types';
 import type { CanvasActions } from '../canvas/BoardCanvas';
 import type { Camera } from '../canvas/camera';
 import { screenToWorld } from '../canvas/camera';
-import { freeSpotNear, itemsForView, topItemAt, describeItem, type ZMove } from '../canvas/items';
+import { freeSpotNear, itemsForView, topItemAt, describeItem, KIND_LABELS, type ZMove } from '../canvas/items';
 import { trackPointer } from '../canvas/pointer';
 import { clearSelection, idsInBox, keepExisting, selectMany, selectOnly, selectedIn, toggleSelected } from '../canvas/selection';
 import { withMod, type KeyInput } from '../canvas/shortcuts';
+import type { FocusableItem } from '../canvas/useCanvasFocus';
 import { finishTextEdit } from '../canvas/textEdit';
 import { boardShortcuts, useShortcuts } from '../canvas/useShortcuts';
 import type { BoardSession } from '../collab/session';
@@ -26,6 +27,7 @@ import {
   createItems,
   fitTextHeight,
   moveItemsBy,
+  nudgeItem,
   placeItems,
   removeItems,
   reorderItems,
@@ -86,6 +88,12 @@ export interface FreeCanvas {
   createNote(centre: Point): void;
   /** Before switching tabs: close the editor (its text is kept). */
   leaveTab(): void;
+  /**
+   * The tab's notes, text and frames for keyboard focus (connectors are reached
+   * through their ends): Enter edits, Delete removes, Ctrl+arrows nudge.
+   * `edit` is the shell's (it refuses a locked item).
+   */
+  focusables(edit: (id: string) => void): FocusableItem[];
 }
 
 /**
@@ -567,7 +575,27 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
   const editingLabelAt = editing?.kind === 'connector' ? (routes.get(editing.id)?.mid ?? null) : null;
   const describe = useCallback((item: CanvasItem) => describeItem(item, (id) => nameOfAnything(session, id)), [session]);
 
+  const focusables = (editItem: (id: string) => void): FocusableItem[] => {
+    const { editable: canEdit, view: tabView } = optionsRef.current;
+    return itemsForView(session.canvasItems.getSnapshot(), tabView)
+      .filter((item) => item.kind !== 'connector')
+      .map((item) => ({
+        id: item.id,
+        rect: { x: item.x, y: item.y, width: item.width, height: item.height },
+        label: `${describeItem(item)}, ${KIND_LABELS[item.kind].toLowerCase()}`,
+        activate: canEdit ? () => editItem(item.id) : undefined,
+        remove: canEdit ? () => removeItems(session, [item.id]) : undefined,
+        move: canEdit
+          ? (direction) => {
+              const [dx, dy] = { left: [-1, 0], right: [1, 0], up: [0, -1], down: [0, 1] }[direction];
+              nudgeItem(session, item, dx!, dy!);
+            }
+          : undefined,
+      }));
+  };
+
   return {
+    focusables,
     notes: drawNotes,
     items,
     selectedIds,

@@ -9,6 +9,7 @@ import { plainKey, withMod } from '../canvas/shortcuts';
 import { ShortcutHelp } from '../canvas/ShortcutHelp';
 import { useShortcutListener, useShortcuts } from '../canvas/useShortcuts';
 import { useCameraFraming } from '../canvas/useCameraFraming';
+import { useCanvasFocus } from '../canvas/useCanvasFocus';
 import { centreOn, visibleWorldRect } from '../canvas/camera';
 import { rectsIntersect, unionRects, worldPoint, type Rect } from '../lib/geometry';
 import { boundsOfItems, itemsForView } from '../canvas/items';
@@ -45,6 +46,9 @@ import type { CompareView } from '../review/useCompareView';
 import { useSummon } from '../facilitation/summon/useSummon';
 import { LockedNotice } from '../facilitation/locks/LockedNotice';
 import { lockedFor, sayLocked, useAnyLock } from '../collab/locks';
+
+/** The canvas element's id: the skip link's target. */
+const CANVAS_ID = 'board-canvas';
 
 interface BoardWorkspaceProps {
   session: BoardSession;
@@ -233,6 +237,27 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     [session, editable, camera, identity, role, viewport, framing.reveal],
   );
 
+  // Keyboard focus over the tab's items: the board's records, then the free notes, text and frames.
+  const canvasFocus = useCanvasFocus({
+    container: () => document.getElementById(CANVAS_ID),
+    items: () => [...(tab.focusables?.(boardContext) ?? []), ...free.focusables(actions.edit)],
+    camera,
+    viewportSize: () => viewport.current,
+    cameraMoved: framing.touch,
+    label: `${tab.label} canvas`,
+    group: 'Canvas items',
+    hints: [
+      { group: 'Canvas items', keys: 'Tab, or Skip to canvas', description: 'Give the canvas the keyboard (the link is the first stop on the page)' },
+      { group: 'Canvas items', keys: 'Ctrl+Arrows (on a note)', description: 'Nudge the note, text or frame' },
+      ...(tab.focusHints ?? []),
+    ],
+    subscribe: (listener) => {
+      session.doc.on('update', listener);
+      return () => session.doc.off('update', listener);
+    },
+    resetKey: view,
+  });
+
   const picture = (area: CaptureArea, scale: CaptureScale) => {
     const capture = captureRef.current;
     if (!capture) return Promise.resolve(null);
@@ -247,6 +272,18 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   const { CanvasLayers, CanvasOverlay, SidePanel, Page } = tab;
   return (
     <div className="board-page">
+      {!Page && (
+        <a
+          className="skip-link"
+          href={`#${CANVAS_ID}`}
+          onClick={(event) => {
+            event.preventDefault();
+            document.getElementById(CANVAS_ID)?.focus();
+          }}
+        >
+          Skip to canvas
+        </a>
+      )}
       <BoardHeader
         title={title}
         role={role}
@@ -292,6 +329,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           editingId={free.editingId}
           actions={actions}
           label={`${tab.label} canvas`}
+          id={CANVAS_ID}
+          focus={canvasFocus}
           capture={captureRef}
           layers={CanvasLayers ? (size) => <CanvasLayers {...boardContext} size={size} /> : undefined}
           under={free.under}

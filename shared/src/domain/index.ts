@@ -17,3 +17,4 @@ export * from './voting/tally';
 export * from './stakeholders/commsPlan';
 export * from './text';
 export * from './health';
+export * from './names';

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { createRecord, describeIssues, listRecords, updateRecord, type RecordInput, type RecordOf, type RecordPatch } from '../doc/records';
 import { sameValue } from '../domain/review/diff';
 import { effectiveSalience } from '../domain/stakeholders/salience';
+import { nameMatchKey } from '../domain/names';
 import { orderKeys } from '../doc/order';
 import { FORMULA_START } from '../export/csv';
 import { newRecordId } from '../ids';
@@ -86,14 +87,11 @@ export function importContext(doc: Y.Doc): ImportContext {
 }
 
 /**
- * The key a re-import matches records on: the name with case, accents' composed
- * form and runs of spaces ignored ("Health  board " is "health board"). Ids are
- * matched first when the file has them; the key finds records whose id column
- * was dropped or that were typed in by hand.
+ * The key a re-import matches records on (`nameMatchKey`, the one name rule).
+ * Ids are matched first when the file has them; the key finds records whose id
+ * column was dropped or that were typed in by hand.
  */
-export function importMatchKey(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-}
+export const importMatchKey = nameMatchKey;
 
 /**
  * Finds the record a row stands for: by id when the row's id is on the board,

@@ -1,4 +1,5 @@
 import type { BoardTab } from '../types';
+import { LOGIC_FOCUS_HINTS, logicFocusables } from './focus';
 import { cardAt } from './model/columnLayout';
 import { CARD } from './ui/cardMetrics';
 import { LogicCanvasLayers } from './ui/LogicCanvasLayers';
@@ -25,6 +26,8 @@ export const logicModelTab: BoardTab = {
     return layout ? cardAt(layout, point) : null;
   },
   dragsRecords: true,
+  focusables: logicFocusables,
+  focusHints: LOGIC_FOCUS_HINTS,
   contentCollections: ['logicNodes'],
   // Columns read left to right, from the situation and inputs.
   labelPx: CARD.fontSize,

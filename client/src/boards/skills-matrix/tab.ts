@@ -1,4 +1,5 @@
 import type { BoardTab } from '../types';
+import { MATRIX_FOCUS_HINTS, matrixFocusables } from './focus';
 import { matrixStoreFor } from './matrixStore';
 import { cellAt, layoutMatrix, recordRect } from './model/layout';
 import { MatrixLayer } from './ui/MatrixLayer';
@@ -54,6 +55,8 @@ export const skillsMatrixTab: BoardTab = {
     if (hit.kind === 'cell' || hit.kind === 'rowColumn') return hit.rowId;
     return hit.kind === 'columnHeader' ? (hit.column.partnerId ?? null) : null;
   },
+  focusables: matrixFocusables,
+  focusHints: MATRIX_FOCUS_HINTS,
   contentCollections: ['matrixRows', 'partners'],
   // Row names and partner headers are drawn at 13 px; a table reads from its top-left corner.
   labelPx: 13,

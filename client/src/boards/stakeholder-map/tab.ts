@@ -1,4 +1,5 @@
 import type { BoardTab } from '../types';
+import { STAKEHOLDER_FOCUS_HINTS, stakeholderFocusables } from './focus';
 import { LABEL_FONT_SIZE } from './model/cardMetrics';
 import { cardAt, cardPlacements, cardRectNow, layoutBounds } from './model/mapLayout';
 import { mapUiFor } from './ui/mapStore';
@@ -46,6 +47,8 @@ export const stakeholderMapTab: BoardTab = {
     const derived = ui.derive(session.collection('stakeholders').getSnapshot(), session.collection('partners').getSnapshot(), state);
     return cardAt(point, [...derived.placements].filter(([id]) => derived.shownIds.has(id)));
   },
+  focusables: stakeholderFocusables,
+  focusHints: STAKEHOLDER_FOCUS_HINTS,
   contentBounds(session) {
     const state = mapUiFor(session).state.get();
     const placed = session.collection('stakeholders').getSnapshot().filter((s) => s.placed);

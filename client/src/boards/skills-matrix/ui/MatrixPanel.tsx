@@ -1,6 +1,6 @@
 import { OffersHelp } from './OffersHelp';
 import { useMemo, useState } from 'react';
-import { updateRecord, type Partner, COVERAGE_WARNING_TEXT, type RowAnalysis, levelLabel } from '@pc/shared';
+import { findByName, updateRecord, type Partner, type Stakeholder, COVERAGE_WARNING_TEXT, type RowAnalysis, levelLabel } from '@pc/shared';
 import { removePartner } from '../../partners/partnerActions';
 import type { BoardContext } from '../../types';
 import type { BoardSession } from '../../../collab/session';
@@ -256,10 +256,22 @@ function Matches({ store, snapshot, selectedRowId }: { store: MatrixStore; snaps
   );
 }
 
+/** A partner already on the board under the name the stakeholder would join as (or its own name): the import's name rule. */
+function samePartner(partners: readonly Partner[], stakeholder: Pick<Stakeholder, 'id' | 'name' | 'organisation'>): Partner | undefined {
+  const others = partners.filter((p) => p.stakeholderId !== stakeholder.id);
+  return findByName(others, stakeholder.organisation.trim() || stakeholder.name) ?? findByName(others, stakeholder.name);
+}
+
 function WhoCouldBringThis({ context, snapshot, selectedRowId }: { context: BoardContext; snapshot: MatrixSnapshot; selectedRowId: string | null }) {
   const [all, setAll] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<{ stakeholderId: string; partnerName: string } | null>(null);
   const { session, editable } = context;
+  const add = (stakeholderId: string) => {
+    setDuplicate(null);
+    const partner = addProspectivePartner(session, stakeholderId);
+    setAdded(`${partner.name} joined as a prospective partner: fill in its column.`);
+  };
   const gapRows = useMemo(() => {
     const rows = snapshot.rows.filter((row) => {
       const a = snapshot.analysis.byRowId.get(row.id);
@@ -295,18 +307,34 @@ function WhoCouldBringThis({ context, snapshot, selectedRowId }: { context: Boar
                     <span className="bring-offer muted small" title={stakeholder.offers}>
                       offers {matchedTokens.join(', ')}
                     </span>
-                    {editable && (
-                      <button
-                        type="button"
-                        className="button small"
-                        onClick={() => {
-                          const partner = addProspectivePartner(session, stakeholder.id);
-                          setAdded(`${partner.name} joined as a prospective partner: fill in its column.`);
-                        }}
-                      >
-                        Add as prospective partner
-                      </button>
-                    )}
+                    {editable &&
+                      (duplicate?.stakeholderId === stakeholder.id ? (
+                        <div className="bring-duplicate" role="alert">
+                          <p>
+                            A partner called “{duplicate.partnerName}” is already on the board. Adding “{stakeholder.name}” too gives the matrix a second column for what may be the same organisation.
+                          </p>
+                          <div className="dialog-actions">
+                            <button type="button" className="button small" onClick={() => setDuplicate(null)} autoFocus>
+                              Cancel
+                            </button>
+                            <button type="button" className="button small" onClick={() => add(stakeholder.id)}>
+                              Add anyway
+                            </button>
+                          </div>
+                        </div>
+                      ) : (
+                        <button
+                          type="button"
+                          className="button small"
+                          onClick={() => {
+                            const existing = samePartner(snapshot.partners, stakeholder);
+                            if (existing) setDuplicate({ stakeholderId: stakeholder.id, partnerName: existing.name });
+                            else add(stakeholder.id);
+                          }}
+                        >
+                          Add as prospective partner
+                        </button>
+                      ))}
                   </li>
                 ))}
               </ul>

@@ -8,6 +8,19 @@ import { compareByNameThenId } from '../model/text';
 import type { MapUi } from './mapStore';
 import { useWheelIsolation } from '../../../ui-kit/inputs';
 import { stableOrder } from '../../../lib/stableOrder';
+import { canvasFocusRequest } from '../../../canvas/useCanvasFocus';
+import { GRID_WORLD } from '../model/mapLayout';
+
+/** Keys 1-4 on a tray entry: Keep satisfied, Manage closely, Monitor, Keep informed (the grid's quadrants as they read), each at its middle levels. */
+const QUADRANT_KEYS = [
+  { power: 3, interest: 1 },
+  { power: 3, interest: 3 },
+  { power: 1, interest: 1 },
+  { power: 1, interest: 3 },
+] as const;
+
+/** Where a stakeholder placed from the keyboard lands: the middle of the map (the grid's centre cell, the onion's centre). */
+const MAP_CENTRE = { x: GRID_WORLD.x + GRID_WORLD.width / 2, y: GRID_WORLD.y + GRID_WORLD.height / 2 };
 
 /** Is the point over the map itself (not over a panel floating on it)? */
 function overMap(canvas: HTMLElement, clientX: number, clientY: number): boolean {
@@ -71,6 +84,22 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
     trackPointer(event.pointerId, { move, end });
   };
 
+  // Enter (or Space) on an entry: place it in the middle of the map, then the canvas has the keyboard on it for arrows and Ctrl+arrows.
+  // Keys 1-4 on the grid: straight into a quadrant, numbered as they read (top left first).
+  const placeFromKeyboard = (stakeholder: Stakeholder, quadrant: number | null = null) => {
+    if (!editable) {
+      ui.update({ selectedId: stakeholder.id });
+      return;
+    }
+    const layout = ui.state.get().layout;
+    const levels = quadrant === null || layout !== 'grid' ? null : QUADRANT_KEYS[quadrant - 1];
+    session.stopCapturing();
+    if (levels) updateStakeholder(session, stakeholder.id, { ...levels, placed: true });
+    else dropStakeholder(session, stakeholder.id, layout, MAP_CENTRE);
+    session.stopCapturing();
+    canvasFocusRequest.set(stakeholder.id);
+  };
+
   const placeAll = () => {
     session.stopCapturing();
     session.doc.transact(() => {
@@ -91,11 +120,16 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
           </button>
         )}
       </header>
-      <p className="sm-hint">{editable ? 'Drag each onto the map.' : 'Waiting to be placed.'}</p>
+      <p className="sm-hint">{editable ? 'Drag each onto the map, or press Enter on one (1-4: into a quadrant).' : 'Waiting to be placed.'}</p>
       <ul ref={listRef} aria-label="Stakeholders to place">
         {sorted.map((s) => (
           <li key={s.id} data-stakeholder-id={s.id}>
-            <button type="button" className="sm-chip" onPointerDown={(event) => startDrag(s, event)} onClick={(event) => event.detail === 0 && ui.update({ selectedId: s.id })} title={s.organisation ? `${s.name}, ${s.organisation}` : s.name}>
+            <button type="button" className="sm-chip" onPointerDown={(event) => startDrag(s, event)} onClick={(event) => event.detail === 0 && placeFromKeyboard(s)}
+              onKeyDown={(event) => {
+                if (!/^[1-4]$/.test(event.key) || event.ctrlKey || event.metaKey || event.altKey || ui.state.get().layout !== 'grid') return;
+                event.preventDefault();
+                placeFromKeyboard(s, Number(event.key));
+              }} title={s.organisation ? `${s.name}, ${s.organisation}` : s.name} aria-description={editable ? 'Enter places it in the middle of the map; on the grid, 1 to 4 place it in a quadrant, top left first' : undefined}>
               <span className="sm-grip" aria-hidden="true">⠿</span>
               {s.name}
             </button>
