@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
-import { Layer, Stage } from 'react-konva';
+import { Group, Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { BoardView, CanvasItem } from '@pc/shared';
 import { useValue, useValueBy } from '../lib/hooks';
@@ -84,9 +84,15 @@ interface BoardCanvasProps {
   label: string;
   /** The board's structured content (Konva layers), drawn between the grid and the notes. */
   layers?(size: Size): ReactNode;
-  /** Free layers under the notes (frames) and over them (text, connectors, selection handles). */
+  /**
+   * Free content (Konva groups, not layers) drawn in the notes' layer under the notes (frames)
+   * and in the top layer over them (text, connectors, selection handles); `underShown` /
+   * `overShown` say whether they draw anything, so an empty layer is not composited each frame.
+   */
   under?: ReactNode;
   over?: ReactNode;
+  underShown?: boolean;
+  overShown?: boolean;
   /** Filled with the canvas's picture export while it is mounted. */
   capture?: { current: CanvasCapture | null };
   children?: ReactNode;
@@ -97,7 +103,7 @@ interface BoardCanvasProps {
  * zoom (ctrl/cmd+wheel, pinch) around the pointer, dot grid, culled items and
  * other people's cursors. Layers that never take input are `listening={false}`.
  */
-export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peers, editable, selectedIds: chosenIds, editingId, actions, label, layers, under, over, capture, children }: BoardCanvasProps) {
+export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peers, editable, selectedIds: chosenIds, editingId, actions, label, layers, under, over, underShown = false, overShown = false, capture, children }: BoardCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const [screenSize, setSize] = useState<Size>({ width: 0, height: 0 });
@@ -389,12 +395,17 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
           onPointerDown={onStagePointerDown}
           onDblTap={onStageDoubleTap}
         >
-          <Layer listening={false} name={SCREEN_ONLY}>
-            <DotGrid camera={camera} size={size} />
+          {/* At most five layers on any board (Konva's advice; each is a canvas composited every frame): the
+              background (dot grid), the board's own (at most two), the notes with the frames under them,
+              and one top layer for what goes over everything (free text and connectors, handles, cursors). */}
+          <Layer listening={false} name="background">
+            <Group name={SCREEN_ONLY}>
+              <DotGrid camera={camera} size={size} />
+            </Group>
           </Layer>
           {boardLayers}
-          {under}
-          <Layer listening={!pauseHits} visible={visible.length > 0}>
+          <Layer name="notes" listening={!pauseHits} visible={visible.length > 0 || underShown}>
+            {under}
             {parts.map((part) =>
               part.kind === 'batch' ? (
                 <NoteBatch key={part.key} items={part.items} editable={editable} showText={showText} showShadow={showShadow} handlers={noteHandlers} />
@@ -413,10 +424,12 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
               ),
             )}
           </Layer>
-          {over}
           {/* Empty layers are hidden: every visible layer is a full-size canvas redrawn and composited each frame. */}
-          <Layer listening={false} visible={peerCount > 0} name={SCREEN_ONLY}>
-            <Cursors peers={peers} view={view} zoom={camera.zoom} />
+          <Layer name="over" visible={overShown || peerCount > 0}>
+            {over}
+            <Group listening={false} visible={peerCount > 0} name={SCREEN_ONLY}>
+              <Cursors peers={peers} view={view} zoom={camera.zoom} />
+            </Group>
           </Layer>
         </Stage>
       )}

@@ -41,7 +41,7 @@ import { carriedIds } from './model/frames';
 import { itemRectNow } from './model/liveRect';
 import { nameOfAnything } from './names';
 import { freeCanvasFor, NO_LIVE_GEOMETRY } from './store';
-import { FramesLayer, FreeOverLayer, type FreeHandlers } from './ui/FreeLayers';
+import { FramesGroup, FreeOverGroup, freeOverShown, type FreeHandlers } from './ui/FreeLayers';
 import { ItemEditor } from './ui/ItemEditor';
 import { ItemList } from './ui/ItemList';
 import { FreeTools, type FreeCommands } from './ui/FreeTools';
@@ -77,8 +77,11 @@ export interface FreeCanvas {
   editingId: string | null;
   canvasActions: Pick<CanvasActions, 'select' | 'edit' | 'createAt' | 'dragStart' | 'dragMove' | 'dragEnd' | 'boxSelect'>;
   editableAt(world: Point): string | null;
+  /** Konva groups for the canvas: frames under the notes, the rest over them; whether each draws anything. */
   under: ReactNode;
   over: ReactNode;
+  underShown: boolean;
+  overShown: boolean;
   editor: ReactNode;
   tools: ReactNode;
   list: ReactNode;
@@ -549,9 +552,11 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
     editingId: editing?.id ?? null,
     canvasActions: { select, edit, createAt, dragStart, dragMove, dragEnd, boxSelect },
     editableAt,
-    under: <FramesLayer items={drawItems} selectedIds={selectedIds} editingId={editing?.id ?? null} editable={editable} dragging={dragging} handlers={handlers} />,
+    underShown: drawItems.some((item) => item.kind === 'frame'),
+    overShown: freeOverShown({ items: drawItems, editingId: editing?.id ?? null, editable, routes, handleRect, draft, box }),
+    under: <FramesGroup items={drawItems} selectedIds={selectedIds} editingId={editing?.id ?? null} editable={editable} dragging={dragging} handlers={handlers} />,
     over: (
-      <FreeOverLayer
+      <FreeOverGroup
         items={drawItems}
         selectedIds={selectedIds}
         editingId={editing?.id ?? null}

@@ -250,6 +250,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           layers={CanvasLayers ? (size) => <CanvasLayers {...boardContext} size={size} /> : undefined}
           under={free.under}
           over={free.over}
+          underShown={free.underShown}
+          overShown={free.overShown}
         >
           <TabEmptyState key={tab.view} tab={tab} editable={editable} session={session} notes={free.items.length} />
           {CanvasOverlay && <CanvasOverlay {...boardContext} />}
