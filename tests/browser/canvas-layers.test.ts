@@ -128,4 +128,27 @@ describe('canvas layers', () => {
     expect(warnings).toEqual([]);
     expect(errors.get('Alice Facilitator') ?? []).toEqual([]);
   });
+
+  it('a wheel pan moves the canvas without React rendering anything', async () => {
+    for (const { view, label } of CANVAS_TABS) {
+      await openTab(view, label);
+      const canvas = page.locator('.canvas');
+      const box = (await canvas.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await quiet();
+      const cameraBefore = await canvas.getAttribute('data-camera');
+      const before = await commits();
+      // A short pan (within the region the canvas culls to): one wheel step a frame.
+      for (let i = 0; i < 12; i += 1) {
+        await page.mouse.wheel(6, 4);
+        await page.waitForTimeout(16);
+      }
+      await page.waitForFunction((was) => document.querySelector('.canvas')?.getAttribute('data-camera') !== was, cameraBefore);
+      await page.waitForTimeout(200);
+      const rendered = (await commits()) - before;
+      const cameraAfter = await canvas.getAttribute('data-camera');
+      expect(cameraAfter, view).not.toBe(cameraBefore);
+      expect(rendered, `${view}: React commits during a pan`).toBe(0);
+    }
+  });
 });

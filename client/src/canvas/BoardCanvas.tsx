@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import { Group, Layer, Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { BoardView, CanvasItem } from '@pc/shared';
@@ -21,7 +21,7 @@ import { pinchCamera } from './pinch';
 import { boxBetween } from './selection';
 import { NOTE_FONT_SIZE, NOTE_SHADOW_PX, StickyNote, type NoteHandlers } from './StickyNote';
 import { planCapture, type CapturePlan } from './capture';
-import { useCameraMoving } from './useCameraMoving';
+import { useHitsPausedWhileMoving } from './useCameraMoving';
 import { useCullRegion } from './useCullRegion';
 
 /** Share of a viewport mounted beyond each edge, so a pan re-culls only now and then. */
@@ -112,7 +112,6 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
   const size = captureSize ?? screenSize;
   const [capturing, setCapturing] = useState(false);
   const selectedIds = capturing ? NOTHING_SELECTED : chosenIds;
-  const camera = useValue(cameraStore);
   const spaceHeld = useValue(boardShortcuts.spaceHeld);
   const [panning, setPanning] = useState(false);
   const [hovering, setHovering] = useState(false);
@@ -308,10 +307,27 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
   const visible = useMemo(() => (size.width === 0 ? [] : cullToViewport(items, region.rect)), [items, region, size]);
   const showText = textReadable(NOTE_FONT_SIZE, region.zoom);
   const showShadow = decorationVisible(NOTE_SHADOW_PX, region.zoom);
-  const pauseHits = useCameraMoving(cameraStore, visible.length >= HIT_PAUSE_FROM_NOTES);
+  const notesLayerRef = useRef<Konva.Layer>(null);
+  useHitsPausedWhileMoving(cameraStore, [notesLayerRef], visible.length >= HIT_PAUSE_FROM_NOTES);
   const parts = useMemo(() => splitNoteLayer(visible, editingId === null ? selectedIds : new Set([...selectedIds, editingId])), [visible, selectedIds, editingId]);
   const peerCount = useValueBy(peers, (all) => String(all.length)).length;
   const boardLayers = useMemo(() => (size.width === 0 ? null : layers?.(size)), [layers, size]);
+
+  // Camera frames never re-render React: the stage's transform (and the camera the
+  // tests and benchmarks read) follow the store directly; Konva redraws the layers.
+  const mounted = size.width > 0;
+  useLayoutEffect(() => {
+    const stage = stageRef.current;
+    const element = containerRef.current;
+    if (!mounted || !stage || !element) return;
+    const apply = () => {
+      const camera = cameraStore.get();
+      stage.setAttrs({ x: camera.x, y: camera.y, scaleX: camera.zoom, scaleY: camera.zoom });
+      element.dataset.camera = `${camera.x.toFixed(1)},${camera.y.toFixed(1)},${camera.zoom.toFixed(4)}`;
+    };
+    apply();
+    return cameraStore.subscribe(apply);
+  }, [cameraStore, mounted]);
 
   const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : hovering && editable ? 'move' : 'default';
 
@@ -376,7 +392,6 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
       role="application"
       aria-label={label}
       aria-roledescription="whiteboard canvas"
-      data-camera={`${camera.x.toFixed(1)},${camera.y.toFixed(1)},${camera.zoom.toFixed(4)}`}
       onPointerMove={(event) => actions.pointer(eventWorld(event.currentTarget, event, cameraStore))}
       onPointerLeave={() => actions.pointer(null)}
       onDoubleClick={onDoubleClick}
@@ -388,10 +403,6 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
           style={captureSize ? { position: 'absolute', top: 0, left: 0 } : undefined}
           width={size.width}
           height={size.height}
-          x={camera.x}
-          y={camera.y}
-          scaleX={camera.zoom}
-          scaleY={camera.zoom}
           onPointerDown={onStagePointerDown}
           onDblTap={onStageDoubleTap}
         >
@@ -400,11 +411,11 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
               and one top layer for what goes over everything (free text and connectors, handles, cursors). */}
           <Layer listening={false} name="background">
             <Group name={SCREEN_ONLY}>
-              <DotGrid camera={camera} size={size} />
+              <DotGrid />
             </Group>
           </Layer>
           {boardLayers}
-          <Layer name="notes" listening={!pauseHits} visible={visible.length > 0 || underShown}>
+          <Layer ref={notesLayerRef} name="notes" visible={visible.length > 0 || underShown}>
             {under}
             {parts.map((part) =>
               part.kind === 'batch' ? (
@@ -428,7 +439,7 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
           <Layer name="over" visible={overShown || peerCount > 0}>
             {over}
             <Group listening={false} visible={peerCount > 0} name={SCREEN_ONLY}>
-              <Cursors peers={peers} view={view} zoom={camera.zoom} />
+              <Cursors peers={peers} view={view} camera={cameraStore} />
             </Group>
           </Layer>
         </Stage>

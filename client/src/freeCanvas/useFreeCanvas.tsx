@@ -13,7 +13,7 @@ import { boardShortcuts, useShortcuts } from '../canvas/useShortcuts';
 import type { BoardSession } from '../collab/session';
 import { useCollection } from '../collab/useCollection';
 import { pointerOn, rectContainsPoint, screenPoint, type Point, type Rect, type Size } from '../lib/geometry';
-import { useValue } from '../lib/hooks';
+import { useValue, useValueBy } from '../lib/hooks';
 import { throttle, type Throttled } from '../lib/throttle';
 import type { ValueStore } from '../lib/valueStore';
 import {
@@ -117,7 +117,8 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
   const live = useValue(store.live);
   const draftState = useValue(store.draft);
   const box = useValue(store.box);
-  const zoom = useValue(camera).zoom;
+  // The zoom only (handle sizes): a pan must not re-render the workspace.
+  const zoom = useValueBy(camera, (c) => String(c.zoom)).zoom;
   const [spaceHeld] = [useValue(boardShortcuts.spaceHeld)];
 
   // Someone deleted a selected item: it leaves the selection.
