@@ -3,6 +3,9 @@
  * persistence), ours (auth tokens, SQLite storage) and ours in memory-only
  * mode (auth tokens, STORAGE=memory) under the same load, in one run,
  * alternating (ref, ours, ours-memory, ref, ...), medians across repeats.
+ * Every room holds the same document: ours are new boards (opened, so they
+ * carry their settings and the health check-up's items), and each reference
+ * room is sent that same new-board state before the writers start.
  *
  *   (a) 300 clients in one room, 50 of them writers at 10 Hz (500 updates/s)
  *   (b) 2,000 clients over 200 rooms, one writer per room at 2.5 Hz
@@ -48,9 +51,19 @@ import {
   type Pinning,
 } from './lib/harness';
 import { connectInspector, INSPECT_ENV } from './lib/inspector';
-import { BenchClient, closeAll, connectAll } from './lib/yclient';
+import { summariseHeap } from './lib/heapSummary';
+import { BenchClient, closeAll, connectAll, encodeSync, SYNC_UPDATE } from './lib/yclient';
+import * as Y from 'yjs';
+import { openBoardDoc } from '@pc/shared';
 import { Receiver, SendLog, Writer } from './lib/latency';
 import { createBoard } from '../tests/helpers/server';
+
+/** What a board created through our API holds once a server has opened it. */
+const NEW_BOARD_STATE = (() => {
+  const doc = new Y.Doc();
+  openBoardDoc(doc, { title: 'bench room', createdAt: Date.now() });
+  return Y.encodeStateAsUpdate(doc);
+})();
 
 interface Scenario {
   key: 'a' | 'b';
@@ -102,6 +115,8 @@ const drainSeconds = numberOption('drain', quick ? 5 : 10);
 const quietWaitSeconds = numberOption('quiet-wait', quick ? 1 : 120);
 /** --profile=<dir>: write a V8 CPU profile of each server over the measured window there. */
 const profileDir = stringOption('profile');
+/** --heap: at the end of the window, print what our server's heap holds, grouped by constructor. */
+const heapSummary = flag('heap');
 const SERVER_KINDS = ['reference', 'ours', 'ours-memory'] as const;
 /** --servers=ours to measure one side only (diagnosis; the budget needs the reference too). */
 const servers = SERVER_KINDS.filter((kind) => (stringOption('servers') ?? SERVER_KINDS.join(',')).split(',').includes(kind));
@@ -146,6 +161,7 @@ for (const scenario of SCENARIOS) {
 function describeOurMetrics(before: Map<string, number>, after: Map<string, number>): string {
   const delta = (name: string) => (after.get(name) ?? 0) - (before.get(name) ?? 0);
   const ms = (name: string) => fmt((after.get(name) ?? NaN) * 1000);
+  const mb = (name: string) => fmt((after.get(name) ?? NaN) / 2 ** 20);
   const flushes = delta('pc_storage_flush_seconds_count');
   const flushMean = flushes > 0 ? (delta('pc_storage_flush_seconds_sum') / flushes) * 1000 : NaN;
   const slowFlushes = flushes - delta('pc_storage_flush_seconds_bucket{le="0.01"}');
@@ -153,17 +169,19 @@ function describeOurMetrics(before: Map<string, number>, after: Map<string, numb
     `event-loop delay p50 ${ms('pc_nodejs_eventloop_lag_p50_seconds')} / p99 ${ms('pc_nodejs_eventloop_lag_p99_seconds')} / ` +
     `max ${ms('pc_nodejs_eventloop_lag_max_seconds')} ms; group commits ${flushes} (mean ${fmt(flushMean, 2)} ms, ` +
     `${slowFlushes} over 10 ms); compactions ${delta('pc_storage_compactions_total')}; ` +
-    `updates applied ${delta('pc_updates_applied_total')}`
+    `updates applied ${delta('pc_updates_applied_total')}; ` +
+    `memory at the end: heap used ${mb('pc_nodejs_heap_size_used_bytes')} of ${mb('pc_nodejs_heap_size_total_bytes')} MB, ` +
+    `external ${mb('pc_nodejs_external_memory_bytes')} MB, RSS ${mb('pc_process_resident_memory_bytes')} MB`
   );
 }
 
 async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: number, pinning: Pinning): Promise<RunResult> {
-  const inspectEnv = profileDir ? INSPECT_ENV : {};
+  const inspectEnv = profileDir || heapSummary ? INSPECT_ENV : {};
   const server =
     kind === 'reference'
       ? await startReference(pinning, inspectEnv)
       : await startOurs(pinning, { env: { ...oursEnv, ...inspectEnv }, memory: kind === 'ours-memory' });
-  const inspector = profileDir ? await connectInspector(server.output) : null;
+  const inspector = profileDir || heapSummary ? await connectInspector(server.output) : null;
   const writers: Writer[] = [];
   const clients: BenchClient[] = [];
   try {
@@ -210,6 +228,11 @@ async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: nu
     const rampStart = performance.now();
     await connectAll(clients, 50, 10);
     const rampSeconds = (performance.now() - rampStart) / 1000;
+    if (server.kind === 'reference') {
+      // Our boards open with what a new board holds (settings, the health check-up's items); the
+      // reference's rooms get the same document, so both servers keep the same content in memory.
+      for (const roomWriters of writersByRoom) roomWriters[0]?.client.send(encodeSync(SYNC_UPDATE, NEW_BOARD_STATE));
+    }
 
     // Writers spread over one period; warm up, then measure.
     const periodMs = 1000 / scenario.hz;
@@ -225,7 +248,7 @@ async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: nu
     const machineBefore = machineBusySeconds();
     const ownCpuBefore = process.cpuUsage();
     const sentBefore = counter.sent;
-    await inspector?.startProfiling();
+    if (profileDir) await inspector?.startProfiling();
     log.windowStart = performance.now();
     await sleep(measureSeconds * 1000);
     log.windowEnd = performance.now();
@@ -237,6 +260,11 @@ async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: nu
     }
     const cpuAfter = processCpuSeconds(server.pid);
     const rssAfter = processRssBytes(server.pid);
+    if (inspector && heapSummary) {
+      const { total, groups } = summariseHeap(await inspector.heapSnapshot());
+      console.log(`      ${server.kind} heap after the window: ${fmt(total / 2 ** 20)} MB live`);
+      for (const group of groups) console.log(`        ${fmt(group.bytes / 2 ** 20, 2).padStart(8)} MB ${String(group.count).padStart(8)}  ${group.name}`);
+    }
     const ownCpu = process.cpuUsage(ownCpuBefore);
     const machineAfter = machineBusySeconds();
     const windowSeconds = (log.windowEnd - log.windowStart) / 1000;

@@ -28,10 +28,13 @@ export async function connectInspector(output: () => string): Promise<Inspector>
 export class Inspector {
   private nextId = 1;
   private readonly pending = new Map<number, (result: unknown) => void>();
+  /** Chunks of a heap snapshot being taken. */
+  private snapshotChunks: string[] | null = null;
 
   private constructor(private readonly ws: InstanceType<typeof WebSocket>) {
     ws.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString()) as { id?: number; result?: unknown };
+      const message = JSON.parse(data.toString()) as { id?: number; result?: unknown; method?: string; params?: { chunk?: string } };
+      if (message.method === 'HeapProfiler.addHeapSnapshotChunk' && this.snapshotChunks) this.snapshotChunks.push(message.params!.chunk!);
       if (message.id !== undefined) this.pending.get(message.id)?.(message.result);
       if (message.id !== undefined) this.pending.delete(message.id);
     });
@@ -78,6 +81,16 @@ export class Inspector {
   async stopProfiling(): Promise<unknown> {
     const result = (await this.call('Profiler.stop')) as { profile: unknown };
     return result.profile;
+  }
+
+  /** A heap snapshot (after a full collection), as the .heapsnapshot JSON text. */
+  async heapSnapshot(): Promise<string> {
+    this.snapshotChunks = [];
+    await this.call('HeapProfiler.enable');
+    await this.call('HeapProfiler.takeHeapSnapshot', { reportProgress: false }, 300_000);
+    const text = this.snapshotChunks.join('');
+    this.snapshotChunks = null;
+    return text;
   }
 
   close(): void {

@@ -162,7 +162,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore, redi
     }),
   );
   app.use('/api', timeRouter());
-  let fonts: PdfFonts | undefined;
+  let fonts: Promise<PdfFonts> | undefined;
   app.use(
     '/api',
     exportRouter({

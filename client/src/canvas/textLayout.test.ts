@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakTokens, ELLIPSIS, fitLine, wrapText } from './textLayout';
+import { breakTokens, countWrappedLines, ELLIPSIS, fitLine, wrapText } from './textLayout';
 
 /** Every grapheme 10 units wide: widths are easy to reason about. */
 const measure = (text: string) => Array.from(text).length * 10;
@@ -92,5 +92,25 @@ describe('fitLine', () => {
     expect(fitLine('Community housing', 10, measure)).toBe(`Community${ELLIPSIS}`);
     expect(fitLine('ab cd', 4, measure)).toBe(`ab${ELLIPSIS}`);
     expect(fitLine('Partner', 0, measure)).toBe('');
+  });
+});
+
+describe('countWrappedLines', () => {
+  const unit = (text: string) => Array.from(text).length;
+
+  it('agrees with wrapText on texts of every shape', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const words = ['a', 'be', 'carers', 'peer-support', 'young people', 'isolation', 'x'.repeat(31), 'well-being', ' ', '\n'];
+    for (let i = 0; i < 500; i++) {
+      const count = 1 + Math.floor(random() * 14);
+      const text = Array.from({ length: count }, () => words[Math.floor(random() * words.length)]).join(random() < 0.8 ? ' ' : '');
+      const width = 6 + Math.floor(random() * 24);
+      expect(countWrappedLines(text, width, unit), `${JSON.stringify(text)} at ${width}`).toBe(Math.max(1, wrapText(text, width, Infinity, unit).length));
+    }
+  });
+
+  it('counts a line per paragraph, even an empty one', () => {
+    expect(countWrappedLines('one\n\ntwo', 10, unit)).toBe(3);
   });
 });

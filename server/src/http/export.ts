@@ -62,7 +62,7 @@ export interface ExportRouterOptions {
   store: BoardStore;
   /** PDF packs per client address: each is laid out and drawn on the server. */
   pdfLimiter: AddressLimiter;
-  fonts: () => PdfFonts;
+  fonts: () => Promise<PdfFonts>;
   maxPdfPages: number;
 }
 
@@ -109,7 +109,7 @@ export function exportRouter(options: ExportRouterOptions): Router {
         if (!point) throw new HttpError(404, 'since: no review point with this id on this board');
         before = { name: point.name, createdAt: point.createdAt, content: await withStateDoc(point, contentOf) };
       }
-      const fonts = options.fonts();
+      const fonts = await options.fonts();
       let laidOut: ReturnType<typeof reviewPackPages>;
       try {
         laidOut = await boards.withDoc(board.id, (doc) => {

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { create as parseFont, type Font } from 'fontkit';
-import PDFDocument from 'pdfkit';
+import type { Font } from 'fontkit';
 import { PAGE, type FontWeight, type Measure, type Page } from './layout';
 
 /**
@@ -25,8 +24,31 @@ const CANDIDATES: [string, string][] = [
   ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf'],
 ];
 
-/** Finds the font files once; `configured` is PDF_FONT (its bold: the same name with -Bold, if present). */
-export function findFonts(configured?: string): PdfFonts {
+/**
+ * pdfkit and fontkit, loaded on the first pack: together they hold about 14 MB
+ * of a server's memory, and most servers never print a pack.
+ */
+let libraries: { PDFDocument: typeof import('pdfkit'); parseFont: typeof import('fontkit').create } | undefined;
+
+async function loadLibraries() {
+  if (!libraries) {
+    const [pdfkit, fontkit] = await Promise.all([import('pdfkit'), import('fontkit')]);
+    libraries = { PDFDocument: pdfkit.default, parseFont: fontkit.create };
+  }
+  return libraries;
+}
+
+function loaded() {
+  if (!libraries) throw new Error('pdfkit is not loaded yet: call findFonts first');
+  return libraries;
+}
+
+/**
+ * Loads pdfkit and finds the font files; called once per server, on the first
+ * pack. `configured` is PDF_FONT (its bold: the same name with -Bold, if present).
+ */
+export async function findFonts(configured?: string): Promise<PdfFonts> {
+  const { parseFont } = await loadLibraries();
   if (configured) {
     const bold = join(dirname(configured), configured.split('/').pop()!.replace(/(-Regular)?\.(ttf|otf)$/i, '-Bold.$2'));
     return { regular: parseFont(readFileSync(configured)), bold: parseFont(readFileSync(existsSync(bold) ? bold : configured)), unicode: true };
@@ -55,7 +77,7 @@ export function toWinAnsi(text: string): string {
 }
 
 function newDocument(fonts: PdfFonts, options: { compress: boolean; title: string }): PDFKit.PDFDocument {
-  const doc = new PDFDocument({
+  const doc = new (loaded().PDFDocument)({
     size: [PAGE.width, PAGE.height],
     margin: 0,
     autoFirstPage: false,

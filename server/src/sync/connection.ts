@@ -150,6 +150,10 @@ export class Connection {
   }
 
   /** Drop a dead peer without the closing handshake. */
+  ping(): void {
+    this.ws.ping();
+  }
+
   terminate(): void {
     this.ws.terminate();
   }

@@ -7,6 +7,7 @@ import type { Metrics } from '../metrics';
 import type { BoardRecord, BoardStore } from '../storage/boardStore';
 import type { UpdateWriter } from '../storage/updateWriter';
 import type { Fanout } from '../fanout/fanout';
+import { Keepalive } from './keepalive';
 import { Connection } from './connection';
 import { Room, type SyncLimits } from './room';
 
@@ -43,14 +44,13 @@ export class RoomRegistry {
   private readonly connections = new Set<Connection>();
   /** The stored token hash each connection was let in with (a rotation replaces it). */
   private readonly grants = new WeakMap<Connection, string>();
-  private readonly keepalive: NodeJS.Timeout;
+  private readonly keepalive: Keepalive<Connection>;
   private closing = false;
   /** Boards deleted while this process runs (ids are never reused). */
   private readonly deleted = new Set<BoardId>();
 
   constructor(private readonly options: RoomRegistryOptions) {
-    this.keepalive = setInterval(() => this.ping(), options.pingIntervalMs);
-    this.keepalive.unref();
+    this.keepalive = new Keepalive(this.connections, options.pingIntervalMs);
     options.fanout?.onControl({
       close: (id, role, code, reason) => this.closeLocalConnections(id, role, code, reason),
       evict: (id, code, reason) => {
@@ -253,26 +253,10 @@ export class RoomRegistry {
     return done;
   }
 
-  /** A connection that missed a whole ping round is dead (e.g. a laptop lid closed): drop it. */
-  private ping(): void {
-    for (const connection of this.connections) {
-      if (!connection.alive) {
-        connection.terminate();
-        continue;
-      }
-      connection.alive = false;
-      try {
-        connection.ws.ping();
-      } catch {
-        connection.terminate();
-      }
-    }
-  }
-
   /** Shutdown: close every socket with 1001, then flush, compact and free every room. */
   async closeAll(): Promise<void> {
     this.closing = true;
-    clearInterval(this.keepalive);
+    this.keepalive.stop();
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     const open = [...this.connections];

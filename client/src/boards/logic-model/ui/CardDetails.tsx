@@ -6,6 +6,9 @@ import { CommitInput, CommitTextarea } from '../../../ui-kit/inputs';
 import { PartnerChecklist, PartnerPicker } from './PartnerPicker';
 import type { LogicModelSnapshot } from './store';
 import { SEVERITY_COLOUR, STATUS_LABEL } from './theme';
+import { SelectField, type SelectOption } from '../../../ui-kit/SelectField';
+
+const STATUS_OPTIONS: SelectOption<LogicNode['status']>[] = ACTIVITY_STATUSES.map((status) => ({ value: status, label: STATUS_LABEL[status] }));
 
 interface CardDetailsProps {
   session: BoardSession;
@@ -78,16 +81,7 @@ export function CardDetails({ session, model, node, editable, onSelect, onSelect
               <span>Due date</span>
               <input type="date" aria-label="Due date" value={node.dueDate} disabled={disabled} onChange={(e) => write({ dueDate: e.target.value })} />
             </label>
-            <label className="lm-field">
-              <span>Status</span>
-              <select aria-label="Status" value={node.status} disabled={disabled} onChange={(e) => write({ status: e.target.value as LogicNode['status'] })}>
-                {ACTIVITY_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABEL[s]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField className="lm-field" label="Status" value={node.status} options={STATUS_OPTIONS} disabled={disabled} onChange={(status) => write({ status })} />
           </div>
         </>
       )}

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CARD, cardHasFooter, cardHeight, LINE_PX, wrappedLines } from './cardMetrics';
+import { CARD, cardHasFooter, cardHeight, LINE_PX } from './cardMetrics';
 
 // No DOM here: widths fall back to an estimate of 0.55 em per character.
 describe('card metrics', () => {
-  it('wraps words to the width and counts explicit line breaks', () => {
-    expect(wrappedLines('short', 150)).toBe(1);
-    expect(wrappedLines('one\ntwo\n\nfour', 150)).toBe(4);
-    expect(wrappedLines('a b c d e f g h i j k l m n o p q r s t u v w x y z', 60)).toBeGreaterThan(2);
+  it('grows with the lines its text wraps to', () => {
+    const one = cardHeight({ column: 'inputs', text: 'short' });
+    expect(cardHeight({ column: 'inputs', text: 'one\ntwo\n\nfour' })).toBe(Math.ceil(CARD.padTop + 4 * LINE_PX + CARD.padBottom));
+    expect(cardHeight({ column: 'inputs', text: 'a b c d e f g h i j k l m n o p q r s t u v w x y z '.repeat(2) })).toBeGreaterThan(one);
   });
 
   it('gives activities and measured cards a footer and caps tall text', () => {

@@ -5,6 +5,10 @@ import type { BoardSession } from '../../../collab/session';
 import { moveMatrixRow, removeMatrixRow, updateMatrixRow } from '../matrixActions';
 import type { MatrixStore } from '../matrixStore';
 import { CATEGORY_LABELS, type MatrixCategory } from '../model/rowOrder';
+import { SelectField, type SelectOption } from '../../../ui-kit/SelectField';
+
+const CATEGORY_OPTIONS: SelectOption<MatrixCategory>[] = MATRIX_CATEGORIES.map((category) => ({ value: category, label: CATEGORY_LABELS[category] }));
+const REQUIRED_OPTIONS: SelectOption<number>[] = LEVEL_ANCHORS.map((anchor) => ({ value: anchor.level, label: `${anchor.level} ${anchor.label}` }));
 
 /** A labelled text field that writes on blur, Enter or Escape and follows remote edits while not focused. */
 function CommitField({ label, value, onCommit, disabled, list }: { label: string; value: string; onCommit(v: string): void; disabled: boolean; list?: string }) {
@@ -30,30 +34,8 @@ export function RowEditor({ session, store, editable, row }: { session: BoardSes
         onCommit={(name) => name.trim() && updateMatrixRow({ doc, localOrigin }, row.id, { name: name.trim() })}
       />
       <div className="matrix-form-row">
-        <label className="field">
-          <span>Category</span>
-          <select
-            value={row.category}
-            disabled={!editable}
-            onChange={(e) => updateMatrixRow({ doc, localOrigin }, row.id, { category: e.target.value as MatrixCategory })}
-          >
-            {MATRIX_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {CATEGORY_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Required level</span>
-          <select value={row.required} disabled={!editable} onChange={(e) => updateMatrixRow({ doc, localOrigin }, row.id, { required: Number(e.target.value) })}>
-            {LEVEL_ANCHORS.map((a) => (
-              <option key={a.level} value={a.level}>
-                {a.level} {a.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField className="field" label="Category" value={row.category} options={CATEGORY_OPTIONS} disabled={!editable} onChange={(category) => updateMatrixRow({ doc, localOrigin }, row.id, { category })} />
+        <SelectField className="field" label="Required level" value={row.required} options={REQUIRED_OPTIONS} disabled={!editable} onChange={(required) => updateMatrixRow({ doc, localOrigin }, row.id, { required })} />
       </div>
       <CommitField
         label="Group"

@@ -14,6 +14,7 @@ import { engagementGap, NOT_ASSESSED_LABEL } from '../model/fields';
 import { RING_LABELS } from '../model/onion';
 import { compareByNameThenId } from '../model/text';
 import { CommitInput, CommitTextarea } from '../../../ui-kit/inputs';
+import { SelectField, type SelectOption } from '../../../ui-kit/SelectField';
 import type { MapUi } from './mapStore';
 import { useState } from 'react';
 
@@ -25,7 +26,11 @@ const ATTITUDES: [number, string][] = [
   [-1, 'Sceptic (−1)'],
   [-2, 'Blocker (−2)'],
 ];
-const LEVELS = [4, 3, 2, 1, 0];
+const ATTITUDE_OPTIONS: SelectOption<number>[] = ATTITUDES.map(([value, label]) => ({ value, label }));
+const LEVEL_OPTIONS: SelectOption<number>[] = [4, 3, 2, 1, 0].map((level) => ({ value: level, label: String(level) }));
+const RING_OPTIONS: SelectOption<NonNullable<Stakeholder['ring']>>[] = ONION_RINGS.map((ring) => ({ value: ring, label: RING_LABELS[ring] }));
+const SECTOR_OPTIONS: SelectOption<NonNullable<Stakeholder['sector']>>[] = SECTORS.map((sector) => ({ value: sector, label: cap(sector) }));
+const KIND_OPTIONS: SelectOption<Stakeholder['kind']>[] = STAKEHOLDER_KINDS.map((kind) => ({ value: kind, label: cap(kind) }));
 const DIRECTION_LABELS: Record<(typeof RELATIONSHIP_DIRECTIONS)[number], string> = {
   forward: 'From → to',
   backward: 'To → from',
@@ -96,59 +101,14 @@ export function StakeholderEditor({ session, editable, ui, stakeholder: s, stake
       </div>
 
       <div className="sm-row">
-        <label className="sm-field sm-field-level">
-          <span>Power</span>
-          <select aria-label="Power" value={s.power} disabled={disabled} onChange={(e) => set({ power: Number(e.target.value) })}>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>{l}</option>
-            ))}
-          </select>
-        </label>
-        <label className="sm-field sm-field-level">
-          <span>Interest</span>
-          <select aria-label="Interest" value={s.interest} disabled={disabled} onChange={(e) => set({ interest: Number(e.target.value) })}>
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>{l}</option>
-            ))}
-          </select>
-        </label>
-        <label className="sm-field">
-          <span>Attitude</span>
-          <select aria-label="Attitude" value={s.attitude ?? ''} disabled={disabled} onChange={(e) => set({ attitude: e.target.value === '' ? null : Number(e.target.value) })}>
-            <option value="">{NOT_ASSESSED_LABEL}</option>
-            {ATTITUDES.map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField className="sm-field sm-field-level" label="Power" value={s.power} options={LEVEL_OPTIONS} disabled={disabled} onChange={(power) => set({ power })} />
+        <SelectField className="sm-field sm-field-level" label="Interest" value={s.interest} options={LEVEL_OPTIONS} disabled={disabled} onChange={(interest) => set({ interest })} />
+        <SelectField className="sm-field" label="Attitude" value={s.attitude} options={ATTITUDE_OPTIONS} nullLabel={NOT_ASSESSED_LABEL} disabled={disabled} onChange={(attitude) => set({ attitude })} />
       </div>
       <div className="sm-row">
-        <label className="sm-field">
-          <span>Onion ring</span>
-          <select aria-label="Onion ring" value={s.ring ?? ''} disabled={disabled} onChange={(e) => set({ ring: (e.target.value || null) as Stakeholder['ring'] })}>
-            <option value="">{NOT_ASSESSED_LABEL}</option>
-            {ONION_RINGS.map((r) => (
-              <option key={r} value={r}>{RING_LABELS[r]}</option>
-            ))}
-          </select>
-        </label>
-        <label className="sm-field">
-          <span>Sector</span>
-          <select aria-label="Sector" value={s.sector ?? ''} disabled={disabled} onChange={(e) => set({ sector: (e.target.value || null) as Stakeholder['sector'] })}>
-            <option value="">{NOT_ASSESSED_LABEL}</option>
-            {SECTORS.map((x) => (
-              <option key={x} value={x}>{cap(x)}</option>
-            ))}
-          </select>
-        </label>
-        <label className="sm-field">
-          <span>Kind</span>
-          <select aria-label="Kind" value={s.kind} disabled={disabled} onChange={(e) => set({ kind: e.target.value as Stakeholder['kind'] })}>
-            {STAKEHOLDER_KINDS.map((x) => (
-              <option key={x} value={x}>{cap(x)}</option>
-            ))}
-          </select>
-        </label>
+        <SelectField className="sm-field" label="Onion ring" value={s.ring} options={RING_OPTIONS} nullLabel={NOT_ASSESSED_LABEL} disabled={disabled} onChange={(ring) => set({ ring })} />
+        <SelectField className="sm-field" label="Sector" value={s.sector} options={SECTOR_OPTIONS} nullLabel={NOT_ASSESSED_LABEL} disabled={disabled} onChange={(sector) => set({ sector })} />
+        <SelectField className="sm-field" label="Kind" value={s.kind} options={KIND_OPTIONS} disabled={disabled} onChange={(kind) => set({ kind })} />
       </div>
 
       <fieldset className="sm-fieldset">
