@@ -20,11 +20,10 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import * as Y from 'yjs';
-import { getCollection, matrixCellKey, updateRecord } from '@pc/shared';
-import { addPartner } from '../client/src/boards/partners/partnerActions';
-import { addMatrixRow } from '../client/src/boards/skills-matrix/matrixActions';
+import { getCollection } from '@pc/shared';
+import { seedMatrix } from './render/seed';
 import { appendResults, flag, fmt, installCleanup, machineLine, markdownTable, median, numberOption, repoRoot, startOurs } from './lib/harness';
-import { frameStats, launchChromium, mulberry32, openBoard, type FrameStats } from './lib/browser';
+import { frameStats, launchChromium, openBoard, type FrameStats } from './lib/browser';
 import { createBoard } from '../tests/helpers/server';
 import { ClientPool, waitFor } from '../tests/helpers/sync';
 
@@ -33,36 +32,8 @@ const runs = Math.max(1, Math.round(numberOption('runs', quick ? 1 : 3)));
 const seconds = numberOption('seconds', quick ? 1 : 3);
 const partnerCount = Math.round(numberOption('partners', quick ? 20 : 50));
 const rowCount = Math.round(numberOption('rows', quick ? 100 : 300));
-const origin = { kind: 'bench-seed' };
 
-function seed(doc: Y.Doc): number {
-  const random = mulberry32(42);
-  const categories = ['skill', 'knowledge', 'resource'] as const;
-  const groups = ['', '', 'Delivery', 'Governance', 'Training'];
-  doc.transact(() => {
-    const partners = Array.from({ length: partnerCount }, (_, i) => addPartner({ doc, localOrigin: origin }, { name: `Partner ${String(i + 1).padStart(2, '0')} Trust` }));
-    for (let r = 0; r < rowCount; r++) {
-      const row = addMatrixRow({ doc, localOrigin: origin }, {
-        name: `Row ${r + 1}: ${['Safeguarding', 'Evaluation', 'Venues', 'Volunteers', 'Data protection', 'Funding bids'][r % 6]}`,
-        category: categories[r % 3]!,
-        required: 1 + Math.floor(random() * 4),
-        group: groups[Math.floor(random() * groups.length)]!,
-      });
-      // Adding a row creates its empty cells (createMissingCells); fill 70% of them in.
-      for (const partner of partners) {
-        if (random() < 0.3) continue;
-        updateRecord(
-          doc,
-          'matrixCells',
-          matrixCellKey(row.id, partner.id),
-          { level: Math.floor(random() * 5), gives: random() < 0.15, receives: random() < 0.1 },
-          origin,
-        );
-      }
-    }
-  }, origin);
-  return getCollection(doc, 'matrixCells').size;
-}
+const seed = (doc: Y.Doc) => seedMatrix(doc, partnerCount, rowCount);
 
 /**
  * Click the tab and wait until the accessible table has every partner column and its

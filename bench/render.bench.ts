@@ -5,10 +5,14 @@
  * boxes, same camera maths) in the same run, in headless Chromium 1440x900 @1x.
  *
  * Per kind and size: first paint (see render/firstPaint.ts, identical for both
- * pages), then frame times (rAF deltas, p50 / p95 / max) while panning (wheel)
+ * pages), ours' time to interactive (render/interactive.ts: a click on a card
+ * right after first paint, until the page shows it selected), then frame times (rAF deltas, p50 / p95 / max) while panning (wheel)
  * and zooming (ctrl+wheel), once zoomed to fit and once close up (100%, or 400%
  * for the stakeholder grid, which is 1,000 world units wide). The bare page
  * culls to the viewport; at the largest size it also runs without culling.
+ * Last, a skills matrix of 50 partners x 300 rows opened straight on its tab:
+ * first paint (the table's first row holds every partner and the canvas drew)
+ * and settled, medians of 3 fresh pages (--matrix-runs, --no-matrix to skip).
  *
  * Options (flag or env BENCH_<NAME>): --quick (1,000 and 5,000, 8 pan and
  * 6 zoom frames, zoom close up only, no run without culling; about a minute), --sizes=1000,5000 --kinds=stickies,logic,
@@ -17,16 +21,18 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { getCollection } from '@pc/shared';
-import { appendResults, fmt, flag, installCleanup, machineLine, markdownTable, numberOption, repoRoot, startOurs, stringOption, waitForQuietMachine } from './lib/harness';
+import { appendResults, fmt, flag, installCleanup, machineLine, markdownTable, median, numberOption, repoRoot, startOurs, stringOption, waitForQuietMachine } from './lib/harness';
 import { confirmedIdentityScript, frameStats, launchChromium, newBenchContext, panSteps, wheelFrames, zoomSteps, type FrameStats } from './lib/browser';
 import { startBarePageServer, type BareCard, type BarePageServer } from './render/bare';
 import { bareCards, cardsOnScreen } from './render/cards';
 import { firstPaintScript, itemsReady, openTabScript } from './render/firstPaint';
-import { KIND_LABELS, seedLogicModel, seedStakeholders, seedStickies, type RenderKind } from './render/seed';
+import { timeToInteractive } from './render/interactive';
+import { KIND_LABELS, seedLogicModel, seedMatrix, seedStakeholders, seedStickies, type RenderKind } from './render/seed';
 import { createBoard } from '../tests/helpers/server';
 import { ClientPool, waitFor } from '../tests/helpers/sync';
 
@@ -37,8 +43,15 @@ const panFrames = Math.round(numberOption('pan-frames', quick ? 8 : 120));
 const zoomFrames = Math.round(numberOption('zoom-frames', quick ? 6 : 90));
 /** Quick runs zoom only close up and skip the bare page without culling. */
 const zoomAtFit = !quick;
+const withMatrix = !flag('no-matrix');
+const matrixRuns = Math.max(1, Math.round(numberOption('matrix-runs', quick ? 1 : 3)));
+const MATRIX_PARTNERS = quick ? 20 : 50;
+const MATRIX_ROWS = quick ? 100 : 300;
 const FIRST_PAINT_BUDGET_MS = 1500;
 const PAN_RATIO_BUDGET = 1.25;
+/** Goals at 10,000 items: first paint within 1.2x of the bare page's, time to interactive within 1.5x of it. */
+const FIRST_PAINT_RATIO_GOAL = 1.2;
+const INTERACTIVE_RATIO_GOAL = 1.5;
 
 type View = 'fit' | 'close';
 type Camera = { x: number; y: number; zoom: number };
@@ -53,6 +66,8 @@ interface ViewResult {
 
 interface SideResult {
   firstPaint: number;
+  /** Ours only: ms from navigation start until a click on a card right after first paint shows it selected. */
+  interactive?: number;
   /** First paint until frames stay under 50 ms (layout, routing and caches done). */
   settled: number;
   views: Partial<Record<View, ViewResult>>;
@@ -145,6 +160,9 @@ async function measureOurs(browser: Browser, kind: RenderKind, size: number, url
     await page.goto(url);
     const firstPaint = await waitFirstPaint(page);
     const firstCamera = await oursCamera(page);
+    const interactive = await timeToInteractive(page, kind);
+    // Leave nothing selected for the frame measurements.
+    await page.keyboard.press('Escape');
     await page.locator('.connection[data-state="live"]').waitFor({ timeout: 60_000 });
     const settled = (await settle(page)) - firstPaint;
     const box = (await page.locator('.canvas').boundingBox())!;
@@ -165,7 +183,7 @@ async function measureOurs(browser: Browser, kind: RenderKind, size: number, url
       cameras[view] = camera;
       views[view] = await measureView(page, '.canvas', camera, cardsOnScreen(cards, camera, box), view === 'close' || zoomAtFit);
     }
-    return { result: { firstPaint, settled, views }, cards, box, cameras, firstCamera };
+    return { result: { firstPaint, interactive, settled, views }, cards, box, cameras, firstCamera };
   } finally {
     await context.close();
   }
@@ -194,6 +212,53 @@ async function measureBare(browser: Browser, bare: BarePageServer, cards: BareCa
   }
 }
 
+interface MatrixResult {
+  cells: number;
+  firstPaint: number[];
+  settled: number[];
+}
+
+/** The matrix tab's accessible table holds its first row with every partner's cell. */
+const matrixReady = (partners: number) =>
+  `((document.querySelector('table[aria-label="Skills matrix"] tbody tr[data-row-id]')?.querySelectorAll('td[data-partner-id]').length ?? 0) >= ${partners})`;
+
+async function measureMatrix(browser: Browser, server: { url: string; port: number }): Promise<MatrixResult> {
+  const pool = new ClientPool();
+  let url: string;
+  let cells: number;
+  try {
+    const board = await createBoard({ url: server.url }, `Render bench: ${MATRIX_PARTNERS} x ${MATRIX_ROWS} matrix`);
+    const seeder = pool.connect({ wsUrl: `ws://127.0.0.1:${server.port}/ws` }, board.id, board.tokens.owner);
+    await seeder.synced();
+    cells = seedMatrix(seeder.doc, MATRIX_PARTNERS, MATRIX_ROWS);
+    await waitFor(() => (seeder.provider.ws?.bufferedAmount ?? 1) === 0, { timeout: 60_000, message: 'matrix seed was not sent' });
+    const check = pool.connect({ wsUrl: `ws://127.0.0.1:${server.port}/ws` }, board.id, board.tokens.view);
+    await waitFor(() => check.provider.synced && getCollection(check.doc, 'matrixCells').size === cells, { timeout: 60_000, message: 'matrix seed did not reach the server' });
+    url = new URL(board.links.edit, server.url).href;
+  } finally {
+    pool.destroyAll();
+  }
+  const result: MatrixResult = { cells, firstPaint: [], settled: [] };
+  for (let run = 0; run < matrixRuns; run++) {
+    const context = await newBenchContext(browser, [confirmedIdentityScript(), firstPaintScript(matrixReady(MATRIX_PARTNERS)), openTabScript('#tab-skills-matrix')]);
+    try {
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error('  page error:', error.message));
+      await page.goto(url);
+      const firstPaint = await waitFirstPaint(page);
+      const settled = (await settle(page)) - firstPaint;
+      result.firstPaint.push(firstPaint);
+      result.settled.push(settled);
+      console.log(`matrix ${MATRIX_PARTNERS} x ${MATRIX_ROWS} run ${run + 1}: first paint ${fmt(firstPaint, 0)} ms, settled +${fmt(settled, 0)} ms`);
+    } finally {
+      await context.close();
+    }
+  }
+  return result;
+}
+
+const loadText = () => loadavg().map((v) => v.toFixed(2)).join(' / ');
+
 const ratio = (ours: number, bare: number) => (Number.isFinite(ours) && Number.isFinite(bare) && bare > 0 ? `${(ours / bare).toFixed(2)}x` : 'n/a');
 
 function kindTable(rows: Row[]): string {
@@ -209,6 +274,8 @@ function kindTable(rows: Row[]): string {
         first ? fmt(row.ours.firstPaint, 0) : '',
         first ? fmt(row.bare.firstPaint, 0) : '',
         first ? ratio(row.ours.firstPaint, row.bare.firstPaint) : '',
+        first ? fmt(row.ours.interactive ?? NaN, 0) : '',
+        first ? ratio(row.ours.interactive ?? NaN, row.bare.firstPaint) : '',
         `${fmt(o.pan.p50)} / ${fmt(o.pan.p95)}`,
         `${fmt(b.pan.p50)} / ${fmt(b.pan.p95)}`,
         ratio(o.pan.p95, b.pan.p95),
@@ -219,11 +286,11 @@ function kindTable(rows: Row[]): string {
     }
     if (row.noCull) {
       const n = row.noCull.views.close!;
-      lines.push(['', `bare without culling, close (${n.onScreen} on screen)`, '', fmt(row.noCull.firstPaint, 0), '', '', `${fmt(n.pan.p50)} / ${fmt(n.pan.p95)}`, '', '', '', '']);
+      lines.push(['', `bare without culling, close (${n.onScreen} on screen)`, '', fmt(row.noCull.firstPaint, 0), '', '', '', '', `${fmt(n.pan.p50)} / ${fmt(n.pan.p95)}`, '', '', '', '']);
     }
   }
   return markdownTable(
-    ['items', 'view', 'first paint ours ms', 'bare ms', 'ratio', 'pan p50/p95 ours ms', 'bare ms', 'p95 ratio', 'zoom p95 ours ms', 'bare ms', 'ratio'],
+    ['items', 'view', 'first paint ours ms', 'bare ms', 'ratio', 'interactive ours ms', '/ bare first paint', 'pan p50/p95 ours ms', 'bare ms', 'p95 ratio', 'zoom p95 ours ms', 'bare ms', 'ratio'],
     lines,
   );
 }
@@ -242,6 +309,7 @@ function detailTable(rows: Row[]): string {
         }
       }
       lines.push([row.kind, String(row.size), side, '', 'first paint / settled', '', '', '', '', `${fmt(result.firstPaint, 0)} / +${fmt(result.settled, 0)} ms`]);
+      if (result.interactive !== undefined) lines.push([row.kind, String(row.size), side, '', 'interactive', '', '', '', '', `${fmt(result.interactive, 0)} ms`]);
     }
   }
   return markdownTable(['kind', 'items', 'page', 'view', 'gesture', 'frames', 'p50 ms', 'p95 ms', 'max ms', 'fps'], lines);
@@ -252,7 +320,11 @@ function budgetLines(rows: Row[]): string[] {
   for (const row of rows) {
     if (row.size < 10_000) continue;
     const fp = row.ours.firstPaint;
+    const bareFp = row.bare.firstPaint;
+    const tti = row.ours.interactive ?? NaN;
     out.push(`- ${KIND_LABELS[row.kind]}, ${row.size}: first paint ${fmt(fp, 0)} ms <= ${FIRST_PAINT_BUDGET_MS} ms: **${fp <= FIRST_PAINT_BUDGET_MS ? 'met' : 'NOT met'}**`);
+    out.push(`- ${KIND_LABELS[row.kind]}, ${row.size}: first paint ${fmt(fp, 0)} ms vs bare ${fmt(bareFp, 0)} ms = ${ratio(fp, bareFp)} <= ${FIRST_PAINT_RATIO_GOAL}x: **${fp / bareFp <= FIRST_PAINT_RATIO_GOAL ? 'met' : 'NOT met'}**`);
+    out.push(`- ${KIND_LABELS[row.kind]}, ${row.size}: interactive ${fmt(tti, 0)} ms vs bare first paint ${fmt(bareFp, 0)} ms = ${ratio(tti, bareFp)} <= ${INTERACTIVE_RATIO_GOAL}x: **${tti / bareFp <= INTERACTIVE_RATIO_GOAL ? 'met' : 'NOT met'}**`);
     for (const view of ['fit', 'close'] as const) {
       const o = row.ours.views[view]!.pan.p95;
       const b = row.bare.views[view]!.pan.p95;
@@ -275,6 +347,7 @@ async function main() {
   try {
     browser = await launchChromium();
     await waitForQuietMachine(quick ? 1000 : 15_000);
+    const loadAtStart = loadText();
     const rows: Row[] = [];
     const largest = Math.max(...sizes);
     for (const kind of kinds) {
@@ -297,16 +370,33 @@ async function main() {
         seeded.doc.destroy();
       }
     }
+    const matrix = withMatrix ? await measureMatrix(browser, server) : null;
     const chromium = browser.version();
     const sections = kinds.map((kind) => `### ${KIND_LABELS[kind]}\n\n${kindTable(rows.filter((r) => r.kind === kind))}`);
     const budgets = budgetLines(rows);
     const text = [
       `## render: ${machineLine()} · chromium ${chromium}${quick ? ' · --quick' : ''}`,
       '',
+      `Load average (1 / 5 / 15 min) on this shared machine: ${loadAtStart} when measuring began, ${loadText()} at the end.`,
+      '',
       `Ours (built client, real server, boards seeded by a Node y-websocket client) vs a bare Konva ${'`'}konva.min.js${'`'} page drawing the same cards (rect + text each, same world boxes and camera, culled to the viewport), same run; headless Chromium 1440x900 @1x, --disable-gpu. First paint: ms from navigation start to the first frame after a Konva layer drew with every item loaded. Frame times: rAF deltas while one wheel (pan, ${panFrames} frames) or ctrl+wheel (zoom in and out, ${zoomFrames} frames) event is dispatched per frame. "fit" = the app's zoom to fit (clamped at 10%), "close" = 100% (400% for the 1,000-unit stakeholder grid). Ratio = ours / bare; 16.7 ms is one 60 Hz frame.`,
       '',
       ...sections.flatMap((s) => [s, '']),
-      ...(budgets.length ? ['Budgets (10,000 items: first paint <= 1.5 s; pan p95 <= 1.25x bare with culling):', '', ...budgets, ''] : []),
+      ...(matrix
+        ? [
+            `### skills matrix, ${MATRIX_PARTNERS} partners x ${MATRIX_ROWS} rows (${matrix.cells} cells), opened on its tab`,
+            '',
+            markdownTable(
+              ['measure', 'median', 'runs'],
+              [
+                ['first paint ms', fmt(median(matrix.firstPaint), 0), matrix.firstPaint.map((v) => fmt(v, 0)).join(' / ')],
+                ['settled after it ms', fmt(median(matrix.settled), 0), matrix.settled.map((v) => fmt(v, 0)).join(' / ')],
+              ],
+            ),
+            '',
+          ]
+        : []),
+      ...(budgets.length ? [`Budgets (10,000 items: first paint <= 1.5 s and within ${FIRST_PAINT_RATIO_GOAL}x of bare, interactive within ${INTERACTIVE_RATIO_GOAL}x of bare's first paint; pan p95 <= 1.25x bare with culling):`, '', ...budgets, ''] : []),
       '<details><summary>Every measurement</summary>',
       '',
       detailTable(rows),

@@ -6,20 +6,30 @@
  *   Layer.drawScene that ran while the page's `ready` predicate held.
  *
  * `ready` says the page holds all of the board's items (ours: the accessible
- * list, rendered in the same React commit as the canvas, lists all of them;
+ * list, rendered in the same React commit as the canvas, counts all of them;
  * bare: its layer is built). The hook wraps Konva.Layer.prototype.drawScene the
  * once the library has registered `window.Konva` (both the app bundle and
  * konva.min.js do; the classes are attached right after), so it sees
  * cached-bitmap draws as well as live ones.
  */
-/** Which DOM says our page holds every item (the accessible lists, rendered in the same commit as the canvas). */
+/**
+ * Which DOM says our page holds every item: the list beside the canvas counts
+ * the board's records (`data-count`, rendered in the same commit as the canvas;
+ * its rows may still be filling in idle time after the first frame), or, for a
+ * list without the count (older builds, the stakeholder list), holds a row for each.
+ */
 export function itemsReady(kind: 'stickies' | 'stakeholders' | 'logic', count: number): string {
-  const rows = {
-    stickies: 'ul[aria-label="Items on this board"] li[data-item-id]',
-    stakeholders: 'ul[aria-label="Stakeholders"] li[data-map-x]',
-    logic: '[aria-label="Logic model outline"] li[data-node-id]',
+  const lists = {
+    stickies: 'ul[aria-label="Items on this board"]',
+    stakeholders: 'ul[aria-label="Stakeholders"]',
+    logic: '[aria-label="Logic model outline"]',
   }[kind];
-  return `document.querySelectorAll(${JSON.stringify(rows)}).length >= ${count}`;
+  const rows = {
+    stickies: 'li[data-item-id]',
+    stakeholders: 'li[data-map-x]',
+    logic: 'li[data-node-id]',
+  }[kind];
+  return `(Number(document.querySelector(${JSON.stringify(lists)})?.getAttribute('data-count')) >= ${count} || document.querySelectorAll(${JSON.stringify(`${lists} ${rows}`)}).length >= ${count})`;
 }
 
 export function firstPaintScript(ready: string): string {

@@ -4,7 +4,9 @@
  * Every board is deterministic: the same records, ids and places every run.
  */
 import type * as Y from 'yjs';
-import { STICKY_COLOURS, createRecord, orderKeys, updateMeta, type LogicColumn, getTemplate } from '@pc/shared';
+import { STICKY_COLOURS, createRecord, getCollection, matrixCellKey, orderKeys, updateMeta, updateRecord, type LogicColumn, getTemplate } from '@pc/shared';
+import { addPartner } from '../../client/src/boards/partners/partnerActions';
+import { addMatrixRow } from '../../client/src/boards/skills-matrix/matrixActions';
 import { STICKY_SIZE } from '../../client/src/freeCanvas/actions';
 import { mulberry32 } from '../lib/browser';
 
@@ -119,4 +121,34 @@ export function seedLogicModel(doc: Y.Doc, count: number): { texts: Map<string, 
     }
   }, origin);
   return { texts, links };
+}
+
+/** A skills matrix of `partnerCount` partners x `rowCount` rows, ~70% of its cells filled in; returns the number of cells. */
+export function seedMatrix(doc: Y.Doc, partnerCount: number, rowCount: number): number {
+  const random = mulberry32(42);
+  const categories = ['skill', 'knowledge', 'resource'] as const;
+  const groups = ['', '', 'Delivery', 'Governance', 'Training'];
+  doc.transact(() => {
+    const partners = Array.from({ length: partnerCount }, (_, i) => addPartner({ doc, localOrigin: origin }, { name: `Partner ${String(i + 1).padStart(2, '0')} Trust` }));
+    for (let r = 0; r < rowCount; r++) {
+      const row = addMatrixRow({ doc, localOrigin: origin }, {
+        name: `Row ${r + 1}: ${['Safeguarding', 'Evaluation', 'Venues', 'Volunteers', 'Data protection', 'Funding bids'][r % 6]}`,
+        category: categories[r % 3]!,
+        required: 1 + Math.floor(random() * 4),
+        group: groups[Math.floor(random() * groups.length)]!,
+      });
+      // Adding a row creates its empty cells (createMissingCells); fill 70% of them in.
+      for (const partner of partners) {
+        if (random() < 0.3) continue;
+        updateRecord(
+          doc,
+          'matrixCells',
+          matrixCellKey(row.id, partner.id),
+          { level: Math.floor(random() * 5), gives: random() < 0.15, receives: random() < 0.1 },
+          origin,
+        );
+      }
+    }
+  }, origin);
+  return getCollection(doc, 'matrixCells').size;
 }

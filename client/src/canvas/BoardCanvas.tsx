@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { Layer, Rect as KonvaRect, Stage } from 'react-konva';
+import { Group, Layer, Rect as KonvaRect, Stage } from 'react-konva';
 import type Konva from 'konva';
 import type { BoardView, CanvasItem } from '@pc/shared';
 import { useValue, useValueBy } from '../lib/hooks';
@@ -23,7 +23,7 @@ import { pinchCamera } from './pinch';
 import { boxBetween } from './selection';
 import { NOTE_FONT_SIZE, NOTE_SHADOW_PX, StickyNote, type NoteHandlers } from './StickyNote';
 import { planCapture, type CapturePlan } from './capture';
-import { useCameraMoving } from './useCameraMoving';
+import { useHitsPausedWhileMoving } from './useCameraMoving';
 import type { CanvasFocus } from './useCanvasFocus';
 import { useCullRegion } from './useCullRegion';
 
@@ -96,14 +96,21 @@ interface BoardCanvasProps {
   label: string;
   /** The board's structured content (Konva layers), drawn between the grid and the notes. */
   layers?(size: Size): ReactNode;
-  /** Free layers under the notes (frames) and over them (text, connectors, selection handles). */
+  /**
+   * Free content (Konva groups, not layers) drawn in the notes' layer under the notes (frames)
+   * and in the top layer over them (text, connectors, selection handles); `underShown` /
+   * `overShown` say whether they draw anything, so an empty layer is not composited each frame.
+   */
   under?: ReactNode;
   over?: ReactNode;
+  underShown?: boolean;
+  overShown?: boolean;
   /**
    * Drawn over everything, on screen only (left out of pictures), in the top
-   * layer with the cursors: a comparison's marks. Shapes, not layers.
+   * layer with the cursors: a comparison's marks. Shapes, not layers; they read
+   * the camera as they draw (camera frames re-render no React component).
    */
-  screenOverlay?(camera: Camera, size: Size): ReactNode;
+  screenOverlay?(camera: ValueStore<Camera>, size: Size): ReactNode;
   /** Filled with the canvas's picture export while it is mounted. */
   capture?: { current: CanvasCapture | null };
   children?: ReactNode;
@@ -118,7 +125,7 @@ interface BoardCanvasProps {
  * zoom (ctrl/cmd+wheel, pinch) around the pointer, dot grid, culled items and
  * other people's cursors. Layers that never take input are `listening={false}`.
  */
-export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peers, editable, selectedIds: chosenIds, editingId, actions, label, layers, under, over, screenOverlay, capture, children, focus, id }: BoardCanvasProps) {
+export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peers, editable, selectedIds: chosenIds, editingId, actions, label, layers, under, over, underShown = false, overShown = false, screenOverlay, capture, children, focus, id }: BoardCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const [screenSize, setSize] = useState<Size>({ width: 0, height: 0 });
@@ -127,7 +134,6 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
   const size = captureSize ?? screenSize;
   const [capturing, setCapturing] = useState(false);
   const selectedIds = capturing ? NOTHING_SELECTED : chosenIds;
-  const camera = useValue(cameraStore);
   const spaceHeld = useValue(boardShortcuts.spaceHeld);
   const [panning, setPanning] = useState(false);
   const [hovering, setHovering] = useState(false);
@@ -324,10 +330,30 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
   const visible = useMemo(() => (size.width === 0 ? [] : cullToViewport(items, region.rect)), [items, region, size]);
   const showText = textReadable(NOTE_FONT_SIZE, region.zoom);
   const showShadow = decorationVisible(NOTE_SHADOW_PX, region.zoom);
-  const pauseHits = useCameraMoving(cameraStore, visible.length >= HIT_PAUSE_FROM_NOTES);
+  const notesLayerRef = useRef<Konva.Layer>(null);
+  useHitsPausedWhileMoving(cameraStore, [notesLayerRef], visible.length >= HIT_PAUSE_FROM_NOTES);
   const parts = useMemo(() => splitNoteLayer(visible, editingId === null ? selectedIds : new Set([...selectedIds, editingId])), [visible, selectedIds, editingId]);
-  const peerCount = useValueBy(peers, (all) => String(all.length)).length;
+  // Other people (the list includes me): their cursors' group is drawn only while there are some.
+  const peerCount = useValueBy(peers, (all) => String(all.filter((peer) => !peer.isSelf).length)).filter((peer) => !peer.isSelf).length;
+  // Only the focus ring's width follows the zoom in React; pans re-render nothing.
+  const zoom = useValueBy(cameraStore, (camera) => (focus?.ring ? String(camera.zoom) : '')).zoom;
   const boardLayers = useMemo(() => (size.width === 0 ? null : layers?.(size)), [layers, size]);
+
+  // Camera frames never re-render React: the stage's transform (and the camera the
+  // tests and benchmarks read) follow the store directly; Konva redraws the layers.
+  const mounted = size.width > 0;
+  useLayoutEffect(() => {
+    const stage = stageRef.current;
+    const element = containerRef.current;
+    if (!mounted || !stage || !element) return;
+    const apply = () => {
+      const camera = cameraStore.get();
+      stage.setAttrs({ x: camera.x, y: camera.y, scaleX: camera.zoom, scaleY: camera.zoom });
+      element.dataset.camera = `${camera.x.toFixed(1)},${camera.y.toFixed(1)},${camera.zoom.toFixed(4)}`;
+    };
+    apply();
+    return cameraStore.subscribe(apply);
+  }, [cameraStore, mounted]);
 
   const cursor = panning ? 'grabbing' : spaceHeld ? 'grab' : overLocked && editable ? 'not-allowed' : hovering && editable ? 'move' : 'default';
   const lockedAt = actions.lockedAt;
@@ -409,7 +435,6 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
       aria-roledescription="whiteboard canvas"
       aria-describedby={focus ? `${id ?? 'canvas'}-focus` : undefined}
       {...focus?.containerProps}
-      data-camera={`${camera.x.toFixed(1)},${camera.y.toFixed(1)},${camera.zoom.toFixed(4)}`}
       onPointerMove={(event) => {
         const world = eventWorld(event.currentTarget, event, cameraStore);
         actions.pointer(world);
@@ -439,19 +464,20 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
           style={captureSize ? { position: 'absolute', top: 0, left: 0 } : undefined}
           width={size.width}
           height={size.height}
-          x={camera.x}
-          y={camera.y}
-          scaleX={camera.zoom}
-          scaleY={camera.zoom}
           onPointerDown={onStagePointerDown}
           onDblTap={onStageDoubleTap}
         >
-          <Layer listening={false} name={SCREEN_ONLY}>
-            <DotGrid camera={camera} size={size} />
+          {/* At most five layers on any board (Konva's advice; each is a canvas composited every frame): the
+              background (dot grid), the board's own (at most two), the notes with the frames under them,
+              and one top layer for what goes over everything (free text and connectors, handles, cursors). */}
+          <Layer listening={false} name="background">
+            <Group name={SCREEN_ONLY}>
+              <DotGrid />
+            </Group>
           </Layer>
           {boardLayers}
-          {under}
-          <Layer listening={!pauseHits} visible={visible.length > 0}>
+          <Layer ref={notesLayerRef} name="notes" visible={visible.length > 0 || underShown}>
+            {under}
             {parts.map((part) =>
               part.kind === 'batch' ? (
                 <NoteBatch key={part.key} items={part.items} editable={editable} showText={showText} showShadow={showShadow} handlers={noteHandlers} />
@@ -470,12 +496,14 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
               ),
             )}
           </Layer>
-          {over}
           {/* Empty layers are hidden: every visible layer is a full-size canvas redrawn and composited each frame. */}
-          <Layer listening={false} visible={peerCount > 0 || Boolean(screenOverlay) || Boolean(focus?.ring)} name={SCREEN_ONLY}>
-            {screenOverlay?.(camera, size)}
-            <Cursors peers={peers} view={view} zoom={camera.zoom} />
-            {focus?.ring && <FocusRing rect={focus.ring} zoom={camera.zoom} />}
+          <Layer name="over" visible={overShown || peerCount > 0 || Boolean(screenOverlay) || Boolean(focus?.ring)}>
+            {over}
+            <Group listening={false} name={SCREEN_ONLY}>
+              {screenOverlay?.(cameraStore, size)}
+              {peerCount > 0 && <Cursors peers={peers} view={view} camera={cameraStore} />}
+              {focus?.ring && <FocusRing rect={focus.ring} zoom={zoom} />}
+            </Group>
           </Layer>
         </Stage>
       )}

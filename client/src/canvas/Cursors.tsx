@@ -1,6 +1,7 @@
 import { Group, Label, Path, Tag, Text } from 'react-konva';
 import type { BoardView } from '@pc/shared';
-import { useValue } from '../lib/hooks';
+import { useValueBy } from '../lib/hooks';
+import type { Camera } from './camera';
 import { visibleCursors, type Peer } from '../collab/presence';
 import type { ValueStore } from '../lib/valueStore';
 import { FONT_FAMILY } from '../lib/theme';
@@ -9,10 +10,13 @@ const ARROW = 'M0 0 L0 17 L4.6 12.6 L7.8 19.6 L10.6 18.4 L7.5 11.6 L13.4 11.6 Z'
 
 /**
  * Other people's pointers on this tab. Subscribes to presence on its own, so a
- * cursor moving re-renders this layer only. Drawn at a constant screen size.
+ * cursor moving re-renders this layer only. Drawn at a constant screen size:
+ * re-renders when the zoom changes, never for a pan.
  */
-export function Cursors({ peers, view, zoom }: { peers: ValueStore<Peer[]>; view: BoardView; zoom: number }) {
-  const all = useValue(peers);
+export function Cursors({ peers, view, camera }: { peers: ValueStore<Peer[]>; view: BoardView; camera: ValueStore<Camera> }) {
+  // Other people's cursors only: my own presence (the viewport I publish as I pan) changes nothing here.
+  const all = useValueBy(peers, (list) => cursorsKey(visibleCursors(list, view)));
+  const { zoom } = useValueBy(camera, (c) => String(c.zoom));
   const scale = 1 / zoom;
   return (
     <>
@@ -28,3 +32,5 @@ export function Cursors({ peers, view, zoom }: { peers: ValueStore<Peer[]>; view
     </>
   );
 }
+
+const cursorsKey = (shown: readonly Peer[]) => shown.map((peer) => `${peer.clientId}:${peer.cursor!.x}:${peer.cursor!.y}:${peer.user.name}:${peer.user.colour}`).join('|');

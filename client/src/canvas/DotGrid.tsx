@@ -1,22 +1,25 @@
 import { Shape } from 'react-konva';
-import type { Camera } from './camera';
 import { visibleWorldRect } from './camera';
-import type { Size } from '../lib/geometry';
 import { dotGridFor } from './grid';
 
 const DOT_COLOUR = '#cbd5e1';
 
 /**
  * The background dot grid: one Shape whose scene function draws only the dots
- * inside the viewport, straight onto the 2D context (no Konva node per dot).
+ * inside the viewport, straight onto the 2D context (no Konva node per dot). It
+ * reads the camera from the stage's transform as it draws, so a camera frame
+ * redraws it without a React render.
  */
-export function DotGrid({ camera, size }: { camera: Camera; size: Size }) {
-  const grid = dotGridFor(visibleWorldRect(camera, size), camera.zoom);
+export function DotGrid() {
   return (
     <Shape
       listening={false}
       perfectDrawEnabled={false}
-      sceneFunc={(context) => {
+      sceneFunc={(context, shape) => {
+        const stage = shape.getStage();
+        if (!stage) return;
+        const zoom = stage.scaleX();
+        const grid = dotGridFor(visibleWorldRect({ x: stage.x(), y: stage.y(), zoom }, { width: stage.width(), height: stage.height() }), zoom);
         const ctx = context._context;
         const d = grid.radius * 2;
         ctx.fillStyle = DOT_COLOUR;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkIntrinsicSize, listChunks } from './listChunks';
+import { chunkIntrinsicSize, chunksToRender, listChunks } from './listChunks';
 
 describe('listChunks', () => {
   it('splits rows into chunks of the given size, the last one shorter', () => {
@@ -10,5 +10,17 @@ describe('listChunks', () => {
 
   it('sizes a skipped chunk by its rows', () => {
     expect(chunkIntrinsicSize(50, 48)).toBe('auto 2400px');
+  });
+});
+
+describe('chunksToRender', () => {
+  it('renders what idle steps have reached of a long list, and a short remainder at once', () => {
+    expect(chunksToRender(200, 4)).toBe(4);
+    expect(chunksToRender(200, 184)).toBe(184);
+    expect(chunksToRender(200, 198)).toBe(200);
+    expect(chunksToRender(5, 4)).toBe(5);
+    expect(chunksToRender(3, 4)).toBe(3);
+    // Complete, then a note added: listed at once.
+    expect(chunksToRender(201, 204)).toBe(201);
   });
 });

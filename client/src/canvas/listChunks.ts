@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 /**
  * The accessible lists beside the canvas (free items, stakeholders, the logic
  * outline) hold every record, up to tens of thousands of rows. Their rows sit in
@@ -20,4 +21,41 @@ export function listChunks<T>(items: readonly T[], size = LIST_CHUNK_ROWS): T[][
 /** The `contain-intrinsic-size` of a skipped chunk: its rows at an estimated height, so the scroll bar stays right. */
 export function chunkIntrinsicSize(rows: number, rowEstimatePx: number): string {
   return `auto ${rows * rowEstimatePx}px`;
+}
+
+/** Chunks rendered with the first frame; the rest follow in idle time, `CHUNKS_PER_STEP` at a time. */
+export const FIRST_CHUNKS = 4;
+export const CHUNKS_PER_STEP = 20;
+/** So few chunks missing are rendered at once (a note added, a paste): only a long list waits. */
+const AT_ONCE_CHUNKS = 2;
+
+type IdleWindow = { requestIdleCallback?(callback: () => void, options?: { timeout: number }): number; cancelIdleCallback?(id: number): void };
+
+/** How many chunks to render of `chunkCount`, when `shown` have been reached in idle steps (pure, tested). */
+export function chunksToRender(chunkCount: number, shown: number): number {
+  return chunkCount - shown <= AT_ONCE_CHUNKS ? chunkCount : shown;
+}
+
+/**
+ * How many of a list's `chunkCount` chunks to render now: a long list's first
+ * chunks go with the first frame (the canvas is not held up by thousands of
+ * rows), the others are added in idle time after it, a step at a time, until
+ * every record is listed. A few rows added later are listed at once.
+ */
+export function useChunksShown(chunkCount: number): number {
+  const [shown, setShown] = useState(FIRST_CHUNKS);
+  const rendered = chunksToRender(chunkCount, shown);
+  const waiting = rendered < chunkCount;
+  useEffect(() => {
+    if (!waiting) return;
+    const idle = window as unknown as IdleWindow;
+    const step = () => setShown((count) => count + CHUNKS_PER_STEP);
+    if (idle.requestIdleCallback) {
+      const id = idle.requestIdleCallback(step, { timeout: 100 });
+      return () => idle.cancelIdleCallback?.(id);
+    }
+    const id = setTimeout(step, 16);
+    return () => clearTimeout(id);
+  }, [waiting, shown]);
+  return rendered;
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, type RefObject } from 'react';
+import type Konva from 'konva';
 import type { ValueStore } from '../lib/valueStore';
 import type { Camera } from './camera';
 
@@ -6,26 +7,36 @@ import type { Camera } from './camera';
 export const CAMERA_REST_MS = 120;
 
 /**
- * True while the camera is moving (a pan or zoom gesture), false once it has
- * rested for `restMs`. Re-renders twice per gesture, not once per frame.
+ * While the camera moves (a pan or zoom gesture) the given layers stop
+ * listening, so Konva leaves their hit graphs alone and a frame draws each
+ * shape once, not twice; they listen again (and redraw their hit graphs) once
+ * the camera has rested for `restMs`. Done on the Konva layers directly: a
+ * gesture renders no React component.
  */
-export function useCameraMoving(camera: ValueStore<Camera>, enabled: boolean, restMs = CAMERA_REST_MS): boolean {
-  const [moving, setMoving] = useState(false);
+export function useHitsPausedWhileMoving(camera: ValueStore<Camera>, layers: readonly RefObject<Konva.Layer | null>[], enabled: boolean, restMs = CAMERA_REST_MS): void {
   useEffect(() => {
+    const set = (listening: boolean) => {
+      for (const ref of layers) if (ref.current && ref.current.listening() !== listening) ref.current.listening(listening);
+    };
     if (!enabled) {
-      setMoving(false);
+      set(true);
       return;
     }
     let timer: ReturnType<typeof setTimeout> | null = null;
     const unsubscribe = camera.subscribe(() => {
-      setMoving(true);
+      set(false);
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => setMoving(false), restMs);
+      timer = setTimeout(() => {
+        timer = null;
+        set(true);
+      }, restMs);
     });
     return () => {
       unsubscribe();
       if (timer) clearTimeout(timer);
+      set(true);
     };
+    // The refs are stable; their layers are read when the camera moves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [camera, enabled, restMs]);
-  return moving;
 }

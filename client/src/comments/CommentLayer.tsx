@@ -4,7 +4,7 @@ import { useShortcuts } from '../canvas/useShortcuts';
 import { screenToWorld, worldToScreen, type Camera } from '../canvas/camera';
 import type { BoardSession } from '../collab/session';
 import { pointerOn, worldPoint, type Rect } from '../lib/geometry';
-import { useValue } from '../lib/hooks';
+import { useValueWhile } from '../lib/hooks';
 import type { ValueStore } from '../lib/valueStore';
 import { describeRecord, pickTarget, pinPoint, type Locate } from './anchors';
 import { CommentComposer } from './CommentComposer';
@@ -47,11 +47,10 @@ function useDocFrames(session: BoardSession): void {
  * and opens a field to write the first comment.
  */
 export function CommentLayer({ session, view, camera: cameraStore, me, people, writer, locate, candidates }: Props) {
-  const camera = useValue(cameraStore);
   useDocFrames(session);
   const { threads, ui, state, isUnread } = useThreads(session, me);
 
-  const pins = threads.flatMap((thread) => {
+  const worldPins = threads.flatMap((thread) => {
     if (thread.root.resolved && thread.root.id !== state.openId) return [];
     const anchor = anchorOf(thread.root);
     let world: { x: number; y: number } | null = null;
@@ -59,12 +58,12 @@ export function CommentLayer({ session, view, camera: cameraStore, me, people, w
       const found = locate(anchor.id);
       if (found && found.view === view) world = pinPoint(found.rect);
     } else if (anchor.kind === 'point' && anchor.view === view) world = { x: anchor.x, y: anchor.y };
-    if (!world) return [];
-    const at = worldToScreen(camera, worldPoint(world.x, world.y));
-    return [{ thread, at }];
+    return world ? [{ thread, world }] : [];
   });
-
   const draft = state.draft;
+  // Follows the camera only while a pin or a draft is on this tab: otherwise a pan renders nothing here.
+  const camera = useValueWhile(cameraStore, worldPins.length > 0 || draft !== null);
+  const pins = worldPins.map(({ thread, world }) => ({ thread, at: worldToScreen(camera, worldPoint(world.x, world.y)) }));
 
   // Right-click on an item, a record or open canvas offers "Comment" there (the context action).
   const marker = useRef<HTMLSpanElement>(null);

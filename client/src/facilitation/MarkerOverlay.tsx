@@ -1,4 +1,4 @@
-import { useValue } from '../lib/hooks';
+import { useValueWhile } from '../lib/hooks';
 import type { Camera } from '../canvas/camera';
 import type { ValueStore } from '../lib/valueStore';
 import type { Rect } from '../lib/geometry';
@@ -13,7 +13,8 @@ export interface Marker {
 
 /** Small DOM badges pinned to records on the canvas (lock icons, vote dots), following the camera. */
 export function MarkerOverlay({ camera, markers }: { camera: ValueStore<Camera>; markers: readonly Marker[] }) {
-  const { x, y, zoom } = useValue(camera);
+  // Follows the camera only while there is a badge to move.
+  const { x, y, zoom } = useValueWhile(camera, markers.length > 0);
   return (
     <div className="marker-overlay">
       {markers.map((marker) => {

@@ -14,7 +14,7 @@ import { boardShortcuts, useShortcuts } from '../canvas/useShortcuts';
 import type { BoardSession } from '../collab/session';
 import { useCollection } from '../collab/useCollection';
 import { pointerOn, rectContainsPoint, screenPoint, type Point, type Rect, type Size } from '../lib/geometry';
-import { useValue } from '../lib/hooks';
+import { useValue, useValueBy } from '../lib/hooks';
 import { throttle, type Throttled } from '../lib/throttle';
 import type { ValueStore } from '../lib/valueStore';
 import {
@@ -44,7 +44,7 @@ import { itemRectNow } from './model/liveRect';
 import { nameOfAnything } from './names';
 import { lockedFor, sayLocked } from '../collab/locks';
 import { freeCanvasFor, NO_LIVE_GEOMETRY } from './store';
-import { FramesLayer, FreeOverLayer, type FreeHandlers } from './ui/FreeLayers';
+import { FramesGroup, FreeOverGroup, freeOverShown, type FreeHandlers } from './ui/FreeLayers';
 import { ItemEditor } from './ui/ItemEditor';
 import { ItemList } from './ui/ItemList';
 import { FreeTools, type FreeCommands } from './ui/FreeTools';
@@ -80,8 +80,11 @@ export interface FreeCanvas {
   editingId: string | null;
   canvasActions: Pick<CanvasActions, 'select' | 'edit' | 'createAt' | 'dragStart' | 'dragMove' | 'dragEnd' | 'boxSelect'>;
   editableAt(world: Point): string | null;
+  /** Konva groups for the canvas: frames under the notes, the rest over them; whether each draws anything. */
   under: ReactNode;
   over: ReactNode;
+  underShown: boolean;
+  overShown: boolean;
   editor: ReactNode;
   tools: ReactNode;
   list: ReactNode;
@@ -135,7 +138,8 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
   const live = useValue(store.live);
   const draftState = useValue(store.draft);
   const box = useValue(store.box);
-  const zoom = useValue(camera).zoom;
+  // The zoom only (handle sizes): a pan must not re-render the workspace.
+  const zoom = useValueBy(camera, (c) => String(c.zoom)).zoom;
   const [spaceHeld] = [useValue(boardShortcuts.spaceHeld)];
 
   // Someone deleted a selected item: it leaves the selection.
@@ -602,9 +606,11 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
     editingId: editing?.id ?? null,
     canvasActions: { select, edit, createAt, dragStart, dragMove, dragEnd, boxSelect },
     editableAt,
-    under: <FramesLayer items={drawItems} selectedIds={selectedIds} editingId={editing?.id ?? null} editable={editable} dragging={dragging} locked={isLocked} handlers={handlers} />,
+    underShown: drawItems.some((item) => item.kind === 'frame'),
+    overShown: freeOverShown({ items: drawItems, editingId: editing?.id ?? null, editable, routes, handleRect, draft, box }),
+    under: <FramesGroup items={drawItems} selectedIds={selectedIds} editingId={editing?.id ?? null} editable={editable} dragging={dragging} locked={isLocked} handlers={handlers} />,
     over: (
-      <FreeOverLayer
+      <FreeOverGroup
         items={drawItems}
         selectedIds={selectedIds}
         editingId={editing?.id ?? null}

@@ -7,6 +7,17 @@ export function useValue<T>(store: ValueStore<T>): T {
 }
 
 /**
+ * Read a value store only while `active`: otherwise the value as of the last
+ * render, without re-rendering when it changes (e.g. the camera for pins over
+ * the canvas, when this tab has none to move).
+ */
+export function useValueWhile<T>(store: ValueStore<T>, active: boolean): T {
+  return useSyncExternalStore(active ? store.subscribe : subscribeNever, store.get, store.get);
+}
+
+const subscribeNever = () => () => {};
+
+/**
  * Subscribe to a derived value that only re-renders when `keyOf` changes, e.g.
  * the who-is-here list, which must not re-render on every remote cursor move.
  */

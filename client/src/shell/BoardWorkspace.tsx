@@ -336,6 +336,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           under={free.under}
           over={free.over}
           screenOverlay={compare ? (at, size) => <CompareOverlay marks={changeMarks} camera={at} size={size} /> : undefined}
+          underShown={free.underShown}
+          overShown={free.overShown}
         >
           <TabEmptyState key={tab.view} tab={tab} editable={editable} session={session} notes={free.items.length} />
           {CanvasOverlay && <CanvasOverlay {...boardContext} />}

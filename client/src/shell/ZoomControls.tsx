@@ -1,5 +1,5 @@
 import type { Camera } from '../canvas/camera';
-import { useValue } from '../lib/hooks';
+import { useValueBy } from '../lib/hooks';
 import type { ValueStore } from '../lib/valueStore';
 import { FitIcon, MinusIcon, PlusIcon } from '../ui-kit/icons';
 
@@ -14,7 +14,8 @@ export interface ZoomActions {
 
 /** Subscribes to the camera itself, so panning re-renders this and the canvas, nothing else. */
 export function ZoomControls({ camera, actions }: { camera: ValueStore<Camera>; actions: ZoomActions }) {
-  const { zoom } = useValue(camera);
+  // The zoom only: a pan re-renders nothing here.
+  const { zoom } = useValueBy(camera, (c) => String(c.zoom));
   return (
     <div className="zoom" role="group" aria-label="Zoom">
       <button type="button" className="icon-button" onClick={actions.zoomOut} aria-label="Zoom out" title="Zoom out">

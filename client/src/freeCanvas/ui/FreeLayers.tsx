@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { Arrow, Circle, Group, Label, Layer, Rect, Tag, Text } from 'react-konva';
+import { Arrow, Circle, Group, Label, Rect, Tag, Text } from 'react-konva';
 import type Konva from 'konva';
 import type { CanvasItem } from '@pc/shared';
 import type { Point, Rect as WorldRect } from '../../lib/geometry';
@@ -192,15 +192,15 @@ interface LayerProps {
   handlers: FreeHandlers;
 }
 
-/** Frames, under every note. */
-export function FramesLayer({ items, selectedIds, editingId, editable, dragging, locked, handlers }: LayerProps) {
+/** Frames, under every note (a group in the canvas's notes layer). */
+export function FramesGroup({ items, selectedIds, editingId, editable, dragging, locked, handlers }: LayerProps) {
   const frames = items.filter((item) => item.kind === 'frame');
   return (
-    <Layer visible={frames.length > 0}>
+    <Group visible={frames.length > 0}>
       {frames.map((item) => (
         <FrameNode key={item.id} item={item} selected={selectedIds.has(item.id)} editing={item.id === editingId} draggable={editable && dragging && item.id !== editingId && !locked(item.id)} editable={editable} handlers={handlers} />
       ))}
-    </Layer>
+    </Group>
   );
 }
 
@@ -214,14 +214,19 @@ interface OverProps extends LayerProps {
   box: WorldRect | null;
 }
 
-/** Connectors and text over the notes, then the selection handles, the connector being drawn and the selection box. */
-export function FreeOverLayer({ items, selectedIds, editingId, editable, dragging, locked, handlers, routes, handleRect, resizable, zoom, draft, box }: OverProps) {
+/** Whether the free canvas draws anything in the canvas's top layer. */
+export function freeOverShown({ items, editingId, editable, routes, handleRect, draft, box }: Pick<OverProps, 'items' | 'editingId' | 'editable' | 'routes' | 'handleRect' | 'draft' | 'box'>): boolean {
+  return (handleRect !== null && editable && editingId === null) || draft !== null || box !== null || items.some((item) => item.kind === 'text' || (item.kind === 'connector' && routes.has(item.id)));
+}
+
+/** Connectors and text over the notes, then the selection handles, the connector being drawn and the selection box (a group in the canvas's top layer). */
+export function FreeOverGroup({ items, selectedIds, editingId, editable, dragging, locked, handlers, routes, handleRect, resizable, zoom, draft, box }: OverProps) {
   const handle = HANDLE_PX / zoom;
   const handleFor = handleRect && editable && editingId === null ? handleRect : null;
   const selectedId = selectedIds.size === 1 ? [...selectedIds][0]! : null;
   const drawn = items.filter((item) => item.kind === 'text' || (item.kind === 'connector' && routes.has(item.id)));
   return (
-    <Layer visible={drawn.length > 0 || handleFor !== null || draft !== null || box !== null}>
+    <Group visible={drawn.length > 0 || handleFor !== null || draft !== null || box !== null}>
       {drawn.map((item) =>
         item.kind === 'connector' ? (
           <ConnectorNode key={item.id} item={item} route={routes.get(item.id)!} selected={selectedIds.has(item.id)} editing={item.id === editingId} handlers={handlers} />
@@ -270,6 +275,6 @@ export function FreeOverLayer({ items, selectedIds, editingId, editable, draggin
         <Arrow points={[draft.from.x, draft.from.y, draft.to.x, draft.to.y]} stroke={SELECTION_COLOUR} fill={SELECTION_COLOUR} strokeWidth={2} dash={[8, 6]} pointerLength={12} pointerWidth={11} listening={false} />
       )}
       {box && <Rect x={box.x} y={box.y} width={box.width} height={box.height} fill="rgba(37, 99, 235, 0.08)" stroke={SELECTION_COLOUR} strokeWidth={1} dash={[6, 4]} strokeScaleEnabled={false} listening={false} />}
-    </Layer>
+    </Group>
   );
 }

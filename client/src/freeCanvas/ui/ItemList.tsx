@@ -1,7 +1,7 @@
 import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CanvasItem } from '@pc/shared';
 import type { ConnectorRoute } from '../model/connector';
-import { chunkIntrinsicSize, listChunks } from '../../canvas/listChunks';
+import { chunkIntrinsicSize, listChunks, useChunksShown } from '../../canvas/listChunks';
 import { KIND_LABELS, compareReadingOrder, describePosition } from '../../canvas/items';
 
 interface ItemListProps {
@@ -66,6 +66,9 @@ function countLabel(items: readonly CanvasItem[]): string {
  */
 export function ItemList({ items, tabLabel, editable, selectedIds, routes, describe, onSelect, onEdit, onDelete, onNudge }: ItemListProps) {
   const sorted = useMemo(() => [...items].sort(compareReadingOrder), [items]);
+  const chunks = useMemo(() => listChunks(sorted), [sorted]);
+  // A long list is filled in idle time after the first frame; until then its later chunks stand empty at their size.
+  const shownChunks = useChunksShown(chunks.length);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const activeId =
@@ -120,6 +123,7 @@ export function ItemList({ items, tabLabel, editable, selectedIds, routes, descr
         ref={listRef}
         className="item-list"
         aria-label="Items on this board"
+        data-count={sorted.length}
         onKeyDown={onKeyDown}
         onFocus={(event) => {
           const id = (event.target as HTMLElement).getAttribute('data-item-id');
@@ -133,9 +137,9 @@ export function ItemList({ items, tabLabel, editable, selectedIds, routes, descr
           if (id) onSelect(id, event.shiftKey);
         }}
       >
-        {listChunks(sorted).map((chunk) => (
+        {chunks.map((chunk, index) => (
           <div key={chunk[0]!.id} role="none" className="item-chunk" style={{ containIntrinsicSize: chunkIntrinsicSize(chunk.length, ROW_ESTIMATE_PX) }}>
-            {chunk.map((item) => (
+            {index < shownChunks && chunk.map((item) => (
               <ItemRow key={item.id} item={item} text={describe(item)} route={item.kind === 'connector' ? routes.get(item.id) : undefined} focusable={item.id === activeId} selected={selectedIds.has(item.id)} />
             ))}
           </div>

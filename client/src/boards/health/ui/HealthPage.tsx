@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { HEALTH_REVIEW_INTERVAL_DAYS } from '@pc/shared';
 import type { BoardContext } from '../../types';
 import { CommitInput } from '../../../ui-kit/inputs';
 import { setAnonymousRatings, setReviewInterval } from '../healthActions';
 import { healthStore } from '../healthStore';
-import { AgreementView } from './AgreementView';
 import { CheckupView } from './CheckupView';
 import { StagesView } from './StagesView';
 import { useHealthModel, type HealthModel } from './useHealthModel';
 import './health.css';
+
+// The agreement editor (ProseMirror and its Yjs binding, a sixth of the app's code) loads when first shown, not with every board.
+const AgreementView = lazy(() => import('./AgreementView').then((module) => ({ default: module.AgreementView })));
 
 type Section = 'checkup' | 'stages' | 'agreement';
 const SECTIONS: { key: Section; label: string }[] = [
@@ -111,7 +113,11 @@ export function HealthPage(ctx: BoardContext) {
       <div className="health-content">
         {section === 'checkup' && <CheckupView ctx={ctx} model={model} />}
         {section === 'stages' && <StagesView ctx={ctx} model={model} />}
-        {section === 'agreement' && <AgreementView ctx={ctx} />}
+        {section === 'agreement' && (
+          <Suspense fallback={<p className="muted small">Opening the agreement…</p>}>
+            <AgreementView ctx={ctx} />
+          </Suspense>
+        )}
       </div>
     </div>
   );

@@ -6,7 +6,7 @@ import type { BoardCanvasLayersProps } from '../../types';
 import { startPan } from '../../../canvas/pan';
 import { eventWorld, stagePointerWorld, trackPointer } from '../../../canvas/pointer';
 import { boardShortcuts, useShortcuts } from '../../../canvas/useShortcuts';
-import { useCameraMoving } from '../../../canvas/useCameraMoving';
+import { useHitsPausedWhileMoving } from '../../../canvas/useCameraMoving';
 import { useKeepInPlace } from '../../../canvas/useKeepInPlace';
 import { logicAnchors } from '../model/anchors';
 import { cardAt, dropTarget, type BoardLayout, type ColumnBox, type DropTarget } from '../model/columnLayout';
@@ -221,7 +221,8 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
     [layout, model, cards, links, ui.selectedId, ui.selectedLinkId, ui.editingId, editable, highlight],
   );
   // The hit canvas is left alone while the camera moves and redrawn once it rests: a pan frame draws the board once, not twice.
-  const moving = useCameraMoving(camera, true);
+  const backgroundRef = useRef<Konva.Layer>(null);
+  useHitsPausedWhileMoving(camera, [backgroundRef, layerRef], true);
 
   const handleFor = hovered ?? ui.selectedId;
   const draftFrom = draft ? layout.cards.get(draft.from) : undefined;
@@ -229,7 +230,7 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
 
   return (
     <>
-      <Layer listening={!moving}>
+      <Layer ref={backgroundRef}>
         {layout.columns.map((column) => (
           <ColumnBackground
             key={column.key}
@@ -243,7 +244,7 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
           />
         ))}
       </Layer>
-      <Layer ref={layerRef} listening={!moving}>
+      <Layer ref={layerRef}>
         <CardsAndLinks scene={scene} drag={dragOffset} handlers={handlers} />
         {indicator && <Rect {...indicator} fill="#2563eb" cornerRadius={2} listening={false} />}
         {editable && handleFor && !dragging && layout.cards.get(handleFor) && (

@@ -5,7 +5,7 @@ import { addCard, moveCard, removeCard } from './actions';
 import { cardHeld } from './lockGuard';
 import type { LogicModelSnapshot } from './store';
 import { SEVERITY_LABEL, STATUS_LABEL } from './theme';
-import { chunkIntrinsicSize, listChunks } from '../../../canvas/listChunks';
+import { chunkIntrinsicSize, listChunks, LIST_CHUNK_ROWS, useChunksShown } from '../../../canvas/listChunks';
 
 interface OutlineProps {
   ctx: BoardContext;
@@ -79,6 +79,12 @@ export function LogicOutline({ ctx, model, selectedId, onSelect, onEdit }: Outli
     }
   };
 
+  // A long outline is filled in idle time after the first frame (column by column); until then
+  // its later chunks stand empty at their size.
+  const chunkCount = columns.reduce((sum, column) => sum + Math.ceil((layout.cardsByColumn.get(column.key)?.length ?? 0) / LIST_CHUNK_ROWS), 0);
+  const shownChunks = useChunksShown(chunkCount);
+  let chunkIndex = 0;
+
   return (
     <section className="lm-outline" aria-labelledby="lm-outline-title">
       <div className="item-panel-header">
@@ -93,6 +99,7 @@ export function LogicOutline({ ctx, model, selectedId, onSelect, onEdit }: Outli
         className="lm-outline-body"
         aria-label="Logic model outline"
         role="region"
+        data-count={model.nodes.length}
         onClick={(event) => {
           const row = rowOf(event.target);
           if (row) latest.current.onSelect(row.dataset.nodeId!);
@@ -109,6 +116,9 @@ export function LogicOutline({ ctx, model, selectedId, onSelect, onEdit }: Outli
       >
         {columns.map((column) => {
           const cards = layout.cardsByColumn.get(column.key) ?? [];
+          const chunks = listChunks(cards);
+          const firstChunk = chunkIndex;
+          chunkIndex += chunks.length;
           const box = layout.columns.find((c) => c.key === column.key);
           return (
             <div key={column.key} className="lm-outline-column" data-column={column.key} data-x={box?.x} data-y={box?.y} data-width={box?.width} data-height={box?.height}>
@@ -132,11 +142,11 @@ export function LogicOutline({ ctx, model, selectedId, onSelect, onEdit }: Outli
               </div>
               {cards.length > 0 && (
                 <ul role="list" aria-labelledby={`lm-col-${column.key}`}>
-                  {listChunks(cards).map((chunk, i) => (
+                  {chunks.map((chunk, i) => (
                     // Presentational wrappers: to assistive technology the rows are the column list's own items.
                     <li key={i} role="none" className="lm-outline-chunk" style={{ containIntrinsicSize: chunkIntrinsicSize(chunk.length, ROW_ESTIMATE_PX) }}>
                       <ul role="none">
-                  {chunk.map((box) => {
+                  {firstChunk + i < shownChunks && chunk.map((box) => {
                     const node = model.nodesById.get(box.nodeId)!;
                     return (
                       <OutlineRow

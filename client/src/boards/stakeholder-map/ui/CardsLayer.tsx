@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Layer, Shape } from 'react-konva';
 import type Konva from 'konva';
 import type { CardHit, CardScene } from '../model/cardScene';
@@ -13,6 +13,8 @@ interface CardsLayerProps {
   handlers: CardHandlers;
   /** A primary pointer down on the empty canvas (not on a card or another board's node). */
   onEmptyPointerDown(): void;
+  /** What is drawn under the cards in the same layer (the backdrop and edges; never listening). */
+  children?: ReactNode;
 }
 
 const noHit = () => {};
@@ -25,7 +27,7 @@ const noHit = () => {};
  * over a card, so the stage's own handlers (pan on empty canvas, deselect) see
  * a card as before, and the shape's handlers find which card it was.
  */
-export function CardsLayer({ scene, version, handlers, onEmptyPointerDown }: CardsLayerProps) {
+export function CardsLayer({ scene, version, handlers, onEmptyPointerDown, children }: CardsLayerProps) {
   const layerRef = useRef<Konva.Layer>(null);
   const shapeRef = useRef<Konva.Shape>(null);
   const frames = useMemo(() => new CardFrames(scene, () => layerRef.current?.batchDraw()), [scene]);
@@ -97,7 +99,8 @@ export function CardsLayer({ scene, version, handlers, onEmptyPointerDown }: Car
   };
 
   return (
-    <Layer ref={layerRef} name="stakeholder-cards" visible={scene.size > 0}>
+    <Layer ref={layerRef} name="stakeholder-cards">
+      {children}
       <Shape
         ref={shapeRef}
         name="stakeholder-cards"

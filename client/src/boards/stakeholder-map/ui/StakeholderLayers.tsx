@@ -128,11 +128,13 @@ export const StakeholderLayers = memo(function StakeholderLayers(props: BoardCan
 
   return (
     <>
-      <Layer listening={false} name="stakeholder-static">
-        <Backdrop layout={state.layout} />
-        {staticEdges.length > 0 && <Edges edges={staticEdges} cull />}
-      </Layer>
-      <CardsLayer scene={scene} version={version} handlers={handlers} onEmptyPointerDown={() => ui.update({ selectedId: null })} />
+      {/* The backdrop and edges share the cards' layer (a board has at most two layers of its own). */}
+      <CardsLayer scene={scene} version={version} handlers={handlers} onEmptyPointerDown={() => ui.update({ selectedId: null })}>
+        <Group listening={false} name="stakeholder-static">
+          <Backdrop layout={state.layout} />
+          {staticEdges.length > 0 && <Edges edges={staticEdges} cull />}
+        </Group>
+      </CardsLayer>
       <DragLayer model={model} camera={camera} editable={editable} />
     </>
   );

@@ -1,0 +1,86 @@
+/**
+ * Two builds of the client side by side on the same machine and run: first
+ * paint (render/firstPaint.ts) and time to interactive (render/interactive.ts)
+ * of one board, opened alternately from a server serving each build, medians of
+ * the runs. For a before/after figure of a change to the client:
+ *
+ *   npx vite build --outDir /tmp/before   (on the old code)
+ *   npm run build                         (on the new code)
+ *   node --import tsx bench/render/compare.ts --before=/tmp/before [--after=client/dist] --kind=stickies --size=10000 --runs=3
+ */
+import { resolve } from 'node:path';
+import * as Y from 'yjs';
+import { fmt, installCleanup, median, numberOption, repoRoot, startOurs, stringOption } from '../lib/harness';
+import { confirmedIdentityScript, launchChromium, newBenchContext } from '../lib/browser';
+import { firstPaintScript, itemsReady, openTabScript } from './firstPaint';
+import { timeToInteractive } from './interactive';
+import { seedLogicModel, seedStakeholders, seedStickies, type RenderKind } from './seed';
+import { createBoard } from '../../tests/helpers/server';
+import { ClientPool } from '../../tests/helpers/sync';
+
+async function main() {
+  installCleanup();
+  const kind = (stringOption('kind') ?? 'stickies') as RenderKind;
+  const size = Math.round(numberOption('size', 10_000));
+  const runs = Math.round(numberOption('runs', 3));
+  const before = stringOption('before');
+  if (!before) throw new Error('--before=<dir of a client build> is required');
+  const sides = [
+    { name: 'before', dir: resolve(before) },
+    { name: 'after', dir: resolve(repoRoot, stringOption('after') ?? 'client/dist') },
+  ];
+  const pool = new ClientPool();
+  const browser = await launchChromium();
+  const servers: Awaited<ReturnType<typeof startOurs>>[] = [];
+  try {
+    const urls: string[] = [];
+    for (const side of sides) {
+      const server = await startOurs({ enabled: false, note: 'not pinned' }, { env: { STATIC_DIR: side.dir } });
+      servers.push(server);
+      const board = await createBoard({ url: server.url }, `Compare: ${size} ${kind}`);
+      const seeder = pool.connect({ wsUrl: `ws://127.0.0.1:${server.port}/ws` }, board.id, board.tokens.owner);
+      await seeder.synced();
+      const doc = seeder.doc as Y.Doc;
+      if (kind === 'stickies') seedStickies(doc, size);
+      else if (kind === 'stakeholders') seedStakeholders(doc, size);
+      else seedLogicModel(doc, size);
+      urls.push(new URL(board.links.edit, server.url).href);
+    }
+    await new Promise((r) => setTimeout(r, 3000));
+    pool.destroyAll();
+    const scripts = [confirmedIdentityScript(), firstPaintScript(itemsReady(kind, size))];
+    if (kind === 'logic') scripts.push(openTabScript('#tab-logic-model'));
+    const figures = sides.map(() => ({ paint: [] as number[], tti: [] as number[] }));
+    for (let run = 0; run < runs; run++) {
+      for (let i = 0; i < sides.length; i++) {
+        const context = await newBenchContext(browser, scripts);
+        try {
+          const page = await context.newPage();
+          page.on('pageerror', (error) => console.error(`  ${sides[i]!.name} page error:`, error.message));
+          await page.goto(urls[i]!);
+          const paint = (await (await page.waitForFunction('window.__firstPaint && window.__firstPaint.paint', undefined, { timeout: 120_000, polling: 50 })).jsonValue()) as number;
+          const tti = await timeToInteractive(page, kind);
+          figures[i]!.paint.push(paint);
+          figures[i]!.tti.push(tti);
+          console.log(`run ${run + 1} ${sides[i]!.name}: first paint ${fmt(paint, 0)} ms, interactive ${fmt(tti, 0)} ms`);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+    console.log(`\n${kind} ${size}, medians of ${runs} runs:`);
+    sides.forEach((side, i) => console.log(`  ${side.name.padEnd(6)} first paint ${fmt(median(figures[i]!.paint), 0)} ms, interactive ${fmt(median(figures[i]!.tti), 0)} ms`));
+  } finally {
+    pool.destroyAll();
+    await browser.close();
+    for (const server of servers) await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

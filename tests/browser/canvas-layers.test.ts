@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createRecord, orderKeys, type BoardView } from '@pc/shared';
+import { joinBoard } from '../helpers/browser';
+import { createBoard, type CreatedBoard } from '../helpers/server';
+import { browserSuite } from '../helpers/suite';
+import { ClientPool } from '../helpers/sync';
+
+/**
+ * The canvas as a facilitator opens it with something on every board and on
+ * the free canvas (notes, a frame, text, a connector) while a second person's
+ * cursor is on screen: every board's stage keeps to at most five Konva layers
+ * and Konva never warns about their number; panning with the wheel moves the
+ * picture without React rendering anything.
+ */
+
+const suite = browserSuite('canvas-layers');
+const { contexts, errors } = suite;
+const pool = new ClientPool();
+let board: CreatedBoard;
+let page: Page;
+let peer: Page;
+const warnings: string[] = [];
+
+const CANVAS_TABS: { view: BoardView; label: RegExp }[] = [
+  { view: 'stakeholder-map', label: /^Stakeholder/ },
+  { view: 'skills-matrix', label: /^Skills/ },
+  { view: 'logic-model', label: /^Logic/ },
+];
+
+/**
+ * Counts React commits through the hook React offers developer tools (present
+ * in production builds too): set up before the app's scripts run.
+ */
+const COMMIT_COUNTER = `(() => {
+  window.__commits = 0;
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    supportsFiber: true,
+    renderers: new Map(),
+    inject() { return 1; },
+    checkDCE() {},
+    onScheduleFiberRoot() {},
+    onCommitFiberRoot() { window.__commits += 1; },
+    onCommitFiberUnmount() {},
+    onPostCommitFiberRoot() {},
+  };
+})()`;
+
+async function openTab(view: BoardView, label: RegExp): Promise<void> {
+  await page.getByRole('tab', { name: label }).first().click();
+  await page.locator(`#tab-${view}[aria-selected="true"]`).waitFor();
+  await page.locator('.canvas').waitFor();
+}
+
+async function stageLayers(target: Page): Promise<string[]> {
+  return target.evaluate(() => {
+    const konva = (window as unknown as { Konva: { stages: { container(): HTMLElement; getLayers(): { name(): string }[] }[] } }).Konva;
+    const stage = konva.stages.find((s) => s.container().closest('.canvas'));
+    return stage ? stage.getLayers().map((layer) => layer.name() || '(unnamed)') : [];
+  });
+}
+
+async function commits(): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __commits: number }).__commits);
+}
+
+/** Waits until no React commit happened for `quietMs` (the board has settled after a tab switch). */
+async function quiet(quietMs = 600): Promise<void> {
+  let last = await commits();
+  for (let rest = 0; rest < quietMs; ) {
+    await page.waitForTimeout(100);
+    const now = await commits();
+    rest = now === last ? rest + 100 : 0;
+    last = now;
+  }
+}
+
+beforeAll(async () => {
+  board = await createBoard(suite.server, 'Layered workshop');
+  const seeder = pool.connect(suite.server, board.id, board.tokens.owner);
+  await seeder.synced();
+  seeder.doc.transact(() => {
+    const doc = seeder.doc;
+    createRecord(doc, 'partners', { name: 'Riverside Council', colour: '#16a34a', sector: 'public' });
+    for (let i = 0; i < 12; i += 1) createRecord(doc, 'stakeholders', { name: `Group ${i + 1}`, power: i % 5, interest: (i * 3) % 5, placed: true });
+    createRecord(doc, 'matrixRows', { name: 'Safeguarding', category: 'skill', required: 2, order: 'a0' });
+    const first = createRecord(doc, 'logicNodes', { column: 'activities', text: 'Weekly drop-in' });
+    const second = createRecord(doc, 'logicNodes', { column: 'outputs', text: 'Families supported' });
+    createRecord(doc, 'logicLinks', { from: first.id, to: second.id });
+    for (const view of ['stakeholder-map', 'skills-matrix', 'logic-model'] as const) {
+      const keys = orderKeys(4);
+      createRecord(doc, 'canvasItems', { id: `${view}-frame`, kind: 'frame', view, text: 'Ideas', x: 1200, y: 100, width: 700, height: 400, order: keys[0]! });
+      createRecord(doc, 'canvasItems', { id: `${view}-note`, kind: 'sticky', view, text: 'Ask the youth forum', x: 1250, y: 200, width: 180, height: 120, order: keys[1]! });
+      createRecord(doc, 'canvasItems', { id: `${view}-text`, kind: 'text', view, text: 'Next steps', x: 1500, y: 200, width: 200, height: 40, order: keys[2]! });
+      createRecord(doc, 'canvasItems', { id: `${view}-link`, kind: 'connector', view, fromId: `${view}-note`, toId: `${view}-text`, order: keys[3]! });
+    }
+  });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  peer = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Bob Partner', { contexts, errors });
+  page = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Alice Facilitator', { contexts, errors });
+  await page.context().addInitScript(COMMIT_COUNTER);
+  page.on('console', (message) => {
+    if (/layers/i.test(message.text())) warnings.push(message.text());
+  });
+  await page.reload();
+  await page.locator('.connection[data-state="live"]').waitFor({ timeout: 15_000 });
+});
+
+describe('canvas layers', () => {
+  it('every board draws on at most five Konva layers, and Konva never warns about their number', async () => {
+    const counts: Record<string, string[]> = {};
+    for (const { view, label } of CANVAS_TABS) {
+      await openTab(view, label);
+      await peer.getByRole('tab', { name: label }).first().click();
+      // Bob's pointer over the canvas: his cursor is drawn on Alice's screen.
+      const box = (await peer.locator('.canvas').boundingBox())!;
+      await peer.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+      await peer.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 30, { steps: 3 });
+      await page.waitForTimeout(300);
+      counts[view] = await stageLayers(page);
+      await page.screenshot({ path: join(suite.shots, `${view}.png`) });
+    }
+    for (const { view } of CANVAS_TABS) {
+      expect(counts[view]!.length, `${view}: ${counts[view]!.join(', ')}`).toBeGreaterThan(0);
+      expect(counts[view]!.length, `${view}: ${counts[view]!.join(', ')}`).toBeLessThanOrEqual(5);
+    }
+    expect(warnings).toEqual([]);
+    expect(errors.get('Alice Facilitator') ?? []).toEqual([]);
+  });
+
+  it('a wheel pan moves the canvas without React rendering anything', async () => {
+    for (const { view, label } of CANVAS_TABS) {
+      await openTab(view, label);
+      const canvas = page.locator('.canvas');
+      const box = (await canvas.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await quiet();
+      const cameraBefore = await canvas.getAttribute('data-camera');
+      const before = await commits();
+      // A short pan (within the region the canvas culls to): one wheel step a frame.
+      for (let i = 0; i < 12; i += 1) {
+        await page.mouse.wheel(6, 4);
+        await page.waitForTimeout(16);
+      }
+      await page.waitForFunction((was) => document.querySelector('.canvas')?.getAttribute('data-camera') !== was, cameraBefore);
+      await page.waitForTimeout(200);
+      const rendered = (await commits()) - before;
+      const cameraAfter = await canvas.getAttribute('data-camera');
+      expect(cameraAfter, view).not.toBe(cameraBefore);
+      expect(rendered, `${view}: React commits during a pan`).toBe(0);
+    }
+  });
+});
