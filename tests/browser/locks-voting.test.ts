@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createRecord, getCollection, getMetaMap, recordLockId } from '@pc/shared';
-import { artifactsDir, canvasScreenPoint, joinBoard } from '../helpers/browser';
+import { artifactsDir, canvasScreenPoint, joinBoard, waitForCameraRest } from '../helpers/browser';
 import { createBoard } from '../helpers/server';
 import { browserSuite } from '../helpers/suite';
 import { ClientPool, metric, waitFor } from '../helpers/sync';
@@ -189,6 +189,7 @@ describe('facilitator locks in two browsers', () => {
     // The locked logic card: a double-click does not open it for writing, and its details are read-only.
     await b.getByRole('tab', { name: 'Logic model' }).click();
     await b.getByRole('button', { name: 'Zoom to fit' }).click();
+    await waitForCameraRest(b);
     const outlineRow = b.locator('[aria-label="Logic model outline"] li[data-node-id="act"]');
     await outlineRow.waitFor();
     const box = { x: Number(await outlineRow.getAttribute('data-x')), y: Number(await outlineRow.getAttribute('data-y')) };

@@ -53,6 +53,23 @@ export async function joinBoard(browser: Browser, baseUrl: string, link: string,
 }
 
 /** Page coordinates of a world point on the board's canvas (reads the camera the canvas exposes). */
+/**
+ * Waits until the camera has stood still for longer than the canvas's rest
+ * delay (hits are paused while it moves, e.g. during a zoom-to-fit): a click
+ * before then would land on a moving canvas that does not take it yet.
+ */
+export async function waitForCameraRest(page: Page, restMs = 250): Promise<void> {
+  const canvas = page.locator('.canvas');
+  const deadline = Date.now() + 5_000;
+  let last = await canvas.getAttribute('data-camera');
+  for (;;) {
+    await page.waitForTimeout(restMs);
+    const now = await canvas.getAttribute('data-camera');
+    if (now === last || Date.now() > deadline) return;
+    last = now;
+  }
+}
+
 export async function canvasScreenPoint(page: Page, world: { x: number; y: number }): Promise<{ x: number; y: number }> {
   const canvas = page.locator('.canvas');
   const box = (await canvas.boundingBox())!;

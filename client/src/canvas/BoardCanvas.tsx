@@ -442,6 +442,7 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
         if (locked !== overLocked) setOverLocked(locked);
       }}
       onPointerDownCapture={(event) => {
+        focus?.containerProps.onPointerDownCapture();
         // A press on something locked moves nothing (the board and the free canvas do not start a drag there); if it moves on, say why.
         if (!editable || event.button !== 0 || spaceHeld || !actions.lockedAt || !actions.refuse) return;
         const stage = stageRef.current;
