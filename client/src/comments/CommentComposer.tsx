@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { MAX_COMMENT_TEXT } from '@pc/shared';
 import { insertMention, mentionQuery, suggestPeople } from './mentions';
 
@@ -30,10 +31,14 @@ export function CommentComposer({ label, submitLabel, people, onSubmit, onCancel
   const pick = (name: string) => {
     if (!query) return;
     const next = insertMention(text, caret, query.start, name);
-    setText(next.text);
-    setCaret(next.caret);
-    setActive(0);
-    requestAnimationFrame(() => field.current?.setSelectionRange(next.caret, next.caret));
+    // The field holds the new text before this key event ends, and the caret goes after the name at once:
+    // a key typed straight after (before the next frame) lands after the mention, not where the caret was.
+    flushSync(() => {
+      setText(next.text);
+      setCaret(next.caret);
+      setActive(0);
+    });
+    field.current?.setSelectionRange(next.caret, next.caret);
   };
   const submit = () => {
     if (!text.trim()) return;

@@ -1,12 +1,13 @@
 /**
  * Local (per person) state of the free canvas on one open board: what is
- * selected on each tab, what is being edited, the tool in hand, and the live
+ * selected on each tab (the board's one selection), what is being edited, the tool in hand, and the live
  * geometry of a drag or resize in progress (drawn, and followed by connectors,
  * before it is written to the document). Never synced.
  */
 import type { BoardSession } from '../collab/session';
 import { createValueStore, type ValueStore } from '../lib/valueStore';
-import { EMPTY_SELECTION, type Selection } from '../canvas/selection';
+import type { Selection } from '../canvas/selection';
+import { selectionFor } from '../canvas/selectionStore';
 
 /** Items being moved together, by this offset from where the document has them. */
 export interface LiveMove {
@@ -37,6 +38,7 @@ export interface ConnectorDraft {
 }
 
 export interface FreeCanvasStore {
+  /** The board's one selection (`canvas/selectionStore`): free items and board records, per tab. */
   selection: ValueStore<Selection>;
   editingId: ValueStore<string | null>;
   tool: ValueStore<FreeTool>;
@@ -50,9 +52,9 @@ export interface FreeCanvasStore {
 
 export const NO_LIVE_GEOMETRY: LiveGeometry = { move: null, resize: null };
 
-export function createFreeCanvasStore(): FreeCanvasStore {
+export function createFreeCanvasStore(session: BoardSession): FreeCanvasStore {
   return {
-    selection: createValueStore<Selection>(EMPTY_SELECTION),
+    selection: selectionFor(session),
     editingId: createValueStore<string | null>(null),
     tool: createValueStore<FreeTool>('select'),
     live: createValueStore<LiveGeometry>(NO_LIVE_GEOMETRY),

@@ -76,7 +76,10 @@ export interface FreeCanvas {
   notes: readonly CanvasItem[];
   /** Every free item of the tab, z-ordered. */
   items: readonly CanvasItem[];
+  /** The tab's free items selected (what the free canvas's commands act on). */
   selectedIds: ReadonlySet<string>;
+  /** Everything selected on the tab: free items and the board's records (what comments, locks and votes take). */
+  tabSelectedIds: ReadonlySet<string>;
   editingId: string | null;
   canvasActions: Pick<CanvasActions, 'select' | 'edit' | 'createAt' | 'dragStart' | 'dragMove' | 'dragEnd' | 'boxSelect'>;
   editableAt(world: Point): string | null;
@@ -118,7 +121,13 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
   itemsRef.current = items;
   const notes = useMemo(() => items.filter((item) => item.kind === 'sticky'), [items]);
   const selection = useValue(store.selection);
-  const selectedIds = selectedIn(selection, view);
+  const tabSelected = selectedIn(selection, view);
+  // The tab's selection may hold a board's records too; the free canvas's commands act on its own items.
+  const selectedIds = useMemo(() => {
+    const own = new Set(items.map((item) => item.id));
+    const mine = [...tabSelected].filter((id) => own.has(id));
+    return mine.length === tabSelected.size ? tabSelected : new Set(mine);
+  }, [tabSelected, items]);
   const selectedRef = useRef(selectedIds);
   selectedRef.current = selectedIds;
   /** True (and says why) when a facilitator's lock holds any of these items: nothing is changed then, so the server never has to refuse. */
@@ -142,10 +151,13 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
   const zoom = useValueBy(camera, (c) => String(c.zoom)).zoom;
   const [spaceHeld] = [useValue(boardShortcuts.spaceHeld)];
 
-  // Someone deleted a selected item: it leaves the selection.
+  // Someone deleted a selected item: it leaves the selection (records selected on the board are the board's to keep).
+  const itemIdsRef = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
     const ids = new Set(items.map((item) => item.id));
-    store.selection.set((s) => keepExisting(s, view, (id) => ids.has(id)));
+    const before = itemIdsRef.current;
+    itemIdsRef.current = ids;
+    store.selection.set((s) => keepExisting(s, view, (id) => ids.has(id) || !before.has(id)));
   }, [items, store, view]);
 
   const setSelection = useCallback((ids: Iterable<string>, add = false) => store.selection.set((s) => selectMany(s, view, ids, add)), [store, view]);
@@ -603,6 +615,7 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
     notes: drawNotes,
     items,
     selectedIds,
+    tabSelectedIds: tabSelected,
     editingId: editing?.id ?? null,
     canvasActions: { select, edit, createAt, dragStart, dragMove, dragEnd, boxSelect },
     editableAt,

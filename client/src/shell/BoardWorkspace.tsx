@@ -118,7 +118,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     canvasElement: () => canvasRef.current?.querySelector<HTMLElement>('.canvas') ?? null,
   });
 
-  const facilitation = useFacilitation({ session, tab, view, role, selectedIds: free.selectedIds, camera, name: identity.name });
+  const facilitation = useFacilitation({ session, tab, view, role, selectedIds: free.tabSelectedIds, camera, name: identity.name });
 
   const switchView = (next: BoardView) => {
     if (next === viewRef.current) return;
@@ -225,8 +225,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     { group: 'Comments', keys: 'Shift+C', description: 'Comment on the selected item, or click the canvas to comment there', match: (e) => e.shiftKey && !withMod(e) && e.key.toLowerCase() === 'c' && commentWriter.canWrite, run: (e) => {
       e.preventDefault();
       const ui = commentsUiFor(session);
-      const [selected] = free.selectedIds;
-      if (free.selectedIds.size === 1 && selected) ui.update({ draft: { kind: 'record', id: selected }, tool: false, openId: null });
+      const [selected] = free.tabSelectedIds;
+      if (free.tabSelectedIds.size === 1 && selected) ui.update({ draft: { kind: 'record', id: selected }, tool: false, openId: null });
       else ui.update({ tool: !ui.state.get().tool, draft: null });
     } },
     { group: 'Board', keys: '?', description: 'Show these shortcuts', match: (e) => e.key === '?' && !withMod(e), run: () => setHelpOpen(true) },

@@ -122,7 +122,7 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
       keys: 'Delete',
       description: 'Remove the selected card or link',
       onButtons: false,
-      match: (e) => (e.key === 'Delete' || e.key === 'Backspace') && editable && !store.ui.get().actionPlanOpen,
+      match: (e) => (e.key === 'Delete' || e.key === 'Backspace') && editable && !store.ui.get().actionPlanOpen && (store.ui.get().selectedId !== null || store.ui.get().selectedLinkId !== null),
       run: (event) => {
         const state = store.ui.get();
         const target = state.selectedId ?? state.selectedLinkId;

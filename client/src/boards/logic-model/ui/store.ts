@@ -1,7 +1,8 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { getMetaMap, readMeta, type LogicLink, type LogicNode, type MatrixCell, type MatrixRow, type Partner, runChecks, type CheckReport, buildLogicGraph, type LogicGraph, getTemplate, type LogicTemplateId, boardTemplate, templateShowingColumns, type LogicTemplate } from '@pc/shared';
+import { getCollection, getMetaMap, readMeta, type LogicLink, type LogicNode, type MatrixCell, type MatrixRow, type Partner, runChecks, type CheckReport, buildLogicGraph, type LogicGraph, getTemplate, type LogicTemplateId, boardTemplate, templateShowingColumns, type LogicTemplate } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import { createValueStore, type ValueStore } from '../../../lib/valueStore';
+import { selectionFor, withSelection } from '../../../canvas/selectionStore';
 import { layoutBoard, type BoardLayout } from '../model/columnLayout';
 import { quickRoutes, routeLinks, routeWithElk, type ElkLayouter, type LinkRoute } from '../model/routing';
 import { cardHeight } from './cardMetrics';
@@ -43,15 +44,12 @@ export interface LogicUiState {
 }
 
 const ROUTE_DEBOUNCE_MS = 80;
+/** The logic model's tab in the board's selection (its `BoardView`). */
+const LOGIC_VIEW = 'logic-model';
 
 export class LogicModelStore {
-  readonly ui: ValueStore<LogicUiState> = createValueStore<LogicUiState>({
-    selectedId: null,
-    selectedLinkId: null,
-    editingId: null,
-    actionPlanOpen: false,
-    notice: null,
-  });
+  /** The selected card or link lives in the board's one selection (`canvas/selectionStore`), on this tab; the rest here. */
+  readonly ui: ValueStore<LogicUiState>;
   /** Routes for the current layout: quick curves at once, ELK's when it answers. */
   readonly routes: ValueStore<ReadonlyMap<string, LinkRoute>> = createValueStore<ReadonlyMap<string, LinkRoute>>(new Map());
   private snapshot: LogicModelSnapshot | null = null;
@@ -66,6 +64,18 @@ export class LogicModelStore {
   private elk: Promise<ElkLayouter> | null = null;
 
   constructor(private readonly session: BoardSession) {
+    const nodes = getCollection(session.doc, 'logicNodes');
+    const links = getCollection(session.doc, 'logicLinks');
+    const local = createValueStore<Omit<LogicUiState, 'selectedId' | 'selectedLinkId'>>({ editingId: null, actionPlanOpen: false, notice: null });
+    this.ui = withSelection(local, selectionFor(session), LOGIC_VIEW, {
+      keys: ['selectedId', 'selectedLinkId'],
+      read: (ids) => {
+        const [only] = ids;
+        const one = ids.size === 1 && only !== undefined ? only : null;
+        return { selectedId: one !== null && nodes.has(one) ? one : null, selectedLinkId: one !== null && links.has(one) ? one : null };
+      },
+      write: ({ selectedId, selectedLinkId }) => selectedId ?? selectedLinkId,
+    });
     this.template = readMeta(session.doc).record.logicTemplate;
     // One transaction (a sync step, a remote edit) touches several collections and
     // each tells us separately; tell our readers once, when all of them are current,

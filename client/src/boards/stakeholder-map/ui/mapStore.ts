@@ -8,6 +8,8 @@
 import type { Partner, Stakeholder } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import { createValueStore, type ValueStore } from '../../../lib/valueStore';
+import { selectionFor, withSelection } from '../../../canvas/selectionStore';
+import { getCollection } from '@pc/shared';
 import { colourBy, type ColourEncoding, type ColourField, type SizeField } from '../model/encodings';
 import { compileFilter, matchesSearch, searchTerms, type FilterClause } from '../model/filters';
 import { cardPlacements, type CardPlacement, type MapLayout } from '../model/mapLayout';
@@ -22,8 +24,12 @@ export interface MapUiState {
   sizeBy: SizeField;
   clauses: FilterClause[];
   search: string;
+  /** The stakeholder selected: kept in the board's one selection (`canvas/selectionStore`), on the map's tab. */
   selectedId: string | null;
 }
+
+/** The fields of `MapUiState` kept in this store (the selection lives in the board's one selection). */
+type LocalMapUiState = Omit<MapUiState, 'selectedId'>;
 
 /** A card being dragged (from the map or the tray), in world coordinates; changes every pointer move. */
 export interface DragState {
@@ -62,15 +68,17 @@ export interface MapUi {
   derive(stakeholders: readonly Stakeholder[], partners: readonly Partner[], state: MapUiState): MapDerived;
 }
 
-export const INITIAL_MAP_UI: MapUiState = {
+const INITIAL_MAP_UI: LocalMapUiState = {
   layout: 'grid',
   mode: 'map',
   colourBy: 'sector',
   sizeBy: 'none',
   clauses: [],
   search: '',
-  selectedId: null,
 };
+
+/** The map's tab in the board's selection (its `BoardView`). */
+const MAP_VIEW = 'stakeholder-map';
 
 /** Memo of the last call's result while every argument is the same object. */
 function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
@@ -85,8 +93,16 @@ function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =
 }
 
 /** The board module's store factory: the session keeps one per open board and drops it with itself. */
-export function createMapUi(): MapUi {
-  const state = createValueStore<MapUiState>(INITIAL_MAP_UI);
+export function createMapUi(session: BoardSession): MapUi {
+  const stakeholders = getCollection(session.doc, 'stakeholders');
+  const state = withSelection(createValueStore<LocalMapUiState>(INITIAL_MAP_UI), selectionFor(session), MAP_VIEW, {
+    keys: ['selectedId'],
+    read: (ids) => {
+      const [only] = ids;
+      return { selectedId: ids.size === 1 && only !== undefined && stakeholders.has(only) ? only : null };
+    },
+    write: ({ selectedId }) => selectedId,
+  });
   const split = memoLast((stakeholders: readonly Stakeholder[]) => ({
     placed: stakeholders.filter((s) => s.placed),
     unplaced: stakeholders.filter((s) => !s.placed),
