@@ -147,6 +147,19 @@ describe('shortcut registry', () => {
     expect(registry.entries.get().map((e) => e.keys)).toEqual(['a']);
   });
 
+  it('lists a key once per group, with everything it does there', () => {
+    const entries = [
+      { keys: 'Enter', description: 'Edit the selected card', group: 'Logic model' },
+      { keys: 'Enter', description: 'Open or edit the focused item', group: 'Logic model' },
+      { keys: 'Enter', description: 'Edit the selected card', group: 'Logic model' },
+      { keys: 'Enter', description: 'Edit the selected item', group: 'Notes' },
+    ];
+    expect(helpGroups(entries)).toEqual([
+      { group: 'Logic model', items: [{ keys: 'Enter', description: 'Edit the selected card; open or edit the focused item', group: 'Logic model' }] },
+      { group: 'Notes', items: [{ keys: 'Enter', description: 'Edit the selected item', group: 'Notes' }] },
+    ]);
+  });
+
   it('tracks Space held outside text fields (and keeps it from scrolling the page)', () => {
     const registry = createShortcutRegistry();
     const target = new EventTarget();

@@ -174,7 +174,14 @@ export function helpGroups(entries: readonly ShortcutHint[]): { group: string; i
   const groups = new Map<string, ShortcutHint[]>();
   for (const entry of entries) {
     const items = groups.get(entry.group) ?? [];
-    if (!items.some((item) => item.keys === entry.keys && item.description === entry.description)) items.push({ keys: entry.keys, description: entry.description, group: entry.group });
+    // One line per key in a group: what else the same key does there joins its description.
+    const same = items.findIndex((item) => item.keys === entry.keys);
+    const known = same >= 0 ? items[same]!.description.split('; ').map((d) => d.toLowerCase()) : [];
+    if (same < 0) items.push({ keys: entry.keys, description: entry.description, group: entry.group });
+    else if (!known.includes(entry.description.toLowerCase())) {
+      const more = entry.description.charAt(0).toLowerCase() + entry.description.slice(1);
+      items[same] = { ...items[same]!, description: `${items[same]!.description}; ${more}` };
+    }
     groups.set(entry.group, items);
   }
   return [...groups].map(([group, items]) => ({ group, items }));
