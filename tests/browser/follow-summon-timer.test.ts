@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { joinBoard } from '../helpers/browser';
+import { createRecord, getCollection, getMetaMap } from '@pc/shared';
+import { canvasScreenPoint, joinBoard } from '../helpers/browser';
 import { createBoard, type CreatedBoard } from '../helpers/server';
 import { browserSuite } from '../helpers/suite';
-import { waitFor } from '../helpers/sync';
+import { ClientPool, waitFor } from '../helpers/sync';
 
 /**
  * Facilitation across browsers: following someone's view, the owner bringing
@@ -74,6 +75,46 @@ describe('follow', () => {
     await ada.keyboard.press('+');
     await ada.waitForTimeout(800);
     expect(await viewOf(bo)).toEqual(mine);
+  });
+
+  it('keeps following while someone else\'s edit moves the card under the follower\'s resting pointer', async () => {
+    const board = await createBoard(suite.server, 'Follow through edits');
+    const pool = new ClientPool();
+    try {
+      const seeder = pool.connect(suite.server, board.id, board.tokens.owner);
+      await seeder.synced();
+      getMetaMap(seeder.doc).set('logicTemplate', 'kellogg');
+      for (const [id, text, order] of [['above', 'Sessions run', 'a0'], ['held', 'Young people reached', 'a1']] as const) {
+        createRecord(seeder.doc, 'logicNodes', { id, column: 'outputs', text, leadPartnerId: null, indicators: [], order });
+      }
+      const ada = await open(board, board.links.owner, 'Ada Owner', { width: 1440, height: 900 });
+      const bo = await open(board, board.links.edit, 'Bo Editor', { width: 1440, height: 900 });
+      await ada.getByRole('tab', { name: 'Logic model' }).click();
+      await bo.locator('button[data-follow="Ada Owner"]').click();
+      await bo.locator('.follow-banner').waitFor();
+      await waitFor(async () => (await activeTab(bo))?.includes('Logic model') ?? false, { message: 'Bo on the logic model', timeout: 5000 });
+
+      // Bo rests his pointer on a card; an edit elsewhere makes the card above it grow.
+      const row = bo.locator('[aria-label="Logic model outline"] li[data-node-id="held"]');
+      await row.waitFor();
+      const y0 = Number(await row.getAttribute('data-y'));
+      const at = await canvasScreenPoint(bo, { x: Number(await row.getAttribute('data-x')) + 30, y: y0 + 15 });
+      await bo.mouse.move(at.x, at.y);
+      await bo.waitForTimeout(200);
+      const camera = () => bo.locator('.canvas').getAttribute('data-camera');
+      const before = await camera();
+      getCollection(seeder.doc, 'logicNodes').get('above')!.set('text', 'Sessions run: weekly drop-in evenings at the youth centre, a summer holiday programme, outreach at two secondary schools and the skate park');
+      await waitFor(async () => Number(await row.getAttribute('data-y')) > y0, { message: 'the card under the pointer moved down', timeout: 5000 });
+      // The canvas keeping the card under Bo's pointer is not Bo's own pan: he still follows Ada, and still sees her view.
+      await bo.waitForTimeout(500);
+      expect(await bo.locator('.follow-banner').count()).toBe(1);
+      expect(await camera()).toBe(before);
+      await ada.locator('.canvas').click({ position: { x: 700, y: 500 } });
+      await ada.keyboard.press('+');
+      await waitFor(async () => Math.abs((await viewOf(ada)).zoom - (await viewOf(bo)).zoom) < 0.01, { message: 'Bo zoomed with Ada', timeout: 5000 });
+    } finally {
+      pool.destroyAll();
+    }
   });
 
   it('stops following when the leader leaves', async () => {

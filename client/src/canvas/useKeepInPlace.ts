@@ -43,6 +43,18 @@ interface KeepInPlaceOptions<Layout> {
   enabled?: boolean;
 }
 
+/** Above zero while this hook moves a camera: the layout moved, not the person. */
+let keeping = 0;
+
+/**
+ * Whether the camera move being made right now is one that keeps things in
+ * place under the pointer: not the person's own pan, so following someone
+ * goes on through it.
+ */
+export function keepingInPlace(): boolean {
+  return keeping > 0;
+}
+
 /**
  * Keeps what is under a resting pointer in place when the layout changes under
  * it: before the new layout is painted, the camera moves by however far the
@@ -67,6 +79,12 @@ export function useKeepInPlace<Layout>({ camera, layout, source, container, enab
     const cam = camera.get();
     const held = holdAt(anchors, before, screenToWorld(cam, pointerOn(canvas, lastPointer)));
     const { dx, dy } = keepInPlaceShift(held, anchors, layout, cam.zoom);
-    if (dx !== 0 || dy !== 0) camera.set({ ...cam, x: cam.x + dx, y: cam.y + dy });
+    if (dx === 0 && dy === 0) return;
+    keeping += 1;
+    try {
+      camera.set({ ...cam, x: cam.x + dx, y: cam.y + dy });
+    } finally {
+      keeping -= 1;
+    }
   }, [layout, camera]);
 }

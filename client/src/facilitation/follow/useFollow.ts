@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BoardView } from '@pc/shared';
 import { visibleWorldRect, type Camera } from '../../canvas/camera';
+import { keepingInPlace } from '../../canvas/useKeepInPlace';
 import type { BoardSession } from '../../collab/session';
 import type { Size } from '../../lib/geometry';
 import type { ValueStore } from '../../lib/valueStore';
@@ -61,11 +62,12 @@ export function useFollow(session: BoardSession, control: ViewControl): Follow {
     }
   }, []);
 
-  // My own pan or zoom (any camera move not made here) stops following.
+  // My own pan or zoom stops following: any camera move not made here, nor by the canvas keeping
+  // what is under my resting pointer in place while the layout changes (someone else's edit).
   useEffect(() => {
     if (!leader) return;
     return camera.subscribe(() => {
-      if (!applying.current) setLeader(null);
+      if (!applying.current && !keepingInPlace()) setLeader(null);
     });
   }, [camera, leader]);
 
