@@ -1,7 +1,7 @@
 import { partner, row } from '@pc/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { holdAt, keepInPlaceShift } from '../../../canvas/layoutAnchor';
-import { matrixAnchors } from './anchors';
+import { frozenMatrixAnchors, matrixAnchors } from './anchors';
 import { layoutMatrix } from './layout';
 
 const rows = [row('s1', { category: 'skill', order: 'a0' }), row('s2', { category: 'skill', order: 'a1' }), row('r1', { category: 'resource', order: 'a0' })];
@@ -42,5 +42,23 @@ describe('matrixAnchors', () => {
     const atGap = holdAt(matrixAnchors, before, { x: gap.x + 5, y: cellOfR1C(before).y });
     expect(atGap.x?.key).toBe('column:gap');
     expect(keepInPlaceShift(atGap, matrixAnchors, fewer, 1)).toEqual({ dx: 56, dy: 32 });
+  });
+
+  it('over the frozen header (scrolled down) holds the partner column, not the row scrolled beneath it', () => {
+    const many = [...rows, ...Array.from({ length: 20 }, (_, i) => row(`x${i}`, { category: 'resource', order: `b${i}` }))];
+    const layout = layoutMatrix(many, partners);
+    const band = layout.rows.find((b) => b.row.id === 'x10')!;
+    const column = layout.partnerColumns.find((c) => c.partnerId === 'c')!;
+    // Scrolled so that the header is drawn over row x10.
+    const panes = { headerY: band.y, nameX: 0 };
+    const point = { x: column.x + column.width / 2, y: band.y + 4 };
+    const frozen = holdAt(frozenMatrixAnchors(() => panes), layout, point);
+    expect(frozen.x?.key).toBe('partner:c');
+    expect(frozen.y).toBeNull();
+    // Rows added above: what is under the pointer (the header) does not move, so neither does the camera.
+    const more = layoutMatrix([row('s0', { category: 'skill', order: 'a' }), ...many], partners);
+    expect(keepInPlaceShift(frozen, matrixAnchors, more, 1)).toEqual({ dx: 0, dy: 0 });
+    // Read at rest, the same point would hold row x10 and shift the camera by the new row.
+    expect(holdAt(matrixAnchors, layout, point).y?.key).toBe('row:x10');
   });
 });

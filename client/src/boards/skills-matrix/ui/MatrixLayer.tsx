@@ -1,4 +1,4 @@
-import { memo, useCallback, useRef, useSyncExternalStore } from 'react';
+import { memo, useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import { Layer, Shape } from 'react-konva';
 import type Konva from 'konva';
 import { screenToWorld, visibleWorldRect } from '../../../canvas/camera';
@@ -9,7 +9,7 @@ import { useValue } from '../../../lib/hooks';
 import type { BoardCanvasLayersProps } from '../../types';
 import { matrixStoreFor, type MatrixStore } from '../matrixStore';
 import type { MatrixHit } from '../model/layout';
-import { matrixAnchors } from '../model/anchors';
+import { frozenMatrixAnchors } from '../model/anchors';
 import { frozenPanes, hitTestMatrix, insetView, type FrozenPanes } from '../model/viewport';
 import { TOOLBAR_INSET_PX } from './insets';
 import { drawMatrix } from './drawMatrix';
@@ -50,7 +50,9 @@ export const MatrixLayer = memo(function MatrixLayer({ session, camera, size, ed
   const panes = useRef<FrozenPanes>({ headerY: 0, nameX: 0 });
   const layerRef = useRef<Konva.Layer>(null);
   // Rows added above, a category opened or closed, a partner removed to the left: the cell under a resting pointer stays there.
-  useKeepInPlace({ camera, layout: snapshot.layout, source: matrixAnchors, container: () => layerRef.current?.getStage()?.container() ?? null });
+  // The pointer is read against the panes as last drawn: over the frozen header it holds the column, not the row beneath.
+  const anchors = useMemo(() => frozenMatrixAnchors(() => panes.current), []);
+  useKeepInPlace({ camera, layout: snapshot.layout, source: anchors, container: () => layerRef.current?.getStage()?.container() ?? null });
 
   const sceneFunc = useCallback(
     (context: Konva.Context) => {
