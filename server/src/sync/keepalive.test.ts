@@ -31,6 +31,23 @@ describe('Keepalive', () => {
     expect([...members].every((m) => m.pings === 1)).toBe(true);
   });
 
+  it('gives every connection a whole interval to answer, however few there are', () => {
+    const { members, keepalive } = make(2, 20);
+    const [first] = [...members];
+    // Two connections over twenty slices: both are pinged in the first ticks, then not again until the round's twenty ticks are over.
+    for (let i = 0; i < 20; i++) keepalive.tick();
+    expect([...members].map((m) => m.pings)).toEqual([1, 1]);
+    expect(first!.terminated).toBe(false);
+    for (const m of members) m.alive = true;
+    keepalive.tick();
+    expect(first!.pings).toBe(2);
+    // A connection that stays silent is dropped a round later, not two ticks later.
+    for (let i = 0; i < 19; i++) keepalive.tick();
+    expect(first!.terminated).toBe(false);
+    keepalive.tick();
+    expect(first!.terminated).toBe(true);
+  });
+
   it('drops a connection that missed the previous round, keeps one that answered', () => {
     const { members, keepalive } = make(4, 2);
     keepalive.tick();

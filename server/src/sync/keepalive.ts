@@ -15,6 +15,8 @@ export interface KeepaliveMember {
 export class Keepalive<M extends KeepaliveMember> {
   private round: M[] = [];
   private next = 0;
+  /** Ticks into the current round: a round lasts `slices` ticks (one interval), however few connections there are. */
+  private tickInRound = 0;
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -26,12 +28,18 @@ export class Keepalive<M extends KeepaliveMember> {
     this.timer.unref();
   }
 
-  /** One slice: the next share of this round's connections (a new round starts with whoever is connected then). */
+  /**
+   * One slice: the next share of this round's connections. A round starts with
+   * whoever is connected then and lasts the whole interval even when the share
+   * per tick covers everyone at once, so a connection always has a full
+   * interval to answer its ping.
+   */
   tick(): void {
-    if (this.next >= this.round.length) {
+    if (this.tickInRound === 0) {
       this.round = [...this.members];
       this.next = 0;
     }
+    this.tickInRound = (this.tickInRound + 1) % this.slices;
     const end = Math.min(this.round.length, this.next + Math.ceil(this.round.length / this.slices));
     for (; this.next < end; this.next++) {
       const member = this.round[this.next]!;
