@@ -238,6 +238,11 @@ const baselines = new Map<string, number>();
 /** From the middle of a line box to the alphabetic baseline, as Konva.Text places it (font ascent and descent). */
 export function baselineShift(font: string): number {
   let shift = baselines.get(font);
+  if (shift === undefined && typeof document === 'undefined') {
+    // No canvas (unit tests, a worker): about a third of an em, as system sans fonts have it.
+    shift = Number(/([\d.]+)px/.exec(font)?.[1] ?? 14) * 0.35;
+    baselines.set(font, shift);
+  }
   if (shift === undefined) {
     const ctx = context();
     ctx.font = font;
@@ -277,9 +282,18 @@ export interface TextBlock {
 const MAX_CACHED = 20_000;
 const blocks = new Map<string, TextBlock>();
 
+function blockKey(spec: TextSpec): string {
+  return `${spec.width}|${spec.height ?? ''}|${spec.fontSize}|${spec.fontStyle ?? ''}|${spec.lineHeight ?? 1}|${spec.wrap ?? 'word'}|${spec.ellipsis ? 1 : 0}|${spec.align ?? 'left'}|${spec.text}`;
+}
+
+/** The block `layoutText` made for this spec, if it is still cached; never measures. */
+export function cachedText(spec: TextSpec): TextBlock | null {
+  return blocks.get(blockKey(spec)) ?? null;
+}
+
 /** Lay out a text box once per distinct (text, box, font); a frame then costs one fillText per line. */
 export function layoutText(spec: TextSpec): TextBlock {
-  const key = `${spec.width}|${spec.height ?? ''}|${spec.fontSize}|${spec.fontStyle ?? ''}|${spec.lineHeight ?? 1}|${spec.wrap ?? 'word'}|${spec.ellipsis ? 1 : 0}|${spec.align ?? 'left'}|${spec.text}`;
+  const key = blockKey(spec);
   const cached = blocks.get(key);
   if (cached) return cached;
   const font = fontFor(spec.fontSize, spec.fontStyle ?? 'normal');

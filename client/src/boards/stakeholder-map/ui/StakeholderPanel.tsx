@@ -11,6 +11,9 @@ import { useMapModel } from './useMapModel';
 import './stakeholder-map.css';
 import { circleBounds } from '../../../lib/geometry';
 
+/** A list longer than this is first filled after the first frame (10,000 rows took 150-200 ms to parse). */
+const FIRST_FILL_AFTER_PAINT_ROWS = 500;
+
 function roundOrNull(value: number | undefined): number | null {
   return value === undefined ? null : Math.round(value);
 }
@@ -80,13 +83,29 @@ export function StakeholderPanel(context: BoardContext) {
     return out;
   }, [sorted, model.placements, relationCounts, partners, colours, activeId, state.selectedId, state.search]);
 
-  // The rows are plain DOM under the React-owned list (see stakeholderRows.ts), in the same commit.
+  // The rows are plain DOM under the React-owned list (see stakeholderRows.ts), in the same commit;
+  // a long list's first fill waits for the first frame, so the map is painted before thousands of rows are parsed.
   const rowList = useRef<RowList | null>(null);
+  const latestRows = useRef(rows);
+  latestRows.current = rows;
+  const fillPending = useRef(false);
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!list) return;
     if (rowList.current?.list !== list) rowList.current = new RowList(list);
-    rowList.current.update(rows);
+    const target = rowList.current;
+    if (target.empty && rows.length > FIRST_FILL_AFTER_PAINT_ROWS) {
+      if (fillPending.current) return;
+      fillPending.current = true;
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          fillPending.current = false;
+          target.update(latestRows.current);
+        }, 0),
+      );
+      return;
+    }
+    if (!fillPending.current) target.update(rows);
   }, [rows]);
 
   useEffect(() => {

@@ -7,17 +7,26 @@
  */
 import { paintPlan, type PaintPlan } from '../model/cardMetrics';
 import type { CardDraw, CardScene } from '../model/cardScene';
-import { paintCard, paintCards } from './cardPainter';
+import { paintCard, paintCards, warmLabels, type LabelBudget } from './cardPainter';
 import { type Rect } from '../../../lib/geometry';
 
 /** How long the zoom must stay put before a stretched bitmap is redrawn sharp. */
 const REST_MS = 180;
+/**
+ * How long one frame may spend laying out labels it has not laid out before;
+ * the rest are laid out in idle slices of `WARM_SLICE_MS` and drawn by the
+ * frame after (thousands of names on a first frame took 300 ms).
+ */
+const LABEL_BUDGET_MS = 16;
+const WARM_SLICE_MS = 12;
 
 interface Bitmap {
   canvas: HTMLCanvasElement;
   rect: Rect;
   zoom: number;
   version: number;
+  /** Painted with some labels left out (over the frame's label budget): shown until they are laid out, then made again. */
+  incomplete: boolean;
 }
 
 export interface FrameView {
@@ -33,6 +42,8 @@ export class CardFrames {
   private restTimer: ReturnType<typeof setTimeout> | null = null;
   /** The last frame's choice, for diagnosis and tests. */
   lastPlan: PaintPlan = 'live';
+  private warming = false;
+  private disposed = false;
 
   constructor(
     private readonly scene: CardScene,
@@ -41,6 +52,7 @@ export class CardFrames {
   ) {}
 
   dispose(): void {
+    this.disposed = true;
     if (this.restTimer) clearTimeout(this.restTimer);
     this.restTimer = null;
     this.bitmap = null;
@@ -74,17 +86,21 @@ export class CardFrames {
       resting,
     });
     this.lastPlan = plan;
+    const budget: LabelBudget = { until: now + LABEL_BUDGET_MS, skipped: 0 };
+    let painted: readonly CardDraw[] = [];
     if (plan === 'live') {
       if (ordinary === null) onScreen();
-      paintCards(ctx, ordinary!, view.zoom);
+      painted = ordinary!;
+      paintCards(ctx, painted, view.zoom, budget);
       // Settled close up: the whole-map bitmap (up to 64 MB) is not coming back at this zoom.
       if (resting) this.bitmap = null;
     }
     else {
-      if (plan === 'rebuild') this.rebuild(view);
+      if (plan === 'rebuild') painted = this.rebuild(view, budget);
       const bitmap = this.bitmap!;
       ctx.drawImage(bitmap.canvas, bitmap.rect.x, bitmap.rect.y, bitmap.rect.width, bitmap.rect.height);
     }
+    if (budget.skipped > 0) this.warmThenRedraw(painted, view.zoom);
     // Nothing else redraws once a zoom gesture stops: look again when it has rested.
     if (!resting) this.sharpenLater();
     // The selected card is drawn live, over everything (off screen it is clipped away).
@@ -95,6 +111,25 @@ export class CardFrames {
       paintCard(ctx, selected, view.zoom);
       ctx.restore();
     }
+  }
+
+  /** Lay out the labels a frame left out, in idle slices, then ask for the frame that draws them. */
+  private warmThenRedraw(cards: readonly CardDraw[], zoom: number): void {
+    if (this.warming) return;
+    this.warming = true;
+    const step = () => {
+      if (this.disposed) return;
+      const end = performance.now() + WARM_SLICE_MS;
+      if (!warmLabels(cards, zoom, () => end - performance.now())) {
+        setTimeout(step, 0);
+        return;
+      }
+      this.warming = false;
+      // A bitmap painted without them is made again, whole, by the next frame.
+      if (this.bitmap?.incomplete) this.bitmap = null;
+      this.redraw();
+    };
+    setTimeout(step, 0);
   }
 
   private sharpenLater(): void {
@@ -112,7 +147,7 @@ export class CardFrames {
    */
   private patch(): void {
     const bitmap = this.bitmap;
-    if (!bitmap || bitmap.version === this.scene.version) return;
+    if (!bitmap || bitmap.incomplete || bitmap.version === this.scene.version) return;
     const areas = this.scene.changedSince(bitmap.version);
     if (!areas) return;
     const ctx = bitmap.canvas.getContext('2d')!;
@@ -139,7 +174,8 @@ export class CardFrames {
     bitmap.version = this.scene.version;
   }
 
-  private rebuild(view: FrameView): void {
+  /** Paint every card into the bitmap; returns the cards painted. */
+  private rebuild(view: FrameView, budget: LabelBudget): readonly CardDraw[] {
     const rect = this.scene.content!;
     const scale = view.zoom * view.pixelRatio;
     const width = Math.max(1, Math.ceil(rect.width * scale));
@@ -154,9 +190,18 @@ export class CardFrames {
     ctx.clearRect(0, 0, width, height);
     ctx.setTransform(scale, 0, 0, scale, -rect.x * scale, -rect.y * scale);
     const selected = this.scene.selectedCard;
-    const cards = this.scene.all();
-    paintCards(ctx, selected ? cards.filter((card) => card !== selected) : cards, view.zoom);
+    const all = this.scene.all();
+    const cards = selected ? all.filter((card) => card !== selected) : all;
+    const skippedBefore = budget.skipped;
+    paintCards(ctx, cards, view.zoom, budget);
     // Drawn at the size it is shown: the bitmap's own rectangle is its pixels, rounded up.
-    this.bitmap = { canvas, rect: { x: rect.x, y: rect.y, width: width / scale, height: height / scale }, zoom: view.zoom, version: this.scene.version };
+    this.bitmap = {
+      canvas,
+      rect: { x: rect.x, y: rect.y, width: width / scale, height: height / scale },
+      zoom: view.zoom,
+      version: this.scene.version,
+      incomplete: budget.skipped > skippedBefore,
+    };
+    return cards;
   }
 }

@@ -5,7 +5,7 @@
  * without a node, a hit region or a React fibre per card. Label lines are laid
  * out once per name and size (canvas/textLayout caches them).
  */
-import { fillTextBlock, layoutText } from '../../../canvas/textLayout';
+import { cachedText, fillTextBlock, layoutText, type TextSpec } from '../../../canvas/textLayout';
 import {
   HANDLE_RADIUS,
   handleCentre,
@@ -41,8 +41,49 @@ function deviceScale(ctx: CanvasRenderingContext2D): number {
   return Math.min(Math.hypot(m.a, m.b), Math.hypot(m.c, m.d));
 }
 
+/**
+ * A frame's allowance for laying out labels not laid out before: past
+ * `until` (a `performance.now()` time), such labels are left out and counted
+ * in `skipped`, so a first frame of thousands of cards is not held up by their
+ * names; `warmLabels` lays the rest out in idle time and the next frame has them.
+ */
+export interface LabelBudget {
+  until: number;
+  skipped: number;
+}
+
+/** The label's text box, or null when the zoom makes it unreadable. */
+function labelSpec(card: CardDraw, zoom: number): TextSpec | null {
+  if (!labelShown(zoom, card.scale)) return null;
+  const size = labelFontSize(card.scale);
+  return {
+    text: card.name,
+    width: labelWidth(card.scale),
+    height: LABEL_LINES * size * LABEL_LINE_HEIGHT,
+    fontSize: size,
+    fontStyle: card.selected ? 'bold' : 'normal',
+    lineHeight: LABEL_LINE_HEIGHT,
+    ellipsis: true,
+    align: 'center',
+  };
+}
+
+/**
+ * Lay out the labels of `cards` at `zoom` until `timeLeft()` runs short; true
+ * when every one is laid out (the next paint draws them all without measuring).
+ */
+export function warmLabels(cards: readonly CardDraw[], zoom: number, timeLeft: () => number): boolean {
+  for (const card of cards) {
+    const spec = labelSpec(card, zoom);
+    if (!spec || cachedText(spec)) continue;
+    if (timeLeft() < 1) return false;
+    layoutText(spec);
+  }
+  return true;
+}
+
 /** One card at its world position; `zoom` decides whether its label is readable. */
-export function paintCard(ctx: CanvasRenderingContext2D, card: CardDraw, zoom: number): void {
+export function paintCard(ctx: CanvasRenderingContext2D, card: CardDraw, zoom: number, budget?: LabelBudget): void {
   const { x, y, radius, owners, selected } = card;
   const alpha = card.highlight === 'miss' ? 0.28 : 1;
   ctx.globalAlpha = alpha;
@@ -106,21 +147,12 @@ export function paintCard(ctx: CanvasRenderingContext2D, card: CardDraw, zoom: n
     ctx.stroke();
     mark(ctx, 'P', px - 3.5, py - 5, 10, '#ffffff');
   }
-  if (labelShown(zoom, card.scale)) {
-    const size = labelFontSize(card.scale);
-    const width = labelWidth(card.scale);
-    const lineHeight = size * LABEL_LINE_HEIGHT;
-    const block = layoutText({
-      text: card.name,
-      width,
-      height: LABEL_LINES * lineHeight,
-      fontSize: size,
-      fontStyle: selected ? 'bold' : 'normal',
-      lineHeight: LABEL_LINE_HEIGHT,
-      ellipsis: true,
-      align: 'center',
-    });
-    fillTextBlock(ctx, block, x - width / 2, y + labelOffsetY(radius, owners.length), TEXT_COLOUR);
+  const spec = labelSpec(card, zoom);
+  if (spec) {
+    let block = cachedText(spec);
+    if (!block && budget && performance.now() > budget.until) budget.skipped += 1;
+    else block ??= layoutText(spec);
+    if (block) fillTextBlock(ctx, block, x - spec.width / 2, y + labelOffsetY(radius, owners.length), TEXT_COLOUR);
   }
   if (card.handle) {
     const c = handleCentre(card);
@@ -136,11 +168,11 @@ export function paintCard(ctx: CanvasRenderingContext2D, card: CardDraw, zoom: n
 }
 
 /** Cards in order, with the context's own state left as it was. */
-export function paintCards(ctx: CanvasRenderingContext2D, cards: readonly CardDraw[], zoom: number): void {
+export function paintCards(ctx: CanvasRenderingContext2D, cards: readonly CardDraw[], zoom: number, budget?: LabelBudget): void {
   ctx.save();
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
   ctx.lineJoin = 'miter';
-  for (const card of cards) paintCard(ctx, card, zoom);
+  for (const card of cards) paintCard(ctx, card, zoom, budget);
   ctx.restore();
 }

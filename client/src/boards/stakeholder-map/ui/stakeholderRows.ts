@@ -148,6 +148,11 @@ export class RowList {
 
   constructor(readonly list: HTMLElement) {}
 
+  /** Nothing mounted yet (or everything went): the next update is a first fill. */
+  get empty(): boolean {
+    return this.mounted.size === 0;
+  }
+
   update(rows: readonly RowData[]): void {
     const wanted = new Set<string>();
     for (const row of rows) wanted.add(row.s.id);
