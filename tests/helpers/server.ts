@@ -47,8 +47,23 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'pc-test-'));
 }
 
-/** Start the real server (server/src/main.ts) as its own process and wait for /healthz. */
+/**
+ * Start the real server (server/src/main.ts) as its own process and wait for /healthz.
+ * A port picked here can be taken before the server binds it (another test's server,
+ * or a client socket's own local port from the same range): then it tries other ports.
+ */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const portsPickedHere = options.port === undefined && options.env?.METRICS_PORT === undefined;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce(options);
+    } catch (error) {
+      if (!portsPickedHere || attempt >= 5 || !String(error).includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startServerOnce(options: StartOptions): Promise<RunningServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const port = options.port ?? (await freePort());
   const metricsPort = options.env?.METRICS_PORT ?? String(await freePort());
@@ -87,7 +102,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) {
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`server exited early (${child.exitCode}):\n${output}`);
+    }
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;

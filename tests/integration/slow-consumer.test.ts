@@ -13,7 +13,17 @@ describe('a client that stops reading', () => {
   const pool = new ClientPool();
 
   beforeAll(async () => {
-    server = await startServer({ env: { MAX_SEND_BUFFER_BYTES: String(4 * 1024 * 1024) } });
+    // The writer's rate limits are raised (they are tested on their own, in hostile-client.test.ts): a writer
+    // closed over its rate limit stops the backlog growing, and the stalled client would then never pass the cap.
+    server = await startServer({
+      env: {
+        MAX_SEND_BUFFER_BYTES: String(4 * 1024 * 1024),
+        RATE_UPDATES_PER_SECOND: '100000',
+        RATE_BYTES_PER_SECOND: String(512 * 1024 * 1024),
+        RATE_BOARD_UPDATES_PER_SECOND: '1000000',
+        RATE_BOARD_BYTES_PER_SECOND: String(512 * 1024 * 1024),
+      },
+    });
     board = await createBoard(server, 'Busy workshop');
   });
   afterAll(async () => {
