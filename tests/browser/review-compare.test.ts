@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import * as Y from 'yjs';
-import { agreementFragment, createRecord } from '@pc/shared';
-import { artifactsDir, joinBoard, launchChromium } from '../helpers/browser';
-import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { createRecord } from '@pc/shared';
+import { canvasCamera, canvasScreenPoint, joinBoard } from '../helpers/browser';
+import { writeAgreementSection } from '../helpers/sampleBoard';
+import { createBoard, type CreatedBoard } from '../helpers/server';
+import { browserSuite } from '../helpers/suite';
 import { ClientPool, waitFor } from '../helpers/sync';
 
 /**
@@ -15,15 +16,11 @@ import { ClientPool, waitFor } from '../helpers/sync';
  * marked on each tab (read back from the canvas's pixels).
  */
 
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite('review');
 let board: CreatedBoard;
 let ana: Page;
 let bob: Page;
-const contexts: BrowserContext[] = [];
-const errors = new Map<string, string[]>();
 const pool = new ClientPool();
-const reviewDir = join(artifactsDir, 'review');
 
 const CELL = 200; // the power/interest grid's cells, in world units
 const cellCentre = (power: number, interest: number) => ({ x: (interest + 0.5) * CELL, y: (4 - power + 0.5) * CELL });
@@ -37,25 +34,13 @@ interface Rect {
   height: number;
 }
 
-async function camera(page: Page) {
-  const canvas = page.locator('.canvas');
-  const box = (await canvas.boundingBox())!;
-  const [x, y, zoom] = (await canvas.getAttribute('data-camera'))!.split(',').map(Number) as [number, number, number];
-  return { box, x, y, zoom };
-}
-
-async function screenPoint(page: Page, world: { x: number; y: number }) {
-  const cam = await camera(page);
-  return { x: cam.box.x + cam.x + world.x * cam.zoom, y: cam.box.y + cam.y + world.y * cam.zoom };
-}
-
 /**
  * How many pixels of `colour` the top (screen-only) layer holds along a world
  * rectangle's outline, pushed `outsidePx` screen pixels out of it: where the
  * overlay outlines a record (5.5 px out) or draws its ghost (on the edge).
  */
 async function outlinePixels(page: Page, rect: Rect, colour: readonly number[], outsidePx: number): Promise<number> {
-  const cam = await camera(page);
+  const cam = await canvasCamera(page);
   const left = cam.x + rect.x * cam.zoom - outsidePx;
   const top = cam.y + rect.y * cam.zoom - outsidePx;
   const right = cam.x + (rect.x + rect.width) * cam.zoom + outsidePx;
@@ -121,10 +106,8 @@ async function entries(page: Page): Promise<Entry[]> {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  board = await createBoard(server, 'Kinship carers partnership');
-  const seeder = pool.connect(server, board.id, board.tokens.edit);
+  board = await createBoard(suite.server, 'Kinship carers partnership');
+  const seeder = pool.connect(suite.server, board.id, board.tokens.edit);
   await seeder.synced();
   createRecord(seeder.doc, 'partners', { id: 'kin', name: 'Kinship Carers Trust', colour: '#16a34a' });
   createRecord(seeder.doc, 'partners', { id: 'council', name: 'Ardmore Council', colour: '#2563eb' });
@@ -134,17 +117,12 @@ beforeAll(async () => {
   createRecord(seeder.doc, 'stakeholders', { id: 'press', name: 'Local Press', power: 1, interest: 3 });
   createRecord(seeder.doc, 'logicNodes', { id: 'outcome', column: 'shortTermOutcomes', text: 'Carers feel less isolated' });
   createRecord(seeder.doc, 'logicNodes', { id: 'activity', column: 'activities', text: 'Monthly peer support group' });
-  ana = await joinBoard(browser, server.url, board.links.owner, 'Ana', { contexts, errors, viewport: { width: 1440, height: 900 } });
-  bob = await joinBoard(browser, server.url, board.links.edit, 'Bob', { contexts, errors, viewport: { width: 1440, height: 900 } });
+  ana = await joinBoard(suite.browser, suite.server.url, board.links.owner, 'Ana', { contexts: suite.contexts, errors: suite.errors, viewport: { width: 1440, height: 900 } });
+  bob = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Bob', { contexts: suite.contexts, errors: suite.errors, viewport: { width: 1440, height: 900 } });
   pool.destroyAll();
 }, 60_000);
 
-afterAll(async () => {
-  pool.destroyAll();
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.dispose();
-});
+afterAll(() => pool.destroyAll());
 
 describe('comparing a review point on the canvas', () => {
   it('lists and marks a moved stakeholder, a changed matrix level and a new indicator on their tabs', async () => {
@@ -159,8 +137,8 @@ describe('comparing a review point on the canvas', () => {
     await card.waitFor();
     const mapX = Number(await card.getAttribute('data-map-x'));
     const mapY = Number(await card.getAttribute('data-map-y'));
-    const from = await screenPoint(bob, { x: mapX, y: mapY });
-    const to = await screenPoint(bob, cellCentre(4, 4));
+    const from = await canvasScreenPoint(bob, { x: mapX, y: mapY });
+    const to = await canvasScreenPoint(bob, cellCentre(4, 4));
     await bob.mouse.move(from.x, from.y);
     await bob.mouse.down();
     await bob.mouse.move(to.x, to.y, { steps: 12 });
@@ -184,7 +162,7 @@ describe('comparing a review point on the canvas', () => {
     // Ana compares with now (once the server holds Bob's last change) and shows it on the canvas.
     await waitFor(
       async () => {
-        const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, { headers: { authorization: `Bearer ${board.tokens.view}` } });
+        const res = await fetch(`${suite.server.url}/api/boards/${board.id}/export?format=json`, { headers: { authorization: `Bearer ${board.tokens.view}` } });
         const { records } = (await res.json()) as { records: { logicNodes?: { id: string; indicators?: string[] }[] } };
         return records.logicNodes?.find((n) => n.id === 'outcome')?.indicators?.length === 1;
       },
@@ -225,7 +203,7 @@ describe('comparing a review point on the canvas', () => {
     await waitFor(async () => (await outlinePixels(ana, moved.now!, COLOURS.moved, 5.5)) >= 12, { message: 'no outline round the moved card' });
     expect(await outlinePixels(ana, moved.before!, COLOURS.moved, 0)).toBeGreaterThanOrEqual(8);
     expect(await layerCount(ana)).toBeLessThanOrEqual(5);
-    await ana.screenshot({ path: join(reviewDir, 'compare-stakeholder-map.png') });
+    await ana.screenshot({ path: join(suite.shots, 'compare-stakeholder-map.png') });
 
     // The list is reachable by keyboard: Tab to the matrix entry, Enter shows it on its tab.
     const matrixEntry = legend.locator('button[data-view="skills-matrix"]').first();
@@ -235,18 +213,18 @@ describe('comparing a review point on the canvas', () => {
     const level = (await entries(ana))[1]!;
     await waitFor(async () => (await outlinePixels(ana, level.now!, COLOURS.added, 5.5)) >= 12, { message: 'no outline round the matrix cell' });
     // Centred on it.
-    const cam = await camera(ana);
+    const cam = await canvasCamera(ana);
     const centreX = cam.x + (level.now!.x + level.now!.width / 2) * cam.zoom;
     expect(Math.abs(centreX - cam.box.width / 2)).toBeLessThan(2);
     expect(await layerCount(ana)).toBeLessThanOrEqual(5);
-    await ana.screenshot({ path: join(reviewDir, 'compare-skills-matrix.png') });
+    await ana.screenshot({ path: join(suite.shots, 'compare-skills-matrix.png') });
 
     await legend.locator('button[data-view="logic-model"]').click();
     await ana.getByRole('tab', { name: 'Logic model', selected: true }).waitFor();
     const outcome = (await entries(ana))[3]!;
     await waitFor(async () => (await outlinePixels(ana, outcome.now!, COLOURS.changed, 5.5)) >= 12, { message: 'no outline round the outcome card' });
     expect(await layerCount(ana)).toBeLessThanOrEqual(5);
-    await ana.screenshot({ path: join(reviewDir, 'compare-logic-model.png') });
+    await ana.screenshot({ path: join(suite.shots, 'compare-logic-model.png') });
 
     // Escape ends the comparison: the list goes and so do the marks.
     await ana.locator('.canvas').click({ position: { x: 5, y: 5 } });
@@ -254,24 +232,17 @@ describe('comparing a review point on the canvas', () => {
     await legend.waitFor({ state: 'detached' });
     await waitFor(async () => (await outlinePixels(ana, outcome.now!, COLOURS.changed, 5.5)) === 0, { message: 'the marks stayed after Escape' });
 
-    expect(errors.get('Ana')!.filter((e) => !/Applying inline style violates/.test(e))).toEqual([]);
-    expect(errors.get('Bob')!.filter((e) => !/Applying inline style violates/.test(e))).toEqual([]);
+    expect(suite.errors.get('Ana')!.filter((e) => !/Applying inline style violates/.test(e))).toEqual([]);
+    expect(suite.errors.get('Bob')!.filter((e) => !/Applying inline style violates/.test(e))).toEqual([]);
   }, 90_000);
 
   it('compares two review points on the canvas, the later one opened read-only, with the agreement listed on its tab', async () => {
     // The agreement's vision, written after March (by a plain Yjs client), then a June review point.
-    const writer = pool.connect(server, board.id, board.tokens.edit);
+    const writer = pool.connect(suite.server, board.id, board.tokens.edit);
     await writer.synced();
-    const fragment = agreementFragment(writer.doc, 'vision');
-    writer.doc.transact(() => {
-      const paragraph = new Y.XmlElement('paragraph');
-      const content = new Y.XmlText();
-      paragraph.insert(0, [content]);
-      fragment.insert(0, [paragraph]);
-      content.insert(0, 'Every kinship carer knows where to turn for help');
-    });
+    writeAgreementSection(writer.doc, 'vision', 'Every kinship carer knows where to turn for help');
     await waitFor(async () => {
-      const res = await fetch(`${server.url}/api/boards/${board.id}/export?format=json`, { headers: { authorization: `Bearer ${board.tokens.view}` } });
+      const res = await fetch(`${suite.server.url}/api/boards/${board.id}/export?format=json`, { headers: { authorization: `Bearer ${board.tokens.view}` } });
       return JSON.stringify(((await res.json()) as { agreement?: unknown }).agreement ?? '').includes('knows where to turn');
     });
     pool.destroyAll();
@@ -310,7 +281,7 @@ describe('comparing a review point on the canvas', () => {
     await legend.locator('button', { hasText: 'Agreement, Shared vision and aims' }).click();
     await ana.getByRole('tab', { name: 'Health check', selected: true }).waitFor();
     await legend.waitFor();
-    await ana.screenshot({ path: join(reviewDir, 'compare-two-points-health.png') });
+    await ana.screenshot({ path: join(suite.shots, 'compare-two-points-health.png') });
     await legend.getByRole('button', { name: 'Close', exact: true }).click();
     await legend.waitFor({ state: 'detached' });
     await ana.locator('.rp-banner').getByRole('button', { name: 'Back to live' }).click();

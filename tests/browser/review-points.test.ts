@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createRecord, readRecord, updateRecord } from '@pc/shared';
-import { artifactsDir, joinBoard, launchChromium } from '../helpers/browser';
-import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
+import { joinBoard } from '../helpers/browser';
+import { createBoard, type CreatedBoard } from '../helpers/server';
+import { browserSuite } from '../helpers/suite';
 import { ClientPool, waitFor, type SyncClient } from '../helpers/sync';
 
 /**
@@ -12,38 +13,28 @@ import { ClientPool, waitFor, type SyncClient } from '../helpers/sync';
  * compare with now, open the review point read-only, then restore it for everyone.
  */
 
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite('review');
 let board: CreatedBoard;
 let owner: Page;
 let editor: SyncClient;
-const contexts: BrowserContext[] = [];
-const errors = new Map<string, string[]>();
 const pool = new ClientPool();
 
 const LIST = 'ul[aria-label="Items on this board"]';
 const noteX = (page: Page) => page.locator(`${LIST} li[data-item-id="note"]`).getAttribute('data-x').then(Number);
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  board = await createBoard(server, 'Kinship carers partnership');
-  editor = pool.connect(server, board.id, board.tokens.edit);
+  board = await createBoard(suite.server, 'Kinship carers partnership');
+  editor = pool.connect(suite.server, board.id, board.tokens.edit);
   await editor.synced();
   createRecord(editor.doc, 'partners', { id: 'kin', name: 'Kinship Carers Trust', colour: '#16a34a' });
   createRecord(editor.doc, 'stakeholders', { id: 'ardmore', name: 'Ardmore Health Board', power: 4, interest: 2 });
   createRecord(editor.doc, 'logicNodes', { id: 'outcome', column: 'shortTermOutcomes', text: 'Carers feel less isolated' });
   createRecord(editor.doc, 'canvasItems', { id: 'note', kind: 'sticky', text: 'Ask about venues', x: 120, y: 140 });
-  owner = await joinBoard(browser, server.url, board.links.owner, 'Ana', { contexts, errors, viewport: { width: 1440, height: 900 } });
+  owner = await joinBoard(suite.browser, suite.server.url, board.links.owner, 'Ana', { contexts: suite.contexts, errors: suite.errors, viewport: { width: 1440, height: 900 } });
   await owner.locator(`${LIST} li[data-item-id="note"]`).waitFor();
 }, 60_000);
 
-afterAll(async () => {
-  pool.destroyAll();
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.dispose();
-});
+afterAll(() => pool.destroyAll());
 
 describe('review points in the app', () => {
   it('saves a review point, lists the three changes made since, opens it read-only and restores it', async () => {
@@ -70,14 +61,14 @@ describe('review points in the app', () => {
       "Short-term outcome 'Carers feel less isolated': gained an indicator",
     ]);
     expect(await compare.locator('h4').allInnerTexts()).toEqual(['STAKEHOLDER MAP', 'LOGIC MODEL']);
-    await owner.screenshot({ path: join(artifactsDir, 'review-points-compare.png') });
+    await owner.screenshot({ path: join(suite.shots, 'review-points-compare.png') });
 
     // Open it read-only: the note is back where it was, and nothing can be edited.
     await drawer.locator('.rp-point').first().getByRole('button', { name: 'Open' }).click();
     const banner = owner.locator('.rp-banner');
     await banner.getByText('Viewing March review (read-only)').waitFor();
     await waitFor(async () => (await noteX(owner)) === 120, { message: 'the review point did not show its own content' });
-    await owner.screenshot({ path: join(artifactsDir, 'review-points-open.png') });
+    await owner.screenshot({ path: join(suite.shots, 'review-points-open.png') });
     expect(await owner.getByRole('button', { name: 'Add note' }).isVisible().catch(() => false)).toBe(false);
     await banner.getByRole('button', { name: 'Back to live' }).click();
     await waitFor(async () => (await noteX(owner)) === 620, { message: 'back to live did not show the live board' });
@@ -95,10 +86,10 @@ describe('review points in the app', () => {
     await waitFor(async () => (await again.locator('.rp-point .rp-name').allInnerTexts()).join('|') === 'Before restoring "March review"|March review', {
       message: 'the automatic backup point is not listed',
     });
-    await owner.screenshot({ path: join(artifactsDir, 'review-points-restored.png') });
+    await owner.screenshot({ path: join(suite.shots, 'review-points-restored.png') });
 
     // The stakeholder list's row markup carries inline style attributes, which the
     // Content-Security-Policy blocks (a known issue of that list, not of review points).
-    expect(errors.get('Ana')!.filter((e) => !/Applying inline style violates/.test(e))).toEqual([]);
+    expect(suite.errors.get('Ana')!.filter((e) => !/Applying inline style violates/.test(e))).toEqual([]);
   }, 60_000);
 });

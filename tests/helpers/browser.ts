@@ -52,7 +52,6 @@ export async function joinBoard(browser: Browser, baseUrl: string, link: string,
   return page;
 }
 
-/** Page coordinates of a world point on the board's canvas (reads the camera the canvas exposes). */
 /**
  * Waits until the camera has stood still for longer than the canvas's rest
  * delay (hits are paused while it moves, e.g. during a zoom-to-fit): a click
@@ -70,9 +69,16 @@ export async function waitForCameraRest(page: Page, restMs = 250): Promise<void>
   }
 }
 
-export async function canvasScreenPoint(page: Page, world: { x: number; y: number }): Promise<{ x: number; y: number }> {
+/** The board canvas's box on the page and its camera (`x`, `y` in canvas pixels, `zoom`), as the canvas exposes it. */
+export async function canvasCamera(page: Page): Promise<{ box: { x: number; y: number; width: number; height: number }; x: number; y: number; zoom: number }> {
   const canvas = page.locator('.canvas');
   const box = (await canvas.boundingBox())!;
-  const [cx, cy, zoom] = (await canvas.getAttribute('data-camera'))!.split(',').map(Number) as [number, number, number];
-  return { x: box.x + cx + world.x * zoom, y: box.y + cy + world.y * zoom };
+  const [x, y, zoom] = (await canvas.getAttribute('data-camera'))!.split(',').map(Number) as [number, number, number];
+  return { box, x, y, zoom };
+}
+
+/** Page coordinates of a world point on the board's canvas. */
+export async function canvasScreenPoint(page: Page, world: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const cam = await canvasCamera(page);
+  return { x: cam.box.x + cam.x + world.x * cam.zoom, y: cam.box.y + cam.y + world.y * cam.zoom };
 }

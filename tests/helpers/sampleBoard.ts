@@ -1,5 +1,18 @@
-import type * as Y from 'yjs';
-import { createRecord, matrixCellKey } from '@pc/shared';
+import * as Y from 'yjs';
+import { agreementFragment, createRecord, matrixCellKey, type AgreementSectionKey } from '@pc/shared';
+
+/** Replace one section of the partnership agreement with a single paragraph of `text`, as the editor writes it. */
+export function writeAgreementSection(doc: Y.Doc, section: AgreementSectionKey, text: string): void {
+  const fragment = agreementFragment(doc, section);
+  doc.transact(() => {
+    if (fragment.length > 0) fragment.delete(0, fragment.length);
+    const paragraph = new Y.XmlElement('paragraph');
+    const content = new Y.XmlText();
+    paragraph.insert(0, [content]);
+    fragment.insert(0, [paragraph]);
+    content.insert(0, text);
+  });
+}
 
 /**
  * A realistic partnership board for export tests: names with curly quotes and

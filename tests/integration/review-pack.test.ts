@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { agreementFragment, createRecord, listRecords, updateRecord } from '@pc/shared';
+import { createRecord, listRecords, updateRecord } from '@pc/shared';
 import { readPdf } from '../helpers/pdf';
-import { fillSampleBoard } from '../helpers/sampleBoard';
+import { fillSampleBoard, writeAgreementSection } from '../helpers/sampleBoard';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
 import { ClientPool, waitFor } from '../helpers/sync';
 
@@ -29,19 +28,8 @@ describe('review pack and round trips', () => {
     fillSampleBoard(client.doc);
     await waitFor(async () => ((await exportJson(board.id, board.tokens.view)).logicLinks ?? []).length === 4);
     // The agreement's finance section as agreed at the review point...
-    const writeFinance = (text: string) => {
-      const fragment = agreementFragment(client.doc, 'finance');
-      client.doc.transact(() => {
-        if (fragment.length > 0) fragment.delete(0, fragment.length);
-        const paragraph = new Y.XmlElement('paragraph');
-        const content = new Y.XmlText();
-        paragraph.insert(0, [content]);
-        fragment.insert(0, [paragraph]);
-        content.insert(0, text);
-      });
-    };
     const serverAgreement = async () => JSON.stringify(((await (await call(`/api/boards/${board.id}/export?format=json`, board.tokens.view)).json()) as { agreement?: unknown }).agreement ?? null);
-    writeFinance('Each partner pays its own costs');
+    writeAgreementSection(client.doc, 'finance', 'Each partner pays its own costs');
     await waitFor(async () => (await serverAgreement()).includes('Each partner pays its own costs'));
     const saved = await call(`/api/boards/${board.id}/snapshots`, board.tokens.edit, {
       method: 'POST',
@@ -54,7 +42,7 @@ describe('review pack and round trips', () => {
     const mp = listRecords(client.doc, 'stakeholders').find((s) => s.record.name === 'Local MP')!;
     updateRecord(client.doc, 'stakeholders', mp.record.id, { interest: 4 });
     // ...and changed since.
-    writeFinance('Costs are shared equally between the partners');
+    writeAgreementSection(client.doc, 'finance', 'Costs are shared equally between the partners');
     await waitFor(async () => (await serverAgreement()).includes('shared equally'));
     await waitFor(async () => ((await exportJson(board.id, board.tokens.view)).stakeholders ?? []).length === 7);
     pool.destroyAll();

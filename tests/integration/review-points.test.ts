@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { agreementFragment, agreementTexts, createRecord, getCollection, readRecord, updateRecord } from '@pc/shared';
+import { agreementTexts, createRecord, getCollection, readRecord, updateRecord } from '@pc/shared';
+import { writeAgreementSection } from '../helpers/sampleBoard';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
 import { ClientPool, waitFor } from '../helpers/sync';
 
@@ -207,18 +208,7 @@ describe('review points over REST, with live clients', () => {
   it('compares and restores the partnership agreement with the records', async () => {
     const editor = pool.connect(server, board.id, board.tokens.edit);
     await editor.synced();
-    const writeVision = (text: string) => {
-      const fragment = agreementFragment(editor.doc, 'vision');
-      editor.doc.transact(() => {
-        if (fragment.length > 0) fragment.delete(0, fragment.length);
-        const paragraph = new Y.XmlElement('paragraph');
-        const content = new Y.XmlText();
-        paragraph.insert(0, [content]);
-        fragment.insert(0, [paragraph]);
-        content.insert(0, text);
-      });
-    };
-    writeVision('Every carer knows where to turn');
+    writeAgreementSection(editor.doc, 'vision', 'Every carer knows where to turn');
     // The server's copy must hold the text before the review point is taken.
     const serverVision = async () => {
       const json = (await (await api('/export?format=json', board.tokens.view)).json()) as { agreement?: { key: string; markdown: string }[] };
@@ -228,7 +218,7 @@ describe('review points over REST, with live clients', () => {
     const saved = await save('Agreement signed');
     expect(saved.status).toBe(201);
     const agreed = ((await saved.json()) as { id: string }).id;
-    writeVision('Every carer knows where to turn, within a week');
+    writeAgreementSection(editor.doc, 'vision', 'Every carer knows where to turn, within a week');
     const body = await waitFor(async () => {
       const current = await diff(agreed);
       return current.diff.agreement.length === 1 ? current : null;
