@@ -192,7 +192,6 @@ export class CardFrames {
     const selected = this.scene.selectedCard;
     const all = this.scene.all();
     const cards = selected ? all.filter((card) => card !== selected) : all;
-    const skippedBefore = budget.skipped;
     paintCards(ctx, cards, view.zoom, budget);
     // Drawn at the size it is shown: the bitmap's own rectangle is its pixels, rounded up.
     this.bitmap = {
@@ -200,7 +199,7 @@ export class CardFrames {
       rect: { x: rect.x, y: rect.y, width: width / scale, height: height / scale },
       zoom: view.zoom,
       version: this.scene.version,
-      incomplete: budget.skipped > skippedBefore,
+      incomplete: budget.skipped > 0,
     };
     return cards;
   }
