@@ -3,22 +3,26 @@ import {
   getCollection,
   listRecords,
   lockRefusal,
+  parseLenient,
   type CollectionName,
+  type Lock,
   type LockSubjectRecord,
   type LockWorld,
   type PlacedItem,
 } from '@pc/shared';
+import type { BeforeState } from './beforeState';
 import type { RecordPolicy } from './updateGate';
 
 /**
  * Facilitator locks as the update gate's record policy: the owner is never
  * held; anyone else's update touching what a lock covers is refused (never
- * applied, stored or broadcast) with the sentence the shared lock rules word.
- * Locks are owner-only records, so both sides of the change share the locks
- * of the document before it.
+ * stored or broadcast) with the sentence the shared lock rules word.
+ * Locks are owner-only records (a non-owner's update touching one is refused
+ * before this runs), so both sides of the change share the locks as they
+ * were before it.
  */
 
-function worldOf(doc: Y.Doc, locks: LockWorld['locks']): LockWorld {
+function afterWorld(doc: Y.Doc, locks: readonly Lock[]): LockWorld {
   let items: PlacedItem[] | null = null;
   return {
     locks,
@@ -31,10 +35,19 @@ function worldOf(doc: Y.Doc, locks: LockWorld['locks']): LockWorld {
   };
 }
 
+function beforeWorld(before: BeforeState, locks: readonly Lock[]): LockWorld {
+  let items: PlacedItem[] | null = null;
+  return {
+    locks,
+    record: (collection, id) => before.record(collection, id) as LockSubjectRecord | undefined,
+    canvasItems: () => (items ??= [...before.records('canvasItems')].map(([id, raw]) => parseLenient('canvasItems', raw, id).record)),
+  };
+}
+
 export const facilitatorLocks: RecordPolicy = (touched, who, { before, after, metaKeys }) => {
   if (who.role === 'owner') return null;
-  const lockMap = getCollection(before, 'locks');
-  if (lockMap.size === 0) return null;
-  const locks = listRecords(before, 'locks').map(({ record }) => record);
-  return lockRefusal(touched, metaKeys, worldOf(before, locks), worldOf(after, locks));
+  const lockRecords = before.records('locks');
+  if (lockRecords.size === 0) return null;
+  const locks = [...lockRecords].map(([id, raw]) => parseLenient('locks', raw, id).record);
+  return lockRefusal(touched, metaKeys, beforeWorld(before, locks), afterWorld(after, locks));
 };

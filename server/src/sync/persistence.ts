@@ -39,8 +39,8 @@ export interface PersistenceOptions {
   metrics: Metrics;
   log: Logger;
   compactEvery: number;
-  /** Told the exact size of the state whenever a compaction encodes it. */
-  onMeasured(stateBytes: number): void;
+  /** Given the whole state whenever a compaction encodes it, at once (nothing changes in between). */
+  onEncoded(state: Uint8Array): void;
 }
 
 export class StoredRoom implements RoomStorage {
@@ -51,13 +51,14 @@ export class StoredRoom implements RoomStorage {
 
   constructor(
     private readonly id: BoardId,
-    private readonly doc: Y.Doc,
+    /** The room's document (replaced after a refused update, so read when needed). */
+    private readonly docOf: () => Y.Doc,
     private readonly options: PersistenceOptions,
   ) {}
 
   async load(): Promise<LoadedState> {
     const stored = await this.options.store.loadBoard(this.id);
-    applyStoredState(this.doc, stored);
+    applyStoredState(this.docOf(), stored);
     this.loadedSeq = stored.lastSeq;
     this.updatesSinceCompaction = stored.updates.length;
     return {
@@ -119,11 +120,11 @@ export class StoredRoom implements RoomStorage {
     const uptoSeq = writer.lastSeq(this.id) ?? this.loadedSeq;
     if (this.updatesSinceCompaction === 0 || uptoSeq === 0) return;
     this.updatesSinceCompaction = 0;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const snapshot = Y.encodeStateAsUpdate(this.docOf());
+    this.options.onEncoded(snapshot);
     const started = performance.now();
     await store.compact(this.id, snapshot, uptoSeq);
     metrics.storageSeconds.observe({ operation: 'compact' }, (performance.now() - started) / 1000);
-    this.options.onMeasured(snapshot.byteLength);
     this.loadedSeq = uptoSeq;
     metrics.compactions.inc();
     metrics.bytesStored.inc({ kind: 'snapshot' }, snapshot.byteLength);

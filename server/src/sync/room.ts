@@ -18,7 +18,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
 } from './protocol';
-import { UpdateGate, type UpdateSource } from './updateGate';
+import { UpdateGate, type GateDecision, type UpdateSource } from './updateGate';
 import { facilitatorLocks } from './lockPolicy';
 import { BoardRateLimiter, ConnectionRateLimiter, describeRateLimit, type RateLimitName, type RateLimitSettings } from './limits';
 import { admitPresence, admitRemotePresence } from './presence';
@@ -67,8 +67,9 @@ type RoomState = 'loading' | 'ready' | 'failed' | 'unloaded';
  */
 export class Room implements ConnectionHost, FanoutRoom {
   readonly id: BoardId;
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** The board's document; replaced (see `UpdateGate`) after a refused update. */
+  private currentDoc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.currentDoc);
   readonly connections = new Set<Connection>();
   /** Resolves when the stored document is loaded and migrated; rejects if it cannot be. */
   readonly ready: Promise<void>;
@@ -76,10 +77,10 @@ export class Room implements ConnectionHost, FanoutRoom {
   private readonly log: Logger;
   private readonly storage: RoomStorage;
   private readonly broadcaster: FanoutBroadcaster;
-  /** Set once loaded: judges every client update before it reaches `doc`. */
+  /** Set once loaded: judges every client update before it is stored or broadcast. */
   private gate: UpdateGate | null = null;
-  /** True while an update the gate admitted is applied (the gate's shadow has it already). */
-  private applyingAdmitted = false;
+  /** While the gate judges an update: the document changes it made, held until the verdict. */
+  private held: Array<[Uint8Array, unknown]> | null = null;
   private readonly rates: BoardRateLimiter;
   /** Which connection introduced each presence client id (or which peer node, for its clients). */
   private readonly presenceOwners = new Map<number, Connection | RemoteNode>();
@@ -93,10 +94,10 @@ export class Room implements ConnectionHost, FanoutRoom {
     this.id = board.id;
     this.log = options.log.child({ boardId: board.id });
     this.rates = new BoardRateLimiter(options.limits.rateLimits);
-    this.storage = new StoredRoom(board.id, this.doc, {
+    this.storage = new StoredRoom(board.id, () => this.doc, {
       ...options,
       log: this.log,
-      onMeasured: (bytes) => this.gate?.measured(bytes),
+      onEncoded: (state) => this.gate?.encoded(state),
     });
     // The server has no presence of its own; it only relays.
     this.awareness.setLocalState(null);
@@ -108,6 +109,10 @@ export class Room implements ConnectionHost, FanoutRoom {
     // After `ready` exists (the fan-out waits on it) and before anything is broadcast (only once loaded).
     const local = new LocalBroadcaster(this.connections, this.awareness, options);
     this.broadcaster = options.fanout ? options.fanout.join(this, local) : local;
+  }
+
+  get doc(): Y.Doc {
+    return this.currentDoc;
   }
 
   get isReady(): boolean {
@@ -233,7 +238,15 @@ export class Room implements ConnectionHost, FanoutRoom {
       return;
     }
     const gate = this.gate!;
-    const decision = gate.admit(update, source, { connectionId: connection.id, role: connection.role });
+    const held: Array<[Uint8Array, unknown]> = [];
+    this.held = held;
+    let decision: GateDecision;
+    try {
+      decision = gate.admit(update, source, { connectionId: connection.id, role: connection.role }, connection);
+    } finally {
+      this.held = null;
+    }
+    if (gate.doc !== this.currentDoc) this.replaceDoc(gate.doc);
     if (!decision.ok) {
       this.options.metrics.updatesRejected.inc({ reason: decision.reason });
       if (decision.reason === 'read-only') return;
@@ -244,16 +257,17 @@ export class Room implements ConnectionHost, FanoutRoom {
       connection.close(decision.reason === 'too-big' ? CLOSE_TOO_BIG : CLOSE_POLICY, closeReason(refusedCloseReason(decision.message)));
       return;
     }
-    this.applyingAdmitted = true;
-    try {
-      Y.applyUpdate(this.doc, update, connection);
-      gate.applied(update);
-      this.options.metrics.updatesApplied.inc();
-    } catch (error) {
-      this.rejectConnection(connection, error);
-    } finally {
-      this.applyingAdmitted = false;
-    }
+    this.options.metrics.updatesApplied.inc();
+    for (const [change, origin] of held) this.changed(change, origin);
+  }
+
+  /** The gate built the document again without a refused update: what it held is gone, so listen to the new one. */
+  private replaceDoc(doc: Y.Doc): void {
+    this.currentDoc.off('update', this.onDocUpdate);
+    this.currentDoc = doc;
+    // The awareness reads only the document's client id; the server has no presence of its own.
+    this.awareness.doc = doc;
+    doc.on('update', this.onDocUpdate);
   }
 
   /** Close a connection that broke a rate limit; true if it did. */
@@ -313,14 +327,23 @@ export class Room implements ConnectionHost, FanoutRoom {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    // An update being judged: stored and broadcast only once the gate admits it.
+    if (this.held) {
+      this.held.push([update, origin]);
+      return;
+    }
+    // Changes the server makes itself (repairs, imports) and those of other nodes: the gate keeps them too.
+    this.gate?.recorded(update);
     if (origin === STORAGE_ORIGIN) return;
+    this.changed(update, origin);
+  };
+
+  private changed(update: Uint8Array, origin: unknown): void {
     this.syncReplies.clear();
-    // Changes the server makes itself (repairs, imports) and those of other nodes reach the gate's shadow here.
-    if (!this.applyingAdmitted) this.gate?.serverChange(update);
     // A peer's change is stored by the node that accepted it.
     if (!(origin instanceof RemoteNode)) this.storage.record(update);
     this.broadcaster.documentChanged(update, origin);
-  };
+  }
 
   private readonly onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

@@ -29,15 +29,10 @@ function setup(options: Partial<GateOptions> = {}) {
   const gate = new UpdateGate(doc, { ...OPTIONS, ...options }, Y.encodeStateAsUpdate(doc).byteLength);
   /** Run the gate the way the room does: admit, then apply to the real document. */
   const send = (change: (d: Y.Doc) => void, who = EDITOR, source: 'update' | 'sync-step2' = 'update') => {
-    const update = clientUpdate(doc, change);
-    const decision = gate.admit(update, source, who);
-    if (decision.ok) {
-      Y.applyUpdate(doc, update);
-      gate.applied(update);
-    }
-    return decision;
+    const update = clientUpdate(gate.doc, change);
+    return gate.admit(update, source, who);
   };
-  return { doc, gate, send };
+  return { gate, send };
 }
 
 const stakeholder = (d: Y.Doc) => getCollection(d, 'stakeholders').get('abc')!;
@@ -45,7 +40,7 @@ const rejected = (message: string | RegExp) => expect.objectContaining({ ok: fal
 
 describe('UpdateGate: content', () => {
   it('admits typed-accessor edits, new records and deletions, and reports what they touched', () => {
-    const { send, doc } = setup();
+    const { send, gate } = setup();
     expect(send((d) => updateRecord(d, 'stakeholders', 'abc', { power: 4, notes: 'met on Tuesday' }))).toEqual({
       ok: true,
       touched: [{ collection: 'stakeholders', id: 'abc', change: 'updated', fields: ['power', 'notes'] }],
@@ -58,7 +53,7 @@ describe('UpdateGate: content', () => {
       ok: true,
       touched: [{ collection: 'canvasItems', id: 'note', change: 'deleted' }],
     });
-    expect(getCollection(doc, 'stakeholders').get('abc')!.get('power')).toBe(4);
+    expect(getCollection(gate.doc, 'stakeholders').get('abc')!.get('power')).toBe(4);
   });
 
   it('refuses fields of the wrong type, naming record and field', () => {
@@ -130,19 +125,19 @@ describe('UpdateGate: content', () => {
   });
 
   it('rebuilds its shadow after a refusal, so later valid updates still pass and refused content never lands', () => {
-    const { send, doc, gate } = setup();
+    const { send, gate } = setup();
     expect(send((d) => stakeholder(d).set('power', 'banana')).ok).toBe(false);
     expect(send((d) => updateRecord(d, 'stakeholders', 'abc', { interest: 3 })).ok).toBe(true);
     // The refused value was never applied, and the client that still holds it is refused again.
-    expect(stakeholder(doc).get('power')).toBe(2);
+    expect(stakeholder(gate.doc).get('power')).toBe(2);
     const poisoned = new Y.Doc();
-    Y.applyUpdate(poisoned, Y.encodeStateAsUpdate(doc));
+    Y.applyUpdate(poisoned, Y.encodeStateAsUpdate(gate.doc));
     stakeholder(poisoned).set('power', 'banana');
-    expect(gate.admit(Y.encodeStateAsUpdate(poisoned, Y.encodeStateVector(doc)), 'sync-step2', EDITOR).ok).toBe(false);
+    expect(gate.admit(Y.encodeStateAsUpdate(poisoned, Y.encodeStateVector(gate.doc)), 'sync-step2', EDITOR).ok).toBe(false);
   });
 
   it('admits a large valid offline batch as sync step 2', () => {
-    const { send, doc } = setup();
+    const { send, gate } = setup();
     const decision = send(
       (d) => {
         for (let i = 0; i < 2000; i++) createRecord(d, 'canvasItems', { kind: 'sticky', text: `offline ${i}` });
@@ -152,19 +147,19 @@ describe('UpdateGate: content', () => {
       'sync-step2',
     );
     expect(decision.ok).toBe(true);
-    expect(getCollection(doc, 'canvasItems').size).toBe(2001);
+    expect(getCollection(gate.doc, 'canvasItems').size).toBe(2001);
   });
 });
 
 describe('UpdateGate: roles, sizes, quota, policy', () => {
   it('ignores viewers and refuses malformed updates and updates with missing dependencies', () => {
-    const { gate, doc } = setup();
-    const update = clientUpdate(doc, (d) => updateRecord(d, 'stakeholders', 'abc', { power: 1 }));
+    const { gate } = setup();
+    const update = clientUpdate(gate.doc, (d) => updateRecord(d, 'stakeholders', 'abc', { power: 1 }));
     expect(gate.admit(update, 'update', { connectionId: 2, role: 'view' })).toMatchObject({ ok: false, reason: 'read-only' });
     expect(gate.admit(update.slice(0, update.length - 3), 'update', EDITOR)).toMatchObject({ ok: false, reason: 'malformed' });
     // The second of two causally linked updates, without the first.
     const client = new Y.Doc();
-    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(gate.doc));
     updateRecord(client, 'stakeholders', 'abc', { power: 1 });
     const sv = Y.encodeStateVector(client);
     updateRecord(client, 'stakeholders', 'abc', { notes: 'later' });
@@ -174,8 +169,8 @@ describe('UpdateGate: roles, sizes, quota, policy', () => {
   });
 
   it('refuses an update message over the size limit (1009) but not a sync step 2 of the same size', () => {
-    const { gate, doc } = setup({ maxUpdateBytes: 2000 });
-    const update = clientUpdate(doc, (d) => {
+    const { gate } = setup({ maxUpdateBytes: 2000 });
+    const update = clientUpdate(gate.doc, (d) => {
       for (let i = 0; i < 50; i++) createRecord(d, 'canvasItems', { kind: 'sticky', text: `note ${i}` });
     });
     expect(update.byteLength).toBeGreaterThan(2000);
@@ -205,21 +200,57 @@ describe('UpdateGate: roles, sizes, quota, policy', () => {
     expect(seen[0]).toEqual({ touched: [{ collection: 'stakeholders', id: 'abc', change: 'updated', fields: ['power'] }], who: EDITOR });
   });
 
-  it('gives the record policy the document before and after the update, and the meta keys it set', () => {
-    let seen: { before: unknown; after: unknown; metaKeys: readonly string[] } | null = null;
+  it('gives the record policy the records before the update, the document after it, and the meta keys it set', () => {
+    let seen: { before: unknown; after: unknown; notes: unknown; metaKeys: readonly string[] } | null = null;
     const policy: RecordPolicy = (_touched, _who, context) => {
       seen = {
-        before: getCollection(context.before, 'stakeholders').get('abc')?.get('power'),
+        before: context.before.record('stakeholders', 'abc')?.power,
         after: getCollection(context.after, 'stakeholders').get('abc')?.get('power'),
+        notes: [...context.before.records('canvasItems').values()].map((item) => item.text),
         metaKeys: context.metaKeys,
       };
       return null;
     };
     const { send } = setup({ policy });
     expect(send((d) => updateRecord(d, 'stakeholders', 'abc', { power: 4 })).ok).toBe(true);
-    expect(seen).toEqual({ before: 2, after: 4, metaKeys: [] });
+    expect(seen).toEqual({ before: 2, after: 4, notes: ['hello'], metaKeys: [] });
+    // A deleted record is still there before; a new one is not.
+    expect(send((d) => {
+      getCollection(d, 'stakeholders').delete('abc');
+      createRecord(d, 'canvasItems', { id: 'n2', kind: 'sticky', text: 'new' });
+      updateRecord(d, 'canvasItems', 'note', { text: 'changed' });
+    }).ok).toBe(true);
+    expect(seen).toMatchObject({ before: 4, after: undefined, notes: ['hello'] });
     expect(send((d) => getMetaMap(d).set('logicTemplate', 'ess')).ok).toBe(true);
     expect(seen!.metaKeys).toEqual(['logicTemplate']);
+    expect(seen!.notes).toEqual(['changed', 'new']);
+  });
+
+  it('builds the document again after a refusal from what it was given, admitted and told since', () => {
+    const { send, gate } = setup();
+    const first = gate.doc;
+    expect(send((d) => updateRecord(d, 'stakeholders', 'abc', { power: 3 })).ok).toBe(true);
+    // A change the server makes itself (an import), then a compaction, then one more of each.
+    const server = (change: (d: Y.Doc) => void) => {
+      const listener = (update: Uint8Array) => gate.recorded(update);
+      gate.doc.on('update', listener);
+      change(gate.doc);
+      gate.doc.off('update', listener);
+    };
+    server((d) => createRecord(d, 'partners', { id: 'p1', name: 'Trust', colour: '#336699' }));
+    gate.encoded(Y.encodeStateAsUpdate(gate.doc));
+    server((d) => updateRecord(d, 'partners', 'p1', { name: 'Trust fund' }));
+    expect(send((d) => updateRecord(d, 'canvasItems', 'note', { text: 'kept' })).ok).toBe(true);
+    expect(gate.doc).toBe(first);
+    expect(send((d) => stakeholder(d).set('power', 'banana')).ok).toBe(false);
+    expect(gate.doc).not.toBe(first);
+    expect(getCollection(gate.doc, 'stakeholders').get('abc')!.toJSON()).toMatchObject({ power: 3 });
+    expect(getCollection(gate.doc, 'partners').get('p1')!.get('name')).toBe('Trust fund');
+    expect(getCollection(gate.doc, 'canvasItems').get('note')!.get('text')).toBe('kept');
+    // The new document is judged like the old one.
+    expect(send((d) => stakeholder(d).set('power', 'banana')).ok).toBe(false);
+    expect(send((d) => updateRecord(d, 'stakeholders', 'abc', { power: 1 })).ok).toBe(true);
+    expect(stakeholder(gate.doc).get('power')).toBe(1);
   });
 });
 
@@ -227,7 +258,7 @@ describe('UpdateGate: owner-only parts of the board', () => {
   const OWNER: GateIdentity = { connectionId: 2, role: 'owner' };
 
   it('refuses an editor writing owner-only collections, with a reason a person can read', () => {
-    const { send, doc } = setup();
+    const { send, gate } = setup();
     expect(send((d) => createRecord(d, 'locks', { id: 'l1', kind: 'tab', view: 'logic-model' }))).toEqual({
       ok: false,
       reason: 'owner-only',
@@ -235,25 +266,25 @@ describe('UpdateGate: owner-only parts of the board', () => {
     });
     expect(send((d) => createRecord(d, 'voteRounds', { id: 'r1', targetIds: ['abc'] }))).toMatchObject({ ok: false, reason: 'owner-only' });
     expect(send((d) => createRecord(d, 'votes', { id: 'v1', targetId: 'abc', voter: 'Sam' }))).toMatchObject({ ok: false, reason: 'owner-only' });
-    expect(getCollection(doc, 'locks').size + getCollection(doc, 'voteRounds').size + getCollection(doc, 'votes').size).toBe(0);
+    expect(getCollection(gate.doc, 'locks').size + getCollection(gate.doc, 'voteRounds').size + getCollection(gate.doc, 'votes').size).toBe(0);
   });
 
   it('refuses an editor setting an owner-only board setting', () => {
-    const { send, doc } = setup();
+    const { send, gate } = setup();
     expect(send((d) => getMetaMap(d).set('viewersMayVote', true))).toEqual({
       ok: false,
       reason: 'owner-only',
       message: 'The workshop setting for the view link can be changed by the board owner only',
     });
-    expect(getMetaMap(doc).get('viewersMayVote')).toBeUndefined();
+    expect(getMetaMap(gate.doc).get('viewersMayVote')).toBeUndefined();
   });
 
   it('refuses an editor deleting or editing what the owner wrote', () => {
-    const { send, doc } = setup();
+    const { send, gate } = setup();
     expect(send((d) => createRecord(d, 'locks', { id: 'l1', kind: 'template' }), OWNER).ok).toBe(true);
     expect(send((d) => getCollection(d, 'locks').delete('l1'))).toMatchObject({ ok: false, reason: 'owner-only' });
     expect(send((d) => updateRecord(d, 'locks', 'l1', { lockedBy: 'me' }))).toMatchObject({ ok: false, reason: 'owner-only' });
-    expect(getCollection(doc, 'locks').get('l1')?.get('lockedBy')).toBeUndefined();
+    expect(getCollection(gate.doc, 'locks').get('l1')?.get('lockedBy')).toBeUndefined();
   });
 
   it('lets the owner write them, and an editor everything else in the same board', () => {

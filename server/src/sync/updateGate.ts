@@ -1,25 +1,33 @@
 import * as Y from 'yjs';
 import { AGREEMENT_ROOT_NAMES, canEdit, COLLECTION_NAMES, ownerOnlyRefusal, SERVER_WRITTEN_COLLECTIONS, type Role } from '@pc/shared';
 import { inspectTransaction, type TouchedRecord } from './contentRules';
+import { beforeState, type BeforeState } from './beforeState';
 import { isWellFormedUpdate } from './protocol';
 
 export type { TouchedRecord } from './contentRules';
 
 /**
  * The single gate every incoming document update passes before it is
- * applied, stored or broadcast, whether it arrives as sync step 2 (an offline
- * batch) or as an update message: role, size, the board's quota, the board
- * format (known collections and meta keys, server-owned meta, every touched
- * record against the shared zod schemas) and the board's rules (the record
- * policy: facilitator locks plug in there).
+ * stored or broadcast, whether it arrives as sync step 2 (an offline batch)
+ * or as an update message: role, size, the board's quota, the board format
+ * (known collections and meta keys, server-owned meta, every touched record
+ * against the shared zod schemas) and the board's rules (the record policy:
+ * facilitator locks plug in there).
  *
- * Content is judged on a shadow copy of the room's document: the update is
- * applied to the shadow first and the transaction it produced is inspected,
- * so Yjs itself resolves which record each struct lands in (concurrent
+ * Content is judged on the room's document itself: the update is applied and
+ * the transaction it produced is inspected while Yjs cleans it up (before the
+ * room's 'update' listener, which holds what it hears until the verdict), so
+ * Yjs itself resolves which record each struct lands in (concurrent
  * overwrites, deletions, offline batches) and the gate never has to
- * re-implement that. An accepted update is then applied to the real document;
- * a refused one leaves the shadow changed, so the shadow is rebuilt from the
- * real document (refusals close the sender, so this stays rare).
+ * re-implement that. What the change overwrote or deleted is still readable
+ * then (`beforeState`), for rules that compare before and after.
+ *
+ * A refused update has changed the document, so the gate replaces it: a new
+ * document is built from the encoded state it keeps (the last compaction's
+ * snapshot, or its own encoding, plus every change applied since), and
+ * `doc` returns the new one. Refusals close the sender, so this stays rare;
+ * in exchange the board is held once in memory, not twice, and each update
+ * is applied once.
  */
 
 /** Who sent an update: the identity a record policy (e.g. facilitator locks) decides on. */
@@ -28,11 +36,11 @@ export interface GateIdentity {
   role: Role;
 }
 
-/** The document before and after an update, for rules that compare the two (a note dragged out of a locked frame). */
+/** The board before and after an update, for rules that compare the two (a note dragged out of a locked frame). */
 export interface PolicyContext {
-  /** The room's document, without the update. */
-  before: Y.Doc;
-  /** The gate's shadow copy, with the update applied. */
+  /** The records as they were without the update. */
+  before: BeforeState;
+  /** The room's document, with the update applied. */
   after: Y.Doc;
   /** Board settings the update set or removed. */
   metaKeys: readonly string[];
@@ -77,37 +85,69 @@ const SERVER_WRITTEN = new Set<string>(SERVER_WRITTEN_COLLECTIONS);
  * (while the board keeps ratings anonymous, a rating naming its partner may
  * not enter the document; deleting old named ones is allowed).
  */
-function builtInRule(shadow: Y.Doc, touched: readonly TouchedRecord[]): string | null {
+function builtInRule(doc: Y.Doc, touched: readonly TouchedRecord[]): string | null {
   const serverWritten = touched.find((t) => SERVER_WRITTEN.has(t.collection));
   if (serverWritten) return `${serverWritten.collection}: written by the server only`;
-  if (shadow.getMap('meta').get('healthAnonymous') === true) {
+  if (doc.getMap('meta').get('healthAnonymous') === true) {
     const named = touched.find((t) => t.collection === 'healthResponses' && t.change !== 'deleted');
     if (named) return 'healthResponses: this board keeps ratings anonymous; rate through the health check';
   }
   return null;
 }
 
+type Refusal = { ok: false; reason: RejectReason; message: string };
+
+interface Judging {
+  who: GateIdentity;
+  touched: TouchedRecord[];
+  refusal: Refusal | null;
+}
+
+const malformed = (message = 'malformed update'): Refusal => ({ ok: false, reason: 'malformed', message });
+
+/** Changes applied since the kept state may reach this many bytes beyond it before the gate encodes the state itself. */
+const TAIL_ALLOWANCE = 256 * 1024;
+
 export class UpdateGate {
-  private shadow: Y.Doc | null = null;
+  private current: Y.Doc;
   private names = new Map<unknown, string>();
-  private lastTransaction: Y.Transaction | null = null;
+  /** The encoded state at some point, and every change applied to the document since: what a replacement is built from. */
+  private base: Uint8Array = new Uint8Array(0);
+  private tail: Uint8Array[] = [];
+  private tailBytes = 0;
+  /** Set while an update is applied for judging. */
+  private judging: Judging | null = null;
   /** Bytes of the board's state: exact after load and compaction, an upper bound in between. */
   private stateBytes: number;
 
   constructor(
-    private readonly doc: Y.Doc,
+    doc: Y.Doc,
     private readonly options: GateOptions,
     initialStateBytes: number,
   ) {
+    this.current = doc;
     this.stateBytes = initialStateBytes;
-    if (options.checkContent) this.rebuildShadow();
+    if (options.checkContent) {
+      this.watch(doc);
+      this.base = Y.encodeStateAsUpdate(doc);
+    }
+  }
+
+  /** The room's document: the one given, or its replacement after a refusal. */
+  get doc(): Y.Doc {
+    return this.current;
   }
 
   get boardBytes(): number {
     return this.stateBytes;
   }
 
-  admit(update: Uint8Array, source: UpdateSource, who: GateIdentity): GateDecision {
+  /**
+   * Judge an update and, if it is admitted, apply it to `doc` with `origin`.
+   * A refused update leaves `doc` as it was before (a new document if the
+   * update reached the old one).
+   */
+  admit(update: Uint8Array, source: UpdateSource, who: GateIdentity, origin: unknown = null): GateDecision {
     // Role first: a viewer's update is dropped without spending CPU on it.
     if (!canEdit(who.role)) return { ok: false, reason: 'read-only', message: 'this link is read-only' };
     const { maxUpdateBytes, maxBoardBytes } = this.options;
@@ -117,82 +157,126 @@ export class UpdateGate {
     if (this.stateBytes + update.byteLength > maxBoardBytes) {
       return { ok: false, reason: 'quota', message: `board is full: its state may not exceed ${maxBoardBytes} bytes` };
     }
-    if (!this.shadow) {
-      return isWellFormedUpdate(update) ? { ok: true, touched: [] } : { ok: false, reason: 'malformed', message: 'malformed update' };
+    if (!this.options.checkContent) {
+      if (!isWellFormedUpdate(update)) return malformed();
+      Y.applyUpdate(this.current, update, origin);
+      this.stateBytes += update.byteLength;
+      return { ok: true, touched: [] };
     }
-    return this.inspect(this.shadow, update, who);
-  }
-
-  private inspect(shadow: Y.Doc, update: Uint8Array, who: GateIdentity): GateDecision {
-    this.lastTransaction = null;
+    const judging: Judging = { who, touched: [], refusal: null };
+    this.judging = judging;
     try {
-      Y.applyUpdate(shadow, update);
+      Y.applyUpdate(this.current, update, origin);
     } catch {
-      this.rebuildShadow();
-      return { ok: false, reason: 'malformed', message: 'malformed update' };
+      judging.refusal ??= malformed();
+    } finally {
+      this.judging = null;
     }
-    const transaction = this.lastTransaction as Y.Transaction | null;
     // Structs that wait for changes the server never had would sit in memory unseen: a
     // well-behaved client sends in causal order, so refuse them.
-    if (shadow.store.pendingStructs || shadow.store.pendingDs) {
-      this.rebuildShadow();
-      return { ok: false, reason: 'malformed', message: 'update depends on changes the server does not have' };
+    const { store } = this.current;
+    if (!judging.refusal && (store.pendingStructs || store.pendingDs)) judging.refusal = malformed('update depends on changes the server does not have');
+    if (judging.refusal) {
+      this.replace();
+      return judging.refusal;
     }
-    if (!transaction) return { ok: true, touched: [] };
-    const { touched, metaKeys, problem } = inspectTransaction(transaction, (type) => this.rootName(type));
-    if (problem) {
-      this.rebuildShadow();
-      return { ok: false, reason: 'content', message: problem };
-    }
-    const forbidden = ownerOnlyRefusal(who.role, touched, metaKeys);
-    if (forbidden) {
-      this.rebuildShadow();
-      return { ok: false, reason: 'owner-only', message: forbidden };
-    }
-    const refusal = builtInRule(shadow, touched) ?? (this.options.policy ?? ALLOW_ALL)(touched, who, { before: this.doc, after: shadow, metaKeys });
-    if (refusal) {
-      this.rebuildShadow();
-      return { ok: false, reason: 'policy', message: refusal };
-    }
-    return { ok: true, touched };
-  }
-
-  /** An admitted update was applied to the real document (the shadow has it already). */
-  applied(update: Uint8Array): void {
     this.stateBytes += update.byteLength;
+    this.keep(update);
+    return { ok: true, touched: judging.touched };
   }
 
-  /** The server changed the real document itself (repair, import, restore): mirror it. */
-  serverChange(update: Uint8Array): void {
+  /** The document changed outside `admit` (a repair, an import, a restore, another node's change): keep it too. */
+  recorded(update: Uint8Array): void {
     this.stateBytes += update.byteLength;
-    if (this.shadow) Y.applyUpdate(this.shadow, update);
+    if (this.options.checkContent) this.keep(update);
   }
 
-  /** The exact size is known again (a compaction encoded the whole state). */
-  measured(stateBytes: number): void {
-    this.stateBytes = stateBytes;
+  /** A compaction just encoded the whole state (synchronously, so nothing came in between). */
+  encoded(state: Uint8Array): void {
+    this.stateBytes = state.byteLength;
+    if (!this.options.checkContent) return;
+    this.base = state;
+    this.tail = [];
+    this.tailBytes = 0;
   }
 
   destroy(): void {
-    this.shadow?.destroy();
-    this.shadow = null;
+    this.current.off('afterTransaction', this.judge);
+    this.base = new Uint8Array(0);
+    this.tail = [];
   }
 
-  private rebuildShadow(): void {
-    this.shadow?.destroy();
-    const shadow = new Y.Doc();
-    // Every known root as a map before any content arrives, so a root name is always its real type.
-    this.names = new Map<unknown, string>(ROOT_NAMES.map((name) => [shadow.getMap(name), name]));
-    for (const name of AGREEMENT_ROOT_NAMES) this.names.set(shadow.getXmlFragment(name), name);
-    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.doc));
-    shadow.on('afterTransaction', (transaction: Y.Transaction) => (this.lastTransaction = transaction));
-    this.shadow = shadow;
+  private keep(update: Uint8Array): void {
+    this.tail.push(update);
+    this.tailBytes += update.byteLength;
+    // Compaction normally folds the tail long before this (every COMPACT_EVERY changes).
+    if (this.tailBytes > 2 * this.base.byteLength + TAIL_ALLOWANCE) this.encoded(Y.encodeStateAsUpdate(this.current));
+  }
+
+  /** Inspect the transaction an admitted-for-judging update produced, while what it replaced is still readable. */
+  private readonly judge = (transaction: Y.Transaction): void => {
+    const judging = this.judging;
+    if (!judging || judging.refusal) return;
+    const doc = transaction.doc;
+    try {
+      if (doc.store.pendingStructs || doc.store.pendingDs) {
+        judging.refusal = malformed('update depends on changes the server does not have');
+        return;
+      }
+      const { touched, metaKeys, problem } = inspectTransaction(transaction, (type) => this.rootName(type));
+      if (problem) {
+        judging.refusal = { ok: false, reason: 'content', message: problem };
+        return;
+      }
+      const forbidden = ownerOnlyRefusal(judging.who.role, touched, metaKeys);
+      if (forbidden) {
+        judging.refusal = { ok: false, reason: 'owner-only', message: forbidden };
+        return;
+      }
+      const refusal =
+        builtInRule(doc, touched) ??
+        (this.options.policy ?? ALLOW_ALL)(touched, judging.who, { before: beforeState(doc, transaction), after: doc, metaKeys });
+      if (refusal) {
+        judging.refusal = { ok: false, reason: 'policy', message: refusal };
+        return;
+      }
+      judging.touched.push(...touched);
+    } catch {
+      judging.refusal = malformed();
+    }
+  };
+
+  /** Build the document again from what was admitted, without the refused update. */
+  private replace(): void {
+    this.current.off('afterTransaction', this.judge);
+    const doc = new Y.Doc();
+    this.watch(doc);
+    doc.transact(() => {
+      Y.applyUpdate(doc, this.base);
+      for (const update of this.tail) Y.applyUpdate(doc, update);
+    });
+    this.current = doc;
+  }
+
+  private watch(doc: Y.Doc): void {
+    // Every known root as its real type before more content arrives, so a root name is always its real type.
+    this.names = new Map<unknown, string>();
+    const define = (name: string, get: () => unknown) => {
+      try {
+        this.names.set(get(), name);
+      } catch {
+        // Stored under another type (old data): found by name in `rootName`.
+      }
+    };
+    for (const name of ROOT_NAMES) define(name, () => doc.getMap(name));
+    for (const name of AGREEMENT_ROOT_NAMES) define(name, () => doc.getXmlFragment(name));
+    doc.on('afterTransaction', this.judge);
   }
 
   private rootName(type: unknown): string {
     const known = this.names.get(type);
     if (known !== undefined) return known;
-    for (const [name, root] of this.shadow?.share ?? []) if (root === type) return name;
+    for (const [name, root] of this.current.share) if (root === type) return name;
     return '(unknown root)';
   }
 }
