@@ -36,6 +36,8 @@ export async function buildServer() {
     // Subpath imports (e.g. `yjs/...`, `lib0/decoding`) are external too.
     external: externalPackages().flatMap((name) => [name, `${name}/*`]),
     sourcemap: true,
+    // Stack traces need the mappings only; the sources' text would stay in the server's memory for nothing.
+    sourcesContent: false,
     logLevel: 'warning',
     // `import.meta.url` keeps pointing two folders below the repository root, as server/src/app.ts expects.
   });

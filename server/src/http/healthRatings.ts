@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from './rateLimiter';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import {

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from './rateLimiter';
 import { clientAddress } from '../auth/clientAddress';
 import { HttpError } from './errors';
 

@@ -1,5 +1,5 @@
 import express, { type Request, type RequestHandler, type Router } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from './rateLimiter';
 import type { z } from 'zod';
 import type { BoardService } from '../boards/boardService';
 import { myDotsSchema, newCommentSchema, openRoundSchema, VotingError, type VoteService } from '../facilitation/voteService';

@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { AGREEMENT_ROOT_NAMES, canEdit, COLLECTION_NAMES, ownerOnlyRefusal, SERVER_WRITTEN_COLLECTIONS, type Role } from '@pc/shared';
 import { inspectTransaction, type TouchedRecord } from './contentRules';
 import { beforeState, type BeforeState } from './beforeState';
@@ -113,8 +115,8 @@ export class UpdateGate {
   private names = new Map<unknown, string>();
   /** The encoded state at some point, and every change applied to the document since: what a replacement is built from. */
   private base: Uint8Array = new Uint8Array(0);
-  private tail: Uint8Array[] = [];
-  private tailBytes = 0;
+  /** The changes since `base`, length-prefixed in a few growing buffers (not one object each). */
+  private tail = encoding.createEncoder();
   /** Set while an update is applied for judging. */
   private judging: Judging | null = null;
   /** Bytes of the board's state: exact after load and compaction, an upper bound in between. */
@@ -196,21 +198,19 @@ export class UpdateGate {
     this.stateBytes = state.byteLength;
     if (!this.options.checkContent) return;
     this.base = state;
-    this.tail = [];
-    this.tailBytes = 0;
+    this.tail = encoding.createEncoder();
   }
 
   destroy(): void {
     this.current.off('afterTransaction', this.judge);
     this.base = new Uint8Array(0);
-    this.tail = [];
+    this.tail = encoding.createEncoder();
   }
 
   private keep(update: Uint8Array): void {
-    this.tail.push(update);
-    this.tailBytes += update.byteLength;
+    encoding.writeVarUint8Array(this.tail, update);
     // Compaction normally folds the tail long before this (every COMPACT_EVERY changes).
-    if (this.tailBytes > 2 * this.base.byteLength + TAIL_ALLOWANCE) this.encoded(Y.encodeStateAsUpdate(this.current));
+    if (encoding.length(this.tail) > 2 * this.base.byteLength + TAIL_ALLOWANCE) this.encoded(Y.encodeStateAsUpdate(this.current));
   }
 
   /** Inspect the transaction an admitted-for-judging update produced, while what it replaced is still readable. */
@@ -253,7 +253,8 @@ export class UpdateGate {
     this.watch(doc);
     doc.transact(() => {
       Y.applyUpdate(doc, this.base);
-      for (const update of this.tail) Y.applyUpdate(doc, update);
+      const tail = decoding.createDecoder(encoding.toUint8Array(this.tail));
+      while (decoding.hasContent(tail)) Y.applyUpdate(doc, decoding.readVarUint8Array(tail));
     });
     this.current = doc;
   }

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { WebSocketServer } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import { CLOSE_FORBIDDEN, CLOSE_GOING_AWAY, CLOSE_NOT_FOUND, CLOSE_TRY_AGAIN, CLOSE_UNAUTHORISED, WS_PATH } from '@pc/shared';
-import { authorizeBoard, type AccessDenied } from '../auth/boardAccess';
+import { authorizeBoard, type AccessDenied, type AccessResult } from '../auth/boardAccess';
 import { clientAddress } from '../auth/clientAddress';
 import { originAllowed, type OriginPolicy } from '../http/origins';
 import type { Logger } from '../logger';
@@ -48,9 +48,39 @@ const DENIED: Record<AccessDenied, { code: number; reason: string }> = {
  */
 export function createUpgradeHandler(options: UpgradeOptions) {
   const { wss, store, registry, log } = options;
+  // Made once: a closure made per upgrade would keep the request (headers, URL, token) alive as long as the socket.
+  const onSocketError = (error: Error) => log.debug({ err: error.message }, 'socket error during upgrade');
+  const onRefusedError = (error: Error) => log.debug({ err: error.message }, 'websocket error while refusing');
+
+  /** The socket is open: refuse it with a close code, or hand it to its room. Holds nothing of the request. */
+  const opened = (ws: WebSocket, socket: Duplex, access: AccessResult, boardId: string, address: string): void => {
+    if (options.isShuttingDown() || !access.ok) {
+      // Accepted connections get their error handler from Connection; these only close.
+      ws.on('error', onRefusedError);
+    }
+    if (options.isShuttingDown()) {
+      ws.close(CLOSE_GOING_AWAY, 'server is shutting down');
+    } else if (!access.ok) {
+      const { code, reason } = DENIED[access.reason];
+      // Log the board id only: the token never goes into a log line.
+      log.info({ boardId: boardId.slice(0, 64), reason: access.reason }, 'websocket refused');
+      ws.close(code, reason);
+    } else {
+      const slot = options.limits.acquire(access.board.id, address);
+      if (typeof slot === 'string') {
+        ws.on('error', onRefusedError);
+        log.warn({ boardId, limit: slot }, 'websocket refused: connection limit');
+        ws.close(CLOSE_TRY_AGAIN, LIMITED[slot]);
+        return;
+      }
+      ws.once('close', () => slot.release());
+      log.debug({ boardId, role: access.role }, 'websocket connected');
+      registry.connect(access.board, access.role, ws, socket);
+    }
+  };
 
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    socket.on('error', (error) => log.debug({ err: error.message }, 'socket error during upgrade'));
+    socket.on('error', onSocketError);
     const url = new URL(req.url ?? '/', 'http://localhost');
     const prefix = `${WS_PATH}/`;
     if (!url.pathname.startsWith(prefix)) {
@@ -71,34 +101,11 @@ export function createUpgradeHandler(options: UpgradeOptions) {
       return;
     }
 
+    const address = clientAddress(req, options.trustProxyHops ?? 0);
     authorizeBoard(store, boardId, token)
       .then((access) => {
         if (socket.destroyed) return;
-        wss.handleUpgrade(req, socket, head, (ws) => {
-          if (options.isShuttingDown() || !access.ok) {
-            // Accepted connections get their error handler from Connection; these only close.
-            ws.on('error', (error) => log.debug({ err: error.message }, 'websocket error while refusing'));
-          }
-          if (options.isShuttingDown()) {
-            ws.close(CLOSE_GOING_AWAY, 'server is shutting down');
-          } else if (!access.ok) {
-            const { code, reason } = DENIED[access.reason];
-            // Log the board id only: the token never goes into a log line.
-            log.info({ boardId: boardId.slice(0, 64), reason: access.reason }, 'websocket refused');
-            ws.close(code, reason);
-          } else {
-            const slot = options.limits.acquire(access.board.id, clientAddress(req, options.trustProxyHops ?? 0));
-            if (typeof slot === 'string') {
-              ws.on('error', (error) => log.debug({ err: error.message }, 'websocket error while refusing'));
-              log.warn({ boardId, limit: slot }, 'websocket refused: connection limit');
-              ws.close(CLOSE_TRY_AGAIN, LIMITED[slot]);
-              return;
-            }
-            ws.once('close', () => slot.release());
-            log.debug({ boardId, role: access.role }, 'websocket connected');
-            registry.connect(access.board, access.role, ws, socket);
-          }
-        });
+        wss.handleUpgrade(req, socket, head, (ws) => opened(ws, socket, access, boardId, address));
       })
       .catch((error: unknown) => {
         log.error({ err: error }, 'websocket authorisation failed');
