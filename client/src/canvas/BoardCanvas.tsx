@@ -25,6 +25,7 @@ import { NOTE_FONT_SIZE, NOTE_SHADOW_PX, StickyNote, type NoteHandlers } from '.
 import { planCapture, type CapturePlan } from './capture';
 import { useHitsPausedWhileMoving } from './useCameraMoving';
 import type { CanvasFocus } from './useCanvasFocus';
+import { useShownOnce } from './useShownOnce';
 import { useCullRegion } from './useCullRegion';
 
 /** Share of a viewport mounted beyond each edge, so a pan re-culls only now and then. */
@@ -335,6 +336,8 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
   const parts = useMemo(() => splitNoteLayer(visible, editingId === null ? selectedIds : new Set([...selectedIds, editingId])), [visible, selectedIds, editingId]);
   // Other people (the list includes me): their cursors' group is drawn only while there are some.
   const peerCount = useValueBy(peers, (all) => String(all.filter((peer) => !peer.isSelf).length)).filter((peer) => !peer.isSelf).length;
+  const overVisible = overShown || peerCount > 0 || Boolean(screenOverlay) || Boolean(focus?.ring);
+  const overMounted = useShownOnce(overVisible);
   // Only the focus ring's width follows the zoom in React; pans re-render nothing.
   const zoom = useValueBy(cameraStore, (camera) => (focus?.ring ? String(camera.zoom) : '')).zoom;
   const boardLayers = useMemo(() => (size.width === 0 ? null : layers?.(size)), [layers, size]);
@@ -498,14 +501,16 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
             )}
           </Layer>
           {/* Empty layers are hidden: every visible layer is a full-size canvas redrawn and composited each frame. */}
-          <Layer name="over" visible={overShown || peerCount > 0 || Boolean(screenOverlay) || Boolean(focus?.ring)}>
-            {over}
-            <Group listening={false} name={SCREEN_ONLY}>
-              {screenOverlay?.(cameraStore, size)}
-              {peerCount > 0 && <Cursors peers={peers} view={view} camera={cameraStore} />}
-              {focus?.ring && <FocusRing rect={focus.ring} zoom={zoom} />}
-            </Group>
-          </Layer>
+          {overMounted && (
+            <Layer name="over" visible={overVisible}>
+              {over}
+              <Group listening={false} name={SCREEN_ONLY}>
+                {screenOverlay?.(cameraStore, size)}
+                {peerCount > 0 && <Cursors peers={peers} view={view} camera={cameraStore} />}
+                {focus?.ring && <FocusRing rect={focus.ring} zoom={zoom} />}
+              </Group>
+            </Layer>
+          )}
         </Stage>
       )}
       {children}

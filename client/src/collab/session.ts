@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
+import { applyLargeSyncsWithoutReencode } from './largeSync';
 import { Awareness } from 'y-protocols/awareness';
 import { COLLECTION_NAMES, getCollection, getMetaMap, refusalFromClose, type BoardView, type CollectionName } from '@pc/shared';
 import { CollectionStore } from './collectionStore';
@@ -118,6 +119,7 @@ export class BoardSession {
         const problem = accessProblemFromCloseCode(close.code);
         if (problem) this.patchConnection({ accessProblem: problem, status: 'disconnected' });
       });
+      applyLargeSyncsWithoutReencode(provider);
       this.provider = provider;
       this.awareness = provider.awareness;
     }

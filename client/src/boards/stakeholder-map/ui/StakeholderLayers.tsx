@@ -23,6 +23,7 @@ import { CardsLayer } from './CardsLayer';
 import { Edges, edgesToDraw } from './Edges';
 import { StakeholderCard, type CardHandlers, type CardProps } from './StakeholderCard';
 import { useMapModel, type MapModel } from './useMapModel';
+import { useShownOnce } from '../../../canvas/useShownOnce';
 
 /** Others see a dragged card move ~20 times a second; the drop itself is written at once. */
 export const DRAG_WRITE_INTERVAL_MS = 50;
@@ -287,6 +288,8 @@ function DragLayer({ model, camera, editable }: { model: MapModel; camera: Value
       if (target) parts.push(<Circle key="draft-target" x={target.x} y={target.y} radius={target.radius + 7} stroke="#2563eb" strokeWidth={3} />);
     }
   }
+  const mounted = useShownOnce(parts.length > 0);
+  if (!mounted) return null;
   return (
     <Layer listening={false} name="stakeholder-drag" visible={parts.length > 0}>
       {parts}

@@ -1,0 +1,85 @@
+import * as decoding from 'lib0/decoding';
+import type * as encoding from 'lib0/encoding';
+import type * as Y from 'yjs';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
+import { messageSync, type WebsocketProvider } from 'y-websocket';
+
+/**
+ * A large sync message (a board's first sync: the whole board at once) is
+ * applied without Yjs encoding the change again for the document's 'update'
+ * listeners, which it does whenever one is registered. They are set aside
+ * while the message is applied and then called with the bytes as received:
+ * the same change, in the same (V1) encoding. Smaller messages take the usual
+ * path. With 10,000 sticky notes the re-encode was about 90 ms of the first
+ * paint.
+ */
+export const LARGE_SYNC_BYTES = 64 * 1024;
+
+type SyncHandler = (encoder: encoding.Encoder, decoder: decoding.Decoder, provider: WebsocketProvider, emitSynced: boolean, messageType: number) => void;
+type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => void;
+
+/** The update a sync message carries, if it is sync step 2 or an update of at least `minBytes`; the decoder is left as it was. */
+export function largeSyncUpdate(decoder: decoding.Decoder, minBytes: number): Uint8Array | null {
+  const peek = decoding.clone(decoder);
+  try {
+    const kind = decoding.readVarUint(peek);
+    if (kind !== messageYjsSyncStep2 && kind !== messageYjsUpdate) return null;
+    const length = decoding.peekVarUint(peek);
+    if (length < minBytes) return null;
+    return decoding.readVarUint8Array(peek);
+  } catch {
+    // Malformed: the provider's own handler reports it.
+    return null;
+  }
+}
+
+/**
+ * Run `apply` (which applies `update` to `doc`) with the document's 'update'
+ * listeners set aside, then hand them `update` once if it changed anything.
+ */
+export function applyWithoutReencode(doc: Y.Doc, update: Uint8Array, apply: () => void): void {
+  const observers = doc._observers as Map<string, Set<UpdateListener>>;
+  const listeners = observers.get('update');
+  if (!listeners || listeners.size === 0) {
+    apply();
+    return;
+  }
+  observers.delete('update');
+  let transaction: Y.Transaction | null = null;
+  let changed = false;
+  const seen = (tr: Y.Transaction) => {
+    transaction = tr;
+    changed ||= tr.deleteSet.clients.size > 0 || !sameState(tr.beforeState, tr.afterState);
+  };
+  doc.on('afterTransaction', seen);
+  try {
+    apply();
+  } finally {
+    doc.off('afterTransaction', seen);
+    // Listeners added while it ran stay, after the ones set aside.
+    const added = observers.get('update');
+    observers.set('update', new Set([...listeners, ...(added ?? [])]));
+  }
+  if (transaction && changed) for (const listener of [...listeners]) listener(update, (transaction as Y.Transaction).origin, doc, transaction);
+}
+
+function sameState(before: Map<number, number>, after: Map<number, number>): boolean {
+  if (before.size !== after.size) return false;
+  for (const [client, clock] of after) if (before.get(client) !== clock) return false;
+  return true;
+}
+
+/** Route the provider's large sync messages through `applyWithoutReencode`. */
+export function applyLargeSyncsWithoutReencode(provider: WebsocketProvider, minBytes = LARGE_SYNC_BYTES): void {
+  const handlers = provider.messageHandlers as SyncHandler[];
+  const original = handlers[messageSync];
+  if (!original) return;
+  handlers[messageSync] = (encoder, decoder, from, emitSynced, messageType) => {
+    const update = largeSyncUpdate(decoder, minBytes);
+    if (!update) {
+      original(encoder, decoder, from, emitSynced, messageType);
+      return;
+    }
+    applyWithoutReencode(from.doc, update, () => original(encoder, decoder, from, emitSynced, messageType));
+  };
+}
