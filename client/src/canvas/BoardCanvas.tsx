@@ -336,6 +336,9 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
   const parts = useMemo(() => splitNoteLayer(visible, editingId === null ? selectedIds : new Set([...selectedIds, editingId])), [visible, selectedIds, editingId]);
   // Other people (the list includes me): their cursors' group is drawn only while there are some.
   const peerCount = useValueBy(peers, (all) => String(all.filter((peer) => !peer.isSelf).length)).filter((peer) => !peer.isSelf).length;
+  // A board with no notes (yet) never sizes the notes layer's two canvases.
+  const notesVisible = visible.length > 0 || underShown;
+  const notesMounted = useShownOnce(notesVisible || items.length > 0);
   const overVisible = overShown || peerCount > 0 || Boolean(screenOverlay) || Boolean(focus?.ring);
   const overMounted = useShownOnce(overVisible);
   // Only the focus ring's width follows the zoom in React; pans re-render nothing.
@@ -480,26 +483,28 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
             </Group>
           </Layer>
           {boardLayers}
-          <Layer ref={notesLayerRef} name="notes" visible={visible.length > 0 || underShown}>
-            {under}
-            {parts.map((part) =>
-              part.kind === 'batch' ? (
-                <NoteBatch key={part.key} items={part.items} editable={editable} showText={showText} showShadow={showShadow} handlers={noteHandlers} />
-              ) : (
-                <StickyNote
-                  key={part.key}
-                  item={part.item}
-                  selected={selectedIds.has(part.item.id)}
-                  editing={part.item.id === editingId}
-                  draggable={editable && !spaceHeld && part.item.id !== editingId && !actions.locked?.(part.item.id)}
-                  editable={editable}
-                  showText={showText}
-                  showShadow={showShadow}
-                  handlers={noteHandlers}
-                />
-              ),
-            )}
-          </Layer>
+          {notesMounted && (
+            <Layer ref={notesLayerRef} name="notes" visible={notesVisible}>
+              {under}
+              {parts.map((part) =>
+                part.kind === 'batch' ? (
+                  <NoteBatch key={part.key} items={part.items} editable={editable} showText={showText} showShadow={showShadow} handlers={noteHandlers} />
+                ) : (
+                  <StickyNote
+                    key={part.key}
+                    item={part.item}
+                    selected={selectedIds.has(part.item.id)}
+                    editing={part.item.id === editingId}
+                    draggable={editable && !spaceHeld && part.item.id !== editingId && !actions.locked?.(part.item.id)}
+                    editable={editable}
+                    showText={showText}
+                    showShadow={showShadow}
+                    handlers={noteHandlers}
+                  />
+                ),
+              )}
+            </Layer>
+          )}
           {/* Empty layers are hidden: every visible layer is a full-size canvas redrawn and composited each frame. */}
           {overMounted && (
             <Layer name="over" visible={overVisible}>

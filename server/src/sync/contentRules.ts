@@ -4,7 +4,7 @@ import { checkAgreementFragment, COLLECTION_NAMES, isAgreementRoot, metaSchema, 
 
 /**
  * The board format as the update gate enforces it, read from one transaction
- * on the gate's shadow document: which record each change touched, and the
+ * on the room's document, as the gate applies it: which record each change touched, and the
  * first rule it breaks. Records are checked with the shared zod schemas the
  * typed accessors use: a new (or replaced) record whole, an edited record
  * field by field, so a record holding older bad data can still be edited.
@@ -116,7 +116,7 @@ function checkMeta(meta: Y.Map<unknown>, keys: Set<string | null>): string | nul
 }
 
 /**
- * Check one transaction of `doc` (the shadow the update was just applied to)
+ * Check one transaction (of the document the update was just applied to)
  * against the board format. `rootName` maps a root type back to its name.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

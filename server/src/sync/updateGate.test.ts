@@ -124,7 +124,7 @@ describe('UpdateGate: content', () => {
     expect(send((d) => getMetaMap(d).set('title', 'Renamed'))).toMatchObject({ ok: true });
   });
 
-  it('rebuilds its shadow after a refusal, so later valid updates still pass and refused content never lands', () => {
+  it('undoes a refused update, so later valid updates still pass and refused content never lands', () => {
     const { send, gate } = setup();
     expect(send((d) => stakeholder(d).set('power', 'banana')).ok).toBe(false);
     expect(send((d) => updateRecord(d, 'stakeholders', 'abc', { interest: 3 })).ok).toBe(true);
