@@ -41,11 +41,13 @@ export class Connection {
   /** This connection's rate buckets, set by its room. */
   limiter: ConnectionRateLimiter | null = null;
   /**
-   * Extra send-buffer room for the first sync: a board larger than the send
-   * buffer cap must still reach a new client (the cap is for clients that stop
-   * reading live updates, not for the one large reply they asked for).
+   * Extra send-buffer room for single large messages: a board larger than the
+   * send buffer cap must still reach a new client, and a large offline batch
+   * or restore everyone already there (the cap is for clients that stop
+   * reading live updates, not for one large message). The largest such
+   * message sent so far.
    */
-  private firstSyncAllowance = 0;
+  private largeMessageAllowance = 0;
   /** Set once close() was called: nothing that arrives after it is processed. */
   private closing = false;
   /** Awareness client ids this connection announced; removed when it closes. */
@@ -118,7 +120,7 @@ export class Connection {
 
   /** The reply to a sync request (the whole board for a new client): never counted against the send-buffer cap. */
   sendSync(message: Uint8Array): void {
-    this.firstSyncAllowance = Math.max(this.firstSyncAllowance, message.byteLength);
+    this.largeMessageAllowance = Math.max(this.largeMessageAllowance, message.byteLength);
     this.send(message);
   }
 
@@ -129,10 +131,12 @@ export class Connection {
 
   private canSend(bytes: number): boolean {
     if (this.ws.readyState !== this.ws.OPEN) return false;
+    // One message over the cap is dropped only if a backlog is already waiting.
+    if (bytes > this.options.maxSendBufferBytes) this.largeMessageAllowance = Math.max(this.largeMessageAllowance, bytes);
     // A client whose network stalls would otherwise make the server hold every
     // update of a busy workshop for it. Dropping it frees that memory at once;
     // the client reconnects with backoff and catches up by state vector.
-    if (this.ws.bufferedAmount + bytes > this.options.maxSendBufferBytes + this.firstSyncAllowance) {
+    if (this.ws.bufferedAmount + bytes > this.options.maxSendBufferBytes + this.largeMessageAllowance) {
       this.options.metrics.slowConsumersDropped.inc();
       this.options.log.warn({ boardId: this.boardId, buffered: this.ws.bufferedAmount }, 'dropping a connection that is not reading');
       this.ws.terminate();
