@@ -4,7 +4,6 @@ import {
   listRecords,
   lockRefusal,
   parseLenient,
-  type CollectionName,
   type Lock,
   type LockSubjectRecord,
   type LockWorld,
@@ -22,26 +21,26 @@ import type { RecordPolicy } from './updateGate';
  * were before it.
  */
 
-function afterWorld(doc: Y.Doc, locks: readonly Lock[]): LockWorld {
+/** One side of the change as the lock rules read it; the free items are listed once, and only if a frame lock asks. */
+function world(locks: readonly Lock[], record: LockWorld['record'], listItems: () => PlacedItem[]): LockWorld {
   let items: PlacedItem[] | null = null;
-  return {
+  return { locks, record, canvasItems: () => (items ??= listItems()) };
+}
+
+function afterWorld(doc: Y.Doc, locks: readonly Lock[]): LockWorld {
+  return world(
     locks,
-    record: (collection: CollectionName, id: string) => {
-      const map = getCollection(doc, collection).get(id);
-      return map ? (map.toJSON() as LockSubjectRecord) : undefined;
-    },
-    // Read once per update, and only when a frame lock needs it.
-    canvasItems: () => (items ??= listRecords(doc, 'canvasItems').map(({ record }) => record)),
-  };
+    (collection, id) => getCollection(doc, collection).get(id)?.toJSON() as LockSubjectRecord | undefined,
+    () => listRecords(doc, 'canvasItems').map(({ record }) => record),
+  );
 }
 
 function beforeWorld(before: BeforeState, locks: readonly Lock[]): LockWorld {
-  let items: PlacedItem[] | null = null;
-  return {
+  return world(
     locks,
-    record: (collection, id) => before.record(collection, id) as LockSubjectRecord | undefined,
-    canvasItems: () => (items ??= [...before.records('canvasItems')].map(([id, raw]) => parseLenient('canvasItems', raw, id).record)),
-  };
+    (collection, id) => before.record(collection, id) as LockSubjectRecord | undefined,
+    () => [...before.records('canvasItems')].map(([id, raw]) => parseLenient('canvasItems', raw, id).record),
+  );
 }
 
 export const facilitatorLocks: RecordPolicy = (touched, who, { before, after, metaKeys }) => {

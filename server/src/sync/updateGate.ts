@@ -97,7 +97,7 @@ function builtInRule(doc: Y.Doc, touched: readonly TouchedRecord[]): string | nu
   return null;
 }
 
-type Refusal = { ok: false; reason: RejectReason; message: string };
+type Refusal = Extract<GateDecision, { ok: false }>;
 
 interface Judging {
   who: GateIdentity;
@@ -161,7 +161,11 @@ export class UpdateGate {
     }
     if (!this.options.checkContent) {
       if (!isWellFormedUpdate(update)) return malformed();
-      Y.applyUpdate(this.current, update, origin);
+      try {
+        Y.applyUpdate(this.current, update, origin);
+      } catch {
+        return malformed();
+      }
       this.stateBytes += update.byteLength;
       return { ok: true, touched: [] };
     }
