@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { applyLargeSyncsWithoutReencode } from './largeSync';
+import { installFastStringDecoding } from './fastStrings';
 import { Awareness } from 'y-protocols/awareness';
 import { COLLECTION_NAMES, getCollection, getMetaMap, refusalFromClose, type BoardView, type CollectionName } from '@pc/shared';
 import { CollectionStore } from './collectionStore';
@@ -75,6 +76,8 @@ export class BoardSession {
   private destroyed = false;
 
   constructor(readonly options: SessionOptions) {
+    // Before anything is decoded: the first sync reads every record's strings.
+    installFastStringDecoding();
     const { boardId, token } = options;
     if (options.snapshot) {
       Y.applyUpdate(this.doc, options.snapshot);
