@@ -117,7 +117,7 @@ const drainSeconds = numberOption('drain', quick ? 5 : 10);
 const quietWaitSeconds = numberOption('quiet-wait', quick ? 1 : 120);
 /** --profile=<dir>: write a V8 CPU profile of each server over the measured window there. */
 const profileDir = stringOption('profile');
-/** --heap: at the end of the window, print what our server's heap holds, grouped by constructor. */
+/** --heap: at the end of the window, print what our server's heap holds, grouped by constructor (with --profile, the snapshot is written there too). */
 const heapSummary = flag('heap');
 const SERVER_KINDS = ['reference', 'ours', 'ours-memory'] as const;
 /** --servers=ours to measure one side only (diagnosis; the budget needs the reference too). */
@@ -264,7 +264,13 @@ async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: nu
     const cpuAfter = processCpuSeconds(server.pid);
     const rssAfter = processRssBytes(server.pid);
     if (inspector && heapSummary) {
-      const { total, groups } = summariseHeap(await inspector.heapSnapshot());
+      const snapshot = await inspector.heapSnapshot();
+      if (profileDir) {
+        const file = join(profileDir, `sync-fanout-${scenario.key}-${server.kind}-${repeat}.heapsnapshot`);
+        writeFileSync(file, snapshot);
+        console.log(`      heap snapshot after the window: ${file}`);
+      }
+      const { total, groups } = summariseHeap(snapshot);
       console.log(`      ${server.kind} heap after the window: ${fmt(total / 2 ** 20)} MB live`);
       for (const group of groups) console.log(`        ${fmt(group.bytes / 2 ** 20, 2).padStart(8)} MB ${String(group.count).padStart(8)}  ${group.name}`);
     }

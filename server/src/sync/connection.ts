@@ -3,6 +3,7 @@ import type { RawData, WebSocket } from 'ws';
 import { CLOSE_POLICY, type BoardId, type Role } from '@pc/shared';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
+import type { ConnectionSlot } from './connectionLimits';
 import type { ConnectionRateLimiter } from './limits';
 
 /** What a connection needs from its room (kept narrow so the two files stay apart). */
@@ -73,6 +74,8 @@ export class Connection {
     readonly boardId: BoardId,
     readonly role: Role,
     private readonly options: ConnectionOptions,
+    /** This connection's place under the connection limits, given back when it closes. */
+    private readonly slot?: ConnectionSlot,
   ) {
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('pong', () => (this.alive = true));
@@ -189,6 +192,7 @@ export class Connection {
     this.closed = true;
     this.queue = null;
     this.resolveClosed();
+    this.slot?.release();
     this.host?.removeConnection(this);
     this.options.onClose(this);
   }

@@ -27,19 +27,34 @@ export class ConnectionLimits {
     if (fromAddress >= this.maxPerAddress) return 'address-full';
     this.perBoard.set(boardId, board + 1);
     this.perAddress.set(address, fromAddress + 1);
-    let released = false;
-    return {
-      release: () => {
-        if (released) return;
-        released = true;
-        decrement(this.perBoard, boardId);
-        decrement(this.perAddress, address);
-      },
-    };
+    return new Slot(this, boardId, address);
+  }
+
+  /** Called once per slot, by the slot. */
+  free(boardId: string, address: string): void {
+    decrement(this.perBoard, boardId);
+    decrement(this.perAddress, address);
   }
 
   count(boardId: string): number {
     return this.perBoard.get(boardId) ?? 0;
+  }
+}
+
+/** A plain object, not closures: one is kept for every open connection. */
+class Slot implements ConnectionSlot {
+  private released = false;
+
+  constructor(
+    private readonly limits: ConnectionLimits,
+    private readonly boardId: string,
+    private readonly address: string,
+  ) {}
+
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.limits.free(this.boardId, this.address);
   }
 }
 

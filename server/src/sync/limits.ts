@@ -65,27 +65,32 @@ export class BoardRateLimiter {
   }
 }
 
-/** One connection's buckets; each check names the limit it broke, or returns null. */
+/**
+ * One connection's buckets; each check names the limit it broke, or returns
+ * null. A bucket is made the first time it is needed: a full bucket made late
+ * behaves as one made at the start, and most connections never send an
+ * update (viewers, people watching a workshop), so they never pay for those.
+ */
 export class ConnectionRateLimiter {
-  private readonly updates: TokenBucket;
-  private readonly bytes: TokenBucket;
-  private readonly sync: TokenBucket;
-  private readonly presence: TokenBucket;
+  private updates: TokenBucket | null = null;
+  private bytes: TokenBucket | null = null;
+  private sync: TokenBucket | null = null;
+  private presence: TokenBucket | null = null;
 
   constructor(
     private readonly board: BoardRateLimiter,
-    now?: () => number,
-  ) {
-    const s = board.settings;
-    const burst = s.burstSeconds;
-    this.updates = new TokenBucket(s.connectionUpdatesPerSecond, s.connectionUpdatesPerSecond * burst, now);
-    this.bytes = new TokenBucket(s.connectionBytesPerSecond, s.connectionBytesPerSecond * burst, now);
-    this.sync = new TokenBucket(s.syncRequestsPerMinute / 60, s.syncRequestsPerMinute, now);
-    this.presence = new TokenBucket(s.presencePerSecond, s.presencePerSecond * burst, now);
+    private readonly now?: () => number,
+  ) {}
+
+  private bucket(ratePerSecond: number, capacity = ratePerSecond * this.board.settings.burstSeconds): TokenBucket {
+    return new TokenBucket(ratePerSecond, capacity, this.now);
   }
 
   /** An update message: counted and weighed, for the connection and for its board. */
   update(bytes: number): RateLimitName | null {
+    const s = this.board.settings;
+    this.updates ??= this.bucket(s.connectionUpdatesPerSecond);
+    this.bytes ??= this.bucket(s.connectionBytesPerSecond);
     if (!this.updates.take()) return 'updates';
     if (!this.bytes.take(bytes)) return 'bytes';
     if (!this.board.updates.take()) return 'board-updates';
@@ -99,10 +104,13 @@ export class ConnectionRateLimiter {
    * to the per-second byte rate of live edits.
    */
   syncRequest(): RateLimitName | null {
+    const perMinute = this.board.settings.syncRequestsPerMinute;
+    this.sync ??= this.bucket(perMinute / 60, perMinute);
     return this.sync.take() ? null : 'sync-requests';
   }
 
   presenceMessage(): RateLimitName | null {
+    this.presence ??= this.bucket(this.board.settings.presencePerSecond);
     return this.presence.take() ? null : 'presence';
   }
 }

@@ -8,7 +8,8 @@ import type { BoardRecord, BoardStore } from '../storage/boardStore';
 import type { UpdateWriter } from '../storage/updateWriter';
 import type { Fanout } from '../fanout/fanout';
 import { Keepalive } from './keepalive';
-import { Connection } from './connection';
+import { Connection, type ConnectionOptions } from './connection';
+import type { ConnectionSlot } from './connectionLimits';
 import { Room, type SyncLimits } from './room';
 
 /** How long shutdown waits for clients to complete the closing handshake. */
@@ -49,7 +50,19 @@ export class RoomRegistry {
   /** Boards deleted while this process runs (ids are never reused). */
   private readonly deleted = new Set<BoardId>();
 
+  private readonly connectionOptions: ConnectionOptions;
+
   constructor(private readonly options: RoomRegistryOptions) {
+    this.connectionOptions = {
+      log: options.log,
+      metrics: options.metrics,
+      maxQueuedBytes: options.maxMessageBytes * 2,
+      maxSendBufferBytes: options.maxSendBufferBytes,
+      onClose: (closed) => {
+        this.connections.delete(closed);
+        options.metrics.connections.dec();
+      },
+    };
     this.keepalive = new Keepalive(this.connections, options.pingIntervalMs);
     options.fanout?.onControl({
       close: (id, role, code, reason) => this.closeLocalConnections(id, role, code, reason),
@@ -67,18 +80,10 @@ export class RoomRegistry {
   }
 
   /** Take over an authorised socket: it queues messages until its board has loaded. */
-  connect(board: BoardRecord, role: Role, ws: WebSocket, socket: Duplex): void {
+  connect(board: BoardRecord, role: Role, ws: WebSocket, socket: Duplex, slot?: ConnectionSlot): void {
     const { metrics, log } = this.options;
-    const connection = new Connection(ws, socket, board.id, role, {
-      log,
-      metrics,
-      maxQueuedBytes: this.options.maxMessageBytes * 2,
-      maxSendBufferBytes: this.options.maxSendBufferBytes,
-      onClose: (closed) => {
-        this.connections.delete(closed);
-        metrics.connections.dec();
-      },
-    });
+    // Every connection shares one options object; nothing it keeps refers to the board record.
+    const connection = new Connection(ws, socket, board.id, role, this.connectionOptions, slot);
     this.connections.add(connection);
     this.grants.set(connection, board.tokenHashes[role]);
     metrics.connections.inc();

@@ -73,9 +73,9 @@ export function createUpgradeHandler(options: UpgradeOptions) {
         ws.close(CLOSE_TRY_AGAIN, LIMITED[slot]);
         return;
       }
-      ws.once('close', () => slot.release());
       log.debug({ boardId, role: access.role }, 'websocket connected');
-      registry.connect(access.board, access.role, ws, socket);
+      // The connection gives the slot back when it closes.
+      registry.connect(access.board, access.role, ws, socket, slot);
     }
   };
 
