@@ -90,6 +90,8 @@ async function runOurs(boardCount: number, pinning: Pinning): Promise<Row> {
   const server = await startOurs(pinning, {
     env: {
       UNLOAD_DELAY_MS: String(unloadDelayMs),
+      // Every connection goes to one board in the first row: above the default per-board limit (500).
+      MAX_CONNECTIONS_PER_BOARD: String(connections + 100),
       ...INSPECT_ENV,
     },
   });
