@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ensureClientBuilt } from './clientBuild.mjs';
-import { ensureServerBuilt, serverBundle } from './serverBuild.mjs';
+import { ensureServerBuilt, serverBundle, serverNodeFlags } from './serverBuild.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const NODES = 3;
@@ -29,7 +29,7 @@ await ensureServerBuilt();
 let stopping = false;
 const children = ports.map((port, index) => {
   const name = `node${index + 1}`;
-  const child = spawn(process.execPath, ['--enable-source-maps', serverBundle], {
+  const child = spawn(process.execPath, [...serverNodeFlags, serverBundle], {
     cwd: root,
     env: { ...process.env, ...shared, PORT: String(port), METRICS_PORT: String(port + 1000), NODE_ID: name },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,3 +4,5 @@ export const serverBundle: string;
 export function buildServer(): Promise<void>;
 /** Rebuild `serverBundle` when it is missing or older than its sources. */
 export function ensureServerBuilt(): Promise<void>;
+/** The Node flags the server runs with (package.json's start script passes the same). */
+export declare const serverNodeFlags: string[];

@@ -10,6 +10,19 @@ import { newestMtime } from './clientBuild.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const serverBundle = join(root, 'server', 'dist', 'main.mjs');
+
+/**
+ * The Node flags the server runs with (`npm start` passes the same in
+ * package.json; `npm run cluster`, the tests and the benchmarks spawn the
+ * bundle with these). The young generation is capped at 4 MB per semi-space:
+ * V8's default lets it grow to 16 MB while modules load and keeps those pages,
+ * about 20 MB of an idle server's RSS, for no gain in speed at the server's
+ * load (sync fan-out p99 and CPU unchanged; RSS 109 -> 87 MB with 300 clients
+ * in one room). Source maps are not enabled: they cost about 10 MB; the bundle
+ * is unminified with each source file's path above its code, and
+ * NODE_OPTIONS=--enable-source-maps turns them on.
+ */
+export const serverNodeFlags = ['--max-semi-space-size=4'];
 const sources = ['server/src', 'shared/src', 'server/package.json', 'package-lock.json'];
 
 /**

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureServerBuilt, serverBundle } from '../../scripts/serverBuild.mjs';
+import { ensureServerBuilt, serverBundle, serverNodeFlags } from '../../scripts/serverBuild.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -73,7 +73,7 @@ async function startServerOnce(options: StartOptions): Promise<RunningServer> {
   // The test runner's own service settings (DATABASE_URL, REDIS_URL for the tests that
   // reach PostgreSQL and Redis directly) are not the server's: a test passes what it wants.
   const { REDIS_URL: _redis, STORAGE: _storage, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--enable-source-maps', serverBundle], {
+  const child = spawn(process.execPath, [...serverNodeFlags, serverBundle], {
     cwd: repoRoot,
     env: {
       ...inherited,

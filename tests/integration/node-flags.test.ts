@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { serverNodeFlags } from '../../scripts/serverBuild.mjs';
+import { repoRoot, startServer, type RunningServer } from '../helpers/server';
+import { metric } from '../helpers/sync';
+
+/**
+ * The server's Node flags: `npm start` and the spawned servers (tests, cluster,
+ * benchmarks) run with the same ones, and they take effect (a young generation
+ * of 2 x 4 MB instead of V8's 2 x 16 MB, which an idle server would keep).
+ */
+describe('server Node flags', () => {
+  const servers: RunningServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.dispose()));
+  });
+
+  it('npm start passes every one of them', () => {
+    const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const start = scripts.start!.split(/\s+/);
+    expect(start[0]).toBe('node');
+    for (const flag of serverNodeFlags) expect(start.slice(1, start.indexOf('scripts/start.mjs'))).toContain(flag);
+  });
+
+  it('caps the young generation of a running server', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const newSpace = await metric(server, 'pc_nodejs_heap_space_size_total_bytes', { space: 'new' });
+    expect(newSpace).toBeGreaterThan(0);
+    expect(newSpace).toBeLessThanOrEqual(8 * 2 ** 20);
+  });
+});
