@@ -73,8 +73,15 @@ describe('home page', () => {
     contexts.push(context);
     const page = await context.newPage();
     const pageErrors = trackPageErrors(page);
+    // The app's script and styles arrive as the build's Brotli copies (a quarter of the script's size).
+    const assets: { url: string; encoding: string | undefined }[] = [];
+    page.on('response', (response) => {
+      if (/\/assets\/index-[^/]+\.(js|css)$/.test(response.url())) assets.push({ url: response.url(), encoding: response.headers()['content-encoding'] });
+    });
     await page.goto(server.url);
     expect(await page.locator('h1').textContent()).toBe('Partnership Canvas');
+    expect(assets.length).toBeGreaterThanOrEqual(2);
+    for (const asset of assets) expect(asset, asset.url).toMatchObject({ encoding: 'br' });
     await page.getByLabel('Board title').fill('Northside Health Alliance');
     await page.getByRole('button', { name: 'Create board' }).click();
     const links = page.locator('ul[aria-label="Share links"] li');

@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isBoardId } from '@pc/shared';
@@ -13,6 +14,12 @@ describe('HTTP API', () => {
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Partnership Canvas</title>');
   writeFileSync(join(staticDir, 'assets', 'app-1234.js'), 'console.log(1)');
+  // An asset with the precompressed copies the client build writes beside it.
+  const bigScript = `export const words = ${JSON.stringify(Array.from({ length: 2000 }, (_, i) => `word ${i % 50}`))};\n`;
+  writeFileSync(join(staticDir, 'assets', 'big-5678.js'), bigScript);
+  writeFileSync(join(staticDir, 'assets', 'big-5678.js.br'), brotliCompressSync(bigScript));
+  writeFileSync(join(staticDir, 'assets', 'big-5678.js.gz'), gzipSync(bigScript));
+  writeFileSync(join(staticDir, 'secret.txt.br'), 'not an asset');
 
   beforeAll(async () => {
     server = await startServer({
@@ -133,6 +140,43 @@ describe('HTTP API', () => {
     expect((await fetch(`${server.url}/elsewhere`)).status).toBe(404);
   });
 
+  it('sends an asset as its precompressed copy to a browser that accepts one, else as it is', async () => {
+    const url = `${server.url}/assets/big-5678.js`;
+    const raw = (encoding: string) => rawGet(url, encoding);
+    const br = await raw('gzip, deflate, br');
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(br.headers['vary']).toMatch(/Accept-Encoding/i);
+    expect(br.headers['cache-control']).toMatch(/immutable/);
+    expect(br.body.equals(readFileSync(join(staticDir, 'assets', 'big-5678.js.br')))).toBe(true);
+    const gz = await raw('gzip;q=1, br;q=0');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.body.equals(readFileSync(join(staticDir, 'assets', 'big-5678.js.gz')))).toBe(true);
+    for (const encoding of ['', 'identity', 'br;q=0, gzip;q=0', 'x'.repeat(2000)]) {
+      const plain = await raw(encoding);
+      expect(plain.status).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString()).toBe(bigScript);
+    }
+    // fetch decodes what it accepted: the same script either way.
+    const decoded = await fetch(url, { headers: { 'accept-encoding': 'br' } });
+    expect(decoded.headers.get('content-encoding')).toBe('br');
+    expect(await decoded.text()).toBe(bigScript);
+    // An asset without copies, a HEAD, and paths that are not assets.
+    const small = await rawGet(`${server.url}/assets/app-1234.js`, 'br');
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body.toString()).toBe('console.log(1)');
+    const head = await fetch(url, { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-encoding')).toBe('br');
+    for (const path of ['/assets/..%2Fsecret.txt', '/assets/%2e%2e/secret.txt', '/assets/missing.js', '/assets/big-5678.js%00', '/assets/.hidden.js']) {
+      const res = await rawGet(`${server.url}${path}`, 'br');
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(res.body.toString()).not.toContain('not an asset');
+    }
+  });
+
   it('never writes tokens into its logs, even at trace level', async () => {
     const board = await createBoard(server);
     const other = await createBoard(server);
@@ -148,3 +192,20 @@ describe('HTTP API', () => {
     }
   });
 });
+
+/** A GET that hands back the bytes as sent (fetch would decode a coding it accepted). */
+async function rawGet(url: string, acceptEncoding: string): Promise<{ status: number; headers: Record<string, string | undefined>; body: Buffer }> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers as Record<string, string | undefined>, body: Buffer.concat(chunks) }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
