@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { precompress } from './scripts/vite/precompress.mjs';
+import { preloadApp } from './scripts/vite/preloadApp.mjs';
 
 const clientRoot = fileURLToPath(new URL('./client', import.meta.url));
 const apiTarget = `http://localhost:${process.env.PORT ?? '8080'}`;
@@ -9,7 +10,7 @@ const apiTarget = `http://localhost:${process.env.PORT ?? '8080'}`;
 /** The client app. `npm run build` writes client/dist, which the server serves. */
 export default defineConfig({
   root: clientRoot,
-  plugins: [react(), precompress()],
+  plugins: [react(), preloadApp(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

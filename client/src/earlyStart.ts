@@ -1,5 +1,5 @@
 /**
- * Runs before the rest of the app is evaluated (main.tsx imports it first): a
+ * Runs before the rest of the app is loaded (main.tsx, the first script): a
  * board page opens its sync socket now, so the board travels while React,
  * Konva and the boards start up.
  */

@@ -1,4 +1,4 @@
-import { tokenFromHash } from '@pc/shared';
+import { tokenFromHash } from '@pc/shared/protocol';
 
 export type Route = { page: 'home' } | { page: 'board'; boardId: string; token: string | null } | { page: 'not-found' };
 

@@ -16,7 +16,8 @@
  *   free canvas, comments, exports and the rest take shared inputs, icons and
  *   dialog hooks from ui-kit/.
  * - Everyone outside shared/ reaches it through `@pc/shared` (tests may also use
- *   `@pc/shared/testing`), never by a path into shared/src.
+ *   `@pc/shared/testing`; the client's first script uses `@pc/shared/protocol`,
+ *   the wire constants without the schemas), never by a path into shared/src.
  */
 import { builtinModules } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -29,7 +30,9 @@ const SHARED_BOARD_FOLDERS = new Set(['partners']);
 const CLIENT_BASE_LAYERS = /^client\/src\/(lib|ui-kit|canvas|collab)\//;
 const CLIENT_UPPER_LAYERS = /^client\/src\/(boards|shell|freeCanvas)\//;
 const CLIENT_SHELL = /^client\/src\/shell\//;
-const CLIENT_ENTRY = new Set(['client/src/App.tsx', 'client/src/main.tsx']);
+const CLIENT_ENTRY = new Set(['client/src/App.tsx', 'client/src/main.tsx', 'client/src/appStart.tsx']);
+/** The client's first script and what it imports: kept small, so they take the wire constants alone. */
+const EARLY_FILES = new Set(['client/src/earlyStart.ts', 'client/src/routing.ts', 'client/src/collab/earlySocket.ts']);
 
 const isNodeBuiltin = (spec) => spec.startsWith('node:') || NODE_BUILTINS.has(spec.split('/')[0]);
 const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
@@ -53,7 +56,7 @@ function problem(file, spec) {
   const test = isTestFile(from);
   const target = spec.startsWith('.') ? repoPath(resolve(dirname(file), spec)) : null;
 
-  if (spec.startsWith('@pc/shared/') && !(spec === '@pc/shared/testing' && test)) {
+  if (spec.startsWith('@pc/shared/') && !(spec === '@pc/shared/testing' && test) && !(spec === '@pc/shared/protocol' && EARLY_FILES.has(from))) {
     return `Import @pc/shared through its package entry ('@pc/shared'${test ? " or '@pc/shared/testing'" : ''}), not ${spec}.`;
   }
   if (target?.startsWith('shared/') && !from.startsWith('shared/')) {

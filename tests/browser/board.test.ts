@@ -76,12 +76,19 @@ describe('home page', () => {
     // The app's script and styles arrive as the build's Brotli copies (a quarter of the script's size).
     const assets: { url: string; encoding: string | undefined }[] = [];
     page.on('response', (response) => {
-      if (/\/assets\/index-[^/]+\.(js|css)$/.test(response.url())) assets.push({ url: response.url(), encoding: response.headers()['content-encoding'] });
+      if (/\/assets\/(index|appStart)-[^/]+\.(js|css)$/.test(response.url())) assets.push({ url: response.url(), encoding: response.headers()['content-encoding'] });
     });
     await page.goto(server.url);
     expect(await page.locator('h1').textContent()).toBe('Partnership Canvas');
-    expect(assets.length).toBeGreaterThanOrEqual(2);
+    expect(assets.length).toBeGreaterThanOrEqual(3);
     for (const asset of assets) expect(asset, asset.url).toMatchObject({ encoding: 'br' });
+    // The first script (it opens a board's socket before the app loads) stays small: no schemas, no React.
+    const html = await (await fetch(server.url)).text();
+    const first = /<script type="module"[^>]* src="([^"]+)"/.exec(html)?.[1];
+    expect(first).toMatch(/^\/assets\/index-/);
+    const firstScript = await (await fetch(`${server.url}${first}`, { headers: { 'accept-encoding': 'identity' } })).text();
+    expect(firstScript.length).toBeLessThan(16_000);
+    expect(html).toMatch(/<link rel="modulepreload"[^>]* href="\/assets\/appStart-/);
     await page.getByLabel('Board title').fill('Northside Health Alliance');
     await page.getByRole('button', { name: 'Create board' }).click();
     const links = page.locator('ul[aria-label="Share links"] li');

@@ -1,4 +1,4 @@
-import { MESSAGE_SYNC, WS_PATH } from '@pc/shared';
+import { MESSAGE_SYNC, WS_PATH } from '@pc/shared/protocol';
 
 /**
  * The board's sync socket, opened as soon as the page knows which board it
