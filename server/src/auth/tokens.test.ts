@@ -23,7 +23,10 @@ describe('token hashing', () => {
   it('refuses unknown, empty and near-miss tokens', () => {
     expect(roleForToken(hashes, newBoardToken())).toBeNull();
     expect(roleForToken(hashes, '')).toBeNull();
-    expect(roleForToken(hashes, `${owner.slice(0, -1)}x`)).toBeNull();
+    // One character changed (never to itself: a token ending in 'x' would stay the same).
+    const nearMiss = `${owner.slice(0, -1)}${owner.endsWith('x') ? 'y' : 'x'}`;
+    expect(nearMiss).not.toBe(owner);
+    expect(roleForToken(hashes, nearMiss)).toBeNull();
     expect(roleForToken(hashes, hashes.owner)).toBeNull();
   });
 
