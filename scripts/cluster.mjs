@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ensureClientBuilt } from './clientBuild.mjs';
-import { ensureServerBuilt, serverBundle, serverNodeFlags } from './serverBuild.mjs';
+import { ensureServerBuilt, serverBundle, serverEnv, serverNodeFlags } from './serverBuild.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const NODES = 3;
@@ -31,7 +31,7 @@ const children = ports.map((port, index) => {
   const name = `node${index + 1}`;
   const child = spawn(process.execPath, [...serverNodeFlags, serverBundle], {
     cwd: root,
-    env: { ...process.env, ...shared, PORT: String(port), METRICS_PORT: String(port + 1000), NODE_ID: name },
+    env: { ...serverEnv, ...process.env, ...shared, PORT: String(port), METRICS_PORT: String(port + 1000), NODE_ID: name },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {

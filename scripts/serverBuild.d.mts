@@ -6,3 +6,5 @@ export function buildServer(): Promise<void>;
 export function ensureServerBuilt(): Promise<void>;
 /** The Node flags the server runs with (package.json's start script passes the same). */
 export declare const serverNodeFlags: string[];
+/** The environment the server starts with, under the caller's (package.json's start script sets the same). */
+export declare const serverEnv: Record<string, string>;

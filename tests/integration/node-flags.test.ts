@@ -1,16 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serverNodeFlags } from '../../scripts/serverBuild.mjs';
+import { serverEnv, serverNodeFlags } from '../../scripts/serverBuild.mjs';
 import { repoRoot, startServer, type RunningServer } from '../helpers/server';
 import { metric } from '../helpers/sync';
 
 /**
- * The server's Node flags: `npm start` and the spawned servers (tests, cluster,
- * benchmarks) run with the same ones, and they take effect (a young generation
- * of 2 x 4 MB instead of V8's 2 x 16 MB, which an idle server would keep).
+ * The server's Node flags and environment: `npm start` and the spawned servers
+ * (tests, cluster, benchmarks) run with the same ones, and they take effect (a
+ * young generation of 2 x 4 MB instead of V8's 2 x 16 MB, which an idle server
+ * would keep; two glibc malloc arenas).
  */
-describe('server Node flags', () => {
+describe('server Node flags and environment', () => {
   const servers: RunningServer[] = [];
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((server) => server.dispose()));
@@ -19,8 +20,20 @@ describe('server Node flags', () => {
   it('npm start passes every one of them', () => {
     const { scripts } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     const start = scripts.start!.split(/\s+/);
-    expect(start[0]).toBe('node');
-    for (const flag of serverNodeFlags) expect(start.slice(1, start.indexOf('scripts/start.mjs'))).toContain(flag);
+    const node = start.indexOf('node');
+    expect(node).toBeGreaterThanOrEqual(0);
+    for (const flag of serverNodeFlags) expect(start.slice(node + 1, start.indexOf('scripts/start.mjs'))).toContain(flag);
+    // Each variable is set unless the caller set it: `NAME=${NAME:-value}` before `node`.
+    const assignments = start.slice(0, node);
+    for (const [name, value] of Object.entries(serverEnv)) expect(assignments).toContain(`${name}=\${${name}:-${value}}`);
+    expect(assignments).toHaveLength(Object.keys(serverEnv).length);
+  });
+
+  it.runIf(existsSync('/proc/self/environ'))('starts a spawned server with the environment', async () => {
+    const server = await startServer();
+    servers.push(server);
+    const environ = readFileSync(`/proc/${server.process.pid}/environ`, 'utf8').split('\0');
+    for (const [name, value] of Object.entries(serverEnv)) expect(environ).toContain(`${name}=${value}`);
   });
 
   it('caps the young generation of a running server', async () => {
