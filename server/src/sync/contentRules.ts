@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
-import { checkAgreementFragment, COLLECTION_NAMES, isAgreementRoot, metaSchema, RECORD_SCHEMAS, SERVER_OWNED_META_KEYS, type CollectionName } from '@pc/shared';
+import { checkAgreementFragment, COLLECTION_NAMES, fastSafeParse, isAgreementRoot, metaSchema, RECORD_SCHEMAS, SERVER_OWNED_META_KEYS, type CollectionName } from '@pc/shared';
 
 /**
  * The board format as the update gate enforces it, read from one transaction
@@ -59,7 +59,7 @@ function firstIssue(error: z.ZodError): { path: string; message: string } {
 
 function checkValue(schema: z.ZodType, value: unknown): string | null {
   if (value instanceof Y.AbstractType) return 'expected a plain value, got a nested Yjs type';
-  const parsed = schema.safeParse(value);
+  const parsed = fastSafeParse(schema, value);
   return parsed.success ? null : firstIssue(parsed.error).message;
 }
 
@@ -78,7 +78,7 @@ function checkNewRecord(collection: CollectionName, id: string, value: unknown):
   });
   if (problem) return problem;
   if (raw.id !== id) return `${label(collection, id, 'id')}: must equal the record's key`;
-  const parsed = RECORD_SCHEMAS[collection].safeParse(raw);
+  const parsed = fastSafeParse(RECORD_SCHEMAS[collection], raw);
   if (parsed.success) return null;
   const issue = firstIssue(parsed.error);
   return `${label(collection, id, issue.path || null)}: ${issue.message}`;

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { COLLECTION_NAMES, metaSchema, RECORD_SCHEMAS, type CollectionName } from '../schema';
+import { COLLECTION_NAMES, fastSafeParse, metaSchema, RECORD_SCHEMAS, type CollectionName } from '../schema';
 import { describeIssues } from './records';
 import { checkAgreementFragment, isAgreementRoot } from './agreement';
 
@@ -67,6 +67,6 @@ function inspectRecord(name: CollectionName, id: string, value: unknown): string
   if (!(value instanceof Y.Map)) return [`${where}: a record must be a map`];
   const raw = value.toJSON() as Record<string, unknown>;
   if (raw.id !== id) return [`${where}: id must equal its key`];
-  const parsed = RECORD_SCHEMAS[name].safeParse(raw);
+  const parsed = fastSafeParse(RECORD_SCHEMAS[name], raw);
   return parsed.success ? [] : describeIssues(parsed.error).map((issue) => `${where}: ${issue}`);
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { ALWAYS_STORED_FIELDS, COLLECTION_NAMES, RECORD_SCHEMAS, type CollectionName } from '../schema';
+import { ALWAYS_STORED_FIELDS, COLLECTION_NAMES, RECORD_SCHEMAS, fastSafeParse, type CollectionName } from '../schema';
 import { newRecordId } from '../ids';
 
 export type RecordSchemaOf<C extends CollectionName> = (typeof RECORD_SCHEMAS)[C];
@@ -82,7 +82,7 @@ export function parseLenient<C extends CollectionName>(
   id: string,
 ): ReadRecord<RecordOf<C>> {
   const schema = RECORD_SCHEMAS[name];
-  const strict = schema.safeParse({ ...raw, id });
+  const strict = fastSafeParse(schema, { ...raw, id });
   if (strict.success) return { record: strict.data as RecordOf<C>, valid: true, problems: [] };
   const shape = schema.shape as Record<string, ShapeField>;
   const record: Record<string, unknown> = {};
@@ -112,7 +112,7 @@ export function listRecords<C extends CollectionName>(doc: Y.Doc, name: C): Read
 }
 
 export function validateRecord<C extends CollectionName>(name: C, input: unknown): RecordOf<C> {
-  const parsed = RECORD_SCHEMAS[name].safeParse(input);
+  const parsed = fastSafeParse(RECORD_SCHEMAS[name], input);
   if (!parsed.success) throw new RecordValidationError(name, describeIssues(parsed.error));
   return parsed.data as RecordOf<C>;
 }
@@ -192,7 +192,7 @@ export function updateRecord<C extends CollectionName>(
       problems.push(`${key}: not a field of ${name}`);
       continue;
     }
-    const parsed = field.safeParse(value);
+    const parsed = fastSafeParse(field, value);
     if (parsed.success) clean[key] = parsed.data;
     else problems.push(...describeIssues(parsed.error).map((p) => `${key}: ${p.replace(/^record: /, '')}`));
   }

@@ -16,6 +16,7 @@ import { lockAlwaysStored, lockSchema } from './lock';
 import { voteRoundAlwaysStored, voteRoundSchema } from './voteRound';
 
 export * from './common';
+export { fastSafeParse } from './fastParse';
 export * from './partner';
 export * from './stakeholder';
 export * from './relationship';
