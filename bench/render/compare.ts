@@ -6,7 +6,10 @@
  *
  *   npx vite build --outDir /tmp/before   (on the old code)
  *   npm run build                         (on the new code)
- *   node --import tsx bench/render/compare.ts --before=/tmp/before [--after=client/dist] --kind=stickies --size=10000 --runs=3
+ *   node --import tsx bench/render/compare.ts --before=/tmp/before [--after=client/dist] --kind=stickies --size=10000 --runs=3 [--mbps=10 --rtt=40]
+ *
+ * --mbps (with --rtt, ms) loads the page over an emulated link of that speed
+ * (Chromium's network emulation, both directions) instead of loopback.
  */
 import { resolve } from 'node:path';
 import * as Y from 'yjs';
@@ -23,6 +26,8 @@ async function main() {
   const kind = (stringOption('kind') ?? 'stickies') as RenderKind;
   const size = Math.round(numberOption('size', 10_000));
   const runs = Math.round(numberOption('runs', 3));
+  const mbps = numberOption('mbps', 0);
+  const rtt = numberOption('rtt', 40);
   const before = stringOption('before');
   if (!before) throw new Error('--before=<dir of a client build> is required');
   const sides = [
@@ -56,6 +61,12 @@ async function main() {
         const context = await newBenchContext(browser, scripts);
         try {
           const page = await context.newPage();
+          if (mbps > 0) {
+            const cdp = await context.newCDPSession(page);
+            await cdp.send('Network.enable');
+            const bytesPerSecond = (mbps * 1_000_000) / 8;
+            await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: rtt, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+          }
           page.on('pageerror', (error) => console.error(`  ${sides[i]!.name} page error:`, error.message));
           await page.goto(urls[i]!);
           const paint = (await (await page.waitForFunction('window.__firstPaint && window.__firstPaint.paint', undefined, { timeout: 120_000, polling: 50 })).jsonValue()) as number;
@@ -68,7 +79,7 @@ async function main() {
         }
       }
     }
-    console.log(`\n${kind} ${size}, medians of ${runs} runs:`);
+    console.log(`\n${kind} ${size}${mbps > 0 ? ` over ${mbps} Mbit/s, ${rtt} ms RTT` : ''}, medians of ${runs} runs:`);
     sides.forEach((side, i) => console.log(`  ${side.name.padEnd(6)} first paint ${fmt(median(figures[i]!.paint), 0)} ms, interactive ${fmt(median(figures[i]!.tti), 0)} ms`));
   } finally {
     pool.destroyAll();

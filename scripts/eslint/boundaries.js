@@ -32,7 +32,7 @@ const CLIENT_UPPER_LAYERS = /^client\/src\/(boards|shell|freeCanvas)\//;
 const CLIENT_SHELL = /^client\/src\/shell\//;
 const CLIENT_ENTRY = new Set(['client/src/App.tsx', 'client/src/main.tsx', 'client/src/appStart.tsx']);
 /** The client's first script and what it imports: kept small, so they take the wire constants alone. */
-const EARLY_FILES = new Set(['client/src/earlyStart.ts', 'client/src/routing.ts', 'client/src/collab/earlySocket.ts']);
+const EARLY_FILES = new Set(['client/src/earlyStart.ts', 'client/src/routing.ts', 'client/src/collab/earlySocket.ts', 'client/src/collab/gzippedSync.ts']);
 
 const isNodeBuiltin = (spec) => spec.startsWith('node:') || NODE_BUILTINS.has(spec.split('/')[0]);
 const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);

@@ -4,7 +4,8 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import { MESSAGE_SYNC } from '@pc/shared';
-import { AdoptingWebSocket, EMPTY_SYNC_STEP1, isSyncStep1, openEarlySocket, syncServerUrl, syncSocketUrl } from './earlySocket';
+import { MESSAGE_GZIPPED_SYNC } from '@pc/shared';
+import { AdoptingWebSocket, EMPTY_SYNC_STEP1, isSyncStep1, openEarlySocket, syncParams, syncServerUrl, syncSocketUrl } from './earlySocket';
 
 /** Enough of a browser WebSocket for the early socket and its adopter. */
 class FakeSocket extends EventTarget {
@@ -16,27 +17,36 @@ class FakeSocket extends EventTarget {
   binaryType = 'blob';
   sent: Uint8Array[] = [];
   onopen: ((event: Event) => void) | null = null;
-  onmessage: ((event: MessageEvent) => void) | null = null;
   onclose: ((event: CloseEvent) => void) | null = null;
   onerror: ((event: Event) => void) | null = null;
+  closed = false;
+  /** Like a browser's: `onmessage` is an event handler attribute, called from the socket's own dispatch. */
+  private messageHandler: ((event: MessageEvent) => void) | null = null;
+  get onmessage() {
+    return this.messageHandler;
+  }
+  set onmessage(handler) {
+    this.messageHandler = handler;
+  }
   constructor(readonly url: string) {
     super();
+    this.addEventListener('message', (event) => this.messageHandler?.(event as MessageEvent));
     FakeSocket.created.push(this);
   }
   send(data: Uint8Array) {
     this.sent.push(data);
   }
-  close() {}
+  close() {
+    this.closed = true;
+  }
   open() {
     this.readyState = 1;
     const event = new Event('open');
     this.dispatchEvent(event);
     this.onopen?.(event);
   }
-  receive(bytes: number[]) {
-    const event = new MessageEvent('message', { data: new Uint8Array(bytes).buffer });
-    this.dispatchEvent(event);
-    this.onmessage?.(event);
+  receive(bytes: number[] | Uint8Array) {
+    this.dispatchEvent(new MessageEvent('message', { data: new Uint8Array(bytes).buffer }));
   }
 }
 
@@ -51,7 +61,7 @@ describe('syncSocketUrl', () => {
   it('is the URL WebsocketProvider connects to for the same board and token', () => {
     vi.stubGlobal('WebSocket', FakeSocket);
     const provider = new WebsocketProvider(syncServerUrl(here), 'board-1', new Y.Doc(), {
-      params: { token: 'a+b/c=' },
+      params: syncParams('a+b/c='),
       connect: false,
       WebSocketPolyfill: FakeSocket as unknown as typeof WebSocket,
     });
@@ -108,5 +118,53 @@ describe('AdoptingWebSocket', () => {
     const other = new AdoptingWebSocket(syncSocketUrl(here, 'board-4', 'tok')) as unknown as FakeSocket;
     expect(other.url).toContain('board-4');
     expect(FakeSocket.created).toHaveLength(2);
+    // The early one still goes to its own board's session.
+    expect(new AdoptingWebSocket(syncSocketUrl(here, 'board-3', 'tok'))).toBe(FakeSocket.created[0]);
+  });
+
+  it('inflates a gzipped sync reply and keeps the messages after it in order', async () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const url = syncSocketUrl(here, 'board-5', 'tok');
+    expect(url).toContain('compress=gzip');
+    openEarlySocket(url);
+    const socket = FakeSocket.created[0]!;
+    socket.open();
+    const plain = new Uint8Array([MESSAGE_SYNC, 1, 3, 7, 8, 9]);
+    // Arrived before the app started: the gzipped reply, then an update.
+    socket.receive(await gzipped(plain));
+    socket.receive([MESSAGE_SYNC, 2, 1, 5]);
+    const adopted = new AdoptingWebSocket(url) as unknown as FakeSocket;
+    const seen: string[] = [];
+    adopted.onmessage = (event) => seen.push(new Uint8Array(event.data as ArrayBuffer).join(','));
+    // And one more while the first is being inflated.
+    await Promise.resolve();
+    socket.receive([1, 0]);
+    await vi.waitFor(() => expect(seen).toHaveLength(3));
+    expect(seen).toEqual([plain.join(','), `${MESSAGE_SYNC},2,1,5`, '1,0']);
+    // Plain messages with nothing waiting go straight through.
+    socket.receive([1, 1]);
+    expect(seen.at(-1)).toBe('1,1');
+  });
+
+  it('inflates on a socket of its own too, and closes one whose reply does not inflate', async () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const ws = new AdoptingWebSocket(syncSocketUrl(here, 'board-6', 'tok')) as unknown as FakeSocket;
+    const seen: string[] = [];
+    ws.onmessage = (event) => seen.push(new Uint8Array(event.data as ArrayBuffer).join(','));
+    ws.open();
+    ws.receive(await gzipped(new Uint8Array([MESSAGE_SYNC, 1, 1, 4])));
+    ws.receive([1, 2]);
+    await vi.waitFor(() => expect(seen).toEqual([`${MESSAGE_SYNC},1,1,4`, '1,2']));
+
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    ws.receive([MESSAGE_GZIPPED_SYNC, 1, 2, 3]);
+    await vi.waitFor(() => expect(ws.closed).toBe(true));
+    expect(errors).toHaveBeenCalled();
+    expect(seen).toHaveLength(2);
   });
 });
+
+async function gzipped(message: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  const body = await new Response(new Blob([message]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+  return new Uint8Array([MESSAGE_GZIPPED_SYNC, ...new Uint8Array(body)]);
+}

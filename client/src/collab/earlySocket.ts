@@ -1,4 +1,5 @@
-import { MESSAGE_SYNC, WS_PATH } from '@pc/shared/protocol';
+import { COMPRESS_GZIP, COMPRESS_PARAM, MESSAGE_SYNC, WS_PATH } from '@pc/shared/protocol';
+import { inflatingReceiver } from './gzippedSync';
 
 /**
  * The board's sync socket, opened as soon as the page knows which board it
@@ -13,9 +14,17 @@ export const EMPTY_SYNC_STEP1 = new Uint8Array([MESSAGE_SYNC, 0, 1, 0]);
 /** An unadopted socket is closed after this long (the page went elsewhere). */
 const UNCLAIMED_MS = 30_000;
 
-/** ws(s)://host/ws/<boardId>?token=<token>, exactly as WebsocketProvider builds it. */
+/** The sync socket's query: the token, and large sync replies gzipped (see gzippedSync.ts). */
+export function syncParams(token: string): Record<string, string> {
+  return { token, [COMPRESS_PARAM]: COMPRESS_GZIP };
+}
+
+/** ws(s)://host/ws/<boardId>?token=<token>&compress=gzip, exactly as WebsocketProvider builds it from `syncParams`. */
 export function syncSocketUrl(location: { protocol: string; host: string }, boardId: string, token: string): string {
-  return `${syncServerUrl(location)}/${boardId}?token=${encodeURIComponent(token)}`;
+  const query = Object.entries(syncParams(token))
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .join('&');
+  return `${syncServerUrl(location)}/${boardId}?${query}`;
 }
 
 export function syncServerUrl(location: { protocol: string; host: string }): string {
@@ -96,6 +105,7 @@ function adoptEarlySocket(url: string): WebSocket | null {
     }
     send(data);
   };
+  const receive = inflateMessages(ws);
   queueMicrotask(() => {
     if (socket.closed) {
       ws.onclose?.(socket.closed);
@@ -103,12 +113,40 @@ function adoptEarlySocket(url: string): WebSocket | null {
     }
     if (ws.readyState !== WebSocket.OPEN) return;
     ws.onopen?.(new Event('open'));
-    for (const message of socket.messages) ws.onmessage?.(message);
+    for (const message of socket.messages) receive(message);
   });
   return ws;
 }
 
+/**
+ * The handler the owner sets as `onmessage` gets every message in order, with
+ * gzipped sync replies inflated; returns the receiver, which replays take too.
+ */
+function inflateMessages(ws: WebSocket): (event: MessageEvent) => void {
+  let handler: ((this: WebSocket, event: MessageEvent) => unknown) | null = null;
+  const receive = inflatingReceiver(
+    (data) => handler?.call(ws, new MessageEvent('message', { data })),
+    (error) => {
+      console.error('Could not inflate the board sent by the server; reconnecting', error);
+      ws.close();
+    },
+  );
+  // The owner's `onmessage` is kept here; the socket's own events come through the listener.
+  Object.defineProperty(ws, 'onmessage', {
+    configurable: true,
+    get: () => handler,
+    set: (next: typeof handler) => (handler = next),
+  });
+  const onMessage = (event: MessageEvent) => receive(event.data);
+  ws.addEventListener('message', onMessage);
+  return onMessage;
+}
+
 /** A WebSocket constructor for WebsocketProvider: the early socket when it matches, else a new one. */
 export const AdoptingWebSocket = function AdoptingWebSocket(url: string | URL, protocols?: string | string[]): WebSocket {
-  return adoptEarlySocket(String(url)) ?? new WebSocket(url, protocols);
+  const adopted = adoptEarlySocket(String(url));
+  if (adopted) return adopted;
+  const ws = new WebSocket(url, protocols);
+  inflateMessages(ws);
+  return ws;
 } as unknown as typeof WebSocket;

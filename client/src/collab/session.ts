@@ -6,7 +6,7 @@ import { installFastStringDecoding } from './fastStrings';
 import { Awareness } from 'y-protocols/awareness';
 import { COLLECTION_NAMES, getCollection, getMetaMap, refusalFromClose, type BoardView, type CollectionName } from '@pc/shared';
 import { CollectionStore } from './collectionStore';
-import { AdoptingWebSocket, syncServerUrl } from './earlySocket';
+import { AdoptingWebSocket, syncParams, syncServerUrl } from './earlySocket';
 import { cleanSyncUrls, nextSyncUrl } from './failover';
 import { INITIAL_CONNECTION, MAX_RECONNECT_MS, accessProblemFromCloseCode, reconnectDelay, type ConnectionState } from './connection';
 import { peersFromStates, type Peer, type PresenceState } from './presence';
@@ -94,7 +94,7 @@ export class BoardSession {
       );
 
       const provider = new WebsocketProvider(syncServerUrl(location), boardId, this.doc, {
-        params: { token },
+        params: syncParams(token),
         // Takes over the socket the page opened before the app started, if it is this board's.
         WebSocketPolyfill: AdoptingWebSocket,
         // Tabs sync through the server and IndexedDB. A BroadcastChannel would let a

@@ -76,6 +76,8 @@ export class Connection {
     private readonly options: ConnectionOptions,
     /** This connection's place under the connection limits, given back when it closes. */
     private readonly slot?: ConnectionSlot,
+    /** The client asked for large sync replies gzipped (`?compress=gzip`, see MESSAGE_GZIPPED_SYNC). */
+    readonly acceptsGzip = false,
   ) {
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('pong', () => (this.alive = true));

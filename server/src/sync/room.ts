@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { CLOSE_POLICY, CLOSE_SERVER_ERROR, CLOSE_TOO_BIG, CLOSE_TRY_AGAIN, getMetaMap, openBoardDoc, refusedCloseReason, type BoardId } from '@pc/shared';
+import { CLOSE_POLICY, CLOSE_SERVER_ERROR, CLOSE_TOO_BIG, CLOSE_TRY_AGAIN, GZIPPED_SYNC_MIN_BYTES, getMetaMap, openBoardDoc, refusedCloseReason, type BoardId } from '@pc/shared';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { BoardRecord, BoardStore } from '../storage/boardStore';
@@ -17,6 +17,7 @@ import {
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
+  gzipSyncMessage,
 } from './protocol';
 import { UpdateGate, type GateDecision, type UpdateSource } from './updateGate';
 import { facilitatorLocks } from './lockPolicy';
@@ -31,6 +32,12 @@ export interface SyncLimits {
   rateLimits: RateLimitSettings;
   maxPresenceBytes: number;
   maxPresenceClients: number;
+}
+
+interface SyncReply {
+  plain: Uint8Array;
+  /** Made on first request (MESSAGE_GZIPPED_SYNC). */
+  gzipped: Uint8Array | null;
 }
 
 /** Sync-step-2 replies kept per document version (new clients all send the same empty state vector). */
@@ -85,7 +92,7 @@ export class Room implements ConnectionHost, FanoutRoom {
   /** Which connection introduced each presence client id (or which peer node, for its clients). */
   private readonly presenceOwners = new Map<number, Connection | RemoteNode>();
   /** Encoded sync replies by state vector, for the current document version only. */
-  private readonly syncReplies = new Map<string, Uint8Array>();
+  private readonly syncReplies = new Map<string, SyncReply>();
 
   constructor(
     readonly board: BoardRecord,
@@ -205,7 +212,7 @@ export class Room implements ConnectionHost, FanoutRoom {
     switch (message.kind) {
       case 'sync-step1':
         if (this.overLimit(connection, connection.limiter?.syncRequest())) return;
-        connection.sendSync(this.syncReply(message.stateVector));
+        connection.sendSync(this.syncReply(message.stateVector, connection.acceptsGzip));
         return;
       case 'sync-step2':
         if (this.overLimit(connection, connection.limiter?.syncRequest())) return;
@@ -280,17 +287,27 @@ export class Room implements ConnectionHost, FanoutRoom {
     return true;
   }
 
-  /** A client new to the board sends the same (empty) state vector: its reply is encoded once per version. */
-  private syncReply(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.byteLength > SYNC_REPLY_CACHE_MAX_KEY) return encodeSyncStep2(this.doc, stateVector);
-    const key = Buffer.from(stateVector).toString('base64');
-    let reply = this.syncReplies.get(key);
-    if (!reply) {
-      reply = encodeSyncStep2(this.doc, stateVector);
-      if (this.syncReplies.size >= SYNC_REPLY_CACHE_SIZE) this.syncReplies.clear();
-      this.syncReplies.set(key, reply);
+  /**
+   * A client new to the board sends the same (empty) state vector: its reply
+   * is encoded once per version, and gzipped once per version for the clients
+   * that asked for large replies gzipped.
+   */
+  private syncReply(stateVector: Uint8Array, gzip: boolean): Uint8Array {
+    let reply: SyncReply | undefined;
+    if (stateVector.byteLength > SYNC_REPLY_CACHE_MAX_KEY) {
+      reply = { plain: encodeSyncStep2(this.doc, stateVector), gzipped: null };
+    } else {
+      const key = Buffer.from(stateVector).toString('base64');
+      reply = this.syncReplies.get(key);
+      if (!reply) {
+        reply = { plain: encodeSyncStep2(this.doc, stateVector), gzipped: null };
+        if (this.syncReplies.size >= SYNC_REPLY_CACHE_SIZE) this.syncReplies.clear();
+        this.syncReplies.set(key, reply);
+      }
     }
-    return reply;
+    if (!gzip || reply.plain.byteLength < GZIPPED_SYNC_MIN_BYTES) return reply.plain;
+    reply.gzipped ??= gzipSyncMessage(reply.plain);
+    return reply.gzipped;
   }
 
   private receivePresence(connection: Connection, update: Uint8Array): void {

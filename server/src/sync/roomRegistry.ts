@@ -80,10 +80,10 @@ export class RoomRegistry {
   }
 
   /** Take over an authorised socket: it queues messages until its board has loaded. */
-  connect(board: BoardRecord, role: Role, ws: WebSocket, socket: Duplex, slot?: ConnectionSlot): void {
+  connect(board: BoardRecord, role: Role, ws: WebSocket, socket: Duplex, slot?: ConnectionSlot, acceptsGzip = false): void {
     const { metrics, log } = this.options;
     // Every connection shares one options object; nothing it keeps refers to the board record.
-    const connection = new Connection(ws, socket, board.id, role, this.connectionOptions, slot);
+    const connection = new Connection(ws, socket, board.id, role, this.connectionOptions, slot, acceptsGzip);
     this.connections.add(connection);
     this.grants.set(connection, board.tokenHashes[role]);
     metrics.connections.inc();
