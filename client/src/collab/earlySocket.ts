@@ -1,4 +1,5 @@
 import { COMPRESS_GZIP, COMPRESS_PARAM, MESSAGE_SYNC, WS_PATH } from '@pc/shared/protocol';
+import { encodeQueryParams } from 'lib0/url';
 import { inflatingReceiver } from './gzippedSync';
 
 /**
@@ -19,12 +20,9 @@ export function syncParams(token: string): Record<string, string> {
   return { token, [COMPRESS_PARAM]: COMPRESS_GZIP };
 }
 
-/** ws(s)://host/ws/<boardId>?token=<token>&compress=gzip, exactly as WebsocketProvider builds it from `syncParams`. */
+/** ws(s)://host/ws/<boardId>?token=<token>&compress=gzip, built from `syncParams` as WebsocketProvider builds it (lib0's encodeQueryParams). */
 export function syncSocketUrl(location: { protocol: string; host: string }, boardId: string, token: string): string {
-  const query = Object.entries(syncParams(token))
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
-    .join('&');
-  return `${syncServerUrl(location)}/${boardId}?${query}`;
+  return `${syncServerUrl(location)}/${boardId}?${encodeQueryParams(syncParams(token))}`;
 }
 
 export function syncServerUrl(location: { protocol: string; host: string }): string {

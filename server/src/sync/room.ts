@@ -293,14 +293,11 @@ export class Room implements ConnectionHost, FanoutRoom {
    * that asked for large replies gzipped.
    */
   private syncReply(stateVector: Uint8Array, gzip: boolean): Uint8Array {
-    let reply: SyncReply | undefined;
-    if (stateVector.byteLength > SYNC_REPLY_CACHE_MAX_KEY) {
+    const key = stateVector.byteLength > SYNC_REPLY_CACHE_MAX_KEY ? null : Buffer.from(stateVector).toString('base64');
+    let reply = key === null ? undefined : this.syncReplies.get(key);
+    if (!reply) {
       reply = { plain: encodeSyncStep2(this.doc, stateVector), gzipped: null };
-    } else {
-      const key = Buffer.from(stateVector).toString('base64');
-      reply = this.syncReplies.get(key);
-      if (!reply) {
-        reply = { plain: encodeSyncStep2(this.doc, stateVector), gzipped: null };
+      if (key !== null) {
         if (this.syncReplies.size >= SYNC_REPLY_CACHE_SIZE) this.syncReplies.clear();
         this.syncReplies.set(key, reply);
       }
