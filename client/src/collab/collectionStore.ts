@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { getCollection, readRecord, type CollectionName, type RecordOf } from '@pc/shared';
+import { getCollection, parseLenient, readRecord, type CollectionName, type RecordOf } from '@pc/shared';
+import { sameData } from '../lib/sameData';
 
 /**
  * A live, validated view of one collection of the board document.
@@ -9,10 +10,17 @@ import { getCollection, readRecord, type CollectionName, type RecordOf } from '@
  * items do not re-render: a drag on one note re-renders that note, not 10,000.
  * `getSnapshot` returns a new array only when something changed, as
  * `useSyncExternalStore` expects.
+ *
+ * Before the first sync it can also hold records from a paint snapshot
+ * (`seed`), drawn until the document confirms them: a record the sync brings
+ * with the same data keeps the seeded object (nothing re-renders), and
+ * `settle` drops the seeded records the synced document does not hold.
  */
 export class CollectionStore<C extends CollectionName> {
   private readonly byId = new Map<string, RecordOf<C>>();
   private readonly invalidIds = new Set<string>();
+  /** Seeded records the document has not confirmed yet (null once settled, or never seeded). */
+  private seeded: Set<string> | null = null;
   private snapshot: readonly RecordOf<C>[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly collection: Y.Map<Y.Map<unknown>>;
@@ -38,21 +46,56 @@ export class CollectionStore<C extends CollectionName> {
       if (touched.size === 0) return;
       for (const id of touched) this.reread(id);
       this.snapshot = [...this.byId.values()];
-      for (const listener of [...this.listeners]) listener();
+      this.notify();
     };
     this.collection.observeDeep(this.handler);
   }
 
   private reread(id: string): void {
+    const seeded = this.seeded?.delete(id) ? this.byId.get(id) : undefined;
     const read = readRecord(this.doc, this.name, id);
     if (!read) {
       this.byId.delete(id);
       this.invalidIds.delete(id);
       return;
     }
-    this.byId.set(id, read.record);
+    this.byId.set(id, seeded !== undefined && sameData(seeded, read.record) ? seeded : read.record);
     if (read.valid) this.invalidIds.delete(id);
     else this.invalidIds.add(id);
+  }
+
+  /**
+   * Hold these records (a paint snapshot's, by id) until the document has
+   * them; ids the document already holds keep the document's record.
+   */
+  seed(records: Readonly<Record<string, Record<string, unknown>>>): void {
+    this.seeded ??= new Set();
+    let added = false;
+    for (const id of Object.keys(records)) {
+      if (this.byId.has(id)) continue;
+      const read = parseLenient(this.name, records[id]!, id);
+      this.byId.set(id, read.record);
+      if (!read.valid) this.invalidIds.add(id);
+      this.seeded.add(id);
+      added = true;
+    }
+    if (!added) return;
+    this.snapshot = [...this.byId.values()];
+    this.notify();
+  }
+
+  /** The document is synced: seeded records it does not hold go, the rest are its own from now on. */
+  settle(): void {
+    const left = this.seeded;
+    this.seeded = null;
+    if (!left || left.size === 0) return;
+    for (const id of left) this.reread(id);
+    this.snapshot = [...this.byId.values()];
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {

@@ -11,6 +11,8 @@ export interface ConnectionState {
   synced: boolean;
   /** True once the board's local copy (IndexedDB) is loaded. */
   localLoaded: boolean;
+  /** True once the server's paint snapshot is shown: all of the board's records, read-only until the sync. */
+  painted: boolean;
   /** False when the browser reports no network. */
   online: boolean;
   accessProblem: AccessProblem | null;
@@ -31,6 +33,7 @@ export const INITIAL_CONNECTION: ConnectionState = {
   status: 'connecting',
   synced: false,
   localLoaded: false,
+  painted: false,
   online: true,
   accessProblem: null,
   hasBeenLive: false,

@@ -4,8 +4,8 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import { MESSAGE_SYNC } from '@pc/shared';
-import { MESSAGE_GZIPPED_SYNC } from '@pc/shared';
-import { AdoptingWebSocket, EMPTY_SYNC_STEP1, isSyncStep1, openEarlySocket, syncParams, syncServerUrl, syncSocketUrl } from './earlySocket';
+import { MESSAGE_GZIPPED_SYNC, MESSAGE_PAINT_SNAPSHOT } from '@pc/shared';
+import { AdoptingWebSocket, adoptingWebSocket, EMPTY_SYNC_STEP1, isSyncStep1, openEarlySocket, syncParams, syncServerUrl, syncSocketUrl } from './earlySocket';
 
 /** Enough of a browser WebSocket for the early socket and its adopter. */
 class FakeSocket extends EventTarget {
@@ -164,7 +164,69 @@ describe('AdoptingWebSocket', () => {
   });
 });
 
+describe('paint snapshots', () => {
+  it('are asked for on the socket URL', () => {
+    expect(syncSocketUrl(here, 'board-7', 'tok')).toContain('paint=1');
+  });
+
+  it('go to the paint handler, which the sync reply after them waits for', async () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const url = syncSocketUrl(here, 'board-8', 'tok');
+    openEarlySocket(url);
+    const socket = FakeSocket.created[0]!;
+    socket.open();
+    const records = { collections: { canvasItems: { a: { kind: 'sticky', text: 'Hello' } } }, meta: { title: 'Board' } };
+    // Arrived before the app started: the paint, then the reply.
+    socket.receive(await gzippedAs(MESSAGE_PAINT_SNAPSHOT, new TextEncoder().encode(JSON.stringify(records))));
+    socket.receive(await gzippedAs(MESSAGE_GZIPPED_SYNC, new Uint8Array([MESSAGE_SYNC, 1, 1, 4])));
+    const seen: string[] = [];
+    let painted: () => void = () => {};
+    const adopted = new (adoptingWebSocket((json) => {
+      seen.push(`paint ${JSON.stringify(json)}`);
+      return new Promise<void>((resolve) => (painted = resolve));
+    }))(url) as unknown as FakeSocket;
+    adopted.onmessage = (event) => seen.push(new Uint8Array(event.data as ArrayBuffer).join(','));
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    expect(seen[0]).toBe(`paint ${JSON.stringify(records)}`);
+    // Held until the paint is on screen, with what arrives meanwhile behind it.
+    socket.receive([1, 0]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toHaveLength(1);
+    painted();
+    await vi.waitFor(() => expect(seen).toEqual([`paint ${JSON.stringify(records)}`, `${MESSAGE_SYNC},1,1,4`, '1,0']));
+  });
+
+  it('are dropped without a handler, and skipped when they do not read, never holding the sync back', async () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const ws = new AdoptingWebSocket(syncSocketUrl(here, 'board-9', 'tok')) as unknown as FakeSocket;
+    const seen: string[] = [];
+    ws.onmessage = (event) => seen.push(new Uint8Array(event.data as ArrayBuffer).join(','));
+    ws.open();
+    ws.receive(await gzippedAs(MESSAGE_PAINT_SNAPSHOT, new TextEncoder().encode('{}')));
+    ws.receive([MESSAGE_SYNC, 1, 1, 4]);
+    await vi.waitFor(() => expect(seen).toEqual([`${MESSAGE_SYNC},1,1,4`]));
+
+    const warnings = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const paints: unknown[] = [];
+    const other = new (adoptingWebSocket(async (json) => void paints.push(json)))(syncSocketUrl(here, 'board-10', 'tok')) as unknown as FakeSocket;
+    const otherSeen: string[] = [];
+    other.onmessage = (event) => otherSeen.push(new Uint8Array(event.data as ArrayBuffer).join(','));
+    other.open();
+    other.receive([MESSAGE_PAINT_SNAPSHOT, 1, 2, 3]);
+    other.receive(await gzippedAs(MESSAGE_PAINT_SNAPSHOT, new TextEncoder().encode('not json')));
+    other.receive([MESSAGE_SYNC, 1, 1, 5]);
+    await vi.waitFor(() => expect(otherSeen).toEqual([`${MESSAGE_SYNC},1,1,5`]));
+    expect(paints).toEqual([]);
+    expect(warnings).toHaveBeenCalledTimes(2);
+    expect(other.closed).toBe(false);
+  });
+});
+
 async function gzipped(message: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  return gzippedAs(MESSAGE_GZIPPED_SYNC, message);
+}
+
+async function gzippedAs(type: number, message: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   const body = await new Response(new Blob([message]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
-  return new Uint8Array([MESSAGE_GZIPPED_SYNC, ...new Uint8Array(body)]);
+  return new Uint8Array([type, ...new Uint8Array(body)]);
 }

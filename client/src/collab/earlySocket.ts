@@ -1,6 +1,6 @@
-import { COMPRESS_GZIP, COMPRESS_PARAM, MESSAGE_SYNC, WS_PATH } from '@pc/shared/protocol';
+import { COMPRESS_GZIP, COMPRESS_PARAM, MESSAGE_SYNC, PAINT_PARAM, PAINT_WANTED, WS_PATH } from '@pc/shared/protocol';
 import { encodeQueryParams } from 'lib0/url';
-import { inflatingReceiver } from './gzippedSync';
+import { inflatingReceiver, isPaintSnapshot, readPaint, type PaintHandler } from './gzippedSync';
 
 /**
  * The board's sync socket, opened as soon as the page knows which board it
@@ -15,9 +15,9 @@ export const EMPTY_SYNC_STEP1 = new Uint8Array([MESSAGE_SYNC, 0, 1, 0]);
 /** An unadopted socket is closed after this long (the page went elsewhere). */
 const UNCLAIMED_MS = 30_000;
 
-/** The sync socket's query: the token, and large sync replies gzipped (see gzippedSync.ts). */
+/** The sync socket's query: the token, large sync replies gzipped and a paint snapshot first (see gzippedSync.ts). */
 export function syncParams(token: string): Record<string, string> {
-  return { token, [COMPRESS_PARAM]: COMPRESS_GZIP };
+  return { token, [COMPRESS_PARAM]: COMPRESS_GZIP, [PAINT_PARAM]: PAINT_WANTED };
 }
 
 /** ws(s)://host/ws/<boardId>?token=<token>&compress=gzip, built from `syncParams` as WebsocketProvider builds it (lib0's encodeQueryParams). */
@@ -61,7 +61,11 @@ export function openEarlySocket(url: string): void {
     ws.send(EMPTY_SYNC_STEP1);
     socket.sentStep1 = true;
   };
-  const onMessage = (event: MessageEvent) => socket.messages.push(event);
+  const onMessage = (event: MessageEvent) => {
+    // Inflate and parse the records while the app still loads.
+    if (isPaintSnapshot(event.data)) void readPaint(event.data);
+    socket.messages.push(event);
+  };
   const onClose = (event: CloseEvent) => (socket.closed = event);
   const timer = setTimeout(() => {
     if (early === socket) {
@@ -88,7 +92,7 @@ export function openEarlySocket(url: string): void {
  * WebsocketProvider does), and the owner's own sync step 1 is not sent again
  * when the early one already asked for everything.
  */
-function adoptEarlySocket(url: string): WebSocket | null {
+function adoptEarlySocket(url: string, paint: PaintHandler | undefined): WebSocket | null {
   const socket = early;
   if (!socket || socket.url !== url) return null;
   early = null;
@@ -103,7 +107,7 @@ function adoptEarlySocket(url: string): WebSocket | null {
     }
     send(data);
   };
-  const receive = inflateMessages(ws);
+  const receive = inflateMessages(ws, paint);
   queueMicrotask(() => {
     if (socket.closed) {
       ws.onclose?.(socket.closed);
@@ -118,9 +122,10 @@ function adoptEarlySocket(url: string): WebSocket | null {
 
 /**
  * The handler the owner sets as `onmessage` gets every message in order, with
- * gzipped sync replies inflated; returns the receiver, which replays take too.
+ * gzipped sync replies inflated and paint snapshots handed to `paint`; returns
+ * the receiver, which replays take too.
  */
-function inflateMessages(ws: WebSocket): (event: MessageEvent) => void {
+function inflateMessages(ws: WebSocket, paint: PaintHandler | undefined): (event: MessageEvent) => void {
   let handler: ((this: WebSocket, event: MessageEvent) => unknown) | null = null;
   const receive = inflatingReceiver(
     (data) => handler?.call(ws, new MessageEvent('message', { data })),
@@ -128,6 +133,7 @@ function inflateMessages(ws: WebSocket): (event: MessageEvent) => void {
       console.error('Could not inflate the board sent by the server; reconnecting', error);
       ws.close();
     },
+    paint,
   );
   // The owner's `onmessage` is kept here; the socket's own events come through the listener.
   Object.defineProperty(ws, 'onmessage', {
@@ -140,11 +146,19 @@ function inflateMessages(ws: WebSocket): (event: MessageEvent) => void {
   return onMessage;
 }
 
-/** A WebSocket constructor for WebsocketProvider: the early socket when it matches, else a new one. */
-export const AdoptingWebSocket = function AdoptingWebSocket(url: string | URL, protocols?: string | string[]): WebSocket {
-  const adopted = adoptEarlySocket(String(url));
-  if (adopted) return adopted;
-  const ws = new WebSocket(url, protocols);
-  inflateMessages(ws);
-  return ws;
-} as unknown as typeof WebSocket;
+/**
+ * A WebSocket constructor for WebsocketProvider: the early socket when it
+ * matches, else a new one; paint snapshots on either go to `paint`.
+ */
+export function adoptingWebSocket(paint?: PaintHandler): typeof WebSocket {
+  return function AdoptingWebSocket(url: string | URL, protocols?: string | string[]): WebSocket {
+    const adopted = adoptEarlySocket(String(url), paint);
+    if (adopted) return adopted;
+    const ws = new WebSocket(url, protocols);
+    inflateMessages(ws, paint);
+    return ws;
+  } as unknown as typeof WebSocket;
+}
+
+/** The constructor without a paint handler: paint snapshots are dropped. */
+export const AdoptingWebSocket = adoptingWebSocket();

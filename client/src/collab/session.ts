@@ -4,15 +4,16 @@ import { WebsocketProvider } from 'y-websocket';
 import { applyLargeSyncsWithoutReencode } from './largeSync';
 import { installFastStringDecoding } from './fastStrings';
 import { Awareness } from 'y-protocols/awareness';
-import { COLLECTION_NAMES, getCollection, getMetaMap, refusalFromClose, type BoardView, type CollectionName } from '@pc/shared';
+import { COLLECTION_NAMES, getCollection, getMetaMap, readMeta, readMetaData, readPaintSnapshot, refusalFromClose, type BoardView, type CollectionName, type Meta, type PaintSnapshot } from '@pc/shared';
 import { CollectionStore } from './collectionStore';
-import { AdoptingWebSocket, syncParams, syncServerUrl } from './earlySocket';
+import { adoptingWebSocket, syncParams, syncServerUrl } from './earlySocket';
 import { cleanSyncUrls, nextSyncUrl } from './failover';
 import { INITIAL_CONNECTION, MAX_RECONNECT_MS, accessProblemFromCloseCode, reconnectDelay, type ConnectionState } from './connection';
 import { peersFromStates, type Peer, type PresenceState } from './presence';
 import { throttle, type Throttled } from '../lib/throttle';
 import { createValueStore, type ValueStore } from '../lib/valueStore';
 import type { Point, Rect } from '../lib/geometry';
+import { afterFramesShown } from '../lib/afterPaint';
 
 /** ~20 cursor updates a second: smooth enough to follow, cheap for a 40-person room. */
 export const CURSOR_INTERVAL_MS = 50;
@@ -73,6 +74,8 @@ export class BoardSession {
   private readonly boardStores = new Map<(session: BoardSession) => object, SessionStore>();
   /** Every node's sync URL, when the server runs several (empty: the page's own host only). */
   private syncUrls: string[] = [];
+  /** The server's paint snapshot, drawn until the first sync (null after it, or without one). */
+  private paint: PaintSnapshot | null = null;
   private destroyed = false;
 
   constructor(readonly options: SessionOptions) {
@@ -95,8 +98,9 @@ export class BoardSession {
 
       const provider = new WebsocketProvider(syncServerUrl(location), boardId, this.doc, {
         params: syncParams(token),
-        // Takes over the socket the page opened before the app started, if it is this board's.
-        WebSocketPolyfill: AdoptingWebSocket,
+        // Takes over the socket the page opened before the app started, if it is this board's;
+        // a large board's records arrive first as a paint snapshot, drawn before the sync is read.
+        WebSocketPolyfill: adoptingWebSocket((json) => this.drawPaint(json)),
         // Tabs sync through the server and IndexedDB. A BroadcastChannel would let a
         // view-only tab hand edits to an editing tab of the same browser.
         disableBc: true,
@@ -117,7 +121,10 @@ export class BoardSession {
         if (this.syncUrls.length > 0) provider.serverUrl = nextSyncUrl(this.syncUrls, provider.serverUrl);
       });
       provider.on('status', ({ status }) => this.patchConnection({ status, ...(status !== 'connected' ? { synced: false } : {}) }));
-      provider.on('sync', (synced: boolean) => this.patchConnection(synced ? { synced, hasBeenLive: true } : { synced }));
+      provider.on('sync', (synced: boolean) => {
+        if (synced) this.settlePaint();
+        this.patchConnection(synced ? { synced, hasBeenLive: true } : { synced });
+      });
       provider.on('closed', (close: { code: number }) => {
         const problem = accessProblemFromCloseCode(close.code);
         if (problem) this.patchConnection({ accessProblem: problem, status: 'disconnected' });
@@ -178,8 +185,45 @@ export class BoardSession {
     if (!store) {
       store = new CollectionStore(this.doc, name);
       this.stores.set(name, store as unknown as CollectionStore<CollectionName>);
+      const seed = this.paint?.collections[name];
+      if (seed) store.seed(seed);
     }
     return store;
+  }
+
+  /**
+   * The board settings: the document's, or before the first sync the paint
+   * snapshot's. Readers re-read on the meta map's changes and on `connection`
+   * (which says when a paint snapshot is shown).
+   */
+  meta(): Meta {
+    if (this.paint && getMetaMap(this.doc).size === 0) return readMetaData(this.paint.meta).record;
+    return readMeta(this.doc).record;
+  }
+
+  /**
+   * A paint snapshot arrived before the first sync reply: every store holds
+   * its records (read-only: edits go to the document, which has none of them
+   * yet) until the sync, which waits until they have been drawn. Reading a
+   * 10,000-note sync takes half a second; this shows the board first.
+   */
+  private async drawPaint(json: unknown): Promise<void> {
+    if (this.destroyed || this.connection.get().synced) return;
+    const paint = readPaintSnapshot(json);
+    this.paint = paint;
+    for (const [name, store] of this.stores) {
+      const seed = paint.collections[name];
+      if (seed) store.seed(seed);
+    }
+    this.patchConnection({ painted: true });
+    await afterFramesShown();
+  }
+
+  /** The document is synced: it is the only source from here on. */
+  private settlePaint(): void {
+    if (!this.paint) return;
+    this.paint = null;
+    for (const store of this.stores.values()) store.settle();
   }
 
   private patchConnection(patch: Partial<ConnectionState>): void {

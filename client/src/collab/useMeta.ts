@@ -1,5 +1,5 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
-import { getMetaMap, readMeta, type Meta } from '@pc/shared';
+import { getMetaMap, type Meta } from '@pc/shared';
 import type { BoardSession } from './session';
 
 /**
@@ -16,12 +16,17 @@ export function useMetaField<K extends keyof Meta>(session: BoardSession, key: K
         if (event.keysChanged.has(key)) listener();
       };
       meta.observe(onChange);
-      return () => meta.unobserve(onChange);
+      // Before the first sync the settings may come from the paint snapshot (see BoardSession.meta).
+      const stopConnection = session.connection.subscribe(listener);
+      return () => {
+        meta.unobserve(onChange);
+        stopConnection();
+      };
     },
     [session, key],
   );
   const getSnapshot = () => {
-    const value = readMeta(session.doc).record[key];
+    const value = session.meta()[key];
     const json = JSON.stringify(value);
     if (cache.current?.json === json) return cache.current.value;
     cache.current = { json, value };

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { readMeta, type Role } from '@pc/shared';
+import { type Role } from '@pc/shared';
 import { ApiError, fetchBoard } from '../collab/api';
 import { useValue } from '../lib/hooks';
 import { BoardSession } from '../collab/session';
@@ -128,10 +128,14 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
   useEffect(() => {
     if (!session) return;
     const meta = session.doc.getMap('meta');
-    const read = () => setDocTitle(readMeta(session.doc).record.title);
+    const read = () => setDocTitle(session.meta().title);
     read();
     meta.observe(read);
-    return () => meta.unobserve(read);
+    const stopConnection = session.connection.subscribe(read);
+    return () => {
+      meta.unobserve(read);
+      stopConnection();
+    };
   }, [session]);
 
   const title = info.title || docTitle;

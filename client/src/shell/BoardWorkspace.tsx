@@ -81,7 +81,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   const peers = useValueBy(session.peers, peopleKey);
   const undoState = useValue(session.undoState);
 
-  const contentReady = connection.synced || (connection.localLoaded && connection.status === 'disconnected');
+  // The paint snapshot is the server's whole board too: frame on it rather than move the camera after the sync.
+  const contentReady = connection.synced || connection.painted || (connection.localLoaded && connection.status === 'disconnected');
   /** The tab's structured content plus its free items, for zoom-to-fit. */
   const boundsFor = useCallback(
     (forView: string): Rect | null => {

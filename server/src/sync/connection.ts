@@ -1,12 +1,27 @@
 import type { Duplex } from 'node:stream';
 import type { RawData, WebSocket } from 'ws';
-import { CLOSE_POLICY, type BoardId, type Role } from '@pc/shared';
+import { CLOSE_POLICY, COMPRESS_GZIP, COMPRESS_PARAM, PAINT_PARAM, PAINT_WANTED, type BoardId, type Role } from '@pc/shared';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
 import type { ConnectionSlot } from './connectionLimits';
 import type { ConnectionRateLimiter } from './limits';
 
 /** What a connection needs from its room (kept narrow so the two files stay apart). */
+/** What a client asked for on its socket URL; stock y-websocket clients ask for neither. */
+export interface ClientAsks {
+  /** `?compress=gzip`: large sync replies as MESSAGE_GZIPPED_SYNC. */
+  gzip: boolean;
+  /** `?paint=1`: a MESSAGE_PAINT_SNAPSHOT before a large first sync reply. */
+  paint: boolean;
+}
+
+export const NO_ASKS: ClientAsks = { gzip: false, paint: false };
+
+/** The asks in a socket URL's query: anything but exactly the documented values is ignored. */
+export function clientAsks(params: URLSearchParams): ClientAsks {
+  return { gzip: params.get(COMPRESS_PARAM) === COMPRESS_GZIP, paint: params.get(PAINT_PARAM) === PAINT_WANTED };
+}
+
 export interface ConnectionHost {
   receive(connection: Connection, message: Uint8Array): void;
   removeConnection(connection: Connection): void;
@@ -76,8 +91,8 @@ export class Connection {
     private readonly options: ConnectionOptions,
     /** This connection's place under the connection limits, given back when it closes. */
     private readonly slot?: ConnectionSlot,
-    /** The client asked for large sync replies gzipped (`?compress=gzip`, see MESSAGE_GZIPPED_SYNC). */
-    readonly acceptsGzip = false,
+    /** What the client asked for on its socket URL (large sync replies gzipped, a paint snapshot). */
+    readonly asks: ClientAsks = NO_ASKS,
   ) {
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('pong', () => (this.alive = true));

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { gzipSync } from 'node:zlib';
-import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_GZIPPED_SYNC, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from '@pc/shared';
+import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_GZIPPED_SYNC, MESSAGE_PAINT_SNAPSHOT, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, boardPaintSnapshot } from '@pc/shared';
 
 /**
  * The y-websocket wire protocol, one decoder for everything a client may send
@@ -128,6 +128,11 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** A sync step 1 from a client that holds nothing of the board yet. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return Y.decodeStateVector(stateVector).size === 0;
+}
+
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -145,6 +150,19 @@ export function gzipSyncMessage(message: Uint8Array): Uint8Array {
   const gzipped = gzipSync(message, { level: 1 });
   const out = new Uint8Array(1 + gzipped.byteLength);
   out[0] = MESSAGE_GZIPPED_SYNC;
+  out.set(gzipped, 1);
+  return out;
+}
+
+/**
+ * The board's records as MESSAGE_PAINT_SNAPSHOT: gzip (level 1) of their JSON.
+ * A 10,000-note board: 1.8 MB of JSON, 0.4 MB gzipped, in about 75 ms; made
+ * once per document version, for the first client that asks (Room.syncReply).
+ */
+export function paintSnapshotMessage(doc: Y.Doc): Uint8Array {
+  const gzipped = gzipSync(JSON.stringify(boardPaintSnapshot(doc)), { level: 1 });
+  const out = new Uint8Array(1 + gzipped.byteLength);
+  out[0] = MESSAGE_PAINT_SNAPSHOT;
   out.set(gzipped, 1);
   return out;
 }

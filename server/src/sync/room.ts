@@ -18,6 +18,8 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   gzipSyncMessage,
+  isEmptyStateVector,
+  paintSnapshotMessage,
 } from './protocol';
 import { UpdateGate, type GateDecision, type UpdateSource } from './updateGate';
 import { facilitatorLocks } from './lockPolicy';
@@ -38,6 +40,8 @@ interface SyncReply {
   plain: Uint8Array;
   /** Made on first request (MESSAGE_GZIPPED_SYNC). */
   gzipped: Uint8Array | null;
+  /** Made on first request, for the empty state vector only (MESSAGE_PAINT_SNAPSHOT). */
+  paint: Uint8Array | null;
 }
 
 /** Sync-step-2 replies kept per document version (new clients all send the same empty state vector). */
@@ -212,7 +216,7 @@ export class Room implements ConnectionHost, FanoutRoom {
     switch (message.kind) {
       case 'sync-step1':
         if (this.overLimit(connection, connection.limiter?.syncRequest())) return;
-        connection.sendSync(this.syncReply(message.stateVector, connection.acceptsGzip));
+        this.sendSyncReply(connection, message.stateVector);
         return;
       case 'sync-step2':
         if (this.overLimit(connection, connection.limiter?.syncRequest())) return;
@@ -292,19 +296,32 @@ export class Room implements ConnectionHost, FanoutRoom {
    * is encoded once per version, and gzipped once per version for the clients
    * that asked for large replies gzipped.
    */
-  private syncReply(stateVector: Uint8Array, gzip: boolean): Uint8Array {
+  private sendSyncReply(connection: Connection, stateVector: Uint8Array): void {
     const key = stateVector.byteLength > SYNC_REPLY_CACHE_MAX_KEY ? null : Buffer.from(stateVector).toString('base64');
     let reply = key === null ? undefined : this.syncReplies.get(key);
     if (!reply) {
-      reply = { plain: encodeSyncStep2(this.doc, stateVector), gzipped: null };
+      reply = { plain: encodeSyncStep2(this.doc, stateVector), gzipped: null, paint: null };
       if (key !== null) {
         if (this.syncReplies.size >= SYNC_REPLY_CACHE_SIZE) this.syncReplies.clear();
         this.syncReplies.set(key, reply);
       }
     }
-    if (!gzip || reply.plain.byteLength < GZIPPED_SYNC_MIN_BYTES) return reply.plain;
+    const { asks } = connection;
+    if (reply.plain.byteLength < GZIPPED_SYNC_MIN_BYTES) {
+      connection.sendSync(reply.plain);
+      return;
+    }
+    // A client that holds nothing yet and asked for it draws the records before reading the reply.
+    if (asks.paint && isEmptyStateVector(stateVector)) {
+      reply.paint ??= paintSnapshotMessage(this.doc);
+      connection.sendSync(reply.paint);
+    }
+    if (!asks.gzip) {
+      connection.sendSync(reply.plain);
+      return;
+    }
     reply.gzipped ??= gzipSyncMessage(reply.plain);
-    return reply.gzipped;
+    connection.sendSync(reply.gzipped);
   }
 
   private receivePresence(connection: Connection, update: Uint8Array): void {

@@ -8,7 +8,7 @@ import type { BoardRecord, BoardStore } from '../storage/boardStore';
 import type { UpdateWriter } from '../storage/updateWriter';
 import type { Fanout } from '../fanout/fanout';
 import { Keepalive } from './keepalive';
-import { Connection, type ConnectionOptions } from './connection';
+import { Connection, NO_ASKS, type ClientAsks, type ConnectionOptions } from './connection';
 import type { ConnectionSlot } from './connectionLimits';
 import { Room, type SyncLimits } from './room';
 
@@ -80,10 +80,10 @@ export class RoomRegistry {
   }
 
   /** Take over an authorised socket: it queues messages until its board has loaded. */
-  connect(board: BoardRecord, role: Role, ws: WebSocket, socket: Duplex, slot?: ConnectionSlot, acceptsGzip = false): void {
+  connect(board: BoardRecord, role: Role, ws: WebSocket, socket: Duplex, slot?: ConnectionSlot, asks: ClientAsks = NO_ASKS): void {
     const { metrics, log } = this.options;
     // Every connection shares one options object; nothing it keeps refers to the board record.
-    const connection = new Connection(ws, socket, board.id, role, this.connectionOptions, slot, acceptsGzip);
+    const connection = new Connection(ws, socket, board.id, role, this.connectionOptions, slot, asks);
     this.connections.add(connection);
     this.grants.set(connection, board.tokenHashes[role]);
     metrics.connections.inc();

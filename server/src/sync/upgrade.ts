@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { CLOSE_FORBIDDEN, COMPRESS_GZIP, COMPRESS_PARAM, CLOSE_GOING_AWAY, CLOSE_NOT_FOUND, CLOSE_TRY_AGAIN, CLOSE_UNAUTHORISED, WS_PATH } from '@pc/shared';
+import { CLOSE_FORBIDDEN, CLOSE_GOING_AWAY, CLOSE_NOT_FOUND, CLOSE_TRY_AGAIN, CLOSE_UNAUTHORISED, WS_PATH } from '@pc/shared';
 import { authorizeBoard, type AccessDenied, type AccessResult } from '../auth/boardAccess';
 import { clientAddress } from '../auth/clientAddress';
 import { originAllowed, type OriginPolicy } from '../http/origins';
@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { BoardStore } from '../storage/boardStore';
 import type { ConnectionLimits, LimitRefusal } from './connectionLimits';
 import type { RoomRegistry } from './roomRegistry';
+import { clientAsks, type ClientAsks } from './connection';
 
 export interface UpgradeOptions {
   wss: WebSocketServer;
@@ -53,7 +54,7 @@ export function createUpgradeHandler(options: UpgradeOptions) {
   const onRefusedError = (error: Error) => log.debug({ err: error.message }, 'websocket error while refusing');
 
   /** The socket is open: refuse it with a close code, or hand it to its room. Holds nothing of the request. */
-  const opened = (ws: WebSocket, socket: Duplex, access: AccessResult, boardId: string, address: string, acceptsGzip: boolean): void => {
+  const opened = (ws: WebSocket, socket: Duplex, access: AccessResult, boardId: string, address: string, asks: ClientAsks): void => {
     if (options.isShuttingDown() || !access.ok) {
       // Accepted connections get their error handler from Connection; these only close.
       ws.on('error', onRefusedError);
@@ -75,7 +76,7 @@ export function createUpgradeHandler(options: UpgradeOptions) {
       }
       log.debug({ boardId, role: access.role }, 'websocket connected');
       // The connection gives the slot back when it closes.
-      registry.connect(access.board, access.role, ws, socket, slot, acceptsGzip);
+      registry.connect(access.board, access.role, ws, socket, slot, asks);
     }
   };
 
@@ -94,8 +95,7 @@ export function createUpgradeHandler(options: UpgradeOptions) {
       boardId = '';
     }
     const token = url.searchParams.get('token');
-    // Anything but exactly "gzip" is ignored: the client gets plain messages.
-    const acceptsGzip = url.searchParams.get(COMPRESS_PARAM) === COMPRESS_GZIP;
+    const asks = clientAsks(url.searchParams);
     // Before any work: a page on another site gets a plain 403 and no socket.
     if (!originAllowed(req.headers.origin, req.headers.host, options.origins)) {
       log.info({ origin: String(req.headers.origin).slice(0, 100) }, 'websocket refused: origin not allowed');
@@ -107,7 +107,7 @@ export function createUpgradeHandler(options: UpgradeOptions) {
     authorizeBoard(store, boardId, token)
       .then((access) => {
         if (socket.destroyed) return;
-        wss.handleUpgrade(req, socket, head, (ws) => opened(ws, socket, access, boardId, address, acceptsGzip));
+        wss.handleUpgrade(req, socket, head, (ws) => opened(ws, socket, access, boardId, address, asks));
       })
       .catch((error: unknown) => {
         log.error({ err: error }, 'websocket authorisation failed');

@@ -6,3 +6,4 @@ export * from './repair';
 export * from './inspect';
 export * from './agreement';
 export * from './permissions';
+export * from './paintSnapshot';

@@ -8,7 +8,11 @@ export function getMetaMap(doc: Y.Doc): Y.Map<unknown> {
 }
 
 export function readMeta(doc: Y.Doc): ReadRecord<Meta> {
-  const raw = getMetaMap(doc).toJSON() as Record<string, unknown>;
+  return readMetaData(getMetaMap(doc).toJSON() as Record<string, unknown>);
+}
+
+/** Board settings from plain data (the meta map's JSON), read as leniently as `readMeta`. */
+export function readMetaData(raw: Record<string, unknown>): ReadRecord<Meta> {
   const strict = metaSchema.safeParse(raw);
   if (strict.success) return { record: strict.data, valid: true, problems: [] };
   const record = metaSchema.parse({}) as Meta;

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { getCollection, getMetaMap, readMeta, type LogicLink, type LogicNode, type MatrixCell, type MatrixRow, type Partner, runChecks, type CheckReport, buildLogicGraph, type LogicGraph, getTemplate, type LogicTemplateId, boardTemplate, templateShowingColumns, type LogicTemplate } from '@pc/shared';
+import { getMetaMap, type LogicLink, type LogicNode, type MatrixCell, type MatrixRow, type Partner, runChecks, type CheckReport, buildLogicGraph, type LogicGraph, getTemplate, type LogicTemplateId, boardTemplate, templateShowingColumns, type LogicTemplate } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import { createValueStore, type ValueStore } from '../../../lib/valueStore';
 import { selectionFor, withSelection } from '../../../canvas/selectionStore';
@@ -64,19 +64,20 @@ export class LogicModelStore {
   private elk: Promise<ElkLayouter> | null = null;
 
   constructor(private readonly session: BoardSession) {
-    const nodes = getCollection(session.doc, 'logicNodes');
-    const links = getCollection(session.doc, 'logicLinks');
+    // The stores, not the document: before the first sync they hold the paint snapshot's records.
+    const nodes = session.collection('logicNodes');
+    const links = session.collection('logicLinks');
     const local = createValueStore<Omit<LogicUiState, 'selectedId' | 'selectedLinkId'>>({ editingId: null, actionPlanOpen: false, notice: null });
     this.ui = withSelection(local, selectionFor(session), LOGIC_VIEW, {
       keys: ['selectedId', 'selectedLinkId'],
       read: (ids) => {
         const [only] = ids;
         const one = ids.size === 1 && only !== undefined ? only : null;
-        return { selectedId: one !== null && nodes.has(one) ? one : null, selectedLinkId: one !== null && links.has(one) ? one : null };
+        return { selectedId: one !== null && nodes.get(one) ? one : null, selectedLinkId: one !== null && links.get(one) ? one : null };
       },
       write: ({ selectedId, selectedLinkId }) => selectedId ?? selectedLinkId,
     });
-    this.template = readMeta(session.doc).record.logicTemplate;
+    this.template = session.meta().logicTemplate;
     // One transaction (a sync step, a remote edit) touches several collections and
     // each tells us separately; tell our readers once, when all of them are current,
     // so the graph, checks and layout are derived once per change, not once per collection.
@@ -94,7 +95,7 @@ export class LogicModelStore {
     }
     const meta = getMetaMap(session.doc);
     const onMeta = () => {
-      const next = readMeta(session.doc).record.logicTemplate;
+      const next = session.meta().logicTemplate;
       if (next !== this.template) {
         this.template = next;
         notify();
@@ -102,6 +103,8 @@ export class LogicModelStore {
     };
     meta.observe(onMeta);
     this.cleanups.push(() => meta.unobserve(onMeta));
+    // Before the first sync the template may come from the paint snapshot (see BoardSession.meta).
+    this.cleanups.push(session.connection.subscribe(onMeta));
     // Keep routes following the model even when no component is reading it yet.
     this.cleanups.push(this.subscribe(() => this.getSnapshot()));
   }

@@ -9,7 +9,6 @@ import type { Partner, Stakeholder } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import { createValueStore, type ValueStore } from '../../../lib/valueStore';
 import { selectionFor, withSelection } from '../../../canvas/selectionStore';
-import { getCollection } from '@pc/shared';
 import { colourBy, type ColourEncoding, type ColourField, type SizeField } from '../model/encodings';
 import { compileFilter, matchesSearch, searchTerms, type FilterClause } from '../model/filters';
 import { cardPlacements, type CardPlacement, type MapLayout } from '../model/mapLayout';
@@ -94,12 +93,13 @@ function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =
 
 /** The board module's store factory: the session keeps one per open board and drops it with itself. */
 export function createMapUi(session: BoardSession): MapUi {
-  const stakeholders = getCollection(session.doc, 'stakeholders');
+  // The store, not the document: before the first sync it holds the paint snapshot's records.
+  const stakeholders = session.collection('stakeholders');
   const state = withSelection(createValueStore<LocalMapUiState>(INITIAL_MAP_UI), selectionFor(session), MAP_VIEW, {
     keys: ['selectedId'],
     read: (ids) => {
       const [only] = ids;
-      return { selectedId: ids.size === 1 && only !== undefined && stakeholders.has(only) ? only : null };
+      return { selectedId: ids.size === 1 && only !== undefined && stakeholders.get(only) ? only : null };
     },
     write: ({ selectedId }) => selectedId,
   });

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { boardPaintSnapshot, createRecord, deleteRecord, updateRecord } from '@pc/shared';
+import { CollectionStore } from './collectionStore';
+
+/** A server's document with `n` notes, and its paint snapshot's notes. */
+function serverBoard(n: number) {
+  const doc = new Y.Doc();
+  const ids = Array.from({ length: n }, (_, i) => createRecord(doc, 'canvasItems', { kind: 'sticky', text: `Note ${i}`, x: i * 10, y: 0 }).id);
+  return { doc, ids, paint: boardPaintSnapshot(doc).collections.canvasItems! };
+}
+
+describe('CollectionStore seeded from a paint snapshot', () => {
+  it('shows the seeded records before the sync, validated as the document would be', () => {
+    const server = serverBoard(3);
+    const store = new CollectionStore(new Y.Doc(), 'canvasItems');
+    let notified = 0;
+    store.subscribe(() => notified++);
+    store.seed({ ...server.paint, broken: { kind: 'sticky', text: 42, x: 'left' } });
+    expect(notified).toBe(1);
+    expect(store.getSnapshot().map((r) => r.text).slice(0, 3)).toEqual(['Note 0', 'Note 1', 'Note 2']);
+    expect(store.get(server.ids[1]!)).toMatchObject({ id: server.ids[1], kind: 'sticky', x: 10 });
+    // A bad record reads as the document's bad records do: drawn with defaults, flagged.
+    expect(store.isInvalid('broken')).toBe(true);
+    expect(store.get('broken')).toMatchObject({ id: 'broken', text: '' });
+  });
+
+  it('keeps each seeded object when the sync brings the same data, so nothing re-renders', () => {
+    const server = serverBoard(50);
+    const doc = new Y.Doc();
+    const store = new CollectionStore(doc, 'canvasItems');
+    store.seed(server.paint);
+    const seeded = new Map(store.getSnapshot().map((r) => [r.id, r]));
+    // The sync: one record changed on the server since the snapshot.
+    updateRecord(server.doc, 'canvasItems', server.ids[7]!, { text: 'Changed since' });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server.doc));
+    store.settle();
+    for (const record of store.getSnapshot()) {
+      if (record.id === server.ids[7]) {
+        expect(record.text).toBe('Changed since');
+        expect(record).not.toBe(seeded.get(record.id));
+      } else {
+        expect(record).toBe(seeded.get(record.id));
+      }
+    }
+    expect(store.getSnapshot()).toHaveLength(50);
+  });
+
+  it('drops seeded records the synced document does not hold, and the document is the only source after', () => {
+    const server = serverBoard(5);
+    const doc = new Y.Doc();
+    const store = new CollectionStore(doc, 'canvasItems');
+    store.seed(server.paint);
+    deleteRecord(server.doc, 'canvasItems', server.ids[2]!);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server.doc));
+    expect(store.get(server.ids[2]!)).toBeDefined();
+    store.settle();
+    expect(store.get(server.ids[2]!)).toBeUndefined();
+    expect(store.getSnapshot()).toHaveLength(4);
+    // A later seed (a snapshot sent again on a reconnect) adds nothing the document lacks for good.
+    store.settle();
+    updateRecord(doc, 'canvasItems', server.ids[0]!, { text: 'Edited here' });
+    expect(store.get(server.ids[0]!)?.text).toBe('Edited here');
+  });
+
+  it('never replaces a record the document already holds (an offline copy loaded first)', () => {
+    const server = serverBoard(2);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server.doc));
+    updateRecord(doc, 'canvasItems', server.ids[0]!, { text: 'Offline edit' });
+    const store = new CollectionStore(doc, 'canvasItems');
+    let notified = 0;
+    store.subscribe(() => notified++);
+    store.seed(server.paint);
+    expect(notified).toBe(0);
+    expect(store.get(server.ids[0]!)?.text).toBe('Offline edit');
+    store.settle();
+    expect(store.getSnapshot()).toHaveLength(2);
+  });
+});
