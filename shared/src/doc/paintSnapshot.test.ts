@@ -31,5 +31,10 @@ describe('paint snapshots', () => {
     expect(read.collections.canvasItems!['__proto__']).toEqual({ text: 'kept as a key' });
     expect(Object.getPrototypeOf(read.collections.canvasItems)).toBeNull();
     expect(read.meta).toEqual({});
+    // A collection of records only is used as parsed.
+    const parsed = JSON.parse('{"collections":{"stakeholders":{"s1":{"name":"A"},"constructor":{"name":"B"}}}}') as { collections: { stakeholders: object } };
+    const same = readPaintSnapshot(parsed);
+    expect(same.collections.stakeholders).toBe(parsed.collections.stakeholders);
+    expect(Object.keys(same.collections.stakeholders!)).toEqual(['s1', 'constructor']);
   });
 });

