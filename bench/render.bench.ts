@@ -25,6 +25,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { artifactsDir } from '../tests/helpers/browser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { getCollection } from '@pc/shared';
@@ -168,7 +169,13 @@ async function openOurs(browser: Browser, kind: RenderKind, size: number, url: s
     page.on('pageerror', (error) => console.error('  page error:', error.message));
     await page.goto(url);
     const firstPaint = await waitFirstPaint(page);
-    const interactive = await timeToInteractive(page, kind);
+    const interactive = await timeToInteractive(page, kind).catch(async (error: unknown) => {
+      // A click the page never answers is a finding, not a reason to lose the run: listed as n/a, with a picture.
+      const shot = join(artifactsDir, `render-unanswered-${kind}-${size}-${Date.now()}.png`);
+      await page.screenshot({ path: shot }).catch(() => {});
+      console.error(`  ${kind} ${size}: the click on a card was not answered (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); screenshot ${shot}`);
+      return NaN;
+    });
     return { context, page, firstPaint, interactive };
   } catch (error) {
     await context.close();

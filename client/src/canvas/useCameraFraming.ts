@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { centreOn, fitBounds, fitReadable, visibleWorldRect, zoomAt, zoomBy, zoomForLabels, ZOOM_STEP, DEFAULT_CAMERA, type Camera, type ReadableAnchor } from './camera';
 import { OPENING_LABEL_PX, PRESENTATION_LABEL_PX } from '../lib/theme';
 import { rectsIntersect, screenPoint, worldPoint, type Rect, type Size } from '../lib/geometry';
@@ -81,7 +81,8 @@ export function useCameraFraming({ view, contentReady, boundsFor, fitting }: Fra
     frame(home(current));
   }, [frame, home]);
 
-  useEffect(autoFit, [autoFit, contentReady, view]);
+  // Before the browser paints: the content's first frame is already framed, never drawn elsewhere and then moved.
+  useLayoutEffect(autoFit, [autoFit, contentReady, view]);
 
   const touch = useCallback(() => touched.current.add(latest.current.view), []);
 
