@@ -46,6 +46,24 @@ describe('CollectionStore seeded from a paint snapshot', () => {
     expect(store.getSnapshot()).toHaveLength(50);
   });
 
+  it('tells nobody when the sync confirms every seeded record as drawn', () => {
+    const server = serverBoard(20);
+    const doc = new Y.Doc();
+    const store = new CollectionStore(doc, 'canvasItems');
+    store.seed(server.paint);
+    const drawn = store.getSnapshot();
+    let notified = 0;
+    store.subscribe(() => notified++);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server.doc));
+    store.settle();
+    expect(notified).toBe(0);
+    expect(store.getSnapshot()).toBe(drawn);
+    // Later edits tell as always.
+    updateRecord(doc, 'canvasItems', server.ids[3]!, { text: 'Edited' });
+    expect(notified).toBe(1);
+    expect(store.getSnapshot()).not.toBe(drawn);
+  });
+
   it('drops seeded records the synced document does not hold, and the document is the only source after', () => {
     const server = serverBoard(5);
     const doc = new Y.Doc();

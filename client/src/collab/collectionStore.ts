@@ -43,25 +43,31 @@ export class CollectionStore<C extends CollectionName> {
           if (typeof key === 'string') touched.add(key);
         }
       }
-      if (touched.size === 0) return;
-      for (const id of touched) this.reread(id);
+      let changed = false;
+      for (const id of touched) changed = this.reread(id) || changed;
+      // The first sync after a paint snapshot usually confirms every record as drawn: nothing to tell.
+      if (!changed) return;
       this.snapshot = [...this.byId.values()];
       this.notify();
     };
     this.collection.observeDeep(this.handler);
   }
 
-  private reread(id: string): void {
+  /** Reads one record again; whether what readers see of it changed. */
+  private reread(id: string): boolean {
     const seeded = this.seeded?.delete(id) ? this.byId.get(id) : undefined;
     const read = readRecord(this.doc, this.name, id);
     if (!read) {
-      this.byId.delete(id);
       this.invalidIds.delete(id);
-      return;
+      return this.byId.delete(id);
     }
-    this.byId.set(id, seeded !== undefined && sameData(seeded, read.record) ? seeded : read.record);
+    const wasInvalid = this.invalidIds.has(id);
+    const next = seeded !== undefined && wasInvalid === !read.valid && sameData(seeded, read.record) ? seeded : read.record;
+    const changed = this.byId.get(id) !== next || wasInvalid === read.valid;
+    this.byId.set(id, next);
     if (read.valid) this.invalidIds.delete(id);
     else this.invalidIds.add(id);
+    return changed;
   }
 
   /**
@@ -89,7 +95,9 @@ export class CollectionStore<C extends CollectionName> {
     const left = this.seeded;
     this.seeded = null;
     if (!left || left.size === 0) return;
-    for (const id of left) this.reread(id);
+    let changed = false;
+    for (const id of left) changed = this.reread(id) || changed;
+    if (!changed) return;
     this.snapshot = [...this.byId.values()];
     this.notify();
   }
