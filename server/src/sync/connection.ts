@@ -6,7 +6,6 @@ import type { Metrics } from '../metrics';
 import type { ConnectionSlot } from './connectionLimits';
 import type { ConnectionRateLimiter } from './limits';
 
-/** What a connection needs from its room (kept narrow so the two files stay apart). */
 /** What a client asked for on its socket URL; stock y-websocket clients ask for neither. */
 export interface ClientAsks {
   /** `?compress=gzip`: large sync replies as MESSAGE_GZIPPED_SYNC. */
@@ -22,6 +21,7 @@ export function clientAsks(params: URLSearchParams): ClientAsks {
   return { gzip: params.get(COMPRESS_PARAM) === COMPRESS_GZIP, paint: params.get(PAINT_PARAM) === PAINT_WANTED };
 }
 
+/** What a connection needs from its room (kept narrow so the two files stay apart). */
 export interface ConnectionHost {
   receive(connection: Connection, message: Uint8Array): void;
   removeConnection(connection: Connection): void;
