@@ -55,6 +55,11 @@ async function open(): Promise<{ page: Page; received: number[]; errors: string[
       observer.disconnect();
     });
     document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { subtree: true, childList: true, attributes: true }));
+    // Settings read from the snapshot, not the still-empty document: a board made today never says its review is due.
+    const notices = new MutationObserver(() => {
+      if (document.querySelector('.health-review-due')) window.__reviewDueShown = document.querySelector('.connection')?.getAttribute('data-state') ?? 'none';
+    });
+    document.addEventListener('DOMContentLoaded', () => notices.observe(document.body, { subtree: true, childList: true }));
   })();`);
   const errors = trackPageErrors(page);
   const received: number[] = [];
@@ -77,6 +82,7 @@ describe('paint snapshot', () => {
     expect(received.filter((type) => type === MESSAGE_PAINT_SNAPSHOT)).toHaveLength(1);
     // Every note was listed (and drawn) before the sync made the board live.
     expect(await page.evaluate('window.__allListedWhile')).toBe('connecting');
+    expect(await page.evaluate('window.__reviewDueShown ?? null')).toBeNull();
 
     // Every record, and the settings, as the document holds them.
     await page.waitForFunction(([list, n]) => Number(document.querySelector(list)?.getAttribute('data-count')) === n, [LIST, NOTES] as const);

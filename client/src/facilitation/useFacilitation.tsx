@@ -4,7 +4,6 @@ import {
   findTemplateLock,
   listRecords,
   rankResults,
-  readMeta,
   updateMeta,
   type BoardView,
   type Role,
@@ -48,7 +47,7 @@ export function useFacilitation({ session, tab, view, role, selectedIds, camera,
   const owner = role === 'owner';
   const locks = listRecords(session.doc, 'locks').map(({ record }) => record);
   const rounds = listRecords(session.doc, 'voteRounds').map(({ record }) => record);
-  const meta = readMeta(session.doc).record;
+  const meta = session.meta();
   const canVote = role === 'owner' || role === 'edit' || (role === 'view' && meta.viewersMayVote);
   const voting = useVoting(session, rounds, canVote, name);
   const [problem, setProblem] = useState<string | null>(null);

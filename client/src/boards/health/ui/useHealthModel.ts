@@ -1,34 +1,17 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo } from 'react';
 import {
   buildStageMatrix,
   evidenceFor,
-  getMetaMap,
-  readMeta,
   reviewsDue,
   scoreHealth,
   type Evidence,
   type HealthItem,
-  type Meta,
 } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import { useCollection } from '../../../collab/useCollection';
+import { useMeta } from '../../../collab/useMeta';
 import { useValue } from '../../../lib/hooks';
 import { healthStore } from '../healthStore';
-
-/** The board's settings, live. */
-export function useMeta(session: BoardSession): Meta {
-  const meta = getMetaMap(session.doc);
-  const subscribe = useMemo(
-    () => (listener: () => void) => {
-      meta.observe(listener);
-      return () => meta.unobserve(listener);
-    },
-    [meta],
-  );
-  // readMeta builds a new object each call: key the snapshot on the values.
-  const key = useSyncExternalStore(subscribe, () => JSON.stringify(readMeta(session.doc).record));
-  return useMemo(() => JSON.parse(key) as Meta, [key]);
-}
 
 export function localDate(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
