@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { MESSAGE_GZIPPED_SYNC, MESSAGE_PAINT_SNAPSHOT, createRecord, getCollection, updateMeta } from '@pc/shared';
 import { launchChromium, trackPageErrors } from '../helpers/browser';
@@ -102,6 +103,9 @@ describe('paint snapshot', () => {
     watcher.doc.transact(() => getCollection(watcher.doc, 'canvasItems').delete('note-5'));
     await page.waitForFunction(([list, n]) => Number(document.querySelector(list)?.getAttribute('data-count')) === n, [LIST, NOTES] as const);
     expect(await page.locator(`${LIST} li[data-item-id="note-5"]`).count()).toBe(0);
+    // An edit to one note reaches its row (the list re-renders only the rows' chunk that changed).
+    (getCollection(watcher.doc, 'canvasItems').get('note-777') as Y.Map<unknown>).set('text', 'Rewritten elsewhere');
+    await page.locator(`${LIST} li[data-item-id="note-777"] .item-text`, { hasText: 'Rewritten elsewhere' }).waitFor({ state: 'attached' });
     expect(errors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CanvasItem } from '@pc/shared';
 import type { ConnectorRoute } from '../model/connector';
-import { chunkIntrinsicSize, listChunks, useChunksShown } from '../../canvas/listChunks';
+import { chunkIntrinsicSize, useChunksShown, useListChunks } from '../../canvas/listChunks';
 import { KIND_LABELS, compareReadingOrder, describePosition } from '../../canvas/items';
 
 interface ItemListProps {
@@ -49,6 +49,47 @@ const ItemRow = memo(function ItemRow({ item, text, route, focusable, selected }
   );
 });
 
+const NO_IDS: ReadonlySet<string> = new Set();
+const NO_ROUTES: ReadonlyMap<string, ConnectorRoute> = new Map();
+
+interface ChunkProps {
+  chunk: readonly CanvasItem[];
+  /** False while the chunk waits for idle time: it stands empty at its estimated size. */
+  shown: boolean;
+  describe(item: CanvasItem): string;
+  routes: ReadonlyMap<string, ConnectorRoute>;
+  activeId: string | null;
+  selectedIds: ReadonlySet<string>;
+  /** New on every render for a chunk whose rows read other records (a connector names its ends, a stakeholder among them); null otherwise. */
+  readsOthers: object | null;
+}
+
+/**
+ * Fifty rows. Its props stay the same while none of its rows changed (the
+ * selection, focus and routes are passed only to the chunks they touch), so a
+ * change to one item re-renders its own chunk, not all 10,000 rows.
+ */
+const ItemChunk = memo(function ItemChunk({ chunk, shown, describe, routes, activeId, selectedIds }: ChunkProps) {
+  return (
+    <div role="none" className="item-chunk" style={{ containIntrinsicSize: chunkIntrinsicSize(chunk.length, ROW_ESTIMATE_PX) }}>
+      {shown && chunk.map((item) => (
+        <ItemRow key={item.id} item={item} text={describe(item)} route={item.kind === 'connector' ? routes.get(item.id) : undefined} focusable={item.id === activeId} selected={selectedIds.has(item.id)} />
+      ))}
+    </div>
+  );
+});
+
+/** The props of each chunk: only what it shows (see ItemChunk). */
+function chunkProps(chunk: readonly CanvasItem[], activeId: string | null, selectedIds: ReadonlySet<string>, routes: ReadonlyMap<string, ConnectorRoute>) {
+  const connectors = chunk.some((item) => item.kind === 'connector');
+  return {
+    activeId: activeId !== null && chunk.some((item) => item.id === activeId) ? activeId : null,
+    selectedIds: selectedIds.size > 0 && chunk.some((item) => selectedIds.has(item.id)) ? selectedIds : NO_IDS,
+    routes: connectors ? routes : NO_ROUTES,
+    readsOthers: connectors ? {} : null,
+  };
+}
+
 /** Estimated height of a row, for the chunks skipped while off screen. */
 const ROW_ESTIMATE_PX = 52;
 
@@ -66,7 +107,7 @@ function countLabel(items: readonly CanvasItem[]): string {
  */
 export function ItemList({ items, tabLabel, editable, selectedIds, routes, describe, onSelect, onEdit, onDelete, onNudge }: ItemListProps) {
   const sorted = useMemo(() => [...items].sort(compareReadingOrder), [items]);
-  const chunks = useMemo(() => listChunks(sorted), [sorted]);
+  const chunks = useListChunks(sorted);
   // A long list is filled in idle time after the first frame; until then its later chunks stand empty at their size.
   const shownChunks = useChunksShown(chunks.length);
   const [focusedId, setFocusedId] = useState<string | null>(null);
@@ -138,11 +179,7 @@ export function ItemList({ items, tabLabel, editable, selectedIds, routes, descr
         }}
       >
         {chunks.map((chunk, index) => (
-          <div key={chunk[0]!.id} role="none" className="item-chunk" style={{ containIntrinsicSize: chunkIntrinsicSize(chunk.length, ROW_ESTIMATE_PX) }}>
-            {index < shownChunks && chunk.map((item) => (
-              <ItemRow key={item.id} item={item} text={describe(item)} route={item.kind === 'connector' ? routes.get(item.id) : undefined} focusable={item.id === activeId} selected={selectedIds.has(item.id)} />
-            ))}
-          </div>
+          <ItemChunk key={chunk[0]!.id} chunk={chunk} shown={index < shownChunks} describe={describe} {...chunkProps(chunk, activeId, selectedIds, routes)} />
         ))}
       </ul>
       {editable && sorted.length > 0 && (
