@@ -17,7 +17,7 @@ import { splitNoteLayer } from './noteLayer';
 import { cullToViewport } from './spatialIndex';
 import { decorationVisible, textReadable } from '../lib/theme';
 import { Cursors } from './Cursors';
-import { DotGrid } from './DotGrid';
+import { dotGridStyle, dotGridTile } from './grid';
 import { pointerOn, type Point, type Rect, type Size } from '../lib/geometry';
 import { pinchCamera } from './pinch';
 import { boxBetween } from './selection';
@@ -355,6 +355,7 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
     const apply = () => {
       const camera = cameraStore.get();
       stage.setAttrs({ x: camera.x, y: camera.y, scaleX: camera.zoom, scaleY: camera.zoom });
+      Object.assign(element.style, dotGridStyle(dotGridTile(camera)));
       element.dataset.camera = `${camera.x.toFixed(1)},${camera.y.toFixed(1)},${camera.zoom.toFixed(4)}`;
     };
     apply();
@@ -474,14 +475,10 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
           onPointerDown={onStagePointerDown}
           onDblTap={onStageDoubleTap}
         >
-          {/* At most five layers on any board (Konva's advice; each is a canvas composited every frame): the
-              background (dot grid), the board's own (at most two), the notes with the frames under them,
-              and one top layer for what goes over everything (free text and connectors, handles, cursors). */}
-          <Layer listening={false} name="background">
-            <Group name={SCREEN_ONLY}>
-              <DotGrid />
-            </Group>
-          </Layer>
+          {/* At most four layers on any board (Konva's advice is five; each is a canvas composited every frame):
+              the board's own (at most two), the notes with the frames under them, and one top layer for what
+              goes over everything (free text and connectors, handles, cursors). The dot grid is the element's
+              CSS background (grid.ts), set with the stage's transform. */}
           {boardLayers}
           {notesMounted && (
             <Layer ref={notesLayerRef} name="notes" visible={notesVisible}>

@@ -1,25 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { GRID_SPACING, MIN_SCREEN_SPACING, dotGridFor } from './grid';
+import { GRID_SPACING, MIN_SCREEN_SPACING, dotGridStyle, dotGridTile } from './grid';
+
+/** Screen x of the dot in the middle of the tile that starts at `tile.x + k * tile.size`. */
+const dotAt = (tile: { x: number; size: number }, k: number) => tile.x + k * tile.size + tile.size / 2;
 
 describe('dot grid', () => {
-  it('covers the visible area with aligned dots', () => {
-    const grid = dotGridFor({ x: -30, y: 10, width: 100, height: 50 }, 1);
-    expect(grid.spacing).toBe(GRID_SPACING);
-    expect(grid.startX).toBe(-48);
-    expect(grid.startY).toBe(0);
-    expect(grid.startX + (grid.columns - 1) * grid.spacing).toBeGreaterThanOrEqual(70);
-    expect(grid.startY + (grid.rows - 1) * grid.spacing).toBeGreaterThanOrEqual(60);
+  it('puts a dot on every multiple of the spacing in world units', () => {
+    const camera = { x: -30, y: 10, zoom: 1 };
+    const tile = dotGridTile(camera);
+    expect(tile.spacing).toBe(GRID_SPACING);
+    expect(tile.size).toBe(GRID_SPACING);
+    // World x = 0 is at screen -30, so dots are at screen -30 + 24k: 18, 42, ...
+    expect(dotAt(tile, 0)).toBeCloseTo(18);
+    expect(tile.x).toBeGreaterThanOrEqual(0);
+    expect(tile.x).toBeLessThan(tile.size);
+    expect(tile.y).toBeGreaterThanOrEqual(0);
+    expect(tile.y).toBeLessThan(tile.size);
+    expect((dotAt(tile, 0) - camera.x) % GRID_SPACING).toBeCloseTo(0);
+    expect(((tile.y + tile.size / 2 - camera.y) % GRID_SPACING + GRID_SPACING) % GRID_SPACING).toBeCloseTo(0);
   });
 
-  it('coarsens when zoomed out so the dot count stays bounded by the screen', () => {
-    const zoom = 0.1;
-    const viewport = { width: 1920, height: 1080 };
-    const grid = dotGridFor({ x: 0, y: 0, width: viewport.width / zoom, height: viewport.height / zoom }, zoom);
-    expect(grid.spacing * zoom).toBeGreaterThanOrEqual(MIN_SCREEN_SPACING);
-    expect(grid.columns * grid.rows).toBeLessThan((viewport.width / MIN_SCREEN_SPACING + 2) * (viewport.height / MIN_SCREEN_SPACING + 2));
+  it('moves with a pan and keeps the dots where the world put them', () => {
+    const before = dotGridTile({ x: 0, y: 0, zoom: 2 });
+    const after = dotGridTile({ x: 7, y: -5, zoom: 2 });
+    expect(before.size).toBe(48);
+    expect(((after.x - before.x - 7) % 48 + 48) % 48).toBeCloseTo(0);
+    expect(((after.y - before.y + 5) % 48 + 48) % 48).toBeCloseTo(0);
   });
 
-  it('keeps dots the same size on screen', () => {
-    expect(dotGridFor({ x: 0, y: 0, width: 10, height: 10 }, 2).radius * 2).toBeCloseTo(dotGridFor({ x: 0, y: 0, width: 10, height: 10 }, 1).radius);
+  it('coarsens by powers of two when zoomed out so dots never crowd into noise', () => {
+    for (const zoom of [0.1, 0.25, 0.5, 0.58, 1, 4]) {
+      const tile = dotGridTile({ x: 0, y: 0, zoom });
+      expect(tile.size).toBeGreaterThanOrEqual(MIN_SCREEN_SPACING);
+      expect(Math.log2(tile.spacing / GRID_SPACING) % 1).toBe(0);
+      if (tile.spacing > GRID_SPACING) expect((tile.spacing / 2) * zoom).toBeLessThan(MIN_SCREEN_SPACING);
+    }
+  });
+
+  it('becomes the background properties of the canvas element', () => {
+    const style = dotGridStyle(dotGridTile({ x: 100.333, y: 5, zoom: 0.5 }));
+    expect(style.backgroundSize).toBe('24px 24px');
+    expect(style.backgroundPosition).toBe('16.33px 17px');
+    expect(style.backgroundImage).toMatch(/^radial-gradient\(circle, #cbd5e1 1\.1px, transparent 1\.6px\)$/);
   });
 });
