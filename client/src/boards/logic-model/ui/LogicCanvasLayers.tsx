@@ -221,8 +221,7 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
     [layout, model, cards, links, ui.selectedId, ui.selectedLinkId, ui.editingId, editable, highlight],
   );
   // The hit canvas is left alone while the camera moves and redrawn once it rests: a pan frame draws the board once, not twice.
-  const backgroundRef = useRef<Konva.Layer>(null);
-  useHitsPausedWhileMoving(camera, [backgroundRef, layerRef], true);
+  useHitsPausedWhileMoving(camera, [layerRef], true);
 
   const handleFor = hovered ?? ui.selectedId;
   const draftFrom = draft ? layout.cards.get(draft.from) : undefined;
@@ -230,7 +229,9 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
 
   return (
     <>
-      <Layer ref={backgroundRef}>
+      {/* One layer (one canvas and its hit canvas) for the columns and the cards on them: the columns
+          are a handful of shapes, cheaper to redraw with the cards than a second full-size canvas. */}
+      <Layer ref={layerRef}>
         {layout.columns.map((column) => (
           <ColumnBackground
             key={column.key}
@@ -243,8 +244,6 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
             pointerWorld={pointerWorld}
           />
         ))}
-      </Layer>
-      <Layer ref={layerRef}>
         <CardsAndLinks scene={scene} drag={dragOffset} handlers={handlers} />
         {indicator && <Rect {...indicator} fill="#2563eb" cornerRadius={2} listening={false} />}
         {editable && handleFor && !dragging && layout.cards.get(handleFor) && (
