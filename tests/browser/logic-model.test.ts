@@ -304,7 +304,20 @@ describe('logic model', () => {
   it('deletes a card with its links for everyone, and flags a backward link', async () => {
     const extra = 'Drop-in leaflet';
     await addCardOnCanvas(alice, 'outputs', extra);
-    await linkOnCanvas(alice, ACTIVITIES[0]!, extra);
+    // Linked from the keyboard this time: the selected card's "Link this card to" finds the card by a word of it.
+    await alice.locator(`${OUTLINE} li[data-node-id="${(await card(alice, ACTIVITIES[0]!)).id}"]`).click();
+    const picker = alice.getByRole('combobox', { name: 'Link this card to' });
+    await picker.focus();
+    // With nothing typed it offers the next column's cards first (outputs, for an activity).
+    const choices = alice.getByRole('listbox', { name: 'Cards to link to' }).getByRole('option');
+    await waitFor(async () => (await choices.count()) > 0, { message: 'link choices offered' });
+    expect(await choices.first().textContent()).toMatch(/^Outputs: /);
+    await picker.pressSequentially('LEAFLET');
+    await waitFor(async () => (await choices.allTextContents()).join('|') === `Outputs: ${extra}`, { message: 'the one matching card offered' });
+    await picker.press('Enter');
+    await alice.getByRole('status').filter({ hasText: `Linked to Outputs: ${extra}.` }).waitFor();
+    await waitFor(async () => (await card(alice, ACTIVITIES[0]!)).leadsTo.includes(extra), { message: 'linked from the picker' });
+    expect(await picker.inputValue()).toBe('');
     await waitFor(async () => (await card(bob, ACTIVITIES[0]!)).leadsTo.includes(extra), { message: 'Bob sees the link' });
     const row = alice.locator(`${OUTLINE} li[data-node-id="${(await card(alice, extra)).id}"]`);
     await row.focus();

@@ -248,8 +248,11 @@ describe('stakeholder map with two editors', () => {
     await relation.getByLabel('Relationship type').press('Enter');
     await relation.getByLabel('Strength').selectOption('5');
     // A second relationship, made from the keyboard.
-    await alice.getByLabel('Relate to').selectOption({ label: 'Health Board' });
-    await alice.locator('.sm-relate button', { hasText: 'Add' }).click();
+    const relateTo = alice.getByRole('combobox', { name: 'Relate to' });
+    await relateTo.pressSequentially('health');
+    await alice.getByRole('listbox', { name: 'Stakeholders to relate to' }).getByRole('option', { name: 'Health Board', exact: true }).waitFor();
+    await relateTo.press('Enter');
+    await alice.getByRole('status').filter({ hasText: 'Related to Health Board.' }).waitFor();
     await until(bob, (list) => list.find((r) => r.name === 'City Council')?.relationships === 2);
     await alice.locator('.sm-editor button[aria-label="Close editor"]').click();
     await alice.waitForTimeout(150);

@@ -94,7 +94,7 @@ export function CommentComposer({ label, submitLabel, people, onSubmit, onCancel
         }}
       />
       {open && (
-        <ul id={listId} role="listbox" className="mention-list" aria-label="People to mention">
+        <ul id={listId} role="listbox" className="suggestion-list" aria-label="People to mention">
           {suggestions.map((name, i) => (
             <li
               key={name}

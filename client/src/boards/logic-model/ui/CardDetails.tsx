@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { ACTIVITY_STATUSES, MAX_LIST, type LogicLink, type LogicNode, classifyLink, cardLabel, columnLabel, COLUMN_FACTS, columnSortRank } from '@pc/shared';
+import { useCallback, useState } from 'react';
+import { ACTIVITY_STATUSES, MAX_LIST, type LogicLink, type LogicNode, classifyLink, cardLabel, columnLabel, COLUMN_FACTS } from '@pc/shared';
 import type { BoardSession } from '../../../collab/session';
 import { addLink, removeCard, removeLink, setLinkRationale, updateCard } from './actions';
 import { CommitInput, CommitTextarea } from '../../../ui-kit/inputs';
@@ -9,6 +9,11 @@ import { useLockedFor } from '../../../collab/locks';
 import { LockIcon } from '../../../ui-kit/icons';
 import { SEVERITY_COLOUR, STATUS_LABEL } from './theme';
 import { SelectField, type SelectOption } from '../../../ui-kit/SelectField';
+import { linkCandidates } from '../model/linkCandidates';
+import { SearchPicker } from '../../../ui-kit/SearchPicker';
+
+/** How many cards the link picker offers at once. */
+const LINK_CHOICES = 8;
 
 const STATUS_OPTIONS: SelectOption<LogicNode['status']>[] = ACTIVITY_STATUSES.map((status) => ({ value: status, label: STATUS_LABEL[status] }));
 
@@ -238,34 +243,26 @@ function LinkList({ title, links, end, session, model, editable, onSelectLink }:
   );
 }
 
-/** Keyboard way to draw a link: pick the card this one leads to. */
+/** Keyboard way to draw a link: find the card this one leads to by typing (the next columns' cards come first). */
 function AddLink({ session, model, node }: { session: BoardSession; model: LogicModelSnapshot; node: LogicNode }) {
-  const [message, setMessage] = useState<string | null>(null);
-  const candidates = model.nodes
-    .filter((n) => n.id !== node.id && !model.links.some((l) => l.from === node.id && l.to === n.id))
-    .sort((a, b) => columnSortRank(a.column) - columnSortRank(b.column) || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-  if (candidates.length === 0) return null;
+  const label = (n: LogicNode) => `${columnLabel(n.column, model.template)}: ${n.text.trim().slice(0, 80) || 'untitled'}`;
+  const search = useCallback(
+    (query: string) => linkCandidates(model.nodes, model.links, node, query, (n) => `${columnLabel(n.column, model.template)} ${n.text}`, LINK_CHOICES),
+    [model.nodes, model.links, model.template, node],
+  );
   return (
-    <label className="lm-field">
-      <span>Add a link to…</span>
-      <select
-        aria-label="Link this card to"
-        value=""
-        onChange={(e) => {
-          if (!e.target.value) return;
-          const result = addLink(session, node.id, e.target.value);
-          setMessage(result.ok ? null : 'Those cards are already linked.');
-        }}
-      >
-        <option value="">Choose a card</option>
-        {candidates.map((n) => (
-          <option key={n.id} value={n.id}>
-            {columnLabel(n.column, model.template)}: {n.text.trim().slice(0, 60) || 'untitled'}
-          </option>
-        ))}
-      </select>
-      {message && <span className="lm-empty-note">{message}</span>}
-    </label>
+    <SearchPicker
+      className="lm-field"
+      heading="Add a link to…"
+      label="Link this card to"
+      placeholder="Type to find a card"
+      listLabel="Cards to link to"
+      search={search}
+      keyOf={(n) => n.id}
+      text={label}
+      emptyText="No other card to link to."
+      onPick={(target) => (addLink(session, node.id, target.id).ok ? `Linked to ${label(target)}.` : 'Those cards are already linked.')}
+    />
   );
 }
 

@@ -16,10 +16,14 @@ import { compareByNameThenId } from '../model/text';
 import { CommitInput, CommitTextarea } from '../../../ui-kit/inputs';
 import { SelectField, type SelectOption } from '../../../ui-kit/SelectField';
 import type { MapUi } from './mapStore';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { SearchPicker } from '../../../ui-kit/SearchPicker';
+import { matchesWords, queryWords, topMatches } from '../../../lib/topMatches';
 import { useLockedFor } from '../../../collab/locks';
 import { LockIcon } from '../../../ui-kit/icons';
 
+/** How many stakeholders the relate-to picker offers at once. */
+const RELATE_CHOICES = 8;
 const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const ATTITUDES: [number, string][] = [
   [2, 'Champion (+2)'],
@@ -57,7 +61,6 @@ export function StakeholderEditor({ session, editable: linkEditable, ui, stakeho
   const editable = linkEditable && locked === null;
   const { doc, localOrigin } = session;
   const [problem, setProblem] = useState<string | null>(null);
-  const [relateTo, setRelateTo] = useState('');
   const set = (patch: RecordPatch<'stakeholders'>) => {
     session.stopCapturing();
     try {
@@ -74,7 +77,13 @@ export function StakeholderEditor({ session, editable: linkEditable, ui, stakeho
   const partner = s.partnerId ? partners.find((p) => p.id === s.partnerId) : undefined;
   const nameOf = new Map(stakeholders.map((x) => [x.id, x.name]));
   const mine = relationships.filter((r) => r.from === s.id || r.to === s.id);
-  const others = [...stakeholders].filter((x) => x.id !== s.id).sort(compareByNameThenId);
+  const relateCandidates = useCallback(
+    (query: string) => {
+      const words = queryWords(query);
+      return topMatches(stakeholders, (x) => x.id !== s.id && matchesWords(x.name, words), compareByNameThenId, RELATE_CHOICES);
+    },
+    [stakeholders, s.id],
+  );
   const disabled = !editable;
 
   return (
@@ -251,22 +260,22 @@ export function StakeholderEditor({ session, editable: linkEditable, ui, stakeho
             })}
           </ul>
         )}
-        {editable && others.length > 0 && (
-          <div className="sm-row sm-relate">
-            <select aria-label="Relate to" value={relateTo} onChange={(e) => setRelateTo(e.target.value)}>
-              <option value="">Relate to…</option>
-              {others.map((o) => (
-                <option key={o.id} value={o.id}>{o.name}</option>
-              ))}
-            </select>
-            <button type="button" className="button small" disabled={!relateTo} onClick={() => {
+        {editable && stakeholders.length > 1 && (
+          <SearchPicker
+            className="sm-relate"
+            heading="Relate to"
+            label="Relate to"
+            placeholder="Type to find a stakeholder"
+            listLabel="Stakeholders to relate to"
+            search={relateCandidates}
+            keyOf={(x) => x.id}
+            text={(x) => x.name}
+            emptyText="No other stakeholder yet."
+            onPick={(other) => {
               session.stopCapturing();
-              addRelationship({ doc, localOrigin }, s.id, relateTo);
-              setRelateTo('');
-            }}>
-              Add
-            </button>
-          </div>
+              return addRelationship({ doc, localOrigin }, s.id, other.id) ? `Related to ${other.name}.` : `Already related to ${other.name}.`;
+            }}
+          />
         )}
         <p className="sm-hint">On the network, drag from a selected card’s + handle to another card.</p>
         <datalist id="sm-rel-types">
