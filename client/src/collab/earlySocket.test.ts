@@ -5,7 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import { MESSAGE_SYNC } from '@pc/shared';
 import { MESSAGE_GZIPPED_SYNC, MESSAGE_PAINT_SNAPSHOT } from '@pc/shared';
-import { AdoptingWebSocket, adoptingWebSocket, EMPTY_SYNC_STEP1, isSyncStep1, openEarlySocket, syncParams, syncServerUrl, syncSocketUrl } from './earlySocket';
+import { AdoptingWebSocket, adoptingWebSocket, earlyPaint, EMPTY_SYNC_STEP1, isSyncStep1, openEarlySocket, syncParams, syncServerUrl, syncSocketUrl } from './earlySocket';
 
 /** Enough of a browser WebSocket for the early socket and its adopter. */
 class FakeSocket extends EventTarget {
@@ -194,6 +194,28 @@ describe('paint snapshots', () => {
     expect(seen).toHaveLength(1);
     painted();
     await vi.waitFor(() => expect(seen).toEqual([`paint ${JSON.stringify(records)}`, `${MESSAGE_SYNC},1,1,4`, '1,0']));
+  });
+
+  it('are offered, parsed, to the session that starts after they arrived, and still replayed to its socket', async () => {
+    vi.stubGlobal('WebSocket', FakeSocket);
+    const url = syncSocketUrl(here, 'board-11', 'tok');
+    openEarlySocket(url);
+    const socket = FakeSocket.created[0]!;
+    socket.open();
+    expect(earlyPaint(url)).toBeUndefined();
+    const records = { collections: { canvasItems: { a: { kind: 'sticky', text: 'Hi' } } }, meta: { title: 'Board' } };
+    socket.receive(await gzippedAs(MESSAGE_PAINT_SNAPSHOT, new TextEncoder().encode(JSON.stringify(records))));
+    await vi.waitFor(() => expect(earlyPaint(url)).toEqual(records));
+    // Another board's session gets nothing; this one's socket still hands the same parsed message to its owner.
+    expect(earlyPaint(syncSocketUrl(here, 'board-12', 'tok'))).toBeUndefined();
+    const offered = earlyPaint(url);
+    const painted: unknown[] = [];
+    new (adoptingWebSocket(async (json) => void painted.push(json)))(url);
+    await vi.waitFor(() => expect(painted).toHaveLength(1));
+    // The very object offered: the session that read it knows not to read it twice.
+    expect(painted[0]).toBe(offered);
+    // Adopted: no longer offered.
+    expect(earlyPaint(url)).toBeUndefined();
   });
 
   it('are dropped without a handler, and skipped when they do not read, never holding the sync back', async () => {

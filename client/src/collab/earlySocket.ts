@@ -41,6 +41,8 @@ interface EarlySocket {
   sentStep1: boolean;
   messages: MessageEvent[];
   closed: CloseEvent | null;
+  /** The paint snapshot's JSON once inflated and parsed (see earlyPaint). */
+  paint: unknown;
   detach(): void;
 }
 
@@ -55,7 +57,7 @@ export function openEarlySocket(url: string): void {
     return;
   }
   ws.binaryType = 'arraybuffer';
-  const socket: EarlySocket = { url, ws, sentStep1: false, messages: [], closed: null, detach: () => {} };
+  const socket: EarlySocket = { url, ws, sentStep1: false, messages: [], closed: null, paint: undefined, detach: () => {} };
   const onOpen = () => {
     // Ask for the whole board now; the server answers with sync step 2 while the app starts.
     ws.send(EMPTY_SYNC_STEP1);
@@ -63,7 +65,12 @@ export function openEarlySocket(url: string): void {
   };
   const onMessage = (event: MessageEvent) => {
     // Inflate and parse the records while the app still loads.
-    if (isPaintSnapshot(event.data)) void readPaint(event.data);
+    if (isPaintSnapshot(event.data) && socket.paint === undefined) {
+      readPaint(event.data).then(
+        (json) => (socket.paint = json),
+        () => {},
+      );
+    }
     socket.messages.push(event);
   };
   const onClose = (event: CloseEvent) => (socket.closed = event);
@@ -84,6 +91,16 @@ export function openEarlySocket(url: string): void {
   ws.addEventListener('message', onMessage);
   ws.addEventListener('close', onClose);
   early = socket;
+}
+
+/**
+ * The paint snapshot the early socket for `url` has already received and
+ * parsed, if any (not taken: the socket replays it to its owner as usual). A
+ * session starting with it draws the board in its first render, rather than
+ * rendering an empty board and then the records a moment later.
+ */
+export function earlyPaint(url: string): unknown {
+  return early && early.url === url ? early.paint : undefined;
 }
 
 /**

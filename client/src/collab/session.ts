@@ -6,7 +6,7 @@ import { installFastStringDecoding } from './fastStrings';
 import { Awareness } from 'y-protocols/awareness';
 import { COLLECTION_NAMES, getCollection, getMetaMap, readMeta, readMetaData, readPaintSnapshot, refusalFromClose, type BoardView, type CollectionName, type Meta, type PaintSnapshot } from '@pc/shared';
 import { CollectionStore } from './collectionStore';
-import { adoptingWebSocket, syncParams, syncServerUrl } from './earlySocket';
+import { adoptingWebSocket, earlyPaint, syncParams, syncServerUrl, syncSocketUrl } from './earlySocket';
 import { cleanSyncUrls, nextSyncUrl } from './failover';
 import { INITIAL_CONNECTION, MAX_RECONNECT_MS, accessProblemFromCloseCode, reconnectDelay, type ConnectionState } from './connection';
 import { peersFromStates, type Peer, type PresenceState } from './presence';
@@ -76,6 +76,8 @@ export class BoardSession {
   private syncUrls: string[] = [];
   /** The server's paint snapshot, drawn until the first sync (null after it, or without one). */
   private paint: PaintSnapshot | null = null;
+  /** The parsed message `paint` was read from. */
+  private paintJson: unknown = undefined;
   private destroyed = false;
 
   constructor(readonly options: SessionOptions) {
@@ -95,6 +97,16 @@ export class BoardSession {
         () => this.patchConnection({ localLoaded: true }),
         () => this.patchConnection({ localLoaded: false }),
       );
+
+      // The early socket may hold the board's paint snapshot already: the first render draws it.
+      const painted = earlyPaint(syncSocketUrl(location, boardId, token));
+      if (painted !== undefined) {
+        try {
+          this.readPaint(painted);
+        } catch (error) {
+          console.warn('Could not draw the board before its sync; reading the sync instead', error);
+        }
+      }
 
       const provider = new WebsocketProvider(syncServerUrl(location), boardId, this.doc, {
         params: syncParams(token),
@@ -209,14 +221,21 @@ export class BoardSession {
    */
   private async drawPaint(json: unknown): Promise<void> {
     if (this.destroyed || this.connection.get().synced) return;
+    // Read already when the session started (the same parsed message): only wait for it to be shown.
+    if (json !== this.paintJson) this.readPaint(json);
+    await afterFramesShown();
+  }
+
+  /** Hands a paint snapshot's records to the stores (throws, changing nothing, when it does not read). */
+  private readPaint(json: unknown): void {
     const paint = readPaintSnapshot(json);
     this.paint = paint;
+    this.paintJson = json;
     for (const [name, store] of this.stores) {
       const seed = paint.collections[name];
       if (seed) store.seed(seed);
     }
     this.patchConnection({ painted: true });
-    await afterFramesShown();
   }
 
   /** The document is synced: it is the only source from here on. */
