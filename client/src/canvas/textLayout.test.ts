@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakTokens, countWrappedLines, ELLIPSIS, fitLine, wrapText } from './textLayout';
+import { breakTokens, countWrappedLines, ELLIPSIS, fitLine, wrapText, type Measure } from './textLayout';
 
 /** Every grapheme 10 units wide: widths are easy to reason about. */
 const measure = (text: string) => Array.from(text).length * 10;
@@ -112,5 +112,44 @@ describe('countWrappedLines', () => {
 
   it('counts a line per paragraph, even an empty one', () => {
     expect(countWrappedLines('one\n\ntwo', 10, unit)).toBe(3);
+  });
+});
+
+describe('counting lines character by character', () => {
+  // Widths that add up (as measurerFor's do for Latin text): a few distinct advances, a dash and spaces included.
+  const advanceOf = (code: number) => (code === 32 ? 3.3 : code === 45 ? 4.1 : code === 9 ? 7 : code === 0x3b1 ? -1 : 5 + (code % 7) * 0.9);
+  const byWords: Measure = (text) => Array.from(text).reduce((sum, char) => sum + Math.max(0, advanceOf(char.charCodeAt(0))), 0);
+  const byChars: Measure = Object.assign((text: string) => byWords(text), { advance: advanceOf });
+
+  it('counts the lines the word-by-word rule counts', () => {
+    const texts = [
+      '',
+      'one',
+      'Weekly drop-in sessions for young people and their families',
+      'a  b   c    d',
+      'trailing spaces    ',
+      '   leading',
+      'first line\nsecond line that is rather longer\n\nfourth',
+      'supercalifragilisticexpialidocious-and-then-some words',
+      'tab\tseparated \t words -- with - dashes',
+      'x'.repeat(200),
+      'end with dash-',
+      ' ',
+      '\n',
+    ];
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const alphabet = 'abcdefghij  -\t\nKLMNO';
+    for (let n = 0; n < 300; n += 1) texts.push(Array.from({ length: Math.floor(random() * 90) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    for (const text of texts) {
+      for (const width of [12, 40, 73.5, 150, 400]) {
+        expect(countWrappedLines(text, width, byChars), `${JSON.stringify(text)} in ${width}`).toBe(countWrappedLines(text, width, byWords));
+      }
+    }
+  });
+
+  it('leaves text with a character that is not summed to the word-by-word count', () => {
+    const text = 'alpha α beta gamma delta';
+    expect(countWrappedLines(text, 40, byChars)).toBe(countWrappedLines(text, 40, byWords));
   });
 });

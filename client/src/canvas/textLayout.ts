@@ -8,7 +8,16 @@
  */
 import { fontFor } from '../lib/theme';
 
-export type Measure = (text: string) => number;
+export interface Measure {
+  (text: string): number;
+  /**
+   * One character's width when a text's width is the sum of its characters'
+   * (measurerFor's, for Latin text), else -1 (a character of a shaped script,
+   * measured only with its neighbours). Lets line counting walk characters
+   * without building a string per word.
+   */
+  advance?(code: number): number;
+}
 
 export interface TextLine {
   text: string;
@@ -141,6 +150,10 @@ export function wrapText(text: string, maxWidth: number, maxLines: number, measu
  */
 export function countWrappedLines(text: string, maxWidth: number, measure: Measure): number {
   if (maxWidth <= 0) return 1;
+  if (measure.advance) {
+    const counted = countSummedLines(text, maxWidth, measure.advance);
+    if (counted > 0) return counted;
+  }
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     lines += 1;
@@ -167,16 +180,79 @@ export function countWrappedLines(text: string, maxWidth: number, measure: Measu
   return lines;
 }
 
-const lineCounts = new Map<string, number>();
+/** Whitespace that `trimEnd` removes, among the summed characters (line feeds split paragraphs first). */
+const trimmed = (code: number) => code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
+
+/**
+ * countWrappedLines for text whose width is the sum of its characters'
+ * (`advance`), walking the characters once: the same words (a break after a
+ * space or a dash), the same widths added in the same order, no strings
+ * built. 0 when a character is not summed (the caller counts by words).
+ */
+function countSummedLines(text: string, maxWidth: number, advance: (code: number) => number): number {
+  let lines = 1;
+  let used = 0;
+  // The current word: its width, its width without trailing whitespace, whether it ends in a space.
+  let width = 0;
+  let solid = 0;
+  let endsInSpace = false;
+  const endWord = () => {
+    const bare = endsInSpace ? solid : width;
+    // Spaces alone never break a line: a line's trailing spaces may overhang.
+    if (bare === 0) used += width;
+    else {
+      if (used > 0 && used + bare > maxWidth) {
+        lines += 1;
+        used = 0;
+      }
+      if (used === 0 && bare > maxWidth) {
+        // A word wider than the line is cut where it stops fitting, as often as needed.
+        lines += Math.ceil(bare / maxWidth) - 1;
+        used = bare - (Math.ceil(bare / maxWidth) - 1) * maxWidth + (width - bare);
+      } else used += width;
+    }
+    width = 0;
+    solid = 0;
+    endsInSpace = false;
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      if (width > 0 || endsInSpace) endWord();
+      lines += 1;
+      used = 0;
+      continue;
+    }
+    const a = advance(code);
+    if (a < 0) return 0;
+    width += a;
+    if (!trimmed(code)) solid = width;
+    endsInSpace = code === 32;
+    if (code === 32 || code === 45) endWord();
+  }
+  if (width > 0) endWord();
+  return lines;
+}
+
+/** Line counts per (font and width), then per text: the texts are the records' own strings, whose hashes the engine keeps. */
+const lineCounts = new Map<string, Map<string, number>>();
+let lineCountSize = 0;
 
 /** `countWrappedLines` in `font`, cached per (font, width, text). */
 export function wrappedLineCount(text: string, maxWidth: number, font: string): number {
-  const key = `${font}|${maxWidth}|${text}`;
-  let count = lineCounts.get(key);
+  const box = `${font}|${maxWidth}`;
+  let counts = lineCounts.get(box);
+  if (!counts) lineCounts.set(box, (counts = new Map()));
+  let count = counts.get(text);
   if (count === undefined) {
     count = countWrappedLines(text, maxWidth, measurerFor(font));
-    if (lineCounts.size >= WIDTH_CACHE_LIMIT) lineCounts.clear();
-    lineCounts.set(key, count);
+    if (lineCountSize >= WIDTH_CACHE_LIMIT) {
+      lineCounts.clear();
+      lineCounts.set(box, (counts = new Map()));
+      lineCountSize = 0;
+    }
+    counts.set(text, count);
+    lineCountSize += 1;
   }
   return count;
 }
@@ -219,20 +295,25 @@ export function measurerFor(font: string): Measure {
   // (a board of 10,000 cards has that many distinct words and numbers, ~10 µs each). Kerning only
   // ever narrows such a run, so the sum is at most ~1% wide: lines break a little early, never overflow.
   const advances = new Float64Array(SUMMED_BELOW).fill(-1);
-  measure = (text) => {
+  const advance = (code: number) => {
+    // Other scripts shape their glyphs (joining, ligatures, marks): measured as a whole.
+    if (code >= SUMMED_BELOW) return -1;
+    let width = advances[code]!;
+    if (width < 0) advances[code] = width = measured(String.fromCharCode(code));
+    return width;
+  };
+  const summed: Measure = (text) => {
     let width = 0;
     for (let i = 0; i < text.length; i += 1) {
-      const code = text.charCodeAt(i);
-      // Other scripts shape their glyphs (joining, ligatures, marks): measured as a whole.
-      if (code >= SUMMED_BELOW) return measured(text);
-      let advance = advances[code]!;
-      if (advance < 0) advances[code] = advance = measured(text[i]!);
-      width += advance;
+      const a = advance(text.charCodeAt(i));
+      if (a < 0) return measured(text);
+      width += a;
     }
     return width;
   };
-  measurers.set(font, measure);
-  return measure;
+  summed.advance = advance;
+  measurers.set(font, summed);
+  return summed;
 }
 
 /** Characters below this (Basic Latin to Latin Extended-B) are measured one by one and summed. */
