@@ -142,14 +142,23 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
   const actionsRef = useRef(actions);
   actionsRef.current = actions;
 
-  useEffect(() => {
+  // Measured as the element mounts, before the browser paints: the stage and its layers mount in the same
+  // frame as the rest of the page (a ResizeObserver alone answers after that frame, so a large board would
+  // lay out and paint the whole page once without its canvas). The observer follows later changes.
+  useLayoutEffect(() => {
     const element = containerRef.current;
     if (!element) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const next = { width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) };
+    let last: Size = { width: 0, height: 0 };
+    const resize = (next: Size) => {
+      if (next.width === last.width && next.height === last.height) return;
+      last = next;
       setSize(next);
       actionsRef.current.resize(next);
+    };
+    resize({ width: element.clientWidth, height: element.clientHeight });
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      resize({ width: Math.round(entry.contentRect.width), height: Math.round(entry.contentRect.height) });
     });
     observer.observe(element);
     return () => observer.disconnect();
