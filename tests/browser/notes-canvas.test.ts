@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { STICKY_COLOURS, createRecord, orderKeys } from '@pc/shared';
+import { STICKY_COLOURS, createRecord, deleteRecord, orderKeys } from '@pc/shared';
 import { artifactsDir, canvasScreenPoint, joinBoard, launchChromium } from '../helpers/browser';
 import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
 import { ClientPool } from '../helpers/sync';
@@ -121,6 +121,30 @@ describe('notes drawn in batches', () => {
     await page.keyboard.type('Fresh note');
     await page.keyboard.press('Escape');
     await page.waitForFunction((n) => document.querySelectorAll('ul[aria-label="Items on this board"] li').length === n + 1, NOTES);
+    for (const [name, list] of errors) expect(list, `errors in ${name}'s page`).toEqual([]);
+  });
+
+  it('drops a selected note from the selection when someone else deletes it', async () => {
+    const page = await joinBoard(browser, server.url, board.links.edit, 'Sam Select', { contexts, errors });
+    await page.locator(`${LIST} li[data-item-id="note-9"]`).waitFor();
+    await page.locator(`${LIST} li[data-item-id="note-9"]`).click();
+    await page.locator(`${LIST} li[data-item-id="note-9"][aria-current="true"]`).waitFor();
+    const copy = page.getByRole('menuitem', { name: /^Copy/ });
+    await page.getByLabel('Arrange and more').click();
+    expect(await copy.isEnabled()).toBe(true);
+
+    const pool = new ClientPool();
+    try {
+      const other = pool.connect(server, board.id, board.tokens.edit);
+      await other.synced();
+      expect(deleteRecord(other.doc, 'canvasItems', 'note-9')).toBe(true);
+      await page.locator(`${LIST} li[data-item-id="note-9"]`).waitFor({ state: 'detached' });
+      // The commands that act on the selection have nothing left to act on.
+      await page.waitForFunction(() => [...document.querySelectorAll('[role="menuitem"]')].some((b) => /^Copy/.test(b.textContent ?? '') && (b as HTMLButtonElement).disabled));
+      expect(await copy.isEnabled()).toBe(false);
+    } finally {
+      pool.destroyAll();
+    }
     for (const [name, list] of errors) expect(list, `errors in ${name}'s page`).toEqual([]);
   });
 });

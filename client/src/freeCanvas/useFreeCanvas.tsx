@@ -54,6 +54,7 @@ import { FRAME_TITLE_HEIGHT } from './ui/look';
 const DRAG_WRITE_INTERVAL_MS = 50;
 /** Keyboard nudge of the selection, in world pixels (Shift: ten times). */
 const NUDGE_STEP = 10;
+const NO_ITEMS: readonly CanvasItem[] = [];
 
 interface FreeCanvasOptions {
   session: BoardSession;
@@ -123,11 +124,15 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
   const selection = useValue(store.selection);
   const tabSelected = selectedIn(selection, view);
   // The tab's selection may hold a board's records too; the free canvas's commands act on its own items.
+  // Looked up by id (the selection is a few ids; the tab may hold 10,000 items): a remote edit builds no set of every id.
+  const isFreeItem = useCallback((id: string) => session.canvasItems.get(id)?.view === view, [session, view]);
   const selectedIds = useMemo(() => {
-    const own = new Set(items.map((item) => item.id));
-    const mine = [...tabSelected].filter((id) => own.has(id));
+    if (tabSelected.size === 0) return tabSelected;
+    const mine = [...tabSelected].filter(isFreeItem);
     return mine.length === tabSelected.size ? tabSelected : new Set(mine);
-  }, [tabSelected, items]);
+    // `items`: a change to the tab's items can take a selected one away (read through the store, not the array).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [tabSelected, items, isFreeItem]);
   const selectedRef = useRef(selectedIds);
   selectedRef.current = selectedIds;
   /** True (and says why) when a facilitator's lock holds any of these items: nothing is changed then, so the server never has to refuse. */
@@ -152,13 +157,16 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
   const [spaceHeld] = [useValue(boardShortcuts.spaceHeld)];
 
   // Someone deleted a selected item: it leaves the selection (records selected on the board are the board's to keep).
-  const itemIdsRef = useRef<ReadonlySet<string>>(new Set());
+  const previousItems = useRef<readonly CanvasItem[]>([]);
   useEffect(() => {
-    const ids = new Set(items.map((item) => item.id));
-    const before = itemIdsRef.current;
-    itemIdsRef.current = ids;
-    store.selection.set((s) => keepExisting(s, view, (id) => ids.has(id) || !before.has(id)));
-  }, [items, store, view]);
+    const before = previousItems.current;
+    previousItems.current = items;
+    if (selectedIn(store.selection.get(), view).size === 0) return;
+    // The items before this change, as a set only when a selected id is gone (a delete): rare, and then once.
+    let beforeIds: ReadonlySet<string> | null = null;
+    const wasFreeItem = (id: string) => (beforeIds ??= new Set(before.map((item) => item.id))).has(id);
+    store.selection.set((s) => keepExisting(s, view, (id) => isFreeItem(id) || !wasFreeItem(id)));
+  }, [items, store, view, isFreeItem]);
 
   const setSelection = useCallback((ids: Iterable<string>, add = false) => store.selection.set((s) => selectMany(s, view, ids, add)), [store, view]);
 
@@ -657,7 +665,7 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
         }}
       />
     ),
-    tools: <FreeTools editable={editable} selected={items.filter((item) => selectedIds.has(item.id))} commands={commands} />,
+    tools: <FreeTools editable={editable} selected={selectedIds.size === 0 ? NO_ITEMS : items.filter((item) => selectedIds.has(item.id))} commands={commands} />,
     list: (
       <ItemList
         items={items}
