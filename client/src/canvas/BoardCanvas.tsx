@@ -17,7 +17,7 @@ import { splitNoteLayer } from './noteLayer';
 import { cullToViewport } from './spatialIndex';
 import { decorationVisible, textReadable } from '../lib/theme';
 import { Cursors } from './Cursors';
-import { dotGridStyle, dotGridTile } from './grid';
+import { DOT_GRID_IMAGE, dotGridStyle, dotGridTile } from './grid';
 import { pointerOn, type Point, type Rect, type Size } from '../lib/geometry';
 import { pinchCamera } from './pinch';
 import { boxBetween } from './selection';
@@ -361,6 +361,7 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
     const stage = stageRef.current;
     const element = containerRef.current;
     if (!mounted || !stage || !element) return;
+    element.style.backgroundImage = DOT_GRID_IMAGE;
     const apply = () => {
       const camera = cameraStore.get();
       stage.setAttrs({ x: camera.x, y: camera.y, scaleX: camera.zoom, scaleY: camera.zoom });

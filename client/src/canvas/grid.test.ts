@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GRID_SPACING, MIN_SCREEN_SPACING, dotGridStyle, dotGridTile } from './grid';
+import { DOT_GRID_IMAGE, GRID_SPACING, MIN_SCREEN_SPACING, dotGridStyle, dotGridTile } from './grid';
 
 /** Screen x of the dot in the middle of the tile that starts at `tile.x + k * tile.size`. */
 const dotAt = (tile: { x: number; size: number }, k: number) => tile.x + k * tile.size + tile.size / 2;
@@ -41,6 +41,6 @@ describe('dot grid', () => {
     const style = dotGridStyle(dotGridTile({ x: 100.333, y: 5, zoom: 0.5 }));
     expect(style.backgroundSize).toBe('24px 24px');
     expect(style.backgroundPosition).toBe('16.33px 17px');
-    expect(style.backgroundImage).toMatch(/^radial-gradient\(circle, #cbd5e1 1\.1px, transparent 1\.6px\)$/);
+    expect(DOT_GRID_IMAGE).toMatch(/^radial-gradient\(circle, #cbd5e1 1\.1px, transparent 1\.6px\)$/);
   });
 });

@@ -4,8 +4,10 @@ export const GRID_SPACING = 24;
 /** Below this on-screen distance dots turn to noise, so the grid coarsens by powers of two. */
 export const MIN_SCREEN_SPACING = 14;
 /** A dot's radius on screen (px), the same at every zoom. */
-export const DOT_RADIUS_PX = 1.1;
+const DOT_RADIUS_PX = 1.1;
 const DOT_COLOUR = '#cbd5e1';
+/** The tile's picture, one dot in its middle: set once; a camera frame moves and scales it (dotGridStyle). */
+export const DOT_GRID_IMAGE = `radial-gradient(circle, ${DOT_COLOUR} ${DOT_RADIUS_PX}px, transparent ${DOT_RADIUS_PX + 0.5}px)`;
 
 /**
  * The background dot grid as a repeating CSS background tile of the canvas's
@@ -36,11 +38,10 @@ export function dotGridTile(camera: Camera, baseSpacing = GRID_SPACING): DotGrid
   return { spacing, size, x: start(camera.x), y: start(camera.y) };
 }
 
-/** The CSS background properties that draw `tile` on an element. */
-export function dotGridStyle(tile: DotGridTile): { backgroundImage: string; backgroundSize: string; backgroundPosition: string } {
+/** Where and how large the element's background (DOT_GRID_IMAGE) draws `tile`. */
+export function dotGridStyle(tile: DotGridTile): { backgroundSize: string; backgroundPosition: string } {
   const px = (n: number) => `${Number(n.toFixed(2))}px`;
   return {
-    backgroundImage: `radial-gradient(circle, ${DOT_COLOUR} ${DOT_RADIUS_PX}px, transparent ${DOT_RADIUS_PX + 0.5}px)`,
     backgroundSize: `${px(tile.size)} ${px(tile.size)}`,
     backgroundPosition: `${px(tile.x)} ${px(tile.y)}`,
   };

@@ -154,30 +154,41 @@ export function countWrappedLines(text: string, maxWidth: number, measure: Measu
     const counted = countSummedLines(text, maxWidth, measure.advance);
     if (counted > 0) return counted;
   }
-  let lines = 0;
+  const fill: LineFill = { lines: 0, used: 0 };
   for (const paragraph of text.split('\n')) {
-    lines += 1;
-    let used = 0;
+    fill.lines += 1;
+    fill.used = 0;
     for (const token of breakTokens(paragraph)) {
       const width = measure(token);
-      const bare = token.endsWith(' ') ? measure(token.trimEnd()) : width;
-      // Spaces alone never break a line: a line's trailing spaces may overhang.
-      if (bare === 0) {
-        used += width;
-        continue;
-      }
-      if (used > 0 && used + bare > maxWidth) {
-        lines += 1;
-        used = 0;
-      }
-      if (used === 0 && bare > maxWidth) {
-        // A word wider than the line is cut where it stops fitting, as often as needed.
-        lines += Math.ceil(bare / maxWidth) - 1;
-        used = bare - (Math.ceil(bare / maxWidth) - 1) * maxWidth + (width - bare);
-      } else used += width;
+      placeWord(fill, width, token.endsWith(' ') ? measure(token.trimEnd()) : width, maxWidth);
     }
   }
-  return lines;
+  return fill.lines;
+}
+
+/** Lines counted so far, and the width used on the last one. */
+interface LineFill {
+  lines: number;
+  used: number;
+}
+
+/** Puts a word of `width` (`bare` without its trailing whitespace) after what `fill` holds, wrapping as wrapText does. */
+function placeWord(fill: LineFill, width: number, bare: number, maxWidth: number): void {
+  // Spaces alone never break a line: a line's trailing spaces may overhang.
+  if (bare === 0) {
+    fill.used += width;
+    return;
+  }
+  if (fill.used > 0 && fill.used + bare > maxWidth) {
+    fill.lines += 1;
+    fill.used = 0;
+  }
+  if (fill.used === 0 && bare > maxWidth) {
+    // A word wider than the line is cut where it stops fitting, as often as needed.
+    const cuts = Math.ceil(bare / maxWidth) - 1;
+    fill.lines += cuts;
+    fill.used = bare - cuts * maxWidth + (width - bare);
+  } else fill.used += width;
 }
 
 /** Whitespace that `trimEnd` removes, among the summed characters (line feeds split paragraphs first). */
@@ -190,27 +201,13 @@ const trimmed = (code: number) => code === 32 || (code >= 9 && code <= 13) || co
  * built. 0 when a character is not summed (the caller counts by words).
  */
 function countSummedLines(text: string, maxWidth: number, advance: (code: number) => number): number {
-  let lines = 1;
-  let used = 0;
+  const fill: LineFill = { lines: 1, used: 0 };
   // The current word: its width, its width without trailing whitespace, whether it ends in a space.
   let width = 0;
   let solid = 0;
   let endsInSpace = false;
   const endWord = () => {
-    const bare = endsInSpace ? solid : width;
-    // Spaces alone never break a line: a line's trailing spaces may overhang.
-    if (bare === 0) used += width;
-    else {
-      if (used > 0 && used + bare > maxWidth) {
-        lines += 1;
-        used = 0;
-      }
-      if (used === 0 && bare > maxWidth) {
-        // A word wider than the line is cut where it stops fitting, as often as needed.
-        lines += Math.ceil(bare / maxWidth) - 1;
-        used = bare - (Math.ceil(bare / maxWidth) - 1) * maxWidth + (width - bare);
-      } else used += width;
-    }
+    placeWord(fill, width, endsInSpace ? solid : width, maxWidth);
     width = 0;
     solid = 0;
     endsInSpace = false;
@@ -218,9 +215,9 @@ function countSummedLines(text: string, maxWidth: number, advance: (code: number
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (code === 10) {
-      if (width > 0 || endsInSpace) endWord();
-      lines += 1;
-      used = 0;
+      if (width > 0) endWord();
+      fill.lines += 1;
+      fill.used = 0;
       continue;
     }
     const a = advance(code);
@@ -231,7 +228,7 @@ function countSummedLines(text: string, maxWidth: number, advance: (code: number
     if (code === 32 || code === 45) endWord();
   }
   if (width > 0) endWord();
-  return lines;
+  return fill.lines;
 }
 
 /** Line counts per (font and width), then per text: the texts are the records' own strings, whose hashes the engine keeps. */

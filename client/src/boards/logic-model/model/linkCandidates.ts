@@ -33,7 +33,8 @@ export function linkCandidates<N extends CandidateNode>(
   const group = (n: N) => (columnSortRank(n.column) > fromRank ? 0 : 1);
   return topMatches(
     nodes,
-    (n) => n.id !== from.id && !linked.has(n.id) && matchesWords(label(n), words),
+    // No label built while nothing is typed: the field opens on 10,000 cards.
+    (n) => n.id !== from.id && !linked.has(n.id) && (words.length === 0 || matchesWords(label(n), words)),
     (a, b) => group(a) - group(b) || columnSortRank(a.column) - columnSortRank(b.column) || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0),
     limit,
   );
