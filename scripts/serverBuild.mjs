@@ -2,9 +2,10 @@
 // server/dist/main.mjs, when it is missing or older than its sources. Node runs
 // it directly: no TypeScript loader in the running process, which saves about a
 // third of an idle server's memory. Packages stay external (loaded from
-// node_modules as usual); only our own TypeScript is bundled.
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// node_modules as usual), except the pure-ESM ones the server imports (Yjs,
+// lib0, y-protocols, zod), which go minified into server/dist/vendor/.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newestMtime } from './clientBuild.mjs';
 
@@ -14,15 +15,16 @@ export const serverBundle = join(root, 'server', 'dist', 'main.mjs');
 /**
  * The Node flags the server runs with (`npm start` passes the same in
  * package.json; `npm run cluster`, the tests and the benchmarks spawn the
- * bundle with these). The young generation is capped at 4 MB per semi-space:
- * V8's default lets it grow to 16 MB while modules load and keeps those pages,
- * about 20 MB of an idle server's RSS, for no gain in speed at the server's
- * load (sync fan-out p99 and CPU unchanged; RSS 109 -> 87 MB with 300 clients
- * in one room). Source maps are not enabled: they cost about 10 MB; the bundle
- * is unminified with each source file's path above its code, and
- * NODE_OPTIONS=--enable-source-maps turns them on.
+ * bundle with these). `--optimize-for-size` has V8 keep a 1 MB young
+ * generation (its default grows to 2 x 16 MB while modules load and keeps
+ * those pages) and grow the old generation in smaller steps. With 300 clients
+ * in one room at 100 updates/s (bench/sync-fanout.bench.ts, a100): RSS 84-85
+ * -> 76 MB, V8's pages 30.8 -> 23.6 MB, p99 and CPU unchanged within the
+ * runs' noise. Source maps are not enabled: they cost about 10 MB; our own
+ * code in the bundle is unminified with each source file's path above its
+ * code, and NODE_OPTIONS=--enable-source-maps turns them on.
  */
-export const serverNodeFlags = ['--max-semi-space-size=4'];
+export const serverNodeFlags = ['--optimize-for-size'];
 
 /**
  * The environment the server starts with, under whatever the caller sets
@@ -33,22 +35,39 @@ export const serverNodeFlags = ['--max-semi-space-size=4'];
  * p99 and CPU unchanged. Other C libraries ignore it.
  */
 export const serverEnv = { MALLOC_ARENA_MAX: '2' };
-const sources = ['server/src', 'shared/src', 'server/package.json', 'package-lock.json'];
+const sources = ['server/src', 'shared/src', 'server/package.json', 'package-lock.json', 'scripts/serverBuild.mjs'];
 
 /**
- * The server's packages, loaded from node_modules as usual (Yjs must stay one
- * instance shared with y-protocols). The shared code's own small packages are
- * bundled: one of them (nanoid) is a different major version at the top of
- * node_modules than the one shared/ depends on.
+ * Pure-ESM packages bundled into minified modules of their own under
+ * server/dist/vendor/ (one chunk per package the server imports, splitting
+ * shares their common code, so Yjs stays one instance with y-protocols).
+ * V8 keeps every loaded module's source text in the heap: zod's 120 files
+ * (with its 40 locales, which the server never uses: English messages only)
+ * and Yjs's unminified build were about 2.6 MB of an idle server's 15.8 MB
+ * heap; minified and without the locales the heap is 13.2 MB.
+ */
+const VENDORED = ['yjs', 'lib0', 'y-protocols', 'zod'];
+const vendoredImport = new RegExp(`^(${VENDORED.join('|')})(/|$)`);
+const vendorDir = join(dirname(serverBundle), 'vendor');
+
+/**
+ * The server's other packages load from node_modules as usual (CommonJS
+ * packages such as express load their parts on demand, which a bundle would
+ * not). The shared code's own small packages are bundled: one of them
+ * (nanoid) is a different major version at the top of node_modules than the
+ * one shared/ depends on.
  */
 function externalPackages() {
   const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'server', 'package.json'), 'utf8'));
-  return [...Object.keys(dependencies).filter((name) => !name.startsWith('@pc/')), 'yjs', 'lib0'];
+  return Object.keys(dependencies).filter((name) => !name.startsWith('@pc/') && !VENDORED.includes(name));
 }
 
-export async function buildServer() {
-  const { build } = await import('esbuild');
-  const result = await build({
+/** A vendored module's file name: `lib0/encoding` -> `lib0-encoding.mjs`. */
+const vendorFile = (specifier) => `${specifier.replace(/\//g, '-')}.mjs`;
+
+/** Our code as esbuild bundles it, with the vendored packages left as `import`s to resolve later. */
+function serverOptions(build, plugins) {
+  return {
     write: false,
     entryPoints: [join(root, 'server', 'src', 'main.ts')],
     outfile: serverBundle,
@@ -56,29 +75,102 @@ export async function buildServer() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    // Subpath imports (e.g. `yjs/...`, `lib0/decoding`) are external too.
+    // Subpath imports (e.g. `pg/...`) are external too.
     external: externalPackages().flatMap((name) => [name, `${name}/*`]),
-    sourcemap: true,
-    // Stack traces need the mappings only; the sources' text would stay in the server's memory for nothing.
-    sourcesContent: false,
     logLevel: 'warning',
-    // `import.meta.url` keeps pointing two folders below the repository root, as server/src/app.ts expects.
+    plugins,
+    ...build,
+  };
+}
+
+/** zod's locale collection replaced by nothing: its English messages are imported on their own. */
+const noZodLocales = {
+  name: 'no-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${join('node_modules', 'zod')}`) ? { path: 'zod-locales', namespace: 'no-zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'no-zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
+export async function buildServer() {
+  const { build } = await import('esbuild');
+  // 1. Which vendored modules does the server import? (Bundle once with them external.)
+  const specifiers = new Set();
+  const collect = {
+    name: 'collect-vendored',
+    setup(b) {
+      b.onResolve({ filter: vendoredImport }, (args) => {
+        specifiers.add(args.path);
+        return { path: args.path, external: true };
+      });
+    },
+  };
+  await build(serverOptions({ sourcemap: false }, [collect]));
+  // 2. The vendored modules, minified, one entry each (shared code in chunks).
+  const vendor = await build({
+    write: false,
+    entryPoints: Object.fromEntries([...specifiers].map((specifier) => [vendorFile(specifier).slice(0, -4), `vendored:${specifier}`])),
+    outdir: vendorDir,
+    bundle: true,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    outExtension: { '.js': '.mjs' },
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    logLevel: 'warning',
+    plugins: [
+      noZodLocales,
+      {
+        name: 'vendored-entries',
+        setup(b) {
+          b.onResolve({ filter: /^vendored:/ }, (args) => ({ path: args.path.slice('vendored:'.length), namespace: 'vendored' }));
+          b.onLoad({ filter: /.*/, namespace: 'vendored' }, (args) => ({ contents: `export * from '${args.path}';`, resolveDir: root, loader: 'js' }));
+        },
+      },
+    ],
   });
+  // 3. Our code, importing the vendored modules from ./vendor/.
+  const useVendor = {
+    name: 'use-vendored',
+    setup(b) {
+      b.onResolve({ filter: vendoredImport }, (args) => ({ path: `./vendor/${vendorFile(args.path)}`, external: true }));
+    },
+  };
+  const result = await build(
+    serverOptions(
+      {
+        sourcemap: true,
+        // Stack traces need the mappings only; the sources' text would stay in the server's memory for nothing.
+        sourcesContent: false,
+        // `import.meta.url` keeps pointing two folders below the repository root, as server/src/app.ts expects.
+      },
+      [useVendor],
+    ),
+  );
   // Written next to the target and renamed: a server starting meanwhile never reads half a file.
-  mkdirSync(dirname(serverBundle), { recursive: true });
+  // The vendored modules go first, so the new bundle never imports a file that is not there yet.
+  const suffix = `.${process.pid}.tmp`;
+  const writeFile = (path, contents) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(`${path}${suffix}`, contents);
+    renameSync(`${path}${suffix}`, path);
+  };
+  for (const file of vendor.outputFiles) writeFile(file.path, file.contents);
   const map = result.outputFiles.find((file) => file.path.endsWith('.map'));
   const code = result.outputFiles.find((file) => !file.path.endsWith('.map'));
-  const suffix = `.${process.pid}.tmp`;
-  if (map) {
-    writeFileSync(`${serverBundle}.map${suffix}`, map.contents);
-    renameSync(`${serverBundle}.map${suffix}`, `${serverBundle}.map`);
-  }
-  writeFileSync(`${serverBundle}${suffix}`, code.contents);
-  renameSync(`${serverBundle}${suffix}`, serverBundle);
+  if (map) writeFile(`${serverBundle}.map`, map.contents);
+  writeFile(serverBundle, code.contents);
+  // Chunks of an earlier build (their names carry a hash) are no longer imported.
+  const written = new Set(vendor.outputFiles.map((file) => basename(file.path)));
+  for (const name of readdirSync(vendorDir)) if (!written.has(name)) rmSync(join(vendorDir, name), { force: true });
 }
 
 export async function ensureServerBuilt() {
-  const builtAt = existsSync(serverBundle) ? statSync(serverBundle).mtimeMs : 0;
+  const builtAt = existsSync(serverBundle) && existsSync(vendorDir) ? statSync(serverBundle).mtimeMs : 0;
   const changedAt = Math.max(...sources.map((source) => newestMtime(join(root, source))));
   if (builtAt >= changedAt) return;
   console.log(builtAt ? 'Server sources changed; rebuilding…' : 'Building the server (first start)…');

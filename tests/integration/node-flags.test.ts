@@ -1,14 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serverEnv, serverNodeFlags } from '../../scripts/serverBuild.mjs';
+import { ensureServerBuilt, serverBundle, serverEnv, serverNodeFlags } from '../../scripts/serverBuild.mjs';
 import { repoRoot, startServer, type RunningServer } from '../helpers/server';
 import { metric } from '../helpers/sync';
 
 /**
  * The server's Node flags and environment: `npm start` and the spawned servers
  * (tests, cluster, benchmarks) run with the same ones, and they take effect (a
- * young generation of 2 x 4 MB instead of V8's 2 x 16 MB, which an idle server
+ * young generation of 1 MB instead of V8's 2 x 16 MB, which an idle server
  * would keep; two glibc malloc arenas).
  */
 describe('server Node flags and environment', () => {
@@ -41,6 +41,21 @@ describe('server Node flags and environment', () => {
     servers.push(server);
     const newSpace = await metric(server, 'pc_nodejs_heap_space_size_total_bytes', { space: 'new' });
     expect(newSpace).toBeGreaterThan(0);
-    expect(newSpace).toBeLessThanOrEqual(8 * 2 ** 20);
+    expect(newSpace).toBeLessThanOrEqual(2 * 2 ** 20);
+    const commandLine = readFileSync(`/proc/${server.process.pid}/cmdline`, 'utf8').split('\0');
+    for (const flag of serverNodeFlags) expect(commandLine).toContain(flag);
+  });
+
+  it('loads Yjs, lib0, y-protocols and zod from the minified vendor modules, zod without its locales', async () => {
+    await ensureServerBuilt();
+    const bundle = readFileSync(serverBundle, 'utf8');
+    expect(bundle).toContain('from "./vendor/yjs.mjs"');
+    expect(bundle).toContain('from "./vendor/zod.mjs"');
+    expect(bundle).not.toMatch(/from "(yjs|zod|lib0\/[\w-]+|y-protocols\/[\w-]+)"/);
+    const vendorDir = join(dirname(serverBundle), 'vendor');
+    const vendored = readdirSync(vendorDir).map((name) => readFileSync(join(vendorDir, name), 'utf8')).join('\n');
+    // English messages are there; another locale's (German) are not.
+    expect(vendored).toContain('Invalid input');
+    expect(vendored).not.toContain('Ungültige Eingabe');
   });
 });
