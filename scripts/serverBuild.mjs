@@ -20,7 +20,9 @@ export const serverBundle = join(root, 'server', 'dist', 'main.mjs');
  * those pages) and grow the old generation in smaller steps. With 300 clients
  * in one room at 100 updates/s (bench/sync-fanout.bench.ts, a100): RSS 84-85
  * -> 76 MB, V8's pages 30.8 -> 23.6 MB, p99 and CPU unchanged within the
- * runs' noise. Source maps are not enabled: they cost about 10 MB; our own
+ * runs' noise; with 2,000 clients over 200 rooms, RSS 125-134 -> 108-113 MB,
+ * but its full collections compact the heap (10-15 ms pauses every few
+ * seconds), so that scenario's p99 rises from 4.5-8 to 15-26 ms. Source maps are not enabled: they cost about 10 MB; our own
  * code in the bundle is unminified with each source file's path above its
  * code, and NODE_OPTIONS=--enable-source-maps turns them on.
  */
