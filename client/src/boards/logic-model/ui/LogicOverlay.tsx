@@ -13,7 +13,7 @@ import { ActionPlanView } from './ActionPlanView';
 import { CARD } from './cardMetrics';
 import { FONT_FAMILY } from '../../../lib/theme';
 import { frameModel } from './framing';
-import { useLogicModel, useLogicUi } from './store';
+import { NO_REPORT, useLogicModel, useLogicUi } from './store';
 import { SEVERITY_COLOUR, SEVERITY_LABEL } from './theme';
 import './logic-model.css';
 
@@ -121,6 +121,8 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
   const template = model.template!;
   const counts = model.report.counts;
   const status = checkStatus(model.shownTemplate!, model.nodes.length, counts.error + counts.warning + counts.info);
+  // A large model's first checks come a frame after it is drawn: say so rather than "all clear".
+  const firstCheck = model.checking && model.report === NO_REPORT;
 
   // Locked template: the menu is off. Auto-tidy reorders every card, so any lock on the logic model turns it off too.
   const templateLocked = useTemplateLocked(session);
@@ -178,8 +180,10 @@ function LogicToolbar({ ctx }: { ctx: BoardContext }) {
       <button type="button" className="button small" aria-pressed={ui.actionPlanOpen} onClick={() => setUi({ actionPlanOpen: !ui.actionPlanOpen, editingId: null })}>
         {ui.actionPlanOpen ? 'Show model' : 'Action plan'}
       </button>
-      <span className="lm-check-summary" aria-live="polite" data-errors={counts.error} data-warnings={counts.warning} data-infos={counts.info}>
-        {status.kind === 'empty' ? (
+      <span className="lm-check-summary" aria-live="polite" data-errors={counts.error} data-warnings={counts.warning} data-infos={counts.info} aria-busy={firstCheck}>
+        {firstCheck ? (
+          <span className="lm-checking">Checking the model…</span>
+        ) : status.kind === 'empty' ? (
           <span className="lm-nothing-yet" title={status.next}>
             {status.title}
           </span>

@@ -5,7 +5,7 @@ import { checkStatus } from '../model/checkStatus';
 import { CardDetails, LinkDetails } from './CardDetails';
 import { LogicOutline } from './LogicOutline';
 import { cardHeld } from './lockGuard';
-import { useLogicModel, useLogicUi, type LogicModelSnapshot } from './store';
+import { NO_REPORT, useLogicModel, useLogicUi, type LogicModelSnapshot } from './store';
 import { SEVERITY_LABEL } from './theme';
 import './logic-model.css';
 
@@ -72,15 +72,21 @@ function ChecksPanel({ model, selectedId, onSelect }: { model: LogicModelSnapsho
   select.current = onSelect;
   const [showAll, setShowAll] = useState(false);
   const status = checkStatus(model.shownTemplate!, model.nodes.length, results.length);
+  // A large model's first checks come a frame after it is drawn.
+  const firstCheck = model.checking && model.report === NO_REPORT;
   // Thousands of results cannot be read in a 260-pixel box; every card's own checks are in the outline anyway.
   const shown = showAll || results.length <= CHECKS_SHOWN ? results : results.slice(0, CHECKS_SHOWN);
   return (
     <section className="lm-checks" aria-labelledby="lm-checks-title">
       <div className="item-panel-header">
         <h2 id="lm-checks-title">Checks</h2>
-        <span className="count">{status.kind === 'empty' ? 'nothing yet' : results.length === 0 ? 'all clear' : SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${SEVERITY_LABEL[s].toLowerCase()}${counts[s] === 1 ? '' : 's'}`).join(' · ')}</span>
+        <span className="count">{firstCheck ? 'checking…' : status.kind === 'empty' ? 'nothing yet' : results.length === 0 ? 'all clear' : SEVERITIES.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${SEVERITY_LABEL[s].toLowerCase()}${counts[s] === 1 ? '' : 's'}`).join(' · ')}</span>
       </div>
-      {status.kind === 'empty' ? (
+      {firstCheck ? (
+        <p className="lm-pad small muted" data-testid="checks-running">
+          Checking the model…
+        </p>
+      ) : status.kind === 'empty' ? (
         <div className="lm-pad lm-nothing-yet-panel" data-testid="checks-empty">
           <p className="lm-nothing-yet-title">{status.title}</p>
           <p className="small">{status.next}</p>

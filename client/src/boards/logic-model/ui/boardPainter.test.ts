@@ -32,6 +32,7 @@ const snapshot = {
   partnersById: new Map(),
   graph,
   report: runChecks({ nodes, links: model, partners: [], matrixRows: [], matrixCells: [], template: 'ess' }, graph),
+  checking: false,
   layout,
 } as LogicModelSnapshot;
 

@@ -28,7 +28,10 @@ export interface LogicModelSnapshot {
   readonly nodesById: ReadonlyMap<string, LogicNode>;
   readonly partnersById: ReadonlyMap<string, Partner>;
   readonly graph: LogicGraph;
+  /** The checks of the model as it is, or while `checking`, of the model as it was (empty before the first). */
   readonly report: CheckReport;
+  /** A large model's checks run after the frame that shows its change (see CHECK_AT_ONCE_BELOW). */
+  readonly checking: boolean;
   /** Null while there is no template (see `template`). */
   readonly layout: BoardLayout | null;
 }
@@ -44,6 +47,55 @@ export interface LogicUiState {
 }
 
 const ROUTE_DEBOUNCE_MS = 80;
+
+/**
+ * Checking 10,000 cards takes ~120-150 ms. Below this many cards and links the
+ * checks run with the change that needs them (a few ms at most); from it on they
+ * run once the change is on screen, so opening a large board or an edit to it
+ * is not held up by them, and the report follows a frame later.
+ */
+export const CHECK_AT_ONCE_BELOW = 2_000;
+
+/** The report of a model not checked yet. */
+export const NO_REPORT: CheckReport = {
+  results: [],
+  byNode: new Map(),
+  byLink: new Map(),
+  worstByNode: new Map(),
+  counts: { error: 0, warning: 0, info: 0 },
+};
+
+/** What a report was worked out from: the same inputs give the same report. */
+interface CheckInputs {
+  readonly graph: LogicGraph;
+  readonly template: LogicTemplateId | null;
+  readonly partners: readonly Partner[];
+  readonly matrixRows: readonly MatrixRow[];
+  readonly matrixCells: readonly MatrixCell[];
+}
+
+const sameCheckInputs = (a: CheckInputs, b: CheckInputs) =>
+  a.graph === b.graph && a.template === b.template && a.partners === b.partners && a.matrixRows === b.matrixRows && a.matrixCells === b.matrixCells;
+
+function check(inputs: CheckInputs, nodes: readonly LogicNode[], links: readonly LogicLink[]): CheckReport {
+  const { graph, template, partners, matrixRows, matrixCells } = inputs;
+  return runChecks({ nodes, links, partners, matrixRows, matrixCells, template }, graph);
+}
+
+/** Run `task` once the browser has drawn the next frame (at once where there are no frames). */
+function afterNextFrame(task: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    const timer = setTimeout(task, 0);
+    return () => clearTimeout(timer);
+  }
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  // A rAF callback runs just before the frame is drawn; a task queued from it runs after.
+  const frame = requestAnimationFrame(() => (timer = setTimeout(task, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== null) clearTimeout(timer);
+  };
+}
 /** The logic model's tab in the board's selection (its `BoardView`). */
 const LOGIC_VIEW = 'logic-model';
 
@@ -62,6 +114,9 @@ export class LogicModelStore {
   private routeTimer: ReturnType<typeof setTimeout> | null = null;
   private routeGeneration = 0;
   private elk: Promise<ElkLayouter> | null = null;
+  /** The latest report worked out, and from what. */
+  private checked: { inputs: CheckInputs; report: CheckReport } | null = null;
+  private cancelChecks: (() => void) | null = null;
 
   constructor(private readonly session: BoardSession) {
     // The stores, not the document: before the first sync they hold the paint snapshot's records.
@@ -135,12 +190,19 @@ export class LogicModelStore {
     ];
     const previous = this.snapshot;
     const template = boardTemplate(chosen, nodes);
-    const [, prevNodes, prevLinks, prevPartners, prevRows, prevCells] = this.inputs;
+    const [, prevNodes, prevLinks, prevPartners] = this.inputs;
     const graph = previous && prevNodes === nodes && prevLinks === links ? previous.graph : buildLogicGraph(nodes, links);
-    const report =
-      previous && previous.graph === graph && previous.template === template && prevPartners === partners && prevRows === matrixRows && prevCells === matrixCells
-        ? previous.report
-        : runChecks({ nodes, links, partners, matrixRows, matrixCells, template }, graph);
+    const checkInputs: CheckInputs = { graph, template, partners, matrixRows, matrixCells };
+    let checking = false;
+    if (!this.checked || !sameCheckInputs(this.checked.inputs, checkInputs)) {
+      if (nodes.length + links.length < CHECK_AT_ONCE_BELOW) {
+        this.checked = { inputs: checkInputs, report: check(checkInputs, nodes, links) };
+      } else {
+        checking = true;
+        this.scheduleChecks();
+      }
+    }
+    const report = this.checked?.report ?? NO_REPORT;
     // Layout only depends on the cards and the template; reuse it when only links or partners changed.
     const reuseLayout = previous !== null && previous.template === template && previous.nodes === nodes;
     const shownTemplate = reuseLayout
@@ -164,11 +226,27 @@ export class LogicModelStore {
       partnersById: previous && prevPartners === partners ? previous.partnersById : new Map(partners.map((p) => [p.id, p])),
       graph,
       report,
+      checking,
       layout,
     };
     this.scheduleRoutes(this.snapshot);
     return this.snapshot;
   };
+
+  /** Check the model as it is once the frame showing it is drawn, then tell the readers. */
+  private scheduleChecks(): void {
+    if (this.cancelChecks) return;
+    this.cancelChecks = afterNextFrame(() => {
+      this.cancelChecks = null;
+      const snapshot = this.snapshot;
+      if (!snapshot?.checking) return;
+      const inputs: CheckInputs = snapshot;
+      // Changes since this snapshot are read at the next getSnapshot, which schedules again if needed.
+      this.checked = { inputs, report: check(inputs, snapshot.nodes, snapshot.links) };
+      this.snapshot = { ...snapshot, report: this.checked.report, checking: false };
+      for (const listener of [...this.listeners]) listener();
+    });
+  }
 
   /** The world rectangle of the model, for zoom-to-fit. */
   bounds() {
@@ -217,6 +295,8 @@ export class LogicModelStore {
 
   destroy(): void {
     if (this.routeTimer) clearTimeout(this.routeTimer);
+    this.cancelChecks?.();
+    this.cancelChecks = null;
     this.routeGeneration += 1;
     for (const cleanup of this.cleanups) cleanup();
     this.listeners.clear();
