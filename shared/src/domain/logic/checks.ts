@@ -89,6 +89,9 @@ interface Context {
   readonly nodesWhere: (test: (node: LogicNode) => boolean) => LogicNode[];
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((severity, rank) => [severity, rank])) as Record<CheckSeverity, number>;
+
 const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const hasText = (s: string): boolean => s.trim() !== '';
 const isActivity = (n: LogicNode): boolean => n.column === 'activities';
@@ -259,22 +262,25 @@ export function runChecks(data: LogicModelData, graph: LogicGraph = buildLogicGr
     nodesWhere: (test) => inBoardOrder.filter(test),
   };
 
-  const results: (CheckResult & { ruleIndex: number })[] = [];
-  CHECK_RULES.forEach((rule, ruleIndex) => {
+  // Each result is built once, with one shape (a busy board has over 10,000: spreading
+  // each finding into a result, then again to drop a sort field, was most of the time).
+  const sorted: CheckResult[] = [];
+  for (const rule of CHECK_RULES) {
     for (const f of RULES[rule.id](ctx)) {
-      const key = [rule.id, ...f.nodeIds, ...f.linkIds, ...(f.matrixRowIds ?? [])].join(':');
-      results.push({ ...f, key, rule: rule.id, severity: rule.severity, ruleIndex });
+      let key: string = rule.id;
+      for (const id of f.nodeIds) key += `:${id}`;
+      for (const id of f.linkIds) key += `:${id}`;
+      if (f.matrixRowIds) for (const id of f.matrixRowIds) key += `:${id}`;
+      const result: Mutable<CheckResult> = { key, rule: rule.id, severity: rule.severity, message: f.message, nodeIds: f.nodeIds, linkIds: f.linkIds };
+      if (f.matrixRowIds !== undefined) result.matrixRowIds = f.matrixRowIds;
+      if (f.path !== undefined) result.path = f.path;
+      sorted.push(result);
     }
-  });
-
+  }
+  // Stable, and results come rule by rule: a card's findings keep the rules' order
+  // (and a rule's findings for one card their own order, e.g. the activity's rows).
   const firstNode = (r: CheckResult): string => r.nodeIds[0] ?? '';
-  results.sort(
-    (a, b) =>
-      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-      compareNodeIds(firstNode(a), firstNode(b)) ||
-      a.ruleIndex - b.ruleIndex,
-  ); // stable: a rule's findings for one card keep the rule's order (e.g. the activity's own row order)
-  const sorted: CheckResult[] = results.map(({ ruleIndex: _, ...r }) => r);
+  sorted.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareNodeIds(firstNode(a), firstNode(b)));
 
   const byNode = new Map<string, CheckResult[]>();
   const byLink = new Map<string, CheckResult[]>();
