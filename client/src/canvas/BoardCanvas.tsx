@@ -349,7 +349,7 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
   const notesVisible = visible.length > 0 || underShown;
   const notesMounted = useShownOnce(notesVisible || items.length > 0);
   const overVisible = overShown || peerCount > 0 || Boolean(screenOverlay) || Boolean(focus?.ring);
-  const overMounted = useShownOnce(overVisible);
+  const overMounted = useShownOnce(overVisible, true);
   // Only the focus ring's width follows the zoom in React; pans re-render nothing.
   const zoom = useValueBy(cameraStore, (camera) => (focus?.ring ? String(camera.zoom) : '')).zoom;
   const boardLayers = useMemo(() => (size.width === 0 ? null : layers?.(size)), [layers, size]);

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { whenIdle } from '../lib/afterPaint';
 /**
  * The accessible lists beside the canvas (free items, stakeholders, the logic
  * outline) hold every record, up to tens of thousands of rows. Their rows sit in
@@ -48,8 +49,6 @@ export const CHUNKS_PER_STEP = 20;
 /** So few chunks missing are rendered at once (a note added, a paste): only a long list waits. */
 const AT_ONCE_CHUNKS = 2;
 
-type IdleWindow = { requestIdleCallback?(callback: () => void, options?: { timeout: number }): number; cancelIdleCallback?(id: number): void };
-
 /** How many chunks to render of `chunkCount`, when `shown` have been reached in idle steps (pure, tested). */
 export function chunksToRender(chunkCount: number, shown: number): number {
   return chunkCount - shown <= AT_ONCE_CHUNKS ? chunkCount : shown;
@@ -67,14 +66,7 @@ export function useChunksShown(chunkCount: number): number {
   const waiting = rendered < chunkCount;
   useEffect(() => {
     if (!waiting) return;
-    const idle = window as unknown as IdleWindow;
-    const step = () => setShown((count) => count + CHUNKS_PER_STEP);
-    if (idle.requestIdleCallback) {
-      const id = idle.requestIdleCallback(step, { timeout: 100 });
-      return () => idle.cancelIdleCallback?.(id);
-    }
-    const id = setTimeout(step, 16);
-    return () => clearTimeout(id);
+    return whenIdle(() => setShown((count) => count + CHUNKS_PER_STEP));
   }, [waiting, shown]);
   return rendered;
 }

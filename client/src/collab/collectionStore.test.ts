@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { boardPaintSnapshot, createRecord, deleteRecord, updateRecord } from '@pc/shared';
 import { CollectionStore } from './collectionStore';
@@ -25,7 +25,7 @@ describe('CollectionStore seeded from a paint snapshot', () => {
     expect(store.get('broken')).toMatchObject({ id: 'broken', text: '' });
   });
 
-  it('keeps each seeded object when the sync brings the same data, so nothing re-renders', () => {
+  it('keeps each seeded object when the sync brings the same data, so nothing re-renders', async () => {
     const server = serverBoard(50);
     const doc = new Y.Doc();
     const store = new CollectionStore(doc, 'canvasItems');
@@ -33,8 +33,14 @@ describe('CollectionStore seeded from a paint snapshot', () => {
     const seeded = new Map(store.getSnapshot().map((r) => [r.id, r]));
     // The sync: one record changed on the server since the snapshot.
     updateRecord(server.doc, 'canvasItems', server.ids[7]!, { text: 'Changed since' });
+    let notified = 0;
+    store.subscribe(() => notified++);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(server.doc));
     store.settle();
+    // Confirmed in idle time after the sync: until then the drawn record stays.
+    expect(store.get(server.ids[7]!)).toBe(seeded.get(server.ids[7]!));
+    expect(notified).toBe(0);
+    await vi.waitFor(() => expect(notified).toBe(1));
     for (const record of store.getSnapshot()) {
       if (record.id === server.ids[7]) {
         expect(record.text).toBe('Changed since');
@@ -62,6 +68,28 @@ describe('CollectionStore seeded from a paint snapshot', () => {
     updateRecord(doc, 'canvasItems', server.ids[3]!, { text: 'Edited' });
     expect(notified).toBe(1);
     expect(store.getSnapshot()).not.toBe(drawn);
+  });
+
+  it('confirms a large board in idle slices, and reads a record changed meanwhile at once', async () => {
+    const server = serverBoard(3000);
+    const doc = new Y.Doc();
+    const store = new CollectionStore(doc, 'canvasItems');
+    store.seed(server.paint);
+    const drawn = store.getSnapshot();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server.doc));
+    store.settle();
+    // An edit arrives before the idle slices have confirmed the record: it is read at once.
+    let notified = 0;
+    store.subscribe(() => notified++);
+    updateRecord(doc, 'canvasItems', server.ids[2999]!, { text: 'Edited before confirmed' });
+    expect(notified).toBe(1);
+    expect(store.get(server.ids[2999]!)?.text).toBe('Edited before confirmed');
+    // The rest confirm as drawn: same objects, nobody told again.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    store.confirm();
+    expect(notified).toBe(1);
+    const after = new Map(store.getSnapshot().map((r) => [r.id, r]));
+    for (const record of drawn) if (record.id !== server.ids[2999]) expect(after.get(record.id)).toBe(record);
   });
 
   it('drops seeded records the synced document does not hold, and the document is the only source after', () => {

@@ -1,6 +1,10 @@
 import * as Y from 'yjs';
 import { getCollection, parseLenient, readRecord, type CollectionName, type RecordOf } from '@pc/shared';
 import { sameData } from '../lib/sameData';
+import { whenIdle } from '../lib/afterPaint';
+
+/** Longest run of confirming records in one idle slice. */
+const CONFIRM_SLICE_MS = 8;
 
 /**
  * A live, validated view of one collection of the board document.
@@ -15,12 +19,19 @@ import { sameData } from '../lib/sameData';
  * (`seed`), drawn until the document confirms them: a record the sync brings
  * with the same data keeps the seeded object (nothing re-renders), and
  * `settle` drops the seeded records the synced document does not hold.
+ * Confirming 10,000 records (reading each from the document and comparing it
+ * with the one drawn) takes ~120 ms, so the sync's own change only marks them
+ * unconfirmed and they are confirmed in idle slices after it: the page answers
+ * a click meanwhile. Any later change to a record reads it at once.
  */
 export class CollectionStore<C extends CollectionName> {
   private readonly byId = new Map<string, RecordOf<C>>();
   private readonly invalidIds = new Set<string>();
   /** Seeded records the document has not confirmed yet (null once settled, or never seeded). */
   private seeded: Set<string> | null = null;
+  /** Seeded records the document holds, not yet compared with it (confirmed in idle slices). */
+  private readonly unconfirmed = new Set<string>();
+  private cancelConfirm: (() => void) | null = null;
   private snapshot: readonly RecordOf<C>[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly collection: Y.Map<Y.Map<unknown>>;
@@ -44,7 +55,11 @@ export class CollectionStore<C extends CollectionName> {
         }
       }
       let changed = false;
-      for (const id of touched) changed = this.reread(id) || changed;
+      for (const id of touched) {
+        if (this.seeded?.delete(id)) this.unconfirmed.add(id);
+        else changed = this.reread(id) || changed;
+      }
+      if (this.unconfirmed.size > 0) this.scheduleConfirm();
       // The first sync after a paint snapshot usually confirms every record as drawn: nothing to tell.
       if (!changed) return;
       this.snapshot = [...this.byId.values()];
@@ -55,7 +70,8 @@ export class CollectionStore<C extends CollectionName> {
 
   /** Reads one record again; whether what readers see of it changed. */
   private reread(id: string): boolean {
-    const seeded = this.seeded?.delete(id) ? this.byId.get(id) : undefined;
+    const wasSeeded = this.seeded?.delete(id) === true;
+    const seeded = this.unconfirmed.delete(id) || wasSeeded ? this.byId.get(id) : undefined;
     const read = readRecord(this.doc, this.name, id);
     if (!read) {
       this.invalidIds.delete(id);
@@ -102,6 +118,31 @@ export class CollectionStore<C extends CollectionName> {
     this.notify();
   }
 
+  /** Compare unconfirmed records with the document a slice at a time, in idle time, until none is left. */
+  private scheduleConfirm(): void {
+    if (this.cancelConfirm) return;
+    this.cancelConfirm = whenIdle(() => {
+      this.cancelConfirm = null;
+      this.confirm(CONFIRM_SLICE_MS);
+      if (this.unconfirmed.size > 0) this.scheduleConfirm();
+    });
+  }
+
+  /** Confirm unconfirmed records for up to `budgetMs` (all of them without a budget); tell readers if any differed. */
+  confirm(budgetMs = Infinity): void {
+    const until = performance.now() + budgetMs;
+    let changed = false;
+    let count = 0;
+    for (const id of this.unconfirmed) {
+      changed = this.reread(id) || changed;
+      // The clock is read every 64 records, not per record.
+      if (++count % 64 === 0 && performance.now() >= until) break;
+    }
+    if (!changed) return;
+    this.snapshot = [...this.byId.values()];
+    this.notify();
+  }
+
   private notify(): void {
     for (const listener of [...this.listeners]) listener();
   }
@@ -127,6 +168,8 @@ export class CollectionStore<C extends CollectionName> {
   }
 
   destroy(): void {
+    this.cancelConfirm?.();
+    this.cancelConfirm = null;
     this.collection.unobserveDeep(this.handler);
     this.listeners.clear();
   }

@@ -18,3 +18,35 @@ export function afterFramesShown(frames = 2, fallbackMs = 1000): Promise<void> {
     setTimeout(() => frame(frames), 0);
   });
 }
+
+/** Run `task` once the browser has drawn the next frame (at once where there are no frames); returns a cancel. */
+export function afterNextFrame(task: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    const timer = setTimeout(task, 0);
+    return () => clearTimeout(timer);
+  }
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  // A rAF callback runs just before the frame is drawn; a task queued from it runs after.
+  const frame = requestAnimationFrame(() => (timer = setTimeout(task, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== null) clearTimeout(timer);
+  };
+}
+
+type IdleGlobal = { requestIdleCallback?(callback: () => void, options?: { timeout: number }): number; cancelIdleCallback?(id: number): void };
+
+/**
+ * Run `task` when the browser is idle, and within `timeoutMs` anyway; where
+ * idle callbacks are missing (tests in Node, Safari), after `fallbackMs`.
+ * Returns a cancel.
+ */
+export function whenIdle(task: () => void, timeoutMs = 100, fallbackMs = 16): () => void {
+  const idle = globalThis as unknown as IdleGlobal;
+  if (idle.requestIdleCallback) {
+    const id = idle.requestIdleCallback(task, { timeout: timeoutMs });
+    return () => idle.cancelIdleCallback?.(id);
+  }
+  const timer = setTimeout(task, fallbackMs);
+  return () => clearTimeout(timer);
+}

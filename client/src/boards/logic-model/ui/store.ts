@@ -6,6 +6,7 @@ import { selectionFor, withSelection } from '../../../canvas/selectionStore';
 import { layoutBoard, type BoardLayout } from '../model/columnLayout';
 import { quickRoutes, routeLinks, routeWithElk, type ElkLayouter, type LinkRoute } from '../model/routing';
 import { cardHeight } from './cardMetrics';
+import { afterNextFrame } from '../../../lib/afterPaint';
 
 /**
  * One live view of the logic model per open board, shared by the board's canvas
@@ -82,20 +83,6 @@ function check(inputs: CheckInputs, nodes: readonly LogicNode[], links: readonly
   return runChecks({ nodes, links, partners, matrixRows, matrixCells, template }, graph);
 }
 
-/** Run `task` once the browser has drawn the next frame (at once where there are no frames). */
-function afterNextFrame(task: () => void): () => void {
-  if (typeof requestAnimationFrame !== 'function') {
-    const timer = setTimeout(task, 0);
-    return () => clearTimeout(timer);
-  }
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  // A rAF callback runs just before the frame is drawn; a task queued from it runs after.
-  const frame = requestAnimationFrame(() => (timer = setTimeout(task, 0)));
-  return () => {
-    cancelAnimationFrame(frame);
-    if (timer !== null) clearTimeout(timer);
-  };
-}
 /** The logic model's tab in the board's selection (its `BoardView`). */
 const LOGIC_VIEW = 'logic-model';
 
