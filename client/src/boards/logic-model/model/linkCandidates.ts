@@ -1,4 +1,4 @@
-import { columnSortRank, type LogicColumn } from '@pc/shared';
+import { columnSortRank, compareByOrderThenId, type LogicColumn } from '@pc/shared';
 import { matchesWords, queryWords, topMatches, type TopMatches } from '../../../lib/topMatches';
 
 interface CandidateNode {
@@ -35,7 +35,7 @@ export function linkCandidates<N extends CandidateNode>(
     nodes,
     // No label built while nothing is typed: the field opens on 10,000 cards.
     (n) => n.id !== from.id && !linked.has(n.id) && (words.length === 0 || matchesWords(label(n), words)),
-    (a, b) => group(a) - group(b) || columnSortRank(a.column) - columnSortRank(b.column) || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0),
+    (a, b) => group(a) - group(b) || columnSortRank(a.column) - columnSortRank(b.column) || compareByOrderThenId(a, b),
     limit,
   );
 }

@@ -227,7 +227,9 @@ export class LogicModelStore {
       this.cancelChecks = null;
       const snapshot = this.snapshot;
       if (!snapshot?.checking) return;
-      const inputs: CheckInputs = snapshot;
+      // Only what the report depends on is kept, not the whole snapshot.
+      const { graph, template, partners, matrixRows, matrixCells } = snapshot;
+      const inputs: CheckInputs = { graph, template, partners, matrixRows, matrixCells };
       // Changes since this snapshot are read at the next getSnapshot, which schedules again if needed.
       this.checked = { inputs, report: check(inputs, snapshot.nodes, snapshot.links) };
       this.snapshot = { ...snapshot, report: this.checked.report, checking: false };
