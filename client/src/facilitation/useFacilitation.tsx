@@ -2,7 +2,6 @@ import { useState, type ReactNode } from 'react';
 import {
   findTabLock,
   findTemplateLock,
-  listRecords,
   rankResults,
   updateMeta,
   type BoardView,
@@ -12,6 +11,8 @@ import type { BoardTab } from '../boards/types';
 import { lockedFor, sayLocked } from '../collab/locks';
 import type { Camera } from '../canvas/camera';
 import type { BoardSession } from '../collab/session';
+import { useCollection } from '../collab/useCollection';
+import { useMetaField } from '../collab/useMeta';
 import { boundsOfAnything } from '../freeCanvas/bounds';
 import type { ValueStore } from '../lib/valueStore';
 import { LockIcon } from '../ui-kit/icons';
@@ -43,13 +44,15 @@ export function useFacilitation({ session, tab, view, role, selectedIds, camera,
   /** True (and says why) when a free item is locked for this person: the caller then does not start editing it. */
   guard(id: string): boolean;
 } {
-  useBoardTick(session);
   const owner = role === 'owner';
-  const locks = listRecords(session.doc, 'locks').map(({ record }) => record);
-  const rounds = listRecords(session.doc, 'voteRounds').map(({ record }) => record);
-  const meta = session.meta();
-  const canVote = role === 'owner' || role === 'edit' || (role === 'view' && meta.viewersMayVote);
+  const locks = useCollection(session.collection('locks'));
+  const rounds = useCollection(session.collection('voteRounds'));
+  const viewersMayVote = useMetaField(session, 'viewersMayVote');
+  const canVote = role === 'owner' || role === 'edit' || (role === 'view' && viewersMayVote);
   const voting = useVoting(session, rounds, canVote, name);
+  // Badges follow their records, and the lists name them: only then does this follow every change to the board.
+  const shown = voting.open ?? voting.closed;
+  useBoardTick(session, shown !== null || locks.some((lock) => lock.kind === 'record'));
   const [problem, setProblem] = useState<string | null>(null);
   const [choice, setChoice] = useState('selection');
   const [dotsPerPerson, setDotsPerPerson] = useState(3);
@@ -65,7 +68,6 @@ export function useFacilitation({ session, tab, view, role, selectedIds, camera,
     const rect = boundsOf(lock.recordId);
     if (rect) markers.push({ id: `lock-${lock.id}`, rect, corner: 'top-left', content: <span className="lock-badge" role="img" aria-label={`${targetLabel(session, lock.recordId)} is locked`} title="Locked by the facilitator"><LockIcon /></span> });
   }
-  const shown = voting.open ?? voting.closed;
   if (shown) {
     const results = new Map((shown.results ?? []).map((r) => [r.targetId, r.dots]));
     for (const id of shown.targetIds) {
@@ -131,7 +133,7 @@ export function useFacilitation({ session, tab, view, role, selectedIds, camera,
             </button>
           )}
           <label className="facilitation-check">
-            <input type="checkbox" checked={meta.viewersMayVote} onChange={(e) => updateMeta(session.doc, { viewersMayVote: e.target.checked }, session.localOrigin)} />
+            <input type="checkbox" checked={viewersMayVote} onChange={(e) => updateMeta(session.doc, { viewersMayVote: e.target.checked }, session.localOrigin)} />
             People with the view link may vote and comment
           </label>
         </div>

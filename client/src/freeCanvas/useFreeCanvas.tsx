@@ -4,7 +4,7 @@ import type { BoardTab } from '../boards/types';
 import type { CanvasActions } from '../canvas/BoardCanvas';
 import type { Camera } from '../canvas/camera';
 import { screenToWorld } from '../canvas/camera';
-import { freeSpotNear, itemsForView, topItemAt, describeItem, KIND_LABELS, type ZMove } from '../canvas/items';
+import { compareZOrder, freeSpotNear, itemsForView, topItemAt, describeItem, KIND_LABELS, type ZMove } from '../canvas/items';
 import { trackPointer } from '../canvas/pointer';
 import { clearSelection, idsInBox, keepExisting, selectMany, selectOnly, selectedIn, toggleSelected } from '../canvas/selection';
 import { withMod, type KeyInput } from '../canvas/shortcuts';
@@ -14,7 +14,7 @@ import { boardShortcuts, useShortcuts } from '../canvas/useShortcuts';
 import type { BoardSession } from '../collab/session';
 import { useCollection } from '../collab/useCollection';
 import { pointerOn, rectContainsPoint, screenPoint, type Point, type Rect, type Size } from '../lib/geometry';
-import { useValue, useValueBy } from '../lib/hooks';
+import { useSorted, useValue, useValueBy } from '../lib/hooks';
 import { throttle, type Throttled } from '../lib/throttle';
 import type { ValueStore } from '../lib/valueStore';
 import {
@@ -117,7 +117,9 @@ export function useFreeCanvas(options: FreeCanvasOptions): FreeCanvas {
   optionsRef.current = options;
 
   const allItems = useCollection(session.canvasItems);
-  const items = useMemo(() => itemsForView(allItems, view), [allItems, view]);
+  // Patched, not sorted again, when someone moves or edits a few items (see lib/sortedView).
+  const inView = useMemo(() => allItems.filter((item) => item.view === view), [allItems, view]);
+  const items = useSorted(inView, compareZOrder);
   const itemsRef = useRef(items);
   itemsRef.current = items;
   const notes = useMemo(() => items.filter((item) => item.kind === 'sticky'), [items]);

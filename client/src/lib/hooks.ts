@@ -1,4 +1,5 @@
-import { useRef, useSyncExternalStore } from 'react';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
+import { resorted, type SortedView } from './sortedView';
 import type { ValueStore } from './valueStore';
 
 /** Read a value store in a component; re-renders when it changes. */
@@ -31,4 +32,17 @@ export function useValueBy<T>(store: ValueStore<T>, keyOf: (value: T) => string)
     return value;
   };
   return useSyncExternalStore(store.subscribe, getSnapshot, getSnapshot);
+}
+
+/**
+ * `source` sorted by `compare`, patched rather than sorted again when only a
+ * few of its items changed (see `resorted`): a structurally shared list of
+ * 10,000 records re-sorts one moved record, not all of them.
+ */
+export function useSorted<T>(source: readonly T[], compare: (a: T, b: T) => number): readonly T[] {
+  const last = useRef<SortedView<T> | null>(null);
+  return useMemo(() => {
+    last.current = resorted(last.current, source, compare);
+    return last.current.sorted;
+  }, [source, compare]);
 }

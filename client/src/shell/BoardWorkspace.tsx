@@ -11,7 +11,7 @@ import { useShortcutListener, useShortcuts } from '../canvas/useShortcuts';
 import { useCameraFraming } from '../canvas/useCameraFraming';
 import { useCanvasFocus } from '../canvas/useCanvasFocus';
 import { centreOn, visibleWorldRect } from '../canvas/camera';
-import { rectsIntersect, unionRects, worldPoint, type Rect } from '../lib/geometry';
+import { rectsIntersect, unionRects, worldPoint, type Rect, type Size } from '../lib/geometry';
 import { boundsOfItems, itemsForView } from '../canvas/items';
 import { connectionIndicator } from '../collab/connection';
 import { useValue, useValueBy } from '../lib/hooks';
@@ -145,19 +145,21 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
   const people = useMemo(() => [...new Set(peers.map((p) => p.user.name))], [peers]);
   const commentWriter = useCommentWriter(session, role, identity.name, people);
   const locate = useMemo(() => locatorFor(session), [session]);
+  const followRef = useRef(follow);
+  followRef.current = follow;
   const revealThread = useCallback(
     (thread: { root: { targetId: string | null; view: BoardView | null; x: number | null; y: number | null } }) => {
       const { targetId, view: pointView, x, y } = thread.root;
       const found = targetId ? locate(targetId) : pointView && x !== null && y !== null ? { view: pointView, rect: { x, y, width: 1, height: 1 } } : null;
       if (!found) return;
       const rect = found.rect;
-      follow.moveTo(found.view, (size) => {
+      followRef.current.moveTo(found.view, (size) => {
         const current = camera.get();
         return rectsIntersect(rect, visibleWorldRect(current, size)) ? current : centreOn(worldPoint(rect.x + rect.width / 2, rect.y + rect.height / 2), size, current.zoom);
       });
       framing.touch();
     },
-    [locate, follow, camera, framing],
+    [locate, camera, framing],
   );
 
   // A comparison with a review point: marks on the canvas, the list beside it.
@@ -271,6 +273,23 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     location.assign(shareLinkPath(board.id, board.tokens.owner));
   };
   const { CanvasLayers, CanvasOverlay, SidePanel, Page } = tab;
+  // The parts below hold still while only the free items change (someone moves a note, which re-renders
+  // this component): the same element is skipped by React, so a note moved elsewhere does not re-render
+  // the board's panel, layers, comments or notices.
+  const notices = useMemo(() => BOARD_TABS.map((t) => t.Notice && <t.Notice key={t.view} {...boardContext} />), [boardContext]);
+  const damaged = useMemo(() => <DamagedRecords session={session} />, [session]);
+  const layers = useCallback((size: Size) => (CanvasLayers ? <CanvasLayers {...boardContext} size={size} /> : null), [CanvasLayers, boardContext]);
+  const overlay = useMemo(() => CanvasOverlay && <CanvasOverlay {...boardContext} />, [CanvasOverlay, boardContext]);
+  const sidePanel = useMemo(() => SidePanel && <SidePanel {...boardContext} />, [SidePanel, boardContext]);
+  const candidates = useCallback((forView: BoardView) => commentCandidates(session, forView), [session]);
+  const commentLayer = useMemo(
+    () => <CommentLayer session={session} view={view} camera={camera} me={identity.name} people={people} writer={commentWriter} locate={locate} candidates={candidates} />,
+    [session, view, camera, identity.name, people, commentWriter, locate, candidates],
+  );
+  const commentsPanel = useMemo(
+    () => <CommentsPanel session={session} me={identity.name} people={people} writer={commentWriter} reveal={revealThread} />,
+    [session, identity.name, people, commentWriter, revealThread],
+  );
   return (
     <div className="board-page">
       {!Page && (
@@ -293,9 +312,9 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
         onEditName={() => setEditingName(true)}
         onFollow={(peer) => (follow.leader?.clientId === peer.clientId ? follow.stop() : follow.follow(peer.clientId))}
         followingId={follow.leader?.clientId ?? null}
-        actions={<><FacilitationControls session={session} isOwner={role === 'owner'} name={identity.name} summon={summon} />{headerActions}<ExportMenu boardId={session.options.boardId} token={session.options.token} title={title} tabLabel={tab.label} role={role} picture={picture} onRestored={openRestored} /><ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={<DamagedRecords session={session} />} />
+        actions={<><FacilitationControls session={session} isOwner={role === 'owner'} name={identity.name} summon={summon} />{headerActions}<ExportMenu boardId={session.options.boardId} token={session.options.token} title={title} tabLabel={tab.label} role={role} picture={picture} onRestored={openRestored} /><ShareButton boardId={session.options.boardId} title={title} role={role} token={session.options.token} /><PartnersControl session={session} editable={editable} /></>} notices={damaged} />
       {banner}
-      <div className="board-notices">{BOARD_TABS.map((t) => t.Notice && <t.Notice key={t.view} {...boardContext} />)}</div>
+      <div className="board-notices">{notices}</div>
       <Toolbar
         view={view}
         onView={switchView}
@@ -333,7 +352,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           id={CANVAS_ID}
           focus={canvasFocus}
           capture={captureRef}
-          layers={CanvasLayers ? (size) => <CanvasLayers {...boardContext} size={size} /> : undefined}
+          layers={CanvasLayers ? layers : undefined}
           under={free.under}
           over={free.over}
           screenOverlay={compare ? (at, size) => <CompareOverlay marks={changeMarks} camera={at} size={size} /> : undefined}
@@ -341,10 +360,10 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
           overShown={free.overShown}
         >
           <TabEmptyState key={tab.view} tab={tab} editable={editable} session={session} notes={free.items.length} />
-          {CanvasOverlay && <CanvasOverlay {...boardContext} />}
+          {overlay}
           {free.editor}
           {facilitation.overlay}
-          <CommentLayer session={session} view={view} camera={camera} me={identity.name} people={people} writer={commentWriter} locate={locate} candidates={(v) => commentCandidates(session, v)} />
+          {commentLayer}
           <div className="facilitation-notices">
             <LockedNotice session={session} />
             <FollowBanner follow={follow} />
@@ -354,8 +373,8 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
         <div className="board-side">
           {compareLegend}
           {facilitation.panel}
-          <CommentsPanel session={session} me={identity.name} people={people} writer={commentWriter} reveal={revealThread} />
-          {SidePanel && <SidePanel {...boardContext} />}
+          {commentsPanel}
+          {sidePanel}
           {free.list}
         </div>
       </div>

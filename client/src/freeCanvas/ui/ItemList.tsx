@@ -1,4 +1,5 @@
-import { memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useRef, useState, type KeyboardEvent } from 'react';
+import { useSorted } from '../../lib/hooks';
 import type { CanvasItem } from '@pc/shared';
 import type { ConnectorRoute } from '../model/connector';
 import { chunkIntrinsicSize, useChunksShown, useListChunks } from '../../canvas/listChunks';
@@ -106,7 +107,7 @@ function countLabel(items: readonly CanvasItem[]): string {
  * roving tab stop; Enter edits, Delete deletes, Ctrl/Alt+arrows nudge.
  */
 export function ItemList({ items, tabLabel, editable, selectedIds, routes, describe, onSelect, onEdit, onDelete, onNudge }: ItemListProps) {
-  const sorted = useMemo(() => [...items].sort(compareReadingOrder), [items]);
+  const sorted = useSorted(items, compareReadingOrder);
   const chunks = useListChunks(sorted);
   // A long list is filled in idle time after the first frame; until then its later chunks stand empty at their size.
   const shownChunks = useChunksShown(chunks.length);
