@@ -26,7 +26,7 @@ if (scripts.length === 0) {
 }
 const started = Date.now();
 // Browser benchmarks measure the built client: make sure it is the current one.
-const BROWSER_SCRIPTS = ['render', 'matrix-render', 'stakeholder-pan'];
+const BROWSER_SCRIPTS = ['render', 'matrix-render', 'stakeholder-pan', 'remote-edit'];
 if (scripts.some((script) => BROWSER_SCRIPTS.some((name) => script.startsWith(`${name}.`)))) ensureClientBuilt();
 const summary = [];
 for (const script of scripts) {
