@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CardScene, cardExtent, sameCardDraw, type CardDraw } from './cardScene';
+import { CardScene, cardExtent, mergeAreas, sameCardDraw, type CardDraw } from './cardScene';
+import { rectsIntersect, type Rect } from '../../../lib/geometry';
 
 function card(id: string, x: number, y: number, extra: Partial<CardDraw> = {}): CardDraw {
   return { id, name: id, x, y, radius: 20, scale: 1, fill: '#000', owners: [], isPartner: false, highlight: null, selected: false, handle: false, ...extra };
@@ -88,5 +89,30 @@ describe('CardScene', () => {
   it('compares owners by content', () => {
     expect(sameCardDraw(card('a', 0, 0, { owners: ['#1'] }), card('a', 0, 0, { owners: ['#1'] }))).toBe(true);
     expect(sameCardDraw(card('a', 0, 0, { owners: ['#1'] }), card('a', 0, 0, { owners: ['#2'] }))).toBe(false);
+  });
+
+  it('merges the many areas of a crowded cell reshuffling into a few covering them all, rather than repainting the map', () => {
+    const scene = new CardScene();
+    // 40 x 40 cards; the first 400 (a band at the top) all move a little, as a grid cell's cards do when one joins it.
+    const many = Array.from({ length: 1600 }, (_, i) => card(`c${i}`, (i % 40) * 100, Math.floor(i / 40) * 100));
+    scene.setCards(many);
+    const v = scene.version;
+    const shifted = many.map((c, i) => (i < 400 ? { ...c, x: c.x + 30 } : c));
+    scene.setCards(shifted);
+    const areas = scene.changedSince(v)!;
+    expect(areas).not.toBeNull();
+    expect(areas.length).toBeLessThanOrEqual(64);
+    const inside = (inner: Rect, outer: Rect) => inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+    for (let i = 0; i < 400; i++) {
+      for (const extent of [cardExtent(many[i]!), cardExtent(shifted[i]!)]) expect(areas.some((area) => inside(extent, area))).toBe(true);
+    }
+    // The untouched lower half is not repainted, beyond the band's edge.
+    expect(areas.some((area) => rectsIntersect(area, cardExtent(many[1500]!)))).toBe(false);
+  });
+
+  it('paints everything when the merged areas would cover most of the map', () => {
+    const areas = Array.from({ length: 500 }, (_, i) => ({ x: (i % 25) * 100, y: Math.floor(i / 25) * 100, width: 60, height: 60 }));
+    expect(mergeAreas(areas, { x: 0, y: 0, width: 2500, height: 2000 })).toBe('all');
+    expect(mergeAreas(areas.slice(0, 30), { x: 0, y: 0, width: 2500, height: 2000 })).not.toBe('all');
   });
 });

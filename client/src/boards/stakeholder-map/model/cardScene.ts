@@ -6,7 +6,7 @@
  */
 import { cardBounds, HIT_SLACK, LABEL_LINES, LABEL_LINE_HEIGHT, labelFontSize, labelOffsetY, labelWidth, onHandle } from './cardMetrics';
 import { type Point } from '../../../lib/geometry';
-import { type Rect } from '../../../lib/geometry';
+import { unionRects, type Rect } from '../../../lib/geometry';
 import { SpatialIndex } from '../../../canvas/spatialIndex';
 
 export interface CardDraw {
@@ -62,8 +62,16 @@ export function cardExtent(card: CardDraw): Rect {
   return { x: left, y: top, width: 2 * Math.max(halo, halfLabel) + (card.handle ? 24 : 0), height: bottom - top };
 }
 
-/** Past this many changed areas in one go, repainting parts costs more than painting everything. */
+/**
+ * Past this many changed areas in one go they are merged: each into the
+ * rectangle of its tile (the changed region cut into `MERGE_TILES` x
+ * `MERGE_TILES`), so a card crossing cells of a crowded grid, which moves every
+ * card of both cells, repaints two cells rather than the whole map.
+ */
 const MAX_DIRTY = 400;
+const MERGE_TILES = 8;
+/** Merged areas covering more than this share of the map: paint everything. */
+const MAX_DIRTY_SHARE = 0.5;
 /** Versions whose changed areas are remembered. */
 const DIRTY_HISTORY = 16;
 
@@ -127,7 +135,7 @@ export class CardScene {
     this.content = minX === Infinity ? null : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
     if (changed) {
       this.version += 1;
-      this.dirtyLog.push({ version: this.version, areas: dirty.length > MAX_DIRTY ? 'all' : dirty });
+      this.dirtyLog.push({ version: this.version, areas: dirty.length > MAX_DIRTY ? mergeAreas(dirty, this.content) : dirty });
       if (this.dirtyLog.length > DIRTY_HISTORY) this.dirtyLog.shift();
     }
     return changed;
@@ -186,4 +194,37 @@ export class CardScene {
     }
     return best ? { id: best.id, handle: false } : null;
   }
+}
+
+/**
+ * Many changed areas as a few: each joins the rectangle of the tile its centre
+ * falls in (tiles cut the areas' own bounds), every area inside its tile's
+ * rectangle, so repainting the few repaints all of them. 'all' when they would
+ * cover most of the map anyway.
+ */
+export function mergeAreas(areas: readonly Rect[], content: Rect | null): Rect[] | 'all' {
+  const bounds = unionRects(areas);
+  if (!bounds) return [];
+  const minX = bounds.x;
+  const minY = bounds.y;
+  const tileWidth = bounds.width / MERGE_TILES || 1;
+  const tileHeight = bounds.height / MERGE_TILES || 1;
+  const tiles = new Map<number, { x0: number; y0: number; x1: number; y1: number }>();
+  for (const area of areas) {
+    const column = Math.min(MERGE_TILES - 1, Math.floor((area.x + area.width / 2 - minX) / tileWidth));
+    const row = Math.min(MERGE_TILES - 1, Math.floor((area.y + area.height / 2 - minY) / tileHeight));
+    const key = row * MERGE_TILES + column;
+    const tile = tiles.get(key);
+    if (!tile) tiles.set(key, { x0: area.x, y0: area.y, x1: area.x + area.width, y1: area.y + area.height });
+    else {
+      tile.x0 = Math.min(tile.x0, area.x);
+      tile.y0 = Math.min(tile.y0, area.y);
+      tile.x1 = Math.max(tile.x1, area.x + area.width);
+      tile.y1 = Math.max(tile.y1, area.y + area.height);
+    }
+  }
+  const merged = [...tiles.values()].map(({ x0, y0, x1, y1 }) => ({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }));
+  const covered = merged.reduce((sum, area) => sum + area.width * area.height, 0);
+  const whole = content ? content.width * content.height : 0;
+  return whole > 0 && covered <= whole * MAX_DIRTY_SHARE ? merged : 'all';
 }

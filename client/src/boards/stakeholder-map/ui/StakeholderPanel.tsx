@@ -10,6 +10,7 @@ import { RowList, sameRow, type RowData } from './stakeholderRows';
 import { useMapModel } from './useMapModel';
 import './stakeholder-map.css';
 import { circleBounds } from '../../../lib/geometry';
+import { useSorted } from '../../../lib/hooks';
 
 /** A list longer than this is first filled after the first frame (10,000 rows took 150-200 ms to parse). */
 const FIRST_FILL_AFTER_PAINT_ROWS = 500;
@@ -40,7 +41,9 @@ export function StakeholderPanel(context: BoardContext) {
     [entry, model.stakeholders],
   );
   const [focusedId, setFocusedId] = useState<string | null>(null);
-  const sorted = useMemo(() => model.stakeholders.filter((s) => shownIds.has(s.id)).sort(compareByNameThenId), [model.stakeholders, shownIds]);
+  // Patched rather than sorted again when someone changes a few stakeholders (lib/sortedView).
+  const shown = useMemo(() => model.stakeholders.filter((s) => shownIds.has(s.id)), [model.stakeholders, shownIds]);
+  const sorted = useSorted(shown, compareByNameThenId);
   const selected = state.selectedId ? model.byId.get(state.selectedId) : undefined;
   const relationCounts = useMemo(() => {
     const counts = new Map<string, number>();

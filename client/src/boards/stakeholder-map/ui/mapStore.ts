@@ -13,6 +13,8 @@ import { colourBy, type ColourEncoding, type ColourField, type SizeField } from 
 import { compileFilter, matchesSearch, searchTerms, type FilterClause } from '../model/filters';
 import { cardPlacements, type CardPlacement, type MapLayout } from '../model/mapLayout';
 import { type Point } from '../../../lib/geometry';
+import { resorted, type SortedView } from '../../../lib/sortedView';
+import { compareByNameThenId } from '../model/text';
 
 export type MapMode = 'map' | 'comms';
 
@@ -108,6 +110,10 @@ export function createMapUi(session: BoardSession): MapUi {
     unplaced: stakeholders.filter((s) => !s.placed),
   }));
   const placementsOf = memoLast(cardPlacements);
+  // The grid and the onion order each cell or ring by name: handed the cards already in that order (kept
+  // by patching, see lib/sortedView), their sorts are one pass. The network draws in the records' own order.
+  let byName: SortedView<Stakeholder> | null = null;
+  const sortedByName = (placed: readonly Stakeholder[]) => (byName = resorted(byName, placed, compareByNameThenId)).sorted;
   const coloursOf = memoLast(colourBy);
   const shownOf = memoLast((stakeholders: readonly Stakeholder[], clauses: FilterClause[]) => {
     const passes = compileFilter({ clauses, search: '' });
@@ -126,7 +132,7 @@ export function createMapUi(session: BoardSession): MapUi {
       return {
         placed,
         unplaced,
-        placements: placementsOf(placed, ui.layout, ui.sizeBy),
+        placements: placementsOf(ui.layout === 'network' ? placed : sortedByName(placed), ui.layout, ui.sizeBy),
         colours: coloursOf(stakeholders, ui.colourBy, partners),
         shownIds: shownOf(stakeholders, ui.clauses),
         searchHits: hitsOf(stakeholders, ui.search),
