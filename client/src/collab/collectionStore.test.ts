@@ -124,3 +124,36 @@ describe('CollectionStore seeded from a paint snapshot', () => {
     expect(store.getSnapshot()).toHaveLength(2);
   });
 });
+
+describe('CollectionStore telling its readers', () => {
+  it("tells this person's own change at once, and changes from elsewhere once for all that arrived before it could", async () => {
+    const peer = new Y.Doc();
+    const doc = new Y.Doc();
+    const id = createRecord(peer, 'canvasItems', { kind: 'sticky', text: 'Start', x: 0, y: 0 }).id;
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer));
+    const store = new CollectionStore(doc, 'canvasItems');
+    let notified = 0;
+    store.subscribe(() => notified++);
+
+    // Another person drags the note: three updates arrive while the page is busy.
+    const relay = (update: Uint8Array, origin: unknown) => origin !== 'relay' && Y.applyUpdate(doc, update, 'relay');
+    peer.on('update', relay);
+    for (const x of [10, 20, 30]) updateRecord(peer, 'canvasItems', id, { x });
+    // The snapshot is current at once; readers are told once, with all three.
+    expect(store.get(id)?.x).toBe(30);
+    expect(notified).toBe(0);
+    await vi.waitFor(() => expect(notified).toBe(1));
+    await new Promise((done) => setTimeout(done, 20));
+    expect(notified).toBe(1);
+
+    // This person's own edit is told at once, and takes any waiting notification with it.
+    updateRecord(peer, 'canvasItems', id, { x: 40 });
+    updateRecord(doc, 'canvasItems', id, { text: 'Mine' });
+    expect(notified).toBe(2);
+    expect(store.get(id)).toMatchObject({ x: 40, text: 'Mine' });
+    await new Promise((done) => setTimeout(done, 20));
+    expect(notified).toBe(2);
+    peer.off('update', relay);
+    store.destroy();
+  });
+});

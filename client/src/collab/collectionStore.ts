@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { getCollection, parseLenient, readRecord, type CollectionName, type RecordOf } from '@pc/shared';
 import { sameData } from '../lib/sameData';
-import { whenIdle } from '../lib/afterPaint';
+import { afterQueuedTasks, whenIdle } from '../lib/afterPaint';
 
 /** Longest run of confirming records in one idle slice. */
 const CONFIRM_SLICE_MS = 8;
@@ -23,6 +23,10 @@ const CONFIRM_SLICE_MS = 8;
  * with the one drawn) takes ~120 ms, so the sync's own change only marks them
  * unconfirmed and they are confirmed in idle slices after it: the page answers
  * a click meanwhile. Any later change to a record reads it at once.
+ *
+ * Changes made elsewhere (applied from an update: the sync, another person,
+ * the offline copy) are told to readers in a task of their own, after the
+ * messages already queued, all at once; the snapshot itself is current at once.
  */
 export class CollectionStore<C extends CollectionName> {
   private readonly byId = new Map<string, RecordOf<C>>();
@@ -32,6 +36,8 @@ export class CollectionStore<C extends CollectionName> {
   /** Seeded records the document holds, not yet compared with it (confirmed in idle slices). */
   private readonly unconfirmed = new Set<string>();
   private cancelConfirm: (() => void) | null = null;
+  /** A notification of changes from elsewhere waiting behind the queued tasks. */
+  private cancelNotify: (() => void) | null = null;
   private snapshot: readonly RecordOf<C>[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly collection: Y.Map<Y.Map<unknown>>;
@@ -63,7 +69,12 @@ export class CollectionStore<C extends CollectionName> {
       // The first sync after a paint snapshot usually confirms every record as drawn: nothing to tell.
       if (!changed) return;
       this.snapshot = [...this.byId.values()];
-      this.notify();
+      // Someone else's change (the sync, another person, the offline copy) is told in a task of its own,
+      // after the messages already waiting: a page slower to render than messages arrive renders once
+      // with all that came meanwhile, rather than once per message until it is seconds behind.
+      // This person's own changes are told at once.
+      if (events[0]?.transaction.local === false) this.notifyAfterQueued();
+      else this.notify();
     };
     this.collection.observeDeep(this.handler);
   }
@@ -144,7 +155,16 @@ export class CollectionStore<C extends CollectionName> {
   }
 
   private notify(): void {
+    this.cancelNotify?.();
+    this.cancelNotify = null;
     for (const listener of [...this.listeners]) listener();
+  }
+
+  private notifyAfterQueued(): void {
+    this.cancelNotify ??= afterQueuedTasks(() => {
+      this.cancelNotify = null;
+      this.notify();
+    });
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -170,6 +190,8 @@ export class CollectionStore<C extends CollectionName> {
   destroy(): void {
     this.cancelConfirm?.();
     this.cancelConfirm = null;
+    this.cancelNotify?.();
+    this.cancelNotify = null;
     this.collection.unobserveDeep(this.handler);
     this.listeners.clear();
   }

@@ -34,6 +34,36 @@ export function afterNextFrame(task: () => void): () => void {
   };
 }
 
+/**
+ * Run `task` in a task of its own, queued behind the tasks already waiting (a
+ * message channel's, so a hidden page runs it as soon as any other: no timer
+ * throttling, no frames needed). What arrived while the page was busy (socket
+ * messages queued behind a long render) is handled before it. Returns a cancel.
+ */
+export function afterQueuedTasks(task: () => void): () => void {
+  let cancelled = false;
+  const run = () => {
+    if (!cancelled) task();
+  };
+  if (typeof MessageChannel === 'function') {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      run();
+    };
+    channel.port2.postMessage(null);
+    return () => {
+      cancelled = true;
+      channel.port1.close();
+    };
+  }
+  const timer = setTimeout(run, 0);
+  return () => {
+    cancelled = true;
+    clearTimeout(timer);
+  };
+}
+
 type IdleGlobal = { requestIdleCallback?(callback: () => void, options?: { timeout: number }): number; cancelIdleCallback?(id: number): void };
 
 /**
