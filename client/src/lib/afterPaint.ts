@@ -34,34 +34,40 @@ export function afterNextFrame(task: () => void): () => void {
   };
 }
 
+/** Tasks waiting for the next message of the one channel `afterQueuedTasks` posts to. */
+const queuedTasks = new Set<() => void>();
+let queueChannel: MessageChannel | null = null;
+
+function runQueuedTasks(): void {
+  const tasks = [...queuedTasks];
+  queuedTasks.clear();
+  for (const task of tasks) task();
+}
+
 /**
  * Run `task` in a task of its own, queued behind the tasks already waiting (a
  * message channel's, so a hidden page runs it as soon as any other: no timer
  * throttling, no frames needed). What arrived while the page was busy (socket
- * messages queued behind a long render) is handled before it. Returns a cancel.
+ * messages queued behind a long render) is handled before it. Tasks asked for
+ * before that one runs share it. Returns a cancel.
  */
 export function afterQueuedTasks(task: () => void): () => void {
-  let cancelled = false;
-  const run = () => {
-    if (!cancelled) task();
-  };
-  if (typeof MessageChannel === 'function') {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      run();
-    };
-    channel.port2.postMessage(null);
-    return () => {
-      cancelled = true;
-      channel.port1.close();
-    };
+  if (typeof MessageChannel !== 'function') {
+    const timer = setTimeout(task, 0);
+    return () => clearTimeout(timer);
   }
-  const timer = setTimeout(run, 0);
-  return () => {
-    cancelled = true;
-    clearTimeout(timer);
-  };
+  const entry = () => task();
+  if (queuedTasks.size === 0) {
+    if (!queueChannel) {
+      queueChannel = new MessageChannel();
+      queueChannel.port1.onmessage = runQueuedTasks;
+      // Node (tests): a listening port would keep the process alive.
+      (queueChannel.port1 as { unref?(): void }).unref?.();
+    }
+    queueChannel.port2.postMessage(null);
+  }
+  queuedTasks.add(entry);
+  return () => queuedTasks.delete(entry);
 }
 
 type IdleGlobal = { requestIdleCallback?(callback: () => void, options?: { timeout: number }): number; cancelIdleCallback?(id: number): void };
