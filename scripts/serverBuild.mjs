@@ -22,11 +22,20 @@ export const serverBundle = join(root, 'server', 'dist', 'main.mjs');
  * -> 76 MB, V8's pages 30.8 -> 23.6 MB, p99 and CPU unchanged within the
  * runs' noise; with 2,000 clients over 200 rooms, RSS 125-134 -> 108-113 MB,
  * but its full collections compact the heap (10-15 ms pauses every few
- * seconds), so that scenario's p99 rises from 4.5-8 to 15-26 ms. Source maps are not enabled: they cost about 10 MB; our own
+ * seconds). `--single-threaded-gc` has the collector do its marking,
+ * sweeping and scavenging on the main thread, in small incremental steps,
+ * instead of also on helper threads: the server runs as one process per core
+ * (the benchmarks give it one; `npm run cluster` runs one per node), where
+ * the helpers only take turns with the main thread and the full collection's
+ * final pause waits for marking they had not finished. With 2,000 clients
+ * over 200 rooms (b, side by side, 3 runs each): p99 16.4 -> 7.0 ms, CPU
+ * 23.9 -> 22.1 %, RSS 112 -> 115 MB (the reference's 122); with 300 clients
+ * in one room (a100): RSS 75.4 -> 75.3 MB, p99 23.2 -> 21.5 ms. Source maps
+ * are not enabled: they cost about 10 MB; our own
  * code in the bundle is unminified with each source file's path above its
  * code, and NODE_OPTIONS=--enable-source-maps turns them on.
  */
-export const serverNodeFlags = ['--optimize-for-size'];
+export const serverNodeFlags = ['--optimize-for-size', '--single-threaded-gc'];
 
 /**
  * The environment the server starts with, under whatever the caller sets
