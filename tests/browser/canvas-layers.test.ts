@@ -129,6 +129,36 @@ describe('canvas layers', () => {
     expect(errors.get('Alice Facilitator') ?? []).toEqual([]);
   });
 
+  it("the stakeholder map's cards layer answers pointer hits from its own index, with no hit canvas", async () => {
+    await openTab('stakeholder-map', /^Stakeholder/);
+    const hitCanvas = () =>
+      page.evaluate(() => {
+        const konva = (window as unknown as { Konva: { stages: { container(): HTMLElement; getLayers(): { name(): string; getHitCanvas(): { width: number; height: number } }[] }[] } }).Konva;
+        const stage = konva.stages.find((s) => s.container().closest('.canvas'));
+        const layer = stage?.getLayers().find((l) => l.name() === 'stakeholder-cards');
+        return layer ? { width: layer.getHitCanvas().width, height: layer.getHitCanvas().height } : null;
+      });
+    expect(await hitCanvas()).toEqual({ width: 0, height: 0 });
+    // A card still takes the pointer: a click on it selects it.
+    const canvas = page.locator('.canvas');
+    const box = (await canvas.boundingBox())!;
+    const [cx, cy, zoom] = (await canvas.getAttribute('data-camera'))!.split(',').map(Number) as [number, number, number];
+    const rows = page.locator('ul[aria-label="Stakeholders"] li[data-map-x]');
+    // The card nearest the middle of the canvas (clear of the panels at its edges).
+    let target: { x: number; y: number } | null = null;
+    for (const row of await rows.all()) {
+      const x = box.x + cx + Number(await row.getAttribute('data-map-x')) * zoom;
+      const y = box.y + cy + Number(await row.getAttribute('data-map-y')) * zoom;
+      const far = (p: { x: number; y: number }) => (p.x - box.x - box.width / 2) ** 2 + (p.y - box.y - box.height / 2) ** 2;
+      if (!target || far({ x, y }) < far(target)) target = { x, y };
+    }
+    await page.mouse.click(target!.x, target!.y);
+    await page.screenshot({ path: join(suite.shots, 'stakeholder-hit.png') });
+    await expect.poll(() => page.locator('ul[aria-label="Stakeholders"] li[aria-current="true"]').count()).toBe(1);
+    expect(await hitCanvas()).toEqual({ width: 0, height: 0 });
+    await page.keyboard.press('Escape');
+  });
+
   it('a wheel pan moves the canvas without React rendering anything', async () => {
     for (const { view, label } of CANVAS_TABS) {
       await openTab(view, label);

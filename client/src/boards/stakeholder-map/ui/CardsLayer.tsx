@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
-import { Layer, Shape } from 'react-konva';
+import { Shape } from 'react-konva';
 import type Konva from 'konva';
 import type { CardHit, CardScene } from '../model/cardScene';
 import { CardFrames } from './cardBitmap';
 import type { CardHandlers } from './StakeholderCard';
 import { type Point } from '../../../lib/geometry';
+import { SelfHitLayer, type SelfHitKonvaLayer } from '../../../canvas/SelfHitLayer';
 
 interface CardsLayerProps {
   scene: CardScene;
@@ -22,13 +23,14 @@ const noHit = () => {};
 /**
  * Every card but the dragged one, as ONE Konva shape that paints the cards of
  * the current viewport each frame (see CardFrames). Pointer hit-testing goes
- * through the scene's spatial index instead of a hit canvas: the layer answers
- * Konva's hit query itself, with the shape as the target when the pointer is
- * over a card, so the stage's own handlers (pan on empty canvas, deselect) see
- * a card as before, and the shape's handlers find which card it was.
+ * through the scene's spatial index instead of a hit canvas (the layer has
+ * none, see SelfHitLayer): the layer answers Konva's hit query itself, with
+ * the shape as the target when the pointer is over a card, so the stage's own
+ * handlers (pan on empty canvas, deselect) see a card as before, and the
+ * shape's handlers find which card it was.
  */
 export function CardsLayer({ scene, version, handlers, onEmptyPointerDown, children }: CardsLayerProps) {
-  const layerRef = useRef<Konva.Layer>(null);
+  const layerRef = useRef<SelfHitKonvaLayer>(null);
   const shapeRef = useRef<Konva.Shape>(null);
   const frames = useMemo(() => new CardFrames(scene, () => layerRef.current?.batchDraw()), [scene]);
   useEffect(() => () => frames.dispose(), [frames]);
@@ -62,10 +64,9 @@ export function CardsLayer({ scene, version, handlers, onEmptyPointerDown, child
     const layer = layerRef.current;
     const shape = shapeRef.current;
     if (!layer || !shape) return;
-    const own = layer as unknown as { getIntersection(pos: Point): Konva.Shape | null };
-    own.getIntersection = (pos) => (layer.isListening() && layer.isVisible() && hitAt(pos) ? shape : null);
+    layer.hitTest = (pos) => (hitAt(pos) ? shape : null);
     return () => {
-      Reflect.deleteProperty(layer, 'getIntersection');
+      layer.hitTest = null;
     };
   }, [hitAt]);
 
@@ -99,7 +100,7 @@ export function CardsLayer({ scene, version, handlers, onEmptyPointerDown, child
   };
 
   return (
-    <Layer ref={layerRef} name="stakeholder-cards">
+    <SelfHitLayer ref={layerRef} name="stakeholder-cards">
       {children}
       <Shape
         ref={shapeRef}
@@ -122,6 +123,6 @@ export function CardsLayer({ scene, version, handlers, onEmptyPointerDown, child
         onPointerMove={(event) => hover(pointerHit(event)?.id ?? null)}
         onPointerLeave={() => hover(null)}
       />
-    </Layer>
+    </SelfHitLayer>
   );
 }
