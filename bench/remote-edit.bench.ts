@@ -16,11 +16,13 @@
  * Options (flag or env BENCH_<NAME>): --sizes 500,10000, --seconds 6, --hz 30,
  * --repeats 3 (fresh page each, medians), --before <dir of another client
  * build> (measured side by side with client/dist, alternating, for a
- * before/after figure), --quick (500 records, 3 s, 1 repeat), --no-results.
+ * before/after figure), --quick (500 records, 3 s, 1 repeat), --no-results,
+ * --profile <dir> (a CPU profile of each drag window written there, to open in
+ * DevTools; a build with `vite build --minify false` names the functions).
  * Needs a built client (`npm run bench` builds it when the sources are newer).
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type * as Y from 'yjs';
 import { updateRecord } from '@pc/shared';
 import { appendResults, flag, fmt, installCleanup, machineLine, markdownTable, median, numberOption, repoRoot, startOurs, stringOption, waitForQuietMachine } from './lib/harness';
@@ -35,6 +37,7 @@ const SECONDS = numberOption('seconds', QUICK ? 3 : 6);
 const HZ = numberOption('hz', 30);
 const REPEATS = Math.max(1, Math.round(numberOption('repeats', QUICK ? 1 : 3)));
 const BEFORE = stringOption('before');
+const PROFILE_DIR = stringOption('profile');
 
 type Kind = 'notes' | 'stakeholders';
 
@@ -149,7 +152,19 @@ async function main() {
             return { task: used('TaskDuration') / seconds, script: used('ScriptDuration') / seconds, perEdit: used('TaskDuration') / Math.max(1, edits), behindMs, edits, last };
           };
           const idle = await window(false);
+          if (PROFILE_DIR) {
+            await cdp.send('Profiler.enable');
+            await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+            await cdp.send('Profiler.start');
+          }
           const drag = await window(true);
+          if (PROFILE_DIR) {
+            const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: unknown };
+            mkdirSync(PROFILE_DIR, { recursive: true });
+            const file = join(PROFILE_DIR, `remote-edit-${scenario.kind}-${scenario.size}-${side.name.replace(/\W+/g, '-')}-${run + 1}.cpuprofile`);
+            writeFileSync(file, JSON.stringify(profile));
+            console.log(`profile written to ${file}`);
+          }
           // The window above waited for the page to show the record where the peer left it (or failed).
           const measure = { side: side.name, taskMsPerS: drag.task, scriptMsPerS: drag.script, edits: drag.edits, idleTaskMsPerS: idle.task, perEditMs: drag.perEdit, behindMs: drag.behindMs };
           results.get(side.name)!.push(measure);

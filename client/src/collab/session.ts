@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { batchRemoteWrites } from './offlineCopy';
 import { WebsocketProvider } from 'y-websocket';
 import { applyLargeSyncsWithoutReencode } from './largeSync';
 import { installFastStringDecoding } from './fastStrings';
@@ -133,6 +134,8 @@ export class BoardSession {
         if (this.syncUrls.length > 0) provider.serverUrl = nextSyncUrl(this.syncUrls, provider.serverUrl);
       });
       provider.on('status', ({ status }) => this.patchConnection({ status, ...(status !== 'connected' ? { synced: false } : {}) }));
+      // What the server sent is kept there: the offline copy writes it merged, once a second.
+      if (this.persistence) this.cleanups.push(batchRemoteWrites(this.doc, this.persistence, (origin) => origin === provider));
       provider.on('sync', (synced: boolean) => {
         if (synced) this.settlePaint();
         this.patchConnection(synced ? { synced, hasBeenLive: true } : { synced });
