@@ -75,6 +75,10 @@ export class BoardSession {
   private readonly boardStores = new Map<(session: BoardSession) => object, SessionStore>();
   /** Every node's sync URL, when the server runs several (empty: the page's own host only). */
   private syncUrls: string[] = [];
+  /** The board settings as `meta()` last read them, and the version of the settings and the paint snapshot they were read from. */
+  private metaRead: { version: number; paint: PaintSnapshot | null; record: Meta } | null = null;
+  /** Counts transactions that changed the settings (meta map), told before any observer runs. */
+  private metaVersion = 0;
   /** The server's paint snapshot, drawn until the first sync (null after it, or without one). */
   private paint: PaintSnapshot | null = null;
   /** The parsed message `paint` was read from. */
@@ -84,6 +88,11 @@ export class BoardSession {
   constructor(readonly options: SessionOptions) {
     // Before anything is decoded: the first sync reads every record's strings.
     installFastStringDecoding();
+    // Before any observer hears of a change to the settings, `meta()` stops answering from its last read.
+    const metaMap = getMetaMap(this.doc) as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>;
+    this.doc.on('beforeObserverCalls', (transaction: Y.Transaction) => {
+      if (transaction.changed.has(metaMap) || transaction.changedParentTypes.has(metaMap)) this.metaVersion += 1;
+    });
     const { boardId, token } = options;
     if (options.snapshot) {
       Y.applyUpdate(this.doc, options.snapshot);
@@ -212,8 +221,14 @@ export class BoardSession {
    * (which says when a paint snapshot is shown).
    */
   meta(): Meta {
-    if (this.paint && getMetaMap(this.doc).size === 0) return readMetaData(this.paint.meta).record;
-    return readMeta(this.doc).record;
+    // Read (every setting through the schema) once per change to the settings: every
+    // component showing one asks on each of its renders, and other people's edits re-render them.
+    const read = this.metaRead;
+    if (read && read.version === this.metaVersion && read.paint === this.paint && !this.doc._transaction) return read.record;
+    const record = this.paint && getMetaMap(this.doc).size === 0 ? readMetaData(this.paint.meta).record : readMeta(this.doc).record;
+    // Inside a transaction the settings may be changing: read them, keep nothing.
+    if (!this.doc._transaction) this.metaRead = { version: this.metaVersion, paint: this.paint, record };
+    return record;
   }
 
   /**
