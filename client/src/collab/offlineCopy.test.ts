@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { batchRemoteWrites, REMOTE_WRITE_MS, type OfflineCopy } from './offlineCopy';
+import { LARGE_SYNC_BYTES } from './largeSync';
 
 const SERVER = { name: 'provider' };
 
@@ -71,6 +72,21 @@ describe('batchRemoteWrites', () => {
     expect(stored[1]!.origin).toBeNull();
     expect(pending).toHaveLength(0);
     expect(reload(stored)).toEqual({ x: 1, mine: 'typed offline' });
+  });
+
+  it("writes a large change from the server (a board's first sync) as it came, without merging it", () => {
+    const { doc, stored, pending, fromServer } = setup();
+    fromServer('x', 1);
+    const other = new Y.Doc();
+    other.getMap('m').set('big', 'b'.repeat(LARGE_SYNC_BYTES));
+    const big = Y.encodeStateAsUpdate(other);
+    Y.applyUpdate(doc, big, SERVER);
+    expect(stored).toHaveLength(2);
+    // The waiting small change first, then the large one on its own.
+    expect(stored[0]!.update.byteLength).toBeLessThan(1000);
+    expect(stored[1]!.update.byteLength).toBeGreaterThanOrEqual(LARGE_SYNC_BYTES);
+    expect(pending).toHaveLength(0);
+    expect(reload(stored)).toEqual({ x: 1, big: 'b'.repeat(LARGE_SYNC_BYTES) });
   });
 
   it('writes what is waiting when the copy is closed, and stops listening', async () => {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { LARGE_SYNC_BYTES } from './largeSync';
 
 /** What of y-indexeddb's IndexeddbPersistence this relies on: its document listener and its destroy. */
 export interface OfflineCopy {
@@ -21,7 +22,8 @@ const realTimers: Timers = { set: (run, ms) => setTimeout(run, ms), clear: (hand
  * transaction of its own; another person's drag arrives as 30 updates a
  * second, each a write on this page's main thread. Changes that came from the
  * server (`isRemote(origin)`) are already kept there, so they are merged and
- * written at most once per `REMOTE_WRITE_MS` instead; this person's own
+ * written at most once per `REMOTE_WRITE_MS` instead (a large one, such as the
+ * board's first sync, is written as it came); this person's own
  * changes are written at once, as before (after any remote ones waiting), so
  * nothing typed offline waits. Waiting changes are written when the page is
  * hidden or left, and when the copy is closed. Returns a stop that writes them
@@ -41,7 +43,8 @@ export function batchRemoteWrites(doc: Y.Doc, copy: OfflineCopy, isRemote: (orig
     store(merged, origin);
   };
   const onUpdate = (update: Uint8Array, from: unknown) => {
-    if (!isRemote(from)) {
+    // A large one (a board's first sync) is written as it came: merging it with others would decode the whole board.
+    if (!isRemote(from) || update.byteLength >= LARGE_SYNC_BYTES) {
       flush();
       store(update, from);
       return;
