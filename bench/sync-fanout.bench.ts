@@ -22,7 +22,7 @@
  * Options (flag or env BENCH_<NAME>): --quick, --warm <s>, --measure <s>,
  * --repeats <n>, --drain <s>, --quiet-wait <s>, --scenario=a|a100|b (a: both a's),
  * --servers=reference,ours,ours-memory (any subset),
- * --ours-env="KEY=VALUE ...", --profile=<dir>, --no-results. See bench/README.md.
+ * --ours-env="KEY=VALUE ...", --profile=<dir>, --alloc, --heap, --no-results. See bench/README.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,7 +52,7 @@ import {
   type BenchServer,
   type Pinning,
 } from './lib/harness';
-import { connectInspector, INSPECT_ENV } from './lib/inspector';
+import { connectInspector, INSPECT_ENV, summariseAllocations } from './lib/inspector';
 import { summariseHeap } from './lib/heapSummary';
 import { BenchClient, closeAll, connectAll, encodeSync, SYNC_UPDATE } from './lib/yclient';
 import * as Y from 'yjs';
@@ -119,6 +119,8 @@ const quietWaitSeconds = numberOption('quiet-wait', quick ? 1 : 120);
 const profileDir = stringOption('profile');
 /** --heap: at the end of the window, print what our server's heap holds, grouped by constructor (with --profile, the snapshot is written there too). */
 const heapSummary = flag('heap');
+/** --alloc: sample what our server allocates over the measured window and print who allocates most (with --profile, the .heapprofile is written there too). */
+const allocations = flag('alloc');
 const SERVER_KINDS = ['reference', 'ours', 'ours-memory'] as const;
 /** --servers=ours to measure one side only (diagnosis; the budget needs the reference too). */
 const servers = SERVER_KINDS.filter((kind) => (stringOption('servers') ?? SERVER_KINDS.join(',')).split(',').includes(kind));
@@ -179,12 +181,12 @@ function describeOurMetrics(before: Map<string, number>, after: Map<string, numb
 }
 
 async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: number, pinning: Pinning): Promise<RunResult> {
-  const inspectEnv = profileDir || heapSummary ? INSPECT_ENV : {};
+  const inspectEnv = profileDir || heapSummary || allocations ? INSPECT_ENV : {};
   const server =
     kind === 'reference'
       ? await startReference(pinning, inspectEnv)
       : await startOurs(pinning, { env: { ...oursEnv, ...inspectEnv }, memory: kind === 'ours-memory' });
-  const inspector = profileDir || heapSummary ? await connectInspector(server.output) : null;
+  const inspector = profileDir || heapSummary || allocations ? await connectInspector(server.output) : null;
   const writers: Writer[] = [];
   const clients: BenchClient[] = [];
   try {
@@ -252,6 +254,7 @@ async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: nu
     const ownCpuBefore = process.cpuUsage();
     const sentBefore = counter.sent;
     if (profileDir) await inspector?.startProfiling();
+    if (allocations) await inspector?.startAllocationSampling();
     log.windowStart = performance.now();
     await sleep(measureSeconds * 1000);
     log.windowEnd = performance.now();
@@ -260,6 +263,22 @@ async function runOnce(kind: BenchServer['kind'], scenario: Scenario, repeat: nu
       mkdirSync(profileDir, { recursive: true });
       writeFileSync(file, JSON.stringify(await inspector.stopProfiling()));
       console.log(`      CPU profile of the window: ${file}`);
+    }
+    if (inspector && allocations) {
+      const profile = await inspector.stopAllocationSampling();
+      if (profileDir) {
+        const file = join(profileDir, `sync-fanout-${scenario.key}-${server.kind}-${repeat}.heapprofile`);
+        mkdirSync(profileDir, { recursive: true });
+        writeFileSync(file, JSON.stringify(profile));
+        console.log(`      allocation profile of the window: ${file}`);
+      }
+      const { total, self, inclusive } = summariseAllocations(profile);
+      const perUpdate = (bytes: number) => `${fmt(bytes / Math.max(1, counter.sent - sentBefore) / 1024, 1)} KB/update`;
+      console.log(`      ${server.kind} allocated in the window (sampled): ${fmt(total / 2 ** 20)} MB, ${perUpdate(total)}`);
+      console.log('        self:');
+      for (const row of self) console.log(`        ${fmt(row.bytes / 2 ** 20, 2).padStart(8)} MB  ${perUpdate(row.bytes).padStart(16)}  ${row.name}`);
+      console.log('        total (with callees):');
+      for (const row of inclusive) console.log(`        ${fmt(row.bytes / 2 ** 20, 2).padStart(8)} MB  ${perUpdate(row.bytes).padStart(16)}  ${row.name}`);
     }
     const cpuAfter = processCpuSeconds(server.pid);
     const rssAfter = processRssBytes(server.pid);

@@ -14,6 +14,45 @@ export function inspectorUrl(output: string): string | null {
 }
 
 /** Connect to the inspector of a server started with INSPECT_ENV (waits up to 10 s for its URL). */
+/** HeapProfiler's sampled allocation profile: a call tree with the bytes allocated in each function. */
+export interface AllocationProfile {
+  head: AllocationNode;
+}
+
+export interface AllocationNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: AllocationNode[];
+}
+
+/** The functions that allocated the most (self), and the call paths through our code that did (total), in bytes. */
+export function summariseAllocations(profile: AllocationProfile, top = 20): { total: number; self: { name: string; bytes: number }[]; inclusive: { name: string; bytes: number }[] } {
+  const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  const label = (node: AllocationNode) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const file = url.replace(/^.*\/(node_modules|server|shared)\//, '$1/');
+    return `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
+  };
+  const walk = (node: AllocationNode, onPath: Set<string>): number => {
+    const name = label(node);
+    self.set(name, (self.get(name) ?? 0) + node.selfSize);
+    const first = !onPath.has(name);
+    if (first) onPath.add(name);
+    let total = node.selfSize;
+    for (const child of node.children) total += walk(child, onPath);
+    if (first) {
+      onPath.delete(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + total);
+    }
+    return total;
+  };
+  const total = walk(profile.head, new Set());
+  const ranked = (map: Map<string, number>) =>
+    [...map].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, top);
+  return { total, self: ranked(self), inclusive: ranked(inclusive) };
+}
+
 export async function connectInspector(output: () => string): Promise<Inspector> {
   const deadline = Date.now() + 10_000;
   let url = inspectorUrl(output());
@@ -80,6 +119,22 @@ export class Inspector {
   /** Stop sampling; the profile is a .cpuprofile document (Chrome DevTools, speedscope). */
   async stopProfiling(): Promise<unknown> {
     const result = (await this.call('Profiler.stop')) as { profile: unknown };
+    return result.profile;
+  }
+
+  /**
+   * Start sampling allocations (one sample per `intervalBytes` allocated on
+   * average), counting objects that die young too: what a busy window churns
+   * through, not only what it keeps.
+   */
+  async startAllocationSampling(intervalBytes = 4096): Promise<void> {
+    await this.call('HeapProfiler.enable');
+    await this.call('HeapProfiler.startSampling', { samplingInterval: intervalBytes, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  }
+
+  /** Stop sampling allocations; the profile is a .heapprofile document (Chrome DevTools). */
+  async stopAllocationSampling(): Promise<AllocationProfile> {
+    const result = (await this.call('HeapProfiler.stopSampling')) as { profile: AllocationProfile };
     return result.profile;
   }
 
