@@ -12,9 +12,6 @@ import './stakeholder-map.css';
 import { circleBounds } from '../../../lib/geometry';
 import { useSorted } from '../../../lib/hooks';
 
-/** A list longer than this is first filled after the first frame (10,000 rows took 150-200 ms to parse). */
-const FIRST_FILL_AFTER_PAINT_ROWS = 500;
-
 function roundOrNull(value: number | undefined): number | null {
   return value === undefined ? null : Math.round(value);
 }
@@ -87,29 +84,18 @@ export function StakeholderPanel(context: BoardContext) {
   }, [sorted, model.placements, relationCounts, partners, colours, activeId, state.selectedId, state.search]);
 
   // The rows are plain DOM under the React-owned list (see stakeholderRows.ts), in the same commit;
-  // a long list's first fill waits for the first frame, so the map is painted before thousands of rows are parsed.
+  // a long list lists its first rows with the map's first frame and the others in idle time after it.
   const rowList = useRef<RowList | null>(null);
-  const latestRows = useRef(rows);
-  latestRows.current = rows;
-  const fillPending = useRef(false);
   useLayoutEffect(() => {
     const list = listRef.current;
     if (!list) return;
-    if (rowList.current?.list !== list) rowList.current = new RowList(list);
-    const target = rowList.current;
-    if (target.empty && rows.length > FIRST_FILL_AFTER_PAINT_ROWS) {
-      if (fillPending.current) return;
-      fillPending.current = true;
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          fillPending.current = false;
-          target.update(latestRows.current);
-        }, 0),
-      );
-      return;
+    if (rowList.current?.list !== list) {
+      rowList.current?.dispose();
+      rowList.current = new RowList(list);
     }
-    if (!fillPending.current) target.update(rows);
+    rowList.current.update(rows);
   }, [rows]);
+  useEffect(() => () => rowList.current?.dispose(), []);
 
   useEffect(() => {
     if (message === null) return;
@@ -131,7 +117,10 @@ export function StakeholderPanel(context: BoardContext) {
   const focusRow = (id: string | undefined) => {
     if (!id) return;
     setFocusedId(id);
-    listRef.current?.querySelector<HTMLElement>(`li[data-stakeholder-id="${CSS.escape(id)}"]`)?.focus();
+    const selector = `li[data-stakeholder-id="${CSS.escape(id)}"]`;
+    // A key can move past the rows listed so far while a long list still fills.
+    if (!listRef.current?.querySelector(selector)) rowList.current?.complete();
+    listRef.current?.querySelector<HTMLElement>(selector)?.focus();
   };
 
   const select = (id: string) => {
@@ -227,6 +216,7 @@ export function StakeholderPanel(context: BoardContext) {
         role="list"
         className={`sm-list${selected ? ' sm-list-compact' : ''}`}
         aria-label="Stakeholders"
+        data-count={rows.length}
         onKeyDown={onKeyDown}
         onFocus={(event) => {
           const id = (event.target as HTMLElement).getAttribute('data-stakeholder-id');

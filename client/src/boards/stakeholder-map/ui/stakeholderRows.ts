@@ -11,7 +11,8 @@ import { type Stakeholder, mendelowQuadrant, QUADRANT_LABELS, type MendelowQuadr
 import { attitudeKey, fieldOptions } from '../model/fields';
 import { highlightRanges } from '../model/filters';
 import { RING_LABELS } from '../model/onion';
-import { LIST_CHUNK_ROWS, chunkIntrinsicSize } from '../../../canvas/listChunks';
+import { CHUNKS_PER_STEP, FIRST_CHUNKS, LIST_CHUNK_ROWS, chunkIntrinsicSize, chunksToRender } from '../../../canvas/listChunks';
+import { whenIdle } from '../../../lib/afterPaint';
 
 const ATTITUDE_LABELS = new Map(fieldOptions('attitude').map((o) => [o.value, o.label]));
 
@@ -142,9 +143,19 @@ function chunkOpenTag(rows: number): string {
   return `<div role="none" class="sm-chunk" style="contain-intrinsic-size: ${chunkIntrinsicSize(rows, ROW_ESTIMATE_PX)}">`;
 }
 
-/** Keeps a `ul`'s rows equal to the given rows, in order, touching only what changed. */
+/**
+ * Keeps a `ul`'s rows equal to the given rows, in order, touching only what
+ * changed. A long list fills the way the kit's React lists do (listChunks.ts):
+ * its first chunks at once, the others in idle time, `CHUNKS_PER_STEP` at a
+ * time, so the canvas's first frame and the first click after it are not held
+ * up by parsing ten thousand rows; `complete` lists the rest at once (a key
+ * that moves to a row not listed yet).
+ */
 export class RowList {
   private mounted = new Map<string, Mounted>();
+  private rows: readonly RowData[] = [];
+  private shownChunks = FIRST_CHUNKS;
+  private cancelStep: (() => void) | null = null;
 
   constructor(readonly list: HTMLElement) {}
 
@@ -153,7 +164,43 @@ export class RowList {
     return this.mounted.size === 0;
   }
 
+  /** Rows listed so far: all of them once the fill has caught up. */
+  get listed(): number {
+    return this.mounted.size;
+  }
+
   update(rows: readonly RowData[]): void {
+    this.rows = rows;
+    const chunkCount = Math.ceil(rows.length / CHUNK_ROWS);
+    const shown = chunksToRender(chunkCount, this.shownChunks);
+    this.reconcile(shown >= chunkCount ? rows : rows.slice(0, shown * CHUNK_ROWS));
+    if (shown < chunkCount) this.cancelStep ??= whenIdle(this.step);
+    else this.stopFilling();
+  }
+
+  /** List every row now, without waiting for idle time. */
+  complete(): void {
+    this.shownChunks = Infinity;
+    this.update(this.rows);
+  }
+
+  /** The list is going away: no more idle steps. */
+  dispose(): void {
+    this.stopFilling();
+  }
+
+  private readonly step = (): void => {
+    this.cancelStep = null;
+    this.shownChunks += CHUNKS_PER_STEP;
+    this.update(this.rows);
+  };
+
+  private stopFilling(): void {
+    this.cancelStep?.();
+    this.cancelStep = null;
+  }
+
+  private reconcile(rows: readonly RowData[]): void {
     const wanted = new Set<string>();
     for (const row of rows) wanted.add(row.s.id);
     for (const [id, item] of this.mounted) {
@@ -161,11 +208,15 @@ export class RowList {
       item.element.remove();
       this.mounted.delete(id);
     }
-    if (this.mounted.size === 0) {
-      this.mountAll(rows);
-      return;
-    }
     const chunkCount = Math.ceil(rows.length / CHUNK_ROWS);
+    const existing = Math.min(this.list.children.length, chunkCount);
+    // Chunks beyond the listed ones whose rows are none of them listed (a fill's next
+    // step, a first fill) go in with one parse, and need no walk below.
+    let walked = chunkCount;
+    if (existing < chunkCount && rows.slice(existing * CHUNK_ROWS).every((row) => !this.mounted.has(row.s.id))) {
+      this.appendChunks(rows, existing);
+      walked = existing;
+    }
     while (this.list.children.length < chunkCount) {
       const chunk = document.createElement('div');
       chunk.setAttribute('role', 'none');
@@ -174,7 +225,7 @@ export class RowList {
     }
     // Chunk by chunk, the same walk as one flat list: a row found at the cursor
     // stays, any other is moved there (out of whichever chunk held it).
-    for (let c = 0; c < chunkCount; c++) {
+    for (let c = 0; c < walked; c++) {
       const chunk = this.list.children[c] as HTMLElement;
       const slice = rows.slice(c * CHUNK_ROWS, (c + 1) * CHUNK_ROWS);
       chunk.style.containIntrinsicSize = chunkIntrinsicSize(slice.length, ROW_ESTIMATE_PX);
@@ -191,24 +242,30 @@ export class RowList {
     while (this.list.children.length > chunkCount) this.list.lastElementChild!.remove();
   }
 
-  /** A first fill (or a refill after everything went): one parse for every row. */
-  private mountAll(rows: readonly RowData[]): void {
+  /** Chunks `fromChunk` on, none of whose rows is listed yet, after the last chunk: one parse for all their rows. */
+  private appendChunks(rows: readonly RowData[], fromChunk: number): void {
+    while (this.list.children.length > fromChunk) this.list.lastElementChild!.remove();
     const parts: string[] = [];
     const details: { row: RowData; attributes: Record<string, string | null>; html: string }[] = [];
-    rows.forEach((row, index) => {
-      if (index % CHUNK_ROWS === 0) parts.push(`${index > 0 ? '</div>' : ''}${chunkOpenTag(Math.min(CHUNK_ROWS, rows.length - index))}`);
+    for (let index = fromChunk * CHUNK_ROWS; index < rows.length; index++) {
+      const row = rows[index]!;
+      if (index % CHUNK_ROWS === 0) parts.push(`${parts.length > 0 ? '</div>' : ''}${chunkOpenTag(Math.min(CHUNK_ROWS, rows.length - index))}`);
       const attributes = rowAttributes(row);
       const html = rowContentHtml(row);
       details.push({ row, attributes, html });
       parts.push(`<li${attributesHtml(attributes)}>${html}</li>`);
-    });
-    if (rows.length > 0) parts.push('</div>');
-    this.list.innerHTML = parts.join('');
-    const elements = this.list.querySelectorAll<HTMLElement>(':scope > .sm-chunk > li');
-    details.forEach((detail, index) => {
-      const element = elements[index];
-      if (element) this.mounted.set(detail.row.s.id, { ...detail, element });
-    });
+    }
+    if (parts.length === 0) return;
+    parts.push('</div>');
+    this.list.insertAdjacentHTML('beforeend', parts.join(''));
+    const chunks = this.list.children;
+    let index = 0;
+    for (let c = fromChunk; c < chunks.length; c++) {
+      for (const element of chunks[c]!.children) {
+        const detail = details[index++];
+        if (detail) this.mounted.set(detail.row.s.id, { ...detail, element: element as HTMLElement });
+      }
+    }
   }
 
   private create(row: RowData): Mounted {
