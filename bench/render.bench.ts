@@ -33,7 +33,7 @@ import { appendResults, fmt, flag, installCleanup, machineLine, markdownTable, m
 import { confirmedIdentityScript, frameStats, launchChromium, newBenchContext, panSteps, wheelFrames, zoomSteps, type FrameStats } from './lib/browser';
 import { startBarePageServer, type BareCard, type BarePageServer } from './render/bare';
 import { bareCards, cardsOnScreen } from './render/cards';
-import { firstPaintScript, itemsReady, openTabScript } from './render/firstPaint';
+import { firstPaintScript, itemsReady, openTabScript, tabLink } from './render/firstPaint';
 import { timeToInteractive } from './render/interactive';
 import { KIND_LABELS, seedLogicModel, seedMatrix, seedStakeholders, seedStickies, type RenderKind } from './render/seed';
 import { createBoard } from '../tests/helpers/server';
@@ -146,7 +146,7 @@ async function seedBoard(server: { url: string; port: number }, kind: RenderKind
     }
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(seeder.doc));
-    return { url: new URL(board.links.edit, server.url).href, doc, seedMs: Date.now() - started };
+    return { url: new URL(tabLink(board.links.edit, kind), server.url).href, doc, seedMs: Date.now() - started };
   } finally {
     pool.destroyAll();
   }
@@ -289,7 +289,7 @@ async function measureMatrix(browser: Browser, server: { url: string; port: numb
     await waitFor(() => (seeder.provider.ws?.bufferedAmount ?? 1) === 0, { timeout: 60_000, message: 'matrix seed was not sent' });
     const check = pool.connect({ wsUrl: `ws://127.0.0.1:${server.port}/ws` }, board.id, board.tokens.view);
     await waitFor(() => check.provider.synced && getCollection(check.doc, 'matrixCells').size === cells, { timeout: 60_000, message: 'matrix seed did not reach the server' });
-    url = new URL(board.links.edit, server.url).href;
+    url = new URL(tabLink(board.links.edit, 'matrix'), server.url).href;
   } finally {
     pool.destroyAll();
   }

@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import * as Y from 'yjs';
 import { fmt, installCleanup, median, numberOption, repoRoot, startOurs, stringOption } from '../lib/harness';
 import { confirmedIdentityScript, launchChromium, newBenchContext } from '../lib/browser';
-import { firstPaintScript, itemsReady, openTabScript } from './firstPaint';
+import { firstPaintScript, itemsReady, openTabScript, tabLink } from './firstPaint';
 import { timeToInteractive } from './interactive';
 import { seedLogicModel, seedStakeholders, seedStickies, type RenderKind } from './seed';
 import { createBoard } from '../../tests/helpers/server';
@@ -49,7 +49,7 @@ async function main() {
       if (kind === 'stickies') seedStickies(doc, size);
       else if (kind === 'stakeholders') seedStakeholders(doc, size);
       else seedLogicModel(doc, size);
-      urls.push(new URL(board.links.edit, server.url).href);
+      urls.push(new URL(tabLink(board.links.edit, kind), server.url).href);
     }
     await new Promise((r) => setTimeout(r, 3000));
     pool.destroyAll();

@@ -59,6 +59,16 @@ export function firstPaintScript(ready: string): string {
 })();`;
 }
 
+/**
+ * A board link that opens on the tab a kind is drawn on (`&view=`, as people
+ * share them); builds from before boards read the tab from their link open the
+ * stakeholder map, and `openTabScript` clicks the tab for them.
+ */
+export function tabLink(link: string, kind: 'stickies' | 'stakeholders' | 'logic' | 'matrix'): string {
+  const view = { logic: 'logic-model', matrix: 'skills-matrix', stickies: null, stakeholders: null }[kind];
+  return view ? `${link}&view=${view}` : link;
+}
+
 /** An init script that clicks a tab as soon as it exists (no automation round trip). */
 export function openTabScript(selector: string): string {
   return `(() => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { fmt, installCleanup, numberOption, startOurs, stringOption } from '../lib/harness';
 import { confirmedIdentityScript, launchChromium, newBenchContext, panSteps, wheelFrames, zoomSteps } from '../lib/browser';
-import { firstPaintScript, itemsReady, openTabScript } from './firstPaint';
+import { firstPaintScript, itemsReady, openTabScript, tabLink } from './firstPaint';
 import { seedLogicModel, seedStakeholders, seedStickies, type RenderKind } from './seed';
 import { artifactsDir } from '../../tests/helpers/browser';
 import { createBoard } from '../../tests/helpers/server';
@@ -91,7 +91,7 @@ async function main() {
     const context = await newBenchContext(browser, scripts);
     const page: Page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    const url = new URL(board.links.edit, server.url).href;
+    const url = new URL(tabLink(board.links.edit, kind), server.url).href;
     const waitPaint = () => page.waitForFunction('window.__firstPaint && window.__firstPaint.paint', undefined, { timeout: 120_000 });
     let profile: Profile;
     if (phase === 'load') {

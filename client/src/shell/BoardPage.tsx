@@ -8,6 +8,7 @@ import { findRecentBoard } from '../collab/recentBoards';
 import { createValueStore, type ValueStore } from '../lib/valueStore';
 import type { ConnectionState } from '../collab/connection';
 import { BoardWorkspace } from './BoardWorkspace';
+import { hashWithView, openingView, viewFromHash } from './boardView';
 import { ReviewBanner } from '../review/ReviewBanner';
 import { ReviewPointsControl } from '../review/ReviewPointsControl';
 import { useReviewView } from '../review/useReviewView';
@@ -54,7 +55,11 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
   useEffect(() => {
     // The link lost its fragment but this device knows the board: put the token back
     // where it belongs (the fragment only), so reloads and copies of the URL work.
-    if (!tokenFromUrl && token) history.replaceState(null, '', `${location.pathname}${location.search}#t=${encodeURIComponent(token)}`);
+    if (!tokenFromUrl && token) {
+      const view = viewFromHash(location.hash);
+      const hash = `#t=${encodeURIComponent(token)}`;
+      history.replaceState(null, '', `${location.pathname}${location.search}${view ? hashWithView(hash, view) : hash}`);
+    }
   }, [tokenFromUrl, token]);
 
   useEffect(() => {
@@ -63,7 +68,7 @@ export function BoardPage({ boardId, token: tokenFromUrl }: { boardId: string; t
       boardId,
       token,
       user: { name: identity.name, colour: identity.colour },
-      view: 'stakeholder-map',
+      view: openingView(boardId),
     });
     setSession(created);
     let discarding = false;

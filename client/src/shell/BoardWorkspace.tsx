@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { canEdit, shareLinkPath, type BoardView, type Role } from '@pc/shared';
 import { PartnersControl } from '../boards/partners/PartnersControl';
 import { BOARD_TABS, tabFor } from '../boards/tabs';
+import { openingView, showViewInAddress } from './boardView';
 import type { BoardContext } from '../boards/types';
 import { BoardCanvas, type CanvasActions, type CanvasCapture } from '../canvas/BoardCanvas';
 import { tabCaptureRect, type CaptureArea, type CaptureScale } from '../canvas/capture';
@@ -69,7 +70,7 @@ interface BoardWorkspaceProps {
 export function BoardWorkspace({ session, title, role, identity, onIdentity, headerActions, banner, compare = null, onCloseCompare }: BoardWorkspaceProps) {
   // Until the server has told us our role, nothing offers editing.
   const editable = role !== null && canEdit(role);
-  const [view, setView] = useState<BoardView>('stakeholder-map');
+  const [view, setView] = useState<BoardView>(() => openingView(session.options.boardId));
   const viewRef = useRef(view);
   viewRef.current = view;
   const [editingName, setEditingName] = useState(false);
@@ -129,6 +130,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     viewRef.current = next;
     setView(next);
     session.setView(next);
+    showViewInAddress(session.options.boardId, next);
   };
 
   // Following a person, and the owner's "Bring everyone here".
