@@ -159,6 +159,28 @@ describe('canvas layers', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('a click just after the camera moved still lands on the card under it', async () => {
+    await openTab('logic-model', /^Logic/);
+    await page.keyboard.press('Escape');
+    const canvas = page.locator('.canvas');
+    const box = (await canvas.boundingBox())!;
+    const row = page.locator('[aria-label="Logic model outline"] li[data-node-id]', { hasText: 'Weekly drop-in' });
+    const n = async (name: string) => Number(await row.getAttribute(name));
+    const [cx, cy, zoom] = (await canvas.getAttribute('data-camera'))!.split(',').map(Number) as [number, number, number];
+    const card = { x: box.x + cx + ((await n('data-x')) + (await n('data-width')) / 2) * zoom, y: box.y + cy + ((await n('data-y')) + (await n('data-height')) / 2) * zoom };
+    await page.mouse.move(card.x, card.y);
+    await quiet();
+    const camera = await canvas.getAttribute('data-camera');
+    // The camera moves and comes back (hits pause while it moves), and the press follows at once.
+    await page.mouse.wheel(0, 30);
+    await page.mouse.wheel(0, -30);
+    await page.waitForFunction((was) => document.querySelector('.canvas')?.getAttribute('data-camera') === was, camera);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect.poll(() => row.getAttribute('aria-current'), { timeout: 3000 }).toBe('true');
+    await page.keyboard.press('Escape');
+  });
+
   it('a wheel pan moves the canvas without React rendering anything', async () => {
     for (const { view, label } of CANVAS_TABS) {
       await openTab(view, label);
