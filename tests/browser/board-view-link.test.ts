@@ -1,36 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { joinBoard, launchChromium } from '../helpers/browser';
-import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { joinBoard } from '../helpers/browser';
+import { createBoard, type CreatedBoard } from '../helpers/server';
+import { browserSuite } from '../helpers/suite';
 
 /**
  * A board link can name the tab it opens on (`&view=`), the address follows the
  * tab a person switches to (token kept), and a board opened again on this
  * device without a tab in its link reopens where the person left it.
  */
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite('board-view-link');
+const { contexts, errors } = suite;
 let board: CreatedBoard;
-const contexts: BrowserContext[] = [];
-const errors = new Map<string, string[]>();
 
 const selectedTab = (page: Page) => page.locator('[role="tab"][aria-selected="true"]').getAttribute('id');
 const hashParams = (page: Page) => new URLSearchParams(new URL(page.url()).hash.slice(1));
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  board = await createBoard(server, 'Tabs in links');
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.dispose();
+  board = await createBoard(suite.server, 'Tabs in links');
 });
 
 describe('the tab in a board link', () => {
   it('opens the tab a link names; the address follows the tab; the board reopens where it was left', async () => {
+    const { server, browser } = suite;
     const page = await joinBoard(browser, server.url, `${board.links.edit}&view=logic-model`, 'Tess Tabs', { contexts, errors });
     expect(await selectedTab(page)).toBe('tab-logic-model');
 

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { createRecord } from '@pc/shared';
-import { artifactsDir, joinBoard, launchChromium } from '../helpers/browser';
-import { createBoard, startServer, type CreatedBoard, type RunningServer } from '../helpers/server';
+import { joinBoard } from '../helpers/browser';
+import { createBoard, type CreatedBoard } from '../helpers/server';
+import { browserSuite } from '../helpers/suite';
 import { ClientPool, type SyncClient } from '../helpers/sync';
 
 /**
@@ -13,13 +14,11 @@ import { ClientPool, type SyncClient } from '../helpers/sync';
  * program ends up listed once, in order, changes made while it fills included,
  * and a key that moves past the rows listed so far still lands.
  */
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite('stakeholder-list-large');
+const { contexts, errors } = suite;
+const pool = new ClientPool();
 let board: CreatedBoard;
-let pool: ClientPool;
 let writer: SyncClient;
-const contexts: BrowserContext[] = [];
-const errors = new Map<string, string[]>();
 const LIST = 'ul[aria-label="Stakeholders"]';
 const COUNT = 3000;
 
@@ -45,11 +44,8 @@ function pressEndOnFirstRows(list: string): void {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  board = await createBoard(server, 'Long stakeholder list');
-  pool = new ClientPool();
-  writer = pool.connect(server, board.id, board.tokens.owner);
+  board = await createBoard(suite.server, 'Long stakeholder list');
+  writer = pool.connect(suite.server, board.id, board.tokens.owner);
   await writer.synced();
   const doc = writer.doc as Y.Doc;
   doc.transact(() => {
@@ -58,16 +54,11 @@ beforeAll(async () => {
   await new Promise((resolve) => setTimeout(resolve, 500));
 });
 
-afterAll(async () => {
-  pool?.destroyAll();
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.dispose();
-});
+afterAll(() => pool.destroyAll());
 
 describe('a long stakeholder list', () => {
   it('counts every record at once, lists them all in order, changes made while it fills included', async () => {
-    const page = await joinBoard(browser, server.url, board.links.edit, 'Lena List', { contexts, errors });
+    const page = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Lena List', { contexts, errors });
     await page.waitForFunction(([list, n]) => Number(document.querySelector(list)?.getAttribute('data-count')) === n, [LIST, COUNT] as const);
     // Another participant renames the last group to the front of the order and removes one while the rows fill in.
     const doc = writer.doc as Y.Doc;
@@ -84,11 +75,11 @@ describe('a long stakeholder list', () => {
     expect(chunks.every((n) => n > 0)).toBe(true);
     expect(chunks.reduce((a, b) => a + b, 0)).toBe(COUNT - 1);
     await page.locator(LIST).evaluate((list) => list.scrollTo(0, list.scrollHeight / 2));
-    await page.screenshot({ path: join(artifactsDir, 'stakeholder-list-large.png') });
+    await page.screenshot({ path: join(suite.shots, 'long-list.png') });
   });
 
   it('moves focus to the last row with End while the list is still filling', async () => {
-    const page = await joinBoard(browser, server.url, board.links.edit, 'Kai Keys', { contexts, errors });
+    const page = await joinBoard(suite.browser, suite.server.url, board.links.edit, 'Kai Keys', { contexts, errors });
     // On the next load, as soon as the first rows are listed (before any idle step can add
     // more): focus the first row and press End on it.
     await page.addInitScript(`(${pressEndOnFirstRows.toString()})(${JSON.stringify(LIST)})`);
