@@ -51,6 +51,8 @@ export interface EdgeDraft {
 }
 
 export interface MapDerived {
+  /** Every stakeholder by id: one map for all the parts that ask (10,000 entries each change). */
+  byId: ReadonlyMap<string, Stakeholder>;
   placed: Stakeholder[];
   unplaced: Stakeholder[];
   placements: Map<string, CardPlacement>;
@@ -109,6 +111,7 @@ export function createMapUi(session: BoardSession): MapUi {
     placed: stakeholders.filter((s) => s.placed),
     unplaced: stakeholders.filter((s) => !s.placed),
   }));
+  const byIdOf = memoLast((stakeholders: readonly Stakeholder[]) => new Map(stakeholders.map((s) => [s.id, s])));
   const placementsOf = memoLast(cardPlacements);
   // The grid and the onion order each cell or ring by name: handed the cards already in that order (kept
   // by patching, see lib/sortedView), their sorts are one pass. The network draws in the records' own order.
@@ -130,6 +133,7 @@ export function createMapUi(session: BoardSession): MapUi {
     derive(stakeholders, partners, ui) {
       const { placed, unplaced } = split(stakeholders);
       return {
+        byId: byIdOf(stakeholders),
         placed,
         unplaced,
         placements: placementsOf(ui.layout === 'network' ? placed : sortedByName(placed), ui.layout, ui.sizeBy),

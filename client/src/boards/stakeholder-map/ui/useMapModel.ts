@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import type { BoardSession } from '../../../collab/session';
 import { useValue } from '../../../lib/hooks';
 import { useCollection } from '../../../collab/useCollection';
@@ -12,8 +11,7 @@ export function useMapModel(session: BoardSession) {
   const partners = useCollection(session.collection('partners'));
   const relationships = useCollection(session.collection('relationships'));
   const derived = ui.derive(stakeholders, partners, state);
-  const byId = useMemo(() => new Map(stakeholders.map((s) => [s.id, s])), [stakeholders]);
-  return { ui, state, stakeholders, partners, relationships, byId, ...derived };
+  return { ui, state, stakeholders, partners, relationships, ...derived };
 }
 
 export type MapModel = ReturnType<typeof useMapModel>;
