@@ -1,4 +1,4 @@
-import { BOARD_VIEWS, type BoardView } from '@pc/shared';
+import { isBoardView, type BoardView } from '@pc/shared';
 import type { Point, Rect } from '../lib/geometry';
 
 /**
@@ -28,7 +28,7 @@ export function parsePresence(raw: unknown): PresenceState | null {
   if (!user || typeof user.name !== 'string') return null;
   const name = user.name.trim().slice(0, 40) || 'Guest';
   const colour = typeof user.colour === 'string' && COLOUR.test(user.colour) ? user.colour : '#64748b';
-  const view = BOARD_VIEWS.includes(state.view as BoardView) ? (state.view as BoardView) : 'stakeholder-map';
+  const view = isBoardView(state.view) ? state.view : 'stakeholder-map';
   let cursor: Point | null = null;
   const c = state.cursor as Record<string, unknown> | null | undefined;
   if (c && typeof c.x === 'number' && typeof c.y === 'number' && Number.isFinite(c.x) && Number.isFinite(c.y)) {

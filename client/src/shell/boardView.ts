@@ -1,4 +1,4 @@
-import { BOARD_VIEWS, type BoardView } from '@pc/shared';
+import { isBoardView, type BoardView } from '@pc/shared';
 import { browserStore, type KeyValueStore } from '../collab/storage';
 
 /**
@@ -10,10 +10,6 @@ import { browserStore, type KeyValueStore } from '../collab/storage';
 
 const DEFAULT_VIEW: BoardView = 'stakeholder-map';
 const KEY_PREFIX = 'pc:view:';
-
-export function isBoardView(value: unknown): value is BoardView {
-  return typeof value === 'string' && (BOARD_VIEWS as readonly string[]).includes(value);
-}
 
 /** The tab a link's fragment names, if it names a known one. */
 export function viewFromHash(hash: string): BoardView | null {

@@ -8,6 +8,11 @@ export type CanvasItemKind = (typeof CANVAS_ITEM_KINDS)[number];
 export const BOARD_VIEWS = ['stakeholder-map', 'skills-matrix', 'logic-model', 'health'] as const;
 export type BoardView = (typeof BOARD_VIEWS)[number];
 
+/** A value read from outside (a link, a peer's presence, this device's storage) naming a known tab. */
+export function isBoardView(value: unknown): value is BoardView {
+  return typeof value === 'string' && (BOARD_VIEWS as readonly string[]).includes(value);
+}
+
 export const STICKY_COLOURS = ['#fde68a', '#bbf7d0', '#bfdbfe', '#fbcfe8', '#fed7aa', '#e9d5ff'] as const;
 
 export const canvasItemSchema = z.object({

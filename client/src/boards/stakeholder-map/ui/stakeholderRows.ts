@@ -159,16 +159,6 @@ export class RowList {
 
   constructor(readonly list: HTMLElement) {}
 
-  /** Nothing mounted yet (or everything went): the next update is a first fill. */
-  get empty(): boolean {
-    return this.mounted.size === 0;
-  }
-
-  /** Rows listed so far: all of them once the fill has caught up. */
-  get listed(): number {
-    return this.mounted.size;
-  }
-
   update(rows: readonly RowData[]): void {
     this.rows = rows;
     const chunkCount = Math.ceil(rows.length / CHUNK_ROWS);
@@ -242,9 +232,8 @@ export class RowList {
     while (this.list.children.length > chunkCount) this.list.lastElementChild!.remove();
   }
 
-  /** Chunks `fromChunk` on, none of whose rows is listed yet, after the last chunk: one parse for all their rows. */
+  /** Chunks `fromChunk` on (the list holds `fromChunk` chunks), none of whose rows is listed yet: one parse for all their rows. */
   private appendChunks(rows: readonly RowData[], fromChunk: number): void {
-    while (this.list.children.length > fromChunk) this.list.lastElementChild!.remove();
     const parts: string[] = [];
     const details: { row: RowData; attributes: Record<string, string | null>; html: string }[] = [];
     for (let index = fromChunk * CHUNK_ROWS; index < rows.length; index++) {
