@@ -223,7 +223,14 @@ describe('storage failures', () => {
     }
     // Storage is back: the writer retries on its own, health recovers, the client resends what was refused.
     await waitFor(async () => (await fetch(`${server.url}/healthz`)).status === 200, { timeout: 20_000 });
-    await waitFor(() => editor.provider.synced && editor.provider.wsconnected, { timeout: 20_000 });
+    // The editor resends on its next connection, which may come after a backoff or be refused
+    // again while the queue drains: wait until someone opening the board sees every sticky.
+    const checker = pool.connect(server, board.id, board.tokens.view);
+    await checker.synced();
+    await waitFor(() => getCollection(checker.doc, 'canvasItems').size === 31, {
+      timeout: 20_000,
+      message: 'the refused stickies never reached the server',
+    });
     await server.stop();
     const restarted = await startServer({ dataDir: server.dataDir });
     servers.push(restarted);
