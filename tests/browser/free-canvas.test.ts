@@ -165,10 +165,13 @@ describe('free canvas', () => {
     }
     // Drag the frame by its title bar.
     await dragWorld(alice, { x: frame.x + 60, y: frame.y + 16 }, { x: frame.x + 260, y: frame.y + 466 });
+    // Moves stream while the drag lasts: compare where it ended for Alice with what Bob sees,
+    // not the first moved position Bob happens to see.
     const moved = await waitFor(async () => {
-      const f = (await listed(bob)).find((i) => i.id === frame.id)!;
-      return f.x !== frame.x ? f : null;
-    }, { message: 'Bob sees the frame moved' });
+      const mine = (await listed(alice)).find((i) => i.id === frame.id)!;
+      const seen = (await listed(bob)).find((i) => i.id === frame.id)!;
+      return mine.x !== frame.x && seen.x === mine.x && seen.y === mine.y ? seen : null;
+    }, { message: 'Bob sees the frame where Alice dropped it' });
     const dx = moved.x - frame.x;
     const dy = moved.y - frame.y;
     expect(Math.abs(dx - 200)).toBeLessThan(12);
