@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createRecord, orderKeys, type BoardView } from '@pc/shared';
+import { createRecord, getCollection, orderKeys, type BoardView } from '@pc/shared';
 import { joinBoard } from '../helpers/browser';
 import { createBoard, type CreatedBoard } from '../helpers/server';
 import { browserSuite } from '../helpers/suite';
@@ -59,6 +59,16 @@ async function stageLayers(target: Page): Promise<string[]> {
     const stage = konva.stages.find((s) => s.container().closest('.canvas'));
     return stage ? stage.getLayers().map((layer) => layer.name() || '(unnamed)') : [];
   });
+}
+
+/** The size of a canvas layer's hit bitmap (0 x 0 while it has none), or null without that layer. */
+async function layerHitCanvas(name: string): Promise<{ width: number; height: number } | null> {
+  return page.evaluate((layerName) => {
+    const konva = (window as unknown as { Konva: { stages: { container(): HTMLElement; getLayers(): { name(): string; getHitCanvas(): { width: number; height: number } }[] }[] } }).Konva;
+    const stage = konva.stages.find((s) => s.container().closest('.canvas'));
+    const layer = stage?.getLayers().find((l) => l.name() === layerName);
+    return layer ? { width: layer.getHitCanvas().width, height: layer.getHitCanvas().height } : null;
+  }, name);
 }
 
 async function commits(): Promise<number> {
@@ -131,13 +141,7 @@ describe('canvas layers', () => {
 
   it("the stakeholder map's cards layer answers pointer hits from its own index, with no hit canvas", async () => {
     await openTab('stakeholder-map', /^Stakeholder/);
-    const hitCanvas = () =>
-      page.evaluate(() => {
-        const konva = (window as unknown as { Konva: { stages: { container(): HTMLElement; getLayers(): { name(): string; getHitCanvas(): { width: number; height: number } }[] }[] } }).Konva;
-        const stage = konva.stages.find((s) => s.container().closest('.canvas'));
-        const layer = stage?.getLayers().find((l) => l.name() === 'stakeholder-cards');
-        return layer ? { width: layer.getHitCanvas().width, height: layer.getHitCanvas().height } : null;
-      });
+    const hitCanvas = () => layerHitCanvas('stakeholder-cards');
     expect(await hitCanvas()).toEqual({ width: 0, height: 0 });
     // A card still takes the pointer: a click on it selects it.
     const canvas = page.locator('.canvas');
@@ -179,6 +183,41 @@ describe('canvas layers', () => {
     await page.mouse.up();
     await expect.poll(() => row.getAttribute('aria-current'), { timeout: 3000 }).toBe('true');
     await page.keyboard.press('Escape');
+  });
+
+  it('the notes layer draws no hit graph until a pointer asks, then one for where the notes are by then', async () => {
+    const notesHitCanvas = () => layerHitCanvas('notes');
+    // A fresh page with the pointer away from the canvas (as on a projector): nothing has asked for a hit.
+    await page.mouse.move(1, 1);
+    await page.reload();
+    await page.locator('.connection[data-state="live"]').waitFor({ timeout: 15_000 });
+    await openTab('stakeholder-map', /^Stakeholder/);
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    const row = page.locator('ul[aria-label="Items on this board"] li[data-item-id="stakeholder-map-note"]');
+    await row.waitFor();
+    await quiet();
+    expect(await notesHitCanvas()).toEqual({ width: 0, height: 0 });
+
+    // Someone else moves the note; a click where it now is selects it, a click where it was does not.
+    const mover = pool.connect(suite.server, board.id, board.tokens.edit);
+    await mover.synced();
+    getCollection(mover.doc, 'canvasItems').get('stakeholder-map-note')!.set('y', 330);
+    await expect.poll(() => row.getAttribute('data-y')).toBe('330');
+    await quiet();
+    const canvas = page.locator('.canvas');
+    const box = (await canvas.boundingBox())!;
+    const [cx, cy, zoom] = (await canvas.getAttribute('data-camera'))!.split(',').map(Number) as [number, number, number];
+    const screen = (x: number, y: number) => ({ x: box.x + cx + x * zoom, y: box.y + cy + y * zoom });
+    const was = screen(1250 + 90, 200 + 20);
+    const now = screen(1250 + 90, 330 + 100);
+    await page.mouse.click(was.x, was.y);
+    await page.waitForTimeout(200);
+    expect(await row.getAttribute('aria-current')).not.toBe('true');
+    expect((await notesHitCanvas())!.width).toBeGreaterThan(0);
+    await page.mouse.click(now.x, now.y);
+    await expect.poll(() => row.getAttribute('aria-current'), { timeout: 3000 }).toBe('true');
+    await page.keyboard.press('Escape');
+    mover.destroy();
   });
 
   it('a wheel pan moves the canvas without React rendering anything', async () => {

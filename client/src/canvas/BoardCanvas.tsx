@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
-import { Group, Layer, Rect as KonvaRect, Stage } from 'react-konva';
+import { Group, Rect as KonvaRect, Stage } from 'react-konva';
+import { LazyHitLayer, type LazyHitKonvaLayer } from './hitLayers';
 import type Konva from 'konva';
 import type { BoardView, CanvasItem } from '@pc/shared';
 import { useValue, useValueBy } from '../lib/hooks';
@@ -340,7 +341,7 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
   const visible = useMemo(() => (size.width === 0 ? [] : cullToViewport(items, region.rect)), [items, region, size]);
   const showText = textReadable(NOTE_FONT_SIZE, region.zoom);
   const showShadow = decorationVisible(NOTE_SHADOW_PX, region.zoom);
-  const notesLayerRef = useRef<Konva.Layer>(null);
+  const notesLayerRef = useRef<LazyHitKonvaLayer>(null);
   useHitsPausedWhileMoving(cameraStore, [notesLayerRef], visible.length >= HIT_PAUSE_FROM_NOTES);
   const parts = useMemo(() => splitNoteLayer(visible, editingId === null ? selectedIds : new Set([...selectedIds, editingId])), [visible, selectedIds, editingId]);
   // Other people (the list includes me): their cursors' group is drawn only while there are some.
@@ -491,7 +492,7 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
               CSS background (grid.ts), set with the stage's transform. */}
           {boardLayers}
           {notesMounted && (
-            <Layer ref={notesLayerRef} name="notes" visible={notesVisible}>
+            <LazyHitLayer ref={notesLayerRef} name="notes" visible={notesVisible}>
               {under}
               {parts.map((part) =>
                 part.kind === 'batch' ? (
@@ -510,18 +511,18 @@ export function BoardCanvas({ items, editableAt, view, camera: cameraStore, peer
                   />
                 ),
               )}
-            </Layer>
+            </LazyHitLayer>
           )}
           {/* Empty layers are hidden: every visible layer is a full-size canvas redrawn and composited each frame. */}
           {overMounted && (
-            <Layer name="over" visible={overVisible}>
+            <LazyHitLayer name="over" visible={overVisible}>
               {over}
               <Group listening={false} name={SCREEN_ONLY}>
                 {screenOverlay?.(cameraStore, size)}
                 {peerCount > 0 && <Cursors peers={peers} view={view} camera={cameraStore} />}
                 {focus?.ring && <FocusRing rect={focus.ring} zoom={zoom} />}
               </Group>
-            </Layer>
+            </LazyHitLayer>
           )}
         </Stage>
       )}

@@ -22,7 +22,8 @@ export function useHitsPausedWhileMoving(camera: ValueStore<Camera>, layers: rea
         if (!layer || layer.listening() === listening) continue;
         layer.listening(listening);
         // A layer drawn while it was not listening has a hit graph of the camera before (or none,
-        // when it first drew then): draw it now, so a click right after the camera stops lands.
+        // when it first drew then): redraw it (a lazy layer, at its next hit query), so a click
+        // right after the camera stops lands.
         if (listening) layer.drawHit();
       }
     };

@@ -1,6 +1,7 @@
 import { pathwayHighlight, type LogicTemplate } from '@pc/shared';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { Arrow, Layer, Rect } from 'react-konva';
+import { Arrow, Rect } from 'react-konva';
+import { LazyHitLayer, type LazyHitKonvaLayer } from '../../../canvas/hitLayers';
 import type Konva from 'konva';
 import type { BoardCanvasLayersProps } from '../../types';
 import { startPan } from '../../../canvas/pan';
@@ -41,7 +42,7 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
   const [hovered, setHovered] = useState<string | null>(null);
   const [dragging, setDragging] = useState<{ id: string; target: DropTarget | null } | null>(null);
   const [draft, setDraft] = useState<LinkDraft | null>(null);
-  const layerRef = useRef<Konva.Layer>(null);
+  const layerRef = useRef<LazyHitKonvaLayer>(null);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
   const pointerWorld = (): Point | null => stagePointerWorld(layerRef.current?.getStage(), camera);
@@ -231,7 +232,7 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
     <>
       {/* One layer (one canvas and its hit canvas) for the columns and the cards on them: the columns
           are a handful of shapes, cheaper to redraw with the cards than a second full-size canvas. */}
-      <Layer ref={layerRef}>
+      <LazyHitLayer ref={layerRef}>
         {layout.columns.map((column) => (
           <ColumnBackground
             key={column.key}
@@ -270,7 +271,7 @@ function LogicBoardLayers({ session, editable, camera, model, layout, template }
             />
           </>
         )}
-      </Layer>
+      </LazyHitLayer>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { memo, useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
-import { Layer, Shape } from 'react-konva';
+import { Shape } from 'react-konva';
+import { LazyHitLayer, type LazyHitKonvaLayer } from '../../../canvas/hitLayers';
 import type Konva from 'konva';
 import { screenToWorld, visibleWorldRect } from '../../../canvas/camera';
 import { CLICK_SLOP_PX, startPan } from '../../../canvas/pan';
@@ -48,7 +49,7 @@ export const MatrixLayer = memo(function MatrixLayer({ session, camera, size, ed
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const ui = useValue(store.ui);
   const panes = useRef<FrozenPanes>({ headerY: 0, nameX: 0 });
-  const layerRef = useRef<Konva.Layer>(null);
+  const layerRef = useRef<LazyHitKonvaLayer>(null);
   // Rows added above, a category opened or closed, a partner removed to the left: the cell under a resting pointer stays there.
   // The pointer is read against the panes as last drawn: over the frozen header it holds the column, not the row beneath.
   const anchors = useMemo(() => frozenMatrixAnchors(() => panes.current), []);
@@ -112,7 +113,7 @@ export const MatrixLayer = memo(function MatrixLayer({ session, camera, size, ed
   };
 
   return (
-    <Layer ref={layerRef}>
+    <LazyHitLayer ref={layerRef}>
       <Shape
         name="skills-matrix"
         sceneFunc={sceneFunc}
@@ -123,6 +124,6 @@ export const MatrixLayer = memo(function MatrixLayer({ session, camera, size, ed
         onMouseEnter={(event) => setCursor(event, 'pointer')}
         onMouseLeave={(event) => setCursor(event, '')}
       />
-    </Layer>
+    </LazyHitLayer>
   );
 });

@@ -5,7 +5,7 @@ import type { CardHit, CardScene } from '../model/cardScene';
 import { CardFrames } from './cardBitmap';
 import type { CardHandlers } from './StakeholderCard';
 import { type Point } from '../../../lib/geometry';
-import { SelfHitLayer, type SelfHitKonvaLayer } from '../../../canvas/SelfHitLayer';
+import { SelfHitLayer, type SelfHitKonvaLayer } from '../../../canvas/hitLayers';
 
 interface CardsLayerProps {
   scene: CardScene;
