@@ -51,6 +51,8 @@ export interface BoardTab {
   Notice?: ComponentType<BoardContext>;
   /** Screen pixels at the top of the canvas that the board's floating toolbars cover; zoom-to-fit keeps content below them. */
   insetTop?: number;
+  /** Screen pixels at the left of the canvas that the board's floating panels cover (a tray, a legend); framing keeps content right of them. */
+  insetLeft?: number;
   /** World bounds of the structured content, so zoom-to-fit frames it with the notes. */
   contentBounds?(session: BoardSession): Rect | null;
   /** World area the board's own content covers (matrix, columns, grid): a double-click there acts on the board and never adds a note. */

@@ -121,6 +121,22 @@ describe('fitReadable', () => {
     expect(worldToScreen(camera, worldPoint(1200, 0))).toEqual(screenPoint(720, 98));
   });
 
+  it('frames content beside panels on the left: fitted in the free area, or from its left edge when wider', () => {
+    const small = { x: 100, y: 100, width: 400, height: 300 };
+    const fitted = fitReadable(small, viewport, { readableZoom, insetLeft: 200 });
+    expect(fitted).toEqual(fitBounds(small, viewport, 48, 1, 0, 200));
+    // The middle of the content is the middle of the area right of the panels.
+    expect(worldToScreen(fitted, worldPoint(300, 250)).x).toBeCloseTo(200 + 1240 / 2, 5);
+    // Too wide to show whole at a readable zoom: its left edge (titles, an axis) just right of the panels.
+    const camera = fitReadable(grid, viewport, { readableZoom, anchor: 'top', insetTop: 50, insetLeft: 200 });
+    expect(camera.zoom * 14).toBeCloseTo(12, 5);
+    expect(worldToScreen(camera, worldPoint(0, 0))).toEqual(screenPoint(248, 98));
+    // Narrower than the free area at that zoom: centred in it.
+    const column = { x: 0, y: 0, width: 1000, height: 3000 };
+    const centred = fitReadable(column, viewport, { readableZoom, anchor: 'top', insetLeft: 200 });
+    expect(worldToScreen(centred, worldPoint(500, 0)).x).toBeCloseTo(200 + 1240 / 2, 5);
+  });
+
   it('zoomForLabels stays within the camera limits', () => {
     expect(zoomForLabels(14, 22)).toBeCloseTo(22 / 14, 5);
     expect(zoomForLabels(0, 12)).toBe(MAX_ZOOM);

@@ -61,15 +61,15 @@ export function visibleWorldRect(camera: Camera, viewport: Size): Rect {
 }
 
 /** Camera that shows `bounds` centred in the viewport with `padding` screen pixels around it. */
-export function fitBounds(bounds: Rect, viewport: Size, padding = 48, maxZoom = 1, insetTop = 0): Camera {
-  const availableW = Math.max(1, viewport.width - 2 * padding);
+export function fitBounds(bounds: Rect, viewport: Size, padding = 48, maxZoom = 1, insetTop = 0, insetLeft = 0): Camera {
+  const availableW = Math.max(1, viewport.width - 2 * padding - insetLeft);
   const availableH = Math.max(1, viewport.height - 2 * padding - insetTop);
   const zoom = clampZoom(
     Math.min(maxZoom, availableW / Math.max(1, bounds.width), availableH / Math.max(1, bounds.height)),
   );
   const cx = bounds.x + bounds.width / 2;
   const cy = bounds.y + bounds.height / 2;
-  return { zoom, x: viewport.width / 2 - cx * zoom, y: insetTop + (viewport.height - insetTop) / 2 - cy * zoom };
+  return { zoom, x: insetLeft + (viewport.width - insetLeft) / 2 - cx * zoom, y: insetTop + (viewport.height - insetTop) / 2 - cy * zoom };
 }
 
 /** Where a view too big to show whole at a readable size starts reading. */
@@ -82,6 +82,8 @@ export interface ReadableFit {
   maxZoom?: number;
   /** Screen pixels at the top that floating toolbars cover. */
   insetTop?: number;
+  /** Screen pixels at the left that floating panels cover (a tray, a legend). */
+  insetLeft?: number;
   /** The smallest zoom at which the content's labels can be read. */
   readableZoom?: number;
   anchor?: ReadableAnchor;
@@ -92,18 +94,25 @@ export interface ReadableFit {
  * readable; otherwise the readable zoom, showing the middle of the content
  * (a grid whose four quadrants meet there) or its top-left corner (tables and
  * columns read from there), never a whole board shrunk to unreadable labels.
+ * Floating toolbars and panels (`insetTop`, `insetLeft`) cover part of the
+ * canvas: content is framed in the rest, never opened under them.
  */
 export function fitReadable(bounds: Rect, viewport: Size, options: ReadableFit = {}): Camera {
-  const { padding = 48, maxZoom = 1, insetTop = 0, readableZoom = MIN_ZOOM, anchor = 'centre' } = options;
-  const fitted = fitBounds(bounds, viewport, padding, maxZoom, insetTop);
+  const { padding = 48, maxZoom = 1, insetTop = 0, insetLeft = 0, readableZoom = MIN_ZOOM, anchor = 'centre' } = options;
+  const fitted = fitBounds(bounds, viewport, padding, maxZoom, insetTop, insetLeft);
   if (fitted.zoom >= readableZoom) return fitted;
   const zoom = clampZoom(readableZoom);
   const top = insetTop + padding - bounds.y * zoom;
-  if (anchor === 'top-left') return { zoom, x: padding - bounds.x * zoom, y: top };
+  const left = insetLeft + padding - bounds.x * zoom;
+  // Centred in the area the panels leave free. Content wider than that, beside panels, starts at
+  // its left edge and runs off to the right: centred, its left part would open under the panels.
+  const freeWidth = viewport.width - insetLeft;
   const cx = bounds.x + bounds.width / 2;
-  if (anchor === 'top') return { zoom, x: viewport.width / 2 - cx * zoom, y: top };
+  const besidePanels = insetLeft > 0 && bounds.width * zoom > freeWidth - 2 * padding;
+  const x = anchor === 'top-left' || besidePanels ? left : insetLeft + freeWidth / 2 - cx * zoom;
+  if (anchor !== 'centre') return { zoom, x, y: top };
   const cy = bounds.y + bounds.height / 2;
-  return { zoom, x: viewport.width / 2 - cx * zoom, y: insetTop + (viewport.height - insetTop) / 2 - cy * zoom };
+  return { zoom, x, y: insetTop + (viewport.height - insetTop) / 2 - cy * zoom };
 }
 
 /** The zoom at which text `labelPx` world pixels tall shows `screenPx` tall. */

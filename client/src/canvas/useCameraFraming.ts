@@ -11,8 +11,8 @@ interface FramingOptions {
   contentReady: boolean;
   /** What zoom-to-fit frames on a tab: its content and free items; null for an empty tab. */
   boundsFor(view: string): Rect | null;
-  /** How a tab is framed: the screen pixels its floating toolbars cover, the world size of its labels, where it starts reading. */
-  fitting(view: string): { insetTop?: number; labelPx?: number; anchor?: ReadableAnchor };
+  /** How a tab is framed: the screen pixels its floating toolbars and panels cover, the world size of its labels, where it starts reading. */
+  fitting(view: string): { insetTop?: number; insetLeft?: number; labelPx?: number; anchor?: ReadableAnchor };
 }
 
 export interface CameraFraming {
@@ -69,8 +69,8 @@ export function useCameraFraming({ view, contentReady, boundsFor, fitting }: Fra
   const home = useCallback((forView: string): Camera => {
     const bounds = latest.current.boundsFor(forView);
     if (!bounds) return centreOn(worldPoint(0, 0), viewport.current, 1);
-    const { insetTop, labelPx, anchor } = latest.current.fitting(forView);
-    return fitReadable(bounds, viewport.current, { insetTop, readableZoom: labelPx ? zoomForLabels(labelPx, OPENING_LABEL_PX) : undefined, anchor });
+    const { insetTop, insetLeft, labelPx, anchor } = latest.current.fitting(forView);
+    return fitReadable(bounds, viewport.current, { insetTop, insetLeft, readableZoom: labelPx ? zoomForLabels(labelPx, OPENING_LABEL_PX) : undefined, anchor });
   }, []);
 
   const autoFit = useCallback(() => {
@@ -136,7 +136,8 @@ export function useCameraFraming({ view, contentReady, boundsFor, fitting }: Fra
         },
         fit: () => {
           const bounds = latest.current.boundsFor(latest.current.view);
-          camera.set(bounds ? fitBounds(bounds, viewport.current, 48, 2, latest.current.fitting(latest.current.view).insetTop) : centreOn(worldPoint(0, 0), viewport.current, 1));
+          const { insetTop, insetLeft } = latest.current.fitting(latest.current.view);
+          camera.set(bounds ? fitBounds(bounds, viewport.current, 48, 2, insetTop, insetLeft) : centreOn(worldPoint(0, 0), viewport.current, 1));
           touch();
         },
       },

@@ -100,7 +100,7 @@ export function BoardWorkspace({ session, title, role, identity, onIdentity, hea
     boundsFor,
     fitting: (forView) => {
       const tab = tabFor(forView as BoardView);
-      return { insetTop: tab.insetTop, labelPx: tab.labelPx, anchor: tab.readableAnchor };
+      return { insetTop: tab.insetTop, insetLeft: tab.insetLeft, labelPx: tab.labelPx, anchor: tab.readableAnchor };
     },
   });
   const { camera, viewport } = framing;

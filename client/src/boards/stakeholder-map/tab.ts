@@ -3,7 +3,7 @@ import { STAKEHOLDER_FOCUS_HINTS, stakeholderFocusables } from './focus';
 import { LABEL_FONT_SIZE } from './model/cardMetrics';
 import { cardAt, cardPlacements, cardRectNow, layoutBounds } from './model/mapLayout';
 import { mapUiFor } from './ui/mapStore';
-import { MAP_TOOLBAR_INSET, MapOverlay } from './ui/MapOverlay';
+import { MAP_PANEL_INSET, MAP_TOOLBAR_INSET, MapOverlay } from './ui/MapOverlay';
 import { StakeholderLayers } from './ui/StakeholderLayers';
 import { StakeholderPanel } from './ui/StakeholderPanel';
 
@@ -18,7 +18,9 @@ export const stakeholderMapTab: BoardTab = {
   dragsRecords: true,
   contentCollections: ['stakeholders'],
   insetTop: MAP_TOOLBAR_INSET,
-  // A grid too big to show whole at a readable size opens at its top: the upper quadrants and the lower ones' titles.
+  insetLeft: MAP_PANEL_INSET,
+  // A grid too big to show whole at a readable size opens at its top: the upper quadrants and the lower ones' titles,
+  // from its left edge (the power axis, the left quadrants' titles) when it is also too wide for the space beside the panels.
   labelPx: LABEL_FONT_SIZE,
   readableAnchor: 'top',
   // The grid's quadrants and the onion's rings; the network is open canvas between cards.

@@ -21,6 +21,11 @@ const SIZE_LABELS: Record<SizeField, string> = { none: 'Same size', power: 'Powe
  */
 /** Height of the floating view and filter bars (two rows when the canvas is narrow): framing keeps the map below them. */
 export const MAP_TOOLBAR_INSET = 110;
+/**
+ * The tray and the legend float at the canvas's left edge (the tray 210 px wide, 12 px in):
+ * framing keeps the map right of them, beyond this and its own 48 px margin.
+ */
+export const MAP_PANEL_INSET = 200;
 
 export function MapOverlay(context: BoardContext) {
   const { session, editable, camera, viewportSize } = context;
