@@ -177,6 +177,12 @@ describe('stakeholder map with two editors', () => {
     expect(seen).toBeLessThan(2000);
     expect((await rows(bob)).map((r) => r.name).sort()).toEqual([...NAMES].sort());
     await alice.screenshot({ path: join(artifactsDir, 'stakeholder-tray.png') });
+    // Keys 1-4 are the grid's quadrants: the tray offers them on the grid only.
+    const hint = alice.locator('.sm-tray .sm-hint');
+    expect(await hint.textContent()).toContain('1-4: into a quadrant');
+    await switchLayout(alice, 'onion');
+    expect(await hint.textContent()).toBe('Drag each onto the map, or press Enter on one.');
+    await switchLayout(alice, 'grid');
   });
 
   it('places them on the power/interest grid by dragging from the tray; Bob sees each land', async () => {

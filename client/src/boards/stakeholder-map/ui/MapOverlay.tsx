@@ -116,7 +116,7 @@ export function MapOverlay(context: BoardContext) {
           )}
       </div>
       <div className="sm-middle">
-          {state.mode === 'map' && <Tray context={context} ui={ui} unplaced={model.unplaced.filter((s) => model.shownIds.has(s.id))} />}
+          {state.mode === 'map' && <Tray context={context} ui={ui} layout={state.layout} unplaced={model.unplaced.filter((s) => model.shownIds.has(s.id))} />}
           {state.mode === 'comms' && <CommsPlanTable session={session} editable={editable} ui={ui} stakeholders={model.stakeholders.filter((s) => model.shownIds.has(s.id))} partners={partners} />}
           {filterOpen && (
             <div ref={filterRef} id="sm-filter-panel" className="sm-float sm-filter" role="group" aria-label="Filter stakeholders">

@@ -9,7 +9,7 @@ import type { MapUi } from './mapStore';
 import { useWheelIsolation } from '../../../ui-kit/inputs';
 import { stableOrder } from '../../../lib/stableOrder';
 import { canvasFocusRequest } from '../../../canvas/useCanvasFocus';
-import { GRID_WORLD } from '../model/mapLayout';
+import { GRID_WORLD, type MapLayout } from '../model/mapLayout';
 
 /** Keys 1-4 on a tray entry: Keep satisfied, Manage closely, Monitor, Keep informed (the grid's quadrants as they read), each at its middle levels. */
 const QUADRANT_KEYS = [
@@ -33,7 +33,7 @@ function overMap(canvas: HTMLElement, clientX: number, clientY: number): boolean
  * onto the map (how workshops start). Dropping one writes placed plus what the
  * drop point means in the current layout.
  */
-export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: MapUi; unplaced: readonly Stakeholder[] }) {
+export function Tray({ context, ui, unplaced, layout }: { context: BoardContext; ui: MapUi; unplaced: readonly Stakeholder[]; layout: MapLayout }) {
   const { session, editable, camera } = context;
   const [ghost, setGhost] = useState<{ name: string; x: number; y: number } | null>(null);
   const panel = useWheelIsolation<HTMLElement>();
@@ -120,7 +120,8 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
           </button>
         )}
       </header>
-      <p className="sm-hint">{editable ? 'Drag each onto the map, or press Enter on one (1-4: into a quadrant).' : 'Waiting to be placed.'}</p>
+      {/* Keys 1-4 are the grid's quadrants: the onion and the network have none to offer. */}
+      <p className="sm-hint">{editable ? `Drag each onto the map, or press Enter on one${layout === 'grid' ? ' (1-4: into a quadrant)' : ''}.` : 'Waiting to be placed.'}</p>
       <ul ref={listRef} aria-label="Stakeholders to place">
         {sorted.map((s) => (
           <li key={s.id} data-stakeholder-id={s.id}>
@@ -129,7 +130,7 @@ export function Tray({ context, ui, unplaced }: { context: BoardContext; ui: Map
                 if (!/^[1-4]$/.test(event.key) || event.ctrlKey || event.metaKey || event.altKey || ui.state.get().layout !== 'grid') return;
                 event.preventDefault();
                 placeFromKeyboard(s, Number(event.key));
-              }} title={s.organisation ? `${s.name}, ${s.organisation}` : s.name} aria-description={editable ? 'Enter places it in the middle of the map; on the grid, 1 to 4 place it in a quadrant, top left first' : undefined}>
+              }} title={s.organisation ? `${s.name}, ${s.organisation}` : s.name} aria-description={editable ? `Enter places it in the middle of the map${layout === 'grid' ? '; 1 to 4 place it in a quadrant, top left first' : ''}` : undefined}>
               <span className="sm-grip" aria-hidden="true">⠿</span>
               {s.name}
             </button>
