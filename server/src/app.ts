@@ -189,7 +189,7 @@ export function buildServer(config: Config, log: Logger, store: BoardStore, redi
       comparisonsPerLink: requestLimiter({ points: config.comparisonsPerLinkPerMinute, windowSeconds: 60, what: 'comparisons through this link' }),
     }),
   );
-  app.use('/api', votingRouter({ boards, votes: new VoteService({ boards, store, log }) }));
+  app.use('/api', votingRouter({ boards, votes: new VoteService({ boards, store, log }), trustProxyHops: config.trustProxyHops }));
   app.use('/api', healthRatingsRouter({ boards, ratings: storeSealedRatings(store), log, maxJsonBytes: config.maxJsonBytes, trustProxyHops: config.trustProxyHops }));
   app.use('/api', notFound);
   app.use(staticClient(config.staticDir ?? join(repoRoot, 'client', 'dist')));

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_TRY_AGAIN, createRecord, getCollection } from '@pc/shared';
 import { corruptPages } from '../../server/src/storage/corrupt.testutil';
 import { SQLITE_FILE } from '../../server/src/storage/sqlite';
-import { createBoard, startServer, tempDataDir, type RunningServer } from '../helpers/server';
+import { createBoard, startServer, tempDataDir, type CreatedBoard, type RunningServer } from '../helpers/server';
 import { ClientPool, waitFor } from '../helpers/sync';
 
 /** A WebSocket handshake as a browser on `origin` would make it: the HTTP status of a refusal, or 101. */
@@ -263,6 +263,27 @@ describe('client addresses behind a load balancer', () => {
     expect(await create(server, '9.9.9.9, 1.1.1.1')).toBe(429);
     // Another venue behind the same balancer has its own allowance.
     expect(await create(server, '2.2.2.2')).toBe(201);
+  });
+
+  it('counts votes per board and per address the trusted proxy saw, so rooms behind one balancer do not share an allowance', async () => {
+    const server = await startServer({ env: { TRUST_PROXY_HOPS: '1' } });
+    servers.push(server);
+    const boards = [await createBoard(server, 'Hall A'), await createBoard(server, 'Hall B')];
+    const openRound = (board: CreatedBoard, forwardedFor: string) =>
+      fetch(`${server.url}/api/boards/${board.id}/vote-rounds`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.owner}`, 'x-forwarded-for': forwardedFor },
+        body: '{}',
+      });
+    // Each request counts, refused or not: 240 a minute from one address on one board.
+    for (let i = 0; i < 240; i++) expect((await openRound(boards[0]!, '1.1.1.1')).status).toBe(400);
+    const refused = await openRound(boards[0]!, '1.1.1.1');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/^Too many votes from this address on this board: at most 240 a minute\. Try again in (\d+ s|1 min)\.$/);
+    // Another venue behind the same balancer, and the same venue on another board, still vote.
+    expect((await openRound(boards[0]!, '2.2.2.2')).status).toBe(400);
+    expect((await openRound(boards[1]!, '1.1.1.1')).status).toBe(400);
   });
 
   it('ignores X-Forwarded-For unless told to trust a proxy', async () => {

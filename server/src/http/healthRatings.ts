@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from './rateLimiter';
+import { requestLimiter } from './requestLimit';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import {
@@ -61,7 +61,7 @@ export interface HealthRatingsRouterOptions {
 export function healthRatingsRouter(options: HealthRatingsRouterOptions): Router {
   const { boards, ratings, log } = options;
   const router = express.Router();
-  const limiter = new RateLimiterMemory({ points: RATINGS_PER_MINUTE, duration: 60 });
+  const limiter = requestLimiter({ points: RATINGS_PER_MINUTE, windowSeconds: 60, what: 'ratings from this address on this board' });
   // One rating at a time per board on this node, so each write of an item's counts includes every rating before it.
   const queues = new Map<string, Promise<unknown>>();
   const serially = <T>(boardId: string, task: () => Promise<T>): Promise<T> => {
@@ -77,12 +77,7 @@ export function healthRatingsRouter(options: HealthRatingsRouterOptions): Router
   router.post('/boards/:id/health/ratings', express.json({ limit: options.maxJsonBytes }), async (req, res) => {
     const { board, role } = await boards.access(req.params.id, tokenOf(req));
     if (!canEdit(role)) throw new HttpError(403, 'Only owner or edit links may rate');
-    try {
-      await limiter.consume(`${board.id}:${clientAddress(req, options.trustProxyHops)}`);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      throw new HttpError(429, 'Too many ratings from this address; wait a minute.', { 'Retry-After': String(Math.max(1, Math.ceil(error.msBeforeNext / 1000))) });
-    }
+    await limiter.consume(`${board.id}:${clientAddress(req, options.trustProxyHops)}`);
     if (!req.is('application/json')) throw new HttpError(400, 'Send the body as JSON with Content-Type: application/json');
     const parsed = ratingBody.safeParse(req.body);
     if (!parsed.success) {

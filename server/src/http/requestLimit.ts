@@ -5,7 +5,8 @@ import { HttpError } from './errors';
 
 /**
  * The one limiter for costly HTTP requests (board creations, review points,
- * comparisons, PDF packs): a token bucket per key from rate-limiter-flexible,
+ * comparisons, PDF packs, votes, workshop comments, health ratings): a token
+ * bucket per key from rate-limiter-flexible,
  * answering HTTP 429 with Retry-After once the allowance is used. The sync
  * path has its own synchronous buckets (`sync/limits.ts`), since a promise
  * per update would cost too much there.

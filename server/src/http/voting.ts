@@ -1,10 +1,11 @@
 import express, { type Request, type RequestHandler, type Router } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from './rateLimiter';
 import type { z } from 'zod';
 import type { BoardService } from '../boards/boardService';
 import { myDotsSchema, newCommentSchema, openRoundSchema, VotingError, type VoteService } from '../facilitation/voteService';
 import { tokenOf } from './boards';
 import { HttpError } from './errors';
+import { requestLimiter } from './requestLimit';
+import { clientAddress } from '../auth/clientAddress';
 
 /**
  * Dot voting and workshop-mode comments (thin: the rules are in VoteService).
@@ -17,23 +18,20 @@ import { HttpError } from './errors';
  * query string, so it stays out of logs).
  */
 
-/** Writes per client address per minute: generous for a person clicking, tight for a script. */
+/**
+ * Writes per client address per board per minute: generous for a room of people
+ * clicking behind one address (a venue's wifi), tight for a script.
+ */
 const VOTES_PER_MINUTE = 240;
 const COMMENTS_PER_MINUTE = 30;
 /** Voting bodies are small; this is far above any real one. */
 const MAX_VOTING_BODY = 32 * 1024;
 
-function rateLimit(points: number, what: string): RequestHandler {
-  const limiter = new RateLimiterMemory({ points, duration: 60 });
+/** The shared request limiter per board and client address (the forwarded one behind `trustProxyHops` proxies). */
+function rateLimit(points: number, what: string, trustProxyHops: number): RequestHandler {
+  const limiter = requestLimiter({ points, windowSeconds: 60, what });
   return (req, _res, next) => {
-    limiter.consume(req.ip ?? req.socket.remoteAddress ?? 'unknown').then(
-      () => next(),
-      (error: unknown) => {
-        if (!(error instanceof RateLimiterRes)) return next(error);
-        const retry = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-        next(new HttpError(429, `Too many ${what} from this address; try again in ${retry} s`, { 'Retry-After': String(retry) }));
-      },
-    );
+    limiter.consume(`${String(req.params.id)}:${clientAddress(req, trustProxyHops)}`).then(() => next(), next);
   };
 }
 
@@ -63,11 +61,11 @@ async function run<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function votingRouter(options: { boards: BoardService; votes: VoteService }): Router {
-  const { boards, votes } = options;
+export function votingRouter(options: { boards: BoardService; votes: VoteService; trustProxyHops: number }): Router {
+  const { boards, votes, trustProxyHops } = options;
   const router = express.Router();
   const json = express.json({ limit: MAX_VOTING_BODY });
-  const voteLimit = rateLimit(VOTES_PER_MINUTE, 'votes');
+  const voteLimit = rateLimit(VOTES_PER_MINUTE, 'votes from this address on this board', trustProxyHops);
 
   router.post('/boards/:id/vote-rounds', voteLimit, json, async (req, res) => {
     const { board } = await boards.ownerAccess(String(req.params.id), tokenOf(req));
@@ -93,7 +91,7 @@ export function votingRouter(options: { boards: BoardService; votes: VoteService
     res.json(await run(() => votes.setMyDots(board, role, String(req.params.rid), voterKeyOf(req), input)));
   });
 
-  router.post('/boards/:id/comments', rateLimit(COMMENTS_PER_MINUTE, 'comments'), json, async (req, res) => {
+  router.post('/boards/:id/comments', rateLimit(COMMENTS_PER_MINUTE, 'comments from this address on this board', trustProxyHops), json, async (req, res) => {
     const { board, role } = await boards.access(String(req.params.id), tokenOf(req));
     const input = parseBody(newCommentSchema, req);
     res.status(201).json(await run(() => votes.comment(board, role, input)));
