@@ -284,6 +284,16 @@ describe('client addresses behind a load balancer', () => {
     // Another venue behind the same balancer, and the same venue on another board, still vote.
     expect((await openRound(boards[0]!, '2.2.2.2')).status).toBe(400);
     expect((await openRound(boards[1]!, '1.1.1.1')).status).toBe(400);
+    // Requests the board refuses (a wrong token, a made-up board) are counted nowhere: no allowance is kept for them.
+    const stranger = (boardId: string) =>
+      fetch(`${server.url}/api/boards/${boardId}/vote-rounds`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token-of-this-board', 'x-forwarded-for': '3.3.3.3' },
+        body: '{}',
+      }).then((res) => res.status);
+    for (let i = 0; i < 240; i++) expect([401, 403]).toContain(await stranger(boards[1]!.id));
+    expect(await stranger('made-up-board-id')).toBe(404);
+    expect((await openRound(boards[1]!, '3.3.3.3')).status).toBe(400);
   });
 
   it('ignores X-Forwarded-For unless told to trust a proxy', async () => {

@@ -1,4 +1,4 @@
-import express, { type Request, type RequestHandler, type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import type { z } from 'zod';
 import type { BoardService } from '../boards/boardService';
 import { myDotsSchema, newCommentSchema, openRoundSchema, VotingError, type VoteService } from '../facilitation/voteService';
@@ -27,12 +27,15 @@ const COMMENTS_PER_MINUTE = 30;
 /** Voting bodies are small; this is far above any real one. */
 const MAX_VOTING_BODY = 32 * 1024;
 
-/** The shared request limiter per board and client address (the forwarded one behind `trustProxyHops` proxies). */
-function rateLimit(points: number, what: string, trustProxyHops: number): RequestHandler {
+/**
+ * A write allowance per board and client address (the forwarded one behind
+ * `trustProxyHops` proxies), from the shared request limiter. Counted after the
+ * access check: only boards the caller may open get an allowance kept in
+ * memory, so made-up board ids cannot fill it.
+ */
+function writeLimit(points: number, what: string, trustProxyHops: number): (boardId: string, req: Request) => Promise<void> {
   const limiter = requestLimiter({ points, windowSeconds: 60, what });
-  return (req, _res, next) => {
-    limiter.consume(`${String(req.params.id)}:${clientAddress(req, trustProxyHops)}`).then(() => next(), next);
-  };
+  return (boardId, req) => limiter.consume(`${boardId}:${clientAddress(req, trustProxyHops)}`);
 }
 
 function parseBody<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
@@ -65,16 +68,19 @@ export function votingRouter(options: { boards: BoardService; votes: VoteService
   const { boards, votes, trustProxyHops } = options;
   const router = express.Router();
   const json = express.json({ limit: MAX_VOTING_BODY });
-  const voteLimit = rateLimit(VOTES_PER_MINUTE, 'votes from this address on this board', trustProxyHops);
+  const voteLimit = writeLimit(VOTES_PER_MINUTE, 'votes from this address on this board', trustProxyHops);
+  const commentLimit = writeLimit(COMMENTS_PER_MINUTE, 'comments from this address on this board', trustProxyHops);
 
-  router.post('/boards/:id/vote-rounds', voteLimit, json, async (req, res) => {
+  router.post('/boards/:id/vote-rounds', json, async (req, res) => {
     const { board } = await boards.ownerAccess(String(req.params.id), tokenOf(req));
+    await voteLimit(board.id, req);
     const input = parseBody(openRoundSchema, req);
     res.status(201).json(await run(() => votes.open(board, input)));
   });
 
-  router.post('/boards/:id/vote-rounds/:rid/close', voteLimit, async (req, res) => {
+  router.post('/boards/:id/vote-rounds/:rid/close', async (req, res) => {
     const { board } = await boards.ownerAccess(String(req.params.id), tokenOf(req));
+    await voteLimit(board.id, req);
     res.json(await run(() => votes.close(board, String(req.params.rid))));
   });
 
@@ -84,15 +90,17 @@ export function votingRouter(options: { boards: BoardService; votes: VoteService
     res.json(await run(() => votes.myDots(board, role, String(req.params.rid), voterKeyOf(req))));
   });
 
-  router.put('/boards/:id/vote-rounds/:rid/my-dots', voteLimit, json, async (req, res) => {
+  router.put('/boards/:id/vote-rounds/:rid/my-dots', json, async (req, res) => {
     const { board, role } = await boards.access(String(req.params.id), tokenOf(req));
+    await voteLimit(board.id, req);
     const input = parseBody(myDotsSchema, req);
     res.set('Cache-Control', 'no-store');
     res.json(await run(() => votes.setMyDots(board, role, String(req.params.rid), voterKeyOf(req), input)));
   });
 
-  router.post('/boards/:id/comments', rateLimit(COMMENTS_PER_MINUTE, 'comments from this address on this board', trustProxyHops), json, async (req, res) => {
+  router.post('/boards/:id/comments', json, async (req, res) => {
     const { board, role } = await boards.access(String(req.params.id), tokenOf(req));
+    await commentLimit(board.id, req);
     const input = parseBody(newCommentSchema, req);
     res.status(201).json(await run(() => votes.comment(board, role, input)));
   });
