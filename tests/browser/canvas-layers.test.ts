@@ -220,6 +220,42 @@ describe('canvas layers', () => {
     mover.destroy();
   });
 
+  it('a layer drawn at once does not draw again at the next frame unless something asked after', async () => {
+    await openTab('stakeholder-map', /^Stakeholder/);
+    await quiet();
+    // What the stage does when React attaches a layer whose shapes have each asked for a frame.
+    const draws = (order: 'request-then-draw' | 'draw-then-request') =>
+      page.evaluate(async (which) => {
+        const konva = (window as unknown as { Konva: { stages: { container(): HTMLElement; getLayers(): { name(): string; draw(): void; batchDraw(): void; drawScene(...args: unknown[]): unknown }[] }[] } }).Konva;
+        const layer = konva.stages.find((s) => s.container().closest('.canvas'))!.getLayers().find((l) => l.name() === 'notes')!;
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        await frame();
+        await frame();
+        let count = 0;
+        const drawScene = layer.drawScene;
+        layer.drawScene = function (...args: unknown[]) {
+          count += 1;
+          return drawScene.apply(this, args);
+        };
+        try {
+          if (which === 'request-then-draw') {
+            layer.batchDraw();
+            layer.draw();
+          } else {
+            layer.draw();
+            layer.batchDraw();
+          }
+          await frame();
+          await frame();
+          return count;
+        } finally {
+          layer.drawScene = drawScene;
+        }
+      }, order);
+    expect(await draws('request-then-draw')).toBe(1);
+    expect(await draws('draw-then-request')).toBe(2);
+  });
+
   it('a wheel pan moves the canvas without React rendering anything', async () => {
     for (const { view, label } of CANVAS_TABS) {
       await openTab(view, label);

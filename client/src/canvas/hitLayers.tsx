@@ -15,6 +15,37 @@ import type { Point } from '../lib/geometry';
  * class is registered on Konva under its element name.
  */
 
+/**
+ * A Konva layer whose requested frame draws only if nothing has drawn it
+ * since the request. Konva's `batchDraw` always draws at the next frame, even
+ * when a synchronous `draw` has meanwhile drawn the same shapes: a board
+ * opening does exactly that, as every shape added to a layer requests a frame
+ * and the stage then draws the layer at once when React attaches it, so each
+ * layer drew all its shapes twice before the first frame reached the screen.
+ * A request made during or after a draw still draws at the next frame.
+ */
+export class FrameKonvaLayer extends Konva.Layer {
+  private drawPending = false;
+  private frameRequested = false;
+
+  override batchDraw(): this {
+    this.drawPending = true;
+    if (this.frameRequested) return this;
+    this.frameRequested = true;
+    Konva.Util.requestAnimFrame(() => {
+      // Reset before drawing, so a throwing draw does not freeze the layer.
+      this.frameRequested = false;
+      if (this.drawPending) this.draw();
+    }, this.getStage()?._getOwnerWindow());
+    return this;
+  }
+
+  override draw(): this {
+    this.drawPending = false;
+    return super.draw();
+  }
+}
+
 /** Which shape of the layer is under a stage point (layer coordinates are the caller's to work out), or null. */
 export type LayerHitTest = (stagePoint: Point) => Konva.Shape | null;
 
@@ -25,7 +56,7 @@ export type LayerHitTest = (stagePoint: Point) => Konva.Shape | null;
  * camera as they are then. The hit bitmap is allocated at that first query.
  * Hits are exactly Konva's; only their timing moves.
  */
-export class LazyHitKonvaLayer extends Konva.Layer {
+export class LazyHitKonvaLayer extends FrameKonvaLayer {
   private hitStale = true;
   private hitAsked = false;
 
@@ -59,7 +90,7 @@ export class LazyHitKonvaLayer extends Konva.Layer {
  * Pointer events still reach the layer's shapes through `hitTest`: the stage
  * asks each layer for the shape under the pointer.
  */
-export class SelfHitKonvaLayer extends Konva.Layer {
+export class SelfHitKonvaLayer extends FrameKonvaLayer {
   hitTest: LayerHitTest | null = null;
 
   override getIntersection(pos: Point): Konva.Shape | null {
