@@ -3,7 +3,11 @@
  * of one kind and size up to first paint, and then while panning at the fit
  * zoom (or at 100% with --view=close), summarised as the functions with the most self and total time.
  *
- *   node --import tsx bench/render/profile.ts --kind=stickies --size=10000 [--phase=load|pan|zoom] [--view=fit|close] [--top=30]
+ *   node --import tsx bench/render/profile.ts --kind=stickies --size=10000 [--phase=load|pan|zoom] [--view=fit|close] [--top=30] [--returning] [--tti]
+ *
+ * --returning opens the board once first, so the profiled load is a returning
+ * visitor's (the browser holds the board's offline copy); --tti extends the
+ * load profile to the first click on a card answered.
  *
  * Profiles a built client (npm run build); a build with `--sourcemap` names the
  * source files.
@@ -11,9 +15,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { fmt, installCleanup, numberOption, startOurs, stringOption } from '../lib/harness';
+import { flag, fmt, installCleanup, numberOption, startOurs, stringOption } from '../lib/harness';
 import { confirmedIdentityScript, launchChromium, newBenchContext, panSteps, wheelFrames, zoomSteps } from '../lib/browser';
 import { firstPaintScript, itemsReady, openTabScript, tabLink } from './firstPaint';
+import { timeToInteractive } from './interactive';
 import { seedLogicModel, seedStakeholders, seedStickies, type RenderKind } from './seed';
 import { artifactsDir } from '../../tests/helpers/browser';
 import { createBoard } from '../../tests/helpers/server';
@@ -95,9 +100,18 @@ async function main() {
     const waitPaint = () => page.waitForFunction('window.__firstPaint && window.__firstPaint.paint', undefined, { timeout: 120_000 });
     let profile: Profile;
     if (phase === 'load') {
+      if (flag('returning')) {
+        // A returning visitor: this browser already holds the board's offline copy.
+        const first = await context.newPage();
+        await first.goto(url);
+        await first.waitForFunction('window.__firstPaint && window.__firstPaint.paint', undefined, { timeout: 120_000 });
+        await first.waitForTimeout(3000);
+        await first.close();
+      }
       profile = await profiled(cdp, async () => {
         await page.goto(url);
         await waitPaint();
+        if (flag('tti')) console.log(`first click answered ${fmt(await timeToInteractive(page, kind), 0)} ms`);
       });
       console.log(`first paint ${fmt(Number(await page.evaluate('window.__firstPaint.paint')), 0)} ms (profiled)`);
     } else {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { batchRemoteWrites } from './offlineCopy';
+import { sendOfflineCopyAsCatchUp } from './offlineCatchUp';
 import { WebsocketProvider } from 'y-websocket';
 import { applyLargeSyncsWithoutReencode } from './largeSync';
 import { installFastStringDecoding } from './fastStrings';
@@ -154,6 +155,9 @@ export class BoardSession {
         if (problem) this.patchConnection({ accessProblem: problem, status: 'disconnected' });
       });
       applyLargeSyncsWithoutReencode(provider);
+      // The offline copy's content goes to the server as what it lacks, not as the whole board.
+      const persistence = this.persistence;
+      if (persistence) this.cleanups.push(sendOfflineCopyAsCatchUp(provider, (origin) => origin === persistence));
       this.provider = provider;
       this.awareness = provider.awareness;
     }
