@@ -10,10 +10,12 @@
  *
  * --mbps (with --rtt, ms) loads the page over an emulated link of that speed
  * (Chromium's network emulation, both directions) instead of loopback.
+ * --returning measures a returning visitor: each run opens the board once in
+ * its browser context first, so the measured load has the offline copy.
  */
 import { resolve } from 'node:path';
 import * as Y from 'yjs';
-import { fmt, installCleanup, median, numberOption, repoRoot, startOurs, stringOption } from '../lib/harness';
+import { flag, fmt, installCleanup, median, numberOption, repoRoot, startOurs, stringOption } from '../lib/harness';
 import { confirmedIdentityScript, launchChromium, newBenchContext } from '../lib/browser';
 import { firstPaintScript, itemsReady, openTabScript, tabLink } from './firstPaint';
 import { timeToInteractive } from './interactive';
@@ -28,6 +30,7 @@ async function main() {
   const runs = Math.round(numberOption('runs', 3));
   const mbps = numberOption('mbps', 0);
   const rtt = numberOption('rtt', 40);
+  const returning = flag('returning');
   const before = stringOption('before');
   if (!before) throw new Error('--before=<dir of a client build> is required');
   const sides = [
@@ -60,6 +63,14 @@ async function main() {
       for (let i = 0; i < sides.length; i++) {
         const context = await newBenchContext(browser, scripts);
         try {
+          if (returning) {
+            const first = await context.newPage();
+            await first.goto(urls[i]!);
+            await first.waitForFunction('window.__firstPaint && window.__firstPaint.paint', undefined, { timeout: 120_000, polling: 50 });
+            // The offline copy is written from the first sync as it came, then merged once a second.
+            await first.waitForTimeout(3000);
+            await first.close();
+          }
           const page = await context.newPage();
           if (mbps > 0) {
             const cdp = await context.newCDPSession(page);
@@ -79,7 +90,7 @@ async function main() {
         }
       }
     }
-    console.log(`\n${kind} ${size}${mbps > 0 ? ` over ${mbps} Mbit/s, ${rtt} ms RTT` : ''}, medians of ${runs} runs:`);
+    console.log(`\n${kind} ${size}${returning ? ', returning visitor' : ''}${mbps > 0 ? ` over ${mbps} Mbit/s, ${rtt} ms RTT` : ''}, medians of ${runs} runs:`);
     sides.forEach((side, i) => console.log(`  ${side.name.padEnd(6)} first paint ${fmt(median(figures[i]!.paint), 0)} ms, interactive ${fmt(median(figures[i]!.tti), 0)} ms`));
   } finally {
     pool.destroyAll();

@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { writeSyncStep2, writeUpdate } from 'y-protocols/sync';
 import { messageSync, WebsocketProvider } from 'y-websocket';
-import { applyLargeSyncsWithoutReencode, applyWithoutReencode, largeSyncUpdate } from './largeSync';
+import { applyLargeSyncsWithoutReencode, applyWithoutReencode, largeSyncUpdate, NO_BYTES_UPDATE, readOfflineCopyWithoutReencode } from './largeSync';
 
 function board(notes: number): Y.Doc {
   const doc = new Y.Doc();
@@ -89,5 +89,56 @@ describe('large sync messages', () => {
     } finally {
       provider.destroy();
     }
+  });
+});
+
+describe('the offline copy read without a re-encode', () => {
+  it("calls the 'update' listeners once, after the copy's transaction, without encoding it, and keeps later changes' bytes", () => {
+    const copy = Y.encodeStateAsUpdate(board(500));
+    const doc = new Y.Doc();
+    const persistence = { name: 'offline copy' };
+    const heard: { bytes: number; origin: unknown }[] = [];
+    const listener = (update: Uint8Array, origin: unknown) => heard.push({ bytes: update.byteLength, origin });
+    doc.on('update', listener);
+    const stop = readOfflineCopyWithoutReencode(doc, (origin) => origin === persistence);
+    let encodedDuringCopy = false;
+    doc.on('afterTransactionCleanup', (transaction: Y.Transaction) => {
+      if (transaction.origin === persistence) encodedDuringCopy = (doc._observers as Map<string, unknown>).has('update');
+    });
+
+    Y.transact(doc, () => Y.applyUpdate(doc, copy), persistence, false);
+    expect(encodedDuringCopy).toBe(false);
+    expect(heard).toEqual([{ bytes: NO_BYTES_UPDATE.byteLength, origin: persistence }]);
+    expect(doc.getMap('canvasItems').size).toBe(500);
+
+    // Reading the same copy again changes nothing: nobody hears of it.
+    Y.transact(doc, () => Y.applyUpdate(doc, copy), persistence, false);
+    expect(heard).toHaveLength(1);
+
+    // Any other change is encoded as usual, its bytes whole.
+    doc.getMap('canvasItems').set('typed', 'by hand');
+    expect(heard).toHaveLength(2);
+    expect(heard[1]!.bytes).toBeGreaterThan(NO_BYTES_UPDATE.byteLength);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, NO_BYTES_UPDATE);
+    expect(other.store.clients.size).toBe(0);
+    stop();
+  });
+
+  it('hears a change an observer makes while the copy is read, with its own bytes', () => {
+    const doc = new Y.Doc();
+    const persistence = {};
+    const heard: unknown[] = [];
+    doc.on('update', (update: Uint8Array, origin: unknown) => heard.push(origin === persistence ? 'copy' : update.byteLength));
+    readOfflineCopyWithoutReencode(doc, (origin) => origin === persistence);
+    const items = doc.getMap('canvasItems');
+    items.observe((event) => {
+      if (event.transaction.origin === persistence) doc.transact(() => items.set('repaired', true), 'repair');
+    });
+    Y.transact(doc, () => Y.applyUpdate(doc, Y.encodeStateAsUpdate(board(3))), persistence, false);
+    expect(heard[0]).toBe('copy');
+    expect(heard).toHaveLength(2);
+    expect(heard[1]).toBeGreaterThan(2);
+    expect(items.get('repaired')).toBe(true);
   });
 });

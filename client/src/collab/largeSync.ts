@@ -63,6 +63,57 @@ export function applyWithoutReencode(doc: Y.Doc, update: Uint8Array, apply: () =
   if (transaction && changed) for (const listener of [...listeners]) listener(update, (transaction as Y.Transaction).origin, doc, transaction);
 }
 
+/** A valid update that changes nothing (no structs, no deletions). */
+export const NO_BYTES_UPDATE = new Uint8Array([0, 0]);
+
+/**
+ * The offline copy (y-indexeddb) reads the whole board into the document in
+ * one transaction (`isCopyLoad` says which origin is the copy's), and Yjs
+ * encodes that change again for the 'update' listeners: 79 ms of a returning
+ * visitor's load with 10,000 notes. None of ours reads those bytes for that
+ * origin: the provider sends the server a catch-up computed from the document
+ * (offlineCatchUp.ts), the offline copy does not write back what it read, and
+ * the rest only hear that something changed. So the listeners are set aside
+ * while that transaction runs, and once Yjs has passed the point where it
+ * would have encoded (the next transaction's observer calls, or the end of
+ * the batch), each is called once, if the copy changed anything, with
+ * `NO_BYTES_UPDATE` and the copy's origin and transaction. Listeners added
+ * meanwhile stay, after the ones set aside. Returns a stop.
+ */
+export function readOfflineCopyWithoutReencode(doc: Y.Doc, isCopyLoad: (origin: unknown) => boolean): () => void {
+  const observers = doc._observers as Map<string, Set<UpdateListener>>;
+  let aside: { listeners: Set<UpdateListener>; transaction: Y.Transaction; cleaned: boolean } | null = null;
+  const onBegin = (transaction: Y.Transaction) => {
+    if (aside || !isCopyLoad(transaction.origin)) return;
+    const listeners = observers.get('update');
+    if (!listeners || listeners.size === 0) return;
+    observers.delete('update');
+    aside = { listeners, transaction, cleaned: false };
+  };
+  const onCleaned = (transaction: Y.Transaction) => {
+    if (aside?.transaction === transaction) aside.cleaned = true;
+  };
+  const restore = () => {
+    if (!aside?.cleaned) return;
+    const { listeners, transaction } = aside;
+    aside = null;
+    const added = observers.get('update');
+    observers.set('update', new Set([...listeners, ...(added ?? [])]));
+    if (transaction.deleteSet.clients.size === 0 && sameState(transaction.beforeState, transaction.afterState)) return;
+    for (const listener of [...listeners]) listener(NO_BYTES_UPDATE, transaction.origin, doc, transaction);
+  };
+  doc.on('beforeTransaction', onBegin);
+  doc.on('afterTransactionCleanup', onCleaned);
+  doc.on('beforeObserverCalls', restore);
+  doc.on('afterAllTransactions', restore);
+  return () => {
+    doc.off('beforeTransaction', onBegin);
+    doc.off('afterTransactionCleanup', onCleaned);
+    doc.off('beforeObserverCalls', restore);
+    doc.off('afterAllTransactions', restore);
+  };
+}
+
 function sameState(before: Map<number, number>, after: Map<number, number>): boolean {
   if (before.size !== after.size) return false;
   for (const [client, clock] of after) if (before.get(client) !== clock) return false;

@@ -3,7 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { batchRemoteWrites } from './offlineCopy';
 import { sendOfflineCopyAsCatchUp } from './offlineCatchUp';
 import { WebsocketProvider } from 'y-websocket';
-import { applyLargeSyncsWithoutReencode } from './largeSync';
+import { applyLargeSyncsWithoutReencode, readOfflineCopyWithoutReencode } from './largeSync';
 import { installFastStringDecoding } from './fastStrings';
 import { Awareness } from 'y-protocols/awareness';
 import { COLLECTION_NAMES, getCollection, getMetaMap, readMeta, readMetaData, readPaintSnapshot, refusalFromClose, type BoardView, type CollectionName, type Meta, type PaintSnapshot } from '@pc/shared';
@@ -157,7 +157,10 @@ export class BoardSession {
       applyLargeSyncsWithoutReencode(provider);
       // The offline copy's content goes to the server as what it lacks, not as the whole board.
       const persistence = this.persistence;
-      if (persistence) this.cleanups.push(sendOfflineCopyAsCatchUp(provider, (origin) => origin === persistence));
+      if (persistence) {
+        const isCopyLoad = (origin: unknown) => origin === persistence;
+        this.cleanups.push(sendOfflineCopyAsCatchUp(provider, isCopyLoad), readOfflineCopyWithoutReencode(this.doc, isCopyLoad));
+      }
       this.provider = provider;
       this.awareness = provider.awareness;
     }
