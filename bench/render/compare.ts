@@ -17,7 +17,7 @@ import { resolve } from 'node:path';
 import * as Y from 'yjs';
 import { flag, fmt, installCleanup, median, numberOption, repoRoot, startOurs, stringOption } from '../lib/harness';
 import { confirmedIdentityScript, launchChromium, newBenchContext } from '../lib/browser';
-import { firstPaintScript, itemsReady, openTabScript, tabLink } from './firstPaint';
+import { firstPaintScript, itemsReady, openTabScript, tabLink, visitOnce } from './firstPaint';
 import { timeToInteractive } from './interactive';
 import { seedLogicModel, seedStakeholders, seedStickies, type RenderKind } from './seed';
 import { createBoard } from '../../tests/helpers/server';
@@ -63,14 +63,7 @@ async function main() {
       for (let i = 0; i < sides.length; i++) {
         const context = await newBenchContext(browser, scripts);
         try {
-          if (returning) {
-            const first = await context.newPage();
-            await first.goto(urls[i]!);
-            await first.waitForFunction('window.__firstPaint && window.__firstPaint.paint', undefined, { timeout: 120_000, polling: 50 });
-            // The offline copy is written from the first sync as it came, then merged once a second.
-            await first.waitForTimeout(3000);
-            await first.close();
-          }
+          if (returning) await visitOnce(context, urls[i]!);
           const page = await context.newPage();
           if (mbps > 0) {
             const cdp = await context.newCDPSession(page);

@@ -1,3 +1,5 @@
+import type { BrowserContext } from 'playwright-core';
+
 /**
  * First paint, defined once for both pages (ours and the bare Konva page):
  *
@@ -82,4 +84,17 @@ export function openTabScript(selector: string): string {
   const observer = new MutationObserver(() => { if (click()) observer.disconnect(); });
   document.addEventListener('DOMContentLoaded', () => { if (!click()) observer.observe(document.body, { childList: true, subtree: true }); });
 })();`;
+}
+
+/**
+ * Open `url` once in `context` and close it: the next load there is a
+ * returning visitor's, with the board's offline copy in the browser (written
+ * from the first sync as it came, then merged once a second).
+ */
+export async function visitOnce(context: BrowserContext, url: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction('window.__firstPaint && window.__firstPaint.paint', undefined, { timeout: 120_000, polling: 50 });
+  await page.waitForTimeout(3000);
+  await page.close();
 }

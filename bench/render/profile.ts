@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { flag, fmt, installCleanup, numberOption, startOurs, stringOption } from '../lib/harness';
 import { confirmedIdentityScript, launchChromium, newBenchContext, panSteps, wheelFrames, zoomSteps } from '../lib/browser';
-import { firstPaintScript, itemsReady, openTabScript, tabLink } from './firstPaint';
+import { firstPaintScript, itemsReady, openTabScript, tabLink, visitOnce } from './firstPaint';
 import { timeToInteractive } from './interactive';
 import { seedLogicModel, seedStakeholders, seedStickies, type RenderKind } from './seed';
 import { artifactsDir } from '../../tests/helpers/browser';
@@ -100,14 +100,7 @@ async function main() {
     const waitPaint = () => page.waitForFunction('window.__firstPaint && window.__firstPaint.paint', undefined, { timeout: 120_000 });
     let profile: Profile;
     if (phase === 'load') {
-      if (flag('returning')) {
-        // A returning visitor: this browser already holds the board's offline copy.
-        const first = await context.newPage();
-        await first.goto(url);
-        await first.waitForFunction('window.__firstPaint && window.__firstPaint.paint', undefined, { timeout: 120_000 });
-        await first.waitForTimeout(3000);
-        await first.close();
-      }
+      if (flag('returning')) await visitOnce(context, url);
       profile = await profiled(cdp, async () => {
         await page.goto(url);
         await waitPaint();

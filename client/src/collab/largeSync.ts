@@ -15,22 +15,66 @@ import { messageSync, type WebsocketProvider } from 'y-websocket';
  */
 export const LARGE_SYNC_BYTES = 64 * 1024;
 
-type SyncHandler = (encoder: encoding.Encoder, decoder: decoding.Decoder, provider: WebsocketProvider, emitSynced: boolean, messageType: number) => void;
+export type SyncHandler = (encoder: encoding.Encoder, decoder: decoding.Decoder, provider: WebsocketProvider, emitSynced: boolean, messageType: number) => void;
 type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, transaction: Y.Transaction) => void;
 
-/** The update a sync message carries, if it is sync step 2 or an update of at least `minBytes`; the decoder is left as it was. */
-export function largeSyncUpdate(decoder: decoding.Decoder, minBytes: number): Uint8Array | null {
+/** A sync message's kind and the bytes it carries (a state vector or an update), read without moving `decoder`; null if malformed. */
+export function peekSyncMessage(decoder: decoding.Decoder): { kind: number; payload: Uint8Array } | null {
   const peek = decoding.clone(decoder);
   try {
     const kind = decoding.readVarUint(peek);
-    if (kind !== messageYjsSyncStep2 && kind !== messageYjsUpdate) return null;
-    const length = decoding.peekVarUint(peek);
-    if (length < minBytes) return null;
-    return decoding.readVarUint8Array(peek);
+    return { kind, payload: decoding.readVarUint8Array(peek) };
   } catch {
     // Malformed: the provider's own handler reports it.
     return null;
   }
+}
+
+/** The update a sync message carries, if it is sync step 2 or an update of at least `minBytes`; the decoder is left as it was. */
+export function largeSyncUpdate(decoder: decoding.Decoder, minBytes: number): Uint8Array | null {
+  const message = peekSyncMessage(decoder);
+  if (!message || (message.kind !== messageYjsSyncStep2 && message.kind !== messageYjsUpdate)) return null;
+  return message.payload.byteLength >= minBytes ? message.payload : null;
+}
+
+/**
+ * Put `wrap(original)` in place of the provider's sync message handler;
+ * returns a stop that puts the original back (if nothing wrapped it since).
+ */
+export function wrapSyncHandler(provider: WebsocketProvider, wrap: (original: SyncHandler) => SyncHandler): () => void {
+  const handlers = provider.messageHandlers as SyncHandler[];
+  const original = handlers[messageSync];
+  if (!original) return () => {};
+  const wrapped = wrap(original);
+  handlers[messageSync] = wrapped;
+  return () => {
+    if (handlers[messageSync] === wrapped) handlers[messageSync] = original;
+  };
+}
+
+/**
+ * Take the document's 'update' listeners off it (Yjs then encodes nothing for
+ * them); `restore` puts them back, before any added meanwhile, and returns
+ * them. Null when there are none.
+ */
+function setAsideUpdateListeners(doc: Y.Doc): { listeners: Set<UpdateListener>; restore(): Set<UpdateListener> } | null {
+  const observers = doc._observers as Map<string, Set<UpdateListener>>;
+  const listeners = observers.get('update');
+  if (!listeners || listeners.size === 0) return null;
+  observers.delete('update');
+  return {
+    listeners,
+    restore() {
+      const added = observers.get('update');
+      observers.set('update', new Set([...listeners, ...(added ?? [])]));
+      return listeners;
+    },
+  };
+}
+
+/** Whether a transaction changed the document (what Yjs checks before emitting 'update'). */
+function changedDocument(transaction: Y.Transaction): boolean {
+  return transaction.deleteSet.clients.size > 0 || !sameState(transaction.beforeState, transaction.afterState);
 }
 
 /**
@@ -38,29 +82,25 @@ export function largeSyncUpdate(decoder: decoding.Decoder, minBytes: number): Ui
  * listeners set aside, then hand them `update` once if it changed anything.
  */
 export function applyWithoutReencode(doc: Y.Doc, update: Uint8Array, apply: () => void): void {
-  const observers = doc._observers as Map<string, Set<UpdateListener>>;
-  const listeners = observers.get('update');
-  if (!listeners || listeners.size === 0) {
+  const aside = setAsideUpdateListeners(doc);
+  if (!aside) {
     apply();
     return;
   }
-  observers.delete('update');
   let transaction: Y.Transaction | null = null;
   let changed = false;
   const seen = (tr: Y.Transaction) => {
     transaction = tr;
-    changed ||= tr.deleteSet.clients.size > 0 || !sameState(tr.beforeState, tr.afterState);
+    changed ||= changedDocument(tr);
   };
   doc.on('afterTransaction', seen);
   try {
     apply();
   } finally {
     doc.off('afterTransaction', seen);
-    // Listeners added while it ran stay, after the ones set aside.
-    const added = observers.get('update');
-    observers.set('update', new Set([...listeners, ...(added ?? [])]));
+    aside.restore();
   }
-  if (transaction && changed) for (const listener of [...listeners]) listener(update, (transaction as Y.Transaction).origin, doc, transaction);
+  if (transaction && changed) for (const listener of [...aside.listeners]) listener(update, (transaction as Y.Transaction).origin, doc, transaction);
 }
 
 /** A valid update that changes nothing (no structs, no deletions). */
@@ -81,26 +121,21 @@ export const NO_BYTES_UPDATE = new Uint8Array([0, 0]);
  * meanwhile stay, after the ones set aside. Returns a stop.
  */
 export function readOfflineCopyWithoutReencode(doc: Y.Doc, isCopyLoad: (origin: unknown) => boolean): () => void {
-  const observers = doc._observers as Map<string, Set<UpdateListener>>;
-  let aside: { listeners: Set<UpdateListener>; transaction: Y.Transaction; cleaned: boolean } | null = null;
+  let copy: { aside: NonNullable<ReturnType<typeof setAsideUpdateListeners>>; transaction: Y.Transaction; cleaned: boolean } | null = null;
   const onBegin = (transaction: Y.Transaction) => {
-    if (aside || !isCopyLoad(transaction.origin)) return;
-    const listeners = observers.get('update');
-    if (!listeners || listeners.size === 0) return;
-    observers.delete('update');
-    aside = { listeners, transaction, cleaned: false };
+    if (copy || !isCopyLoad(transaction.origin)) return;
+    const aside = setAsideUpdateListeners(doc);
+    if (aside) copy = { aside, transaction, cleaned: false };
   };
   const onCleaned = (transaction: Y.Transaction) => {
-    if (aside?.transaction === transaction) aside.cleaned = true;
+    if (copy?.transaction === transaction) copy.cleaned = true;
   };
   const restore = () => {
-    if (!aside?.cleaned) return;
-    const { listeners, transaction } = aside;
-    aside = null;
-    const added = observers.get('update');
-    observers.set('update', new Set([...listeners, ...(added ?? [])]));
-    if (transaction.deleteSet.clients.size === 0 && sameState(transaction.beforeState, transaction.afterState)) return;
-    for (const listener of [...listeners]) listener(NO_BYTES_UPDATE, transaction.origin, doc, transaction);
+    if (!copy?.cleaned) return;
+    const { aside, transaction } = copy;
+    copy = null;
+    const listeners = aside.restore();
+    if (changedDocument(transaction)) for (const listener of [...listeners]) listener(NO_BYTES_UPDATE, transaction.origin, doc, transaction);
   };
   doc.on('beforeTransaction', onBegin);
   doc.on('afterTransactionCleanup', onCleaned);
@@ -122,15 +157,12 @@ function sameState(before: Map<number, number>, after: Map<number, number>): boo
 
 /** Route the provider's large sync messages through `applyWithoutReencode`. */
 export function applyLargeSyncsWithoutReencode(provider: WebsocketProvider, minBytes = LARGE_SYNC_BYTES): void {
-  const handlers = provider.messageHandlers as SyncHandler[];
-  const original = handlers[messageSync];
-  if (!original) return;
-  handlers[messageSync] = (encoder, decoder, from, emitSynced, messageType) => {
+  wrapSyncHandler(provider, (original) => (encoder, decoder, from, emitSynced, messageType) => {
     const update = largeSyncUpdate(decoder, minBytes);
     if (!update) {
       original(encoder, decoder, from, emitSynced, messageType);
       return;
     }
     applyWithoutReencode(from.doc, update, () => original(encoder, decoder, from, emitSynced, messageType));
-  };
+  });
 }

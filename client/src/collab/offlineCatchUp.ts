@@ -1,13 +1,9 @@
-import * as decoding from 'lib0/decoding';
+import type * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type * as Y from 'yjs';
 import { messageYjsSyncStep1, writeSyncStep2 } from 'y-protocols/sync';
 import { messageSync, type WebsocketProvider } from 'y-websocket';
-
-type SyncHandler = WebsocketProvider['messageHandlers'][number];
-
-/** Where the offline copy's content is to go: nowhere yet, or as what the server lacks. */
-export type OfflineCatchUp = { send: false } | { send: true; message: Uint8Array };
+import { peekSyncMessage, wrapSyncHandler } from './largeSync';
 
 /**
  * What to send the server once the offline copy has been read into `doc`,
@@ -18,24 +14,18 @@ export type OfflineCatchUp = { send: false } | { send: true; message: Uint8Array
  * has). Nothing when the server has not asked yet: y-websocket answers its
  * question, whenever it comes, with the same difference.
  */
-export function offlineCatchUp(doc: Y.Doc, serverState: Uint8Array | null): OfflineCatchUp {
-  if (!serverState) return { send: false };
+export function offlineCatchUp(doc: Y.Doc, serverState: Uint8Array | null): Uint8Array | null {
+  if (!serverState) return null;
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, messageSync);
   writeSyncStep2(encoder, doc, serverState);
-  return { send: true, message: encoding.toUint8Array(encoder) };
+  return encoding.toUint8Array(encoder);
 }
 
 /** The state vector a server's sync step 1 carries, or null for any other message; the decoder is left as it was. */
 export function serverStateVector(decoder: decoding.Decoder): Uint8Array | null {
-  const peek = decoding.clone(decoder);
-  try {
-    if (decoding.readVarUint(peek) !== messageYjsSyncStep1) return null;
-    return decoding.readVarUint8Array(peek);
-  } catch {
-    // Malformed: the provider's own handler reports it.
-    return null;
-  }
+  const message = peekSyncMessage(decoder);
+  return message?.kind === messageYjsSyncStep1 ? message.payload : null;
 }
 
 /**
@@ -55,14 +45,10 @@ export function serverStateVector(decoder: decoding.Decoder): Uint8Array | null 
 export function sendOfflineCopyAsCatchUp(provider: WebsocketProvider, isOfflineLoad: (origin: unknown) => boolean): () => void {
   const doc = provider.doc;
   let serverState: Uint8Array | null = null;
-  const handlers = provider.messageHandlers as SyncHandler[];
-  const original = handlers[messageSync];
-  if (!original) return () => {};
-  const onSync: SyncHandler = (encoder, decoder, from, emitSynced, messageType) => {
+  const unwrap = wrapSyncHandler(provider, (original) => (encoder, decoder, from, emitSynced, messageType) => {
     serverState = serverStateVector(decoder) ?? serverState;
     original(encoder, decoder, from, emitSynced, messageType);
-  };
-  handlers[messageSync] = onSync;
+  });
   const onStatus = ({ status }: { status: string }) => {
     // A new connection's server asks again; until then the copy's content waits for its question.
     if (status !== 'connected') serverState = null;
@@ -77,14 +63,14 @@ export function sendOfflineCopyAsCatchUp(provider: WebsocketProvider, isOfflineL
     }
     const catchUp = offlineCatchUp(doc, serverState);
     const ws = provider.ws;
-    if (catchUp.send && provider.wsconnected && ws?.readyState === WebSocket.OPEN) ws.send(catchUp.message);
+    if (catchUp && provider.wsconnected && ws?.readyState === WebSocket.OPEN) ws.send(catchUp);
   };
   doc.off('update', send);
   doc.on('update', onUpdate);
   // y-websocket's destroy takes its listener off the document by this field: ours, now.
   provider._updateHandler = onUpdate;
   return () => {
-    if (handlers[messageSync] === onSync) handlers[messageSync] = original;
+    unwrap();
     provider.off('status', onStatus);
     doc.off('update', onUpdate);
     provider._updateHandler = send;
