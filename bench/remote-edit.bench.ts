@@ -25,7 +25,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type * as Y from 'yjs';
 import { updateRecord } from '@pc/shared';
-import { appendResults, flag, fmt, installCleanup, machineLine, markdownTable, median, numberOption, repoRoot, startOurs, stringOption, waitForQuietMachine } from './lib/harness';
+import { appendResults, flag, fmt, installCleanup, machineLine, markdownTable, median, numberOption, repoRoot, startOurs, stringOption, waitForQuietMachine, runMain } from './lib/harness';
 import { confirmedIdentityScript, launchChromium, newBenchContext } from './lib/browser';
 import { seedStakeholders, seedStickies } from './render/seed';
 import { createBoard } from '../tests/helpers/server';
@@ -203,10 +203,4 @@ async function main() {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -29,13 +29,13 @@ import { artifactsDir } from '../tests/helpers/browser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { getCollection } from '@pc/shared';
-import { appendResults, fmt, flag, installCleanup, machineLine, markdownTable, median, numberOption, repoRoot, startOurs, stringOption, waitForQuietMachine } from './lib/harness';
+import { appendResults, fmt, flag, installCleanup, machineLine, markdownTable, median, numberOption, repoRoot, startOurs, stringOption, waitForQuietMachine, runMain } from './lib/harness';
 import { confirmedIdentityScript, frameStats, launchChromium, newBenchContext, panSteps, wheelFrames, zoomSteps, type FrameStats } from './lib/browser';
 import { startBarePageServer, type BareCard, type BarePageServer } from './render/bare';
 import { bareCards, cardsOnScreen } from './render/cards';
 import { firstPaintScript, itemsReady, openTabScript, tabLink } from './render/firstPaint';
 import { timeToInteractive } from './render/interactive';
-import { KIND_LABELS, seedLogicModel, seedMatrix, seedStakeholders, seedStickies, type RenderKind } from './render/seed';
+import { KIND_LABELS, seedBoard, seedMatrix, type RenderKind } from './render/seed';
 import { createBoard } from '../tests/helpers/server';
 import { ClientPool, waitFor } from '../tests/helpers/sync';
 
@@ -124,7 +124,7 @@ async function oursCamera(page: Page): Promise<Camera> {
   return { x, y, zoom };
 }
 
-async function seedBoard(server: { url: string; port: number }, kind: RenderKind, size: number): Promise<{ url: string; doc: Y.Doc; seedMs: number }> {
+async function seededBoard(server: { url: string; port: number }, kind: RenderKind, size: number): Promise<{ url: string; doc: Y.Doc; seedMs: number }> {
   const pool = new ClientPool();
   const wsUrl = `ws://127.0.0.1:${server.port}/ws`;
   try {
@@ -133,9 +133,7 @@ async function seedBoard(server: { url: string; port: number }, kind: RenderKind
     await seeder.synced();
     const started = Date.now();
     const collection = kind === 'stickies' ? 'canvasItems' : kind === 'stakeholders' ? 'stakeholders' : 'logicNodes';
-    if (kind === 'stickies') seedStickies(seeder.doc, size);
-    else if (kind === 'stakeholders') seedStakeholders(seeder.doc, size);
-    else seedLogicModel(seeder.doc, size);
+    seedBoard(seeder.doc, kind, size);
     // Sent in full (the page waits for every item anyway); a full run also proves it with a fresh client.
     await waitFor(() => (seeder.provider.ws?.bufferedAmount ?? 1) === 0, { timeout: 60_000, message: 'seed was not sent' });
     if (!quick) {
@@ -409,7 +407,7 @@ async function main() {
     for (const kind of kinds) {
       for (const size of sizes) {
         const comboStarted = Date.now();
-        const seeded = await seedBoard(server, kind, size);
+        const seeded = await seededBoard(server, kind, size);
         const ours = await measureOurs(browser, kind, size, seeded.url, seeded.doc);
         const bareResult = await measureBare(browser, bare, ours.cards, ours.box, ours.firstCamera, ours.cameras, true);
         const noCull = size === largest && !quick ? await measureBare(browser, bare, ours.cards, ours.box, ours.firstCamera, ours.cameras, false) : undefined;
@@ -473,10 +471,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -19,7 +19,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createRecord } from '@pc/shared';
-import { appendResults, flag, fmt, installCleanup, machineLine, markdownTable, numberOption, repoRoot, waitForQuietMachine } from './lib/harness';
+import { appendResults, flag, fmt, installCleanup, machineLine, markdownTable, numberOption, repoRoot, waitForQuietMachine, runMain } from './lib/harness';
 import { frameStats, launchChromium, mulberry32, startFrames, stopFrames, type FrameStats } from './lib/browser';
 import { seedStakeholders } from './render/seed';
 import { artifactsDir } from '../tests/helpers/browser';
@@ -185,10 +185,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -34,6 +34,17 @@ function killAll(): void {
   tempDirs.clear();
 }
 
+/** Run a script's `main` and exit with its outcome: 0, or 1 with the error printed. */
+export function runMain(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
 /** Every child process is stopped whatever happens: normal end, error, Ctrl-C. */
 export function installCleanup(): void {
   if (cleanupInstalled) return;

@@ -15,11 +15,11 @@
  */
 import { resolve } from 'node:path';
 import * as Y from 'yjs';
-import { flag, fmt, installCleanup, median, numberOption, repoRoot, startOurs, stringOption } from '../lib/harness';
+import { flag, fmt, installCleanup, median, numberOption, repoRoot, startOurs, stringOption, runMain } from '../lib/harness';
 import { confirmedIdentityScript, launchChromium, newBenchContext } from '../lib/browser';
 import { firstPaintScript, itemsReady, openTabScript, tabLink, visitOnce } from './firstPaint';
 import { timeToInteractive } from './interactive';
-import { seedLogicModel, seedStakeholders, seedStickies, type RenderKind } from './seed';
+import { seedBoard, type RenderKind } from './seed';
 import { createBoard } from '../../tests/helpers/server';
 import { ClientPool } from '../../tests/helpers/sync';
 
@@ -49,9 +49,7 @@ async function main() {
       const seeder = pool.connect({ wsUrl: `ws://127.0.0.1:${server.port}/ws` }, board.id, board.tokens.owner);
       await seeder.synced();
       const doc = seeder.doc as Y.Doc;
-      if (kind === 'stickies') seedStickies(doc, size);
-      else if (kind === 'stakeholders') seedStakeholders(doc, size);
-      else seedLogicModel(doc, size);
+      seedBoard(doc, kind, size);
       urls.push(new URL(tabLink(board.links.edit, kind), server.url).href);
     }
     await new Promise((r) => setTimeout(r, 3000));
@@ -92,10 +90,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -15,11 +15,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { flag, fmt, installCleanup, numberOption, startOurs, stringOption } from '../lib/harness';
+import { flag, fmt, installCleanup, numberOption, startOurs, stringOption, runMain } from '../lib/harness';
 import { confirmedIdentityScript, launchChromium, newBenchContext, panSteps, wheelFrames, zoomSteps } from '../lib/browser';
 import { firstPaintScript, itemsReady, openTabScript, tabLink, visitOnce } from './firstPaint';
 import { timeToInteractive } from './interactive';
-import { seedLogicModel, seedStakeholders, seedStickies, type RenderKind } from './seed';
+import { seedBoard, type RenderKind } from './seed';
 import { artifactsDir } from '../../tests/helpers/browser';
 import { createBoard } from '../../tests/helpers/server';
 import { ClientPool } from '../../tests/helpers/sync';
@@ -86,9 +86,7 @@ async function main() {
     const board = await createBoard({ url: server.url }, 'Profile');
     const seeder = pool.connect({ wsUrl: `ws://127.0.0.1:${server.port}/ws` }, board.id, board.tokens.owner);
     await seeder.synced();
-    if (kind === 'stickies') seedStickies(seeder.doc, size);
-    else if (kind === 'stakeholders') seedStakeholders(seeder.doc, size);
-    else seedLogicModel(seeder.doc, size);
+    seedBoard(seeder.doc, kind, size);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const ready = itemsReady(kind, size);
     const scripts = [confirmedIdentityScript(), firstPaintScript(ready)];
@@ -127,10 +125,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -152,3 +152,10 @@ export function seedMatrix(doc: Y.Doc, partnerCount: number, rowCount: number): 
   }, origin);
   return getCollection(doc, 'matrixCells').size;
 }
+
+/** A board of one render kind and size (the render bench, compare, profile and load-trace tools). */
+export function seedBoard(doc: Y.Doc, kind: RenderKind, size: number): void {
+  if (kind === 'stickies') seedStickies(doc, size);
+  else if (kind === 'stakeholders') seedStakeholders(doc, size);
+  else seedLogicModel(doc, size);
+}
