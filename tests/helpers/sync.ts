@@ -50,6 +50,18 @@ export interface SyncClient {
 }
 
 /** Keeps track of clients and sockets so afterEach can tear everything down. */
+/**
+ * Each stock provider adds a process 'exit' listener (to say goodbye to its
+ * peers), so the listener count that Node warns about as a leak grows with
+ * the providers alive: the limit follows them.
+ */
+const baseMaxListeners = process.getMaxListeners();
+let liveProviders = 0;
+function countProviders(change: 1 | -1): void {
+  liveProviders += change;
+  process.setMaxListeners(baseMaxListeners + liveProviders);
+}
+
 export class ClientPool {
   private readonly clients: SyncClient[] = [];
   private readonly sockets: WebSocket[] = [];
@@ -63,6 +75,8 @@ export class ClientPool {
       disableBc: true,
       maxBackoffTime: 300,
     });
+    countProviders(1);
+    let destroyed = false;
     const closes: CloseInfo[] = [];
     provider.on('connection-close', (event) => {
       if (event) closes.push({ code: event.code, reason: event.reason });
@@ -73,8 +87,11 @@ export class ClientPool {
       closes,
       synced: () => waitFor(() => provider.synced, { message: 'client did not sync' }).then(() => undefined),
       destroy: () => {
+        if (destroyed) return;
+        destroyed = true;
         provider.destroy();
         doc.destroy();
+        countProviders(-1);
       },
     };
     this.clients.push(client);

@@ -33,12 +33,8 @@ describe(`chaos (seed ${seed})`, () => {
   const pool = new ClientPool();
   const dataDir = tempDataDir();
   let server: RunningServer | undefined;
-  // Each stock provider adds a process 'exit' listener (to say goodbye to its peers).
-  const maxListeners = process.getMaxListeners();
-  process.setMaxListeners(maxListeners + CLIENTS + 5);
 
   afterAll(async () => {
-    process.setMaxListeners(maxListeners);
     pool.destroyAll();
     await server?.stop('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
