@@ -14,13 +14,11 @@
  * its browser context first, so the measured load has the offline copy.
  */
 import { resolve } from 'node:path';
-import * as Y from 'yjs';
 import { flag, fmt, installCleanup, median, numberOption, repoRoot, startOurs, stringOption, runMain } from '../lib/harness';
 import { confirmedIdentityScript, launchChromium, newBenchContext } from '../lib/browser';
-import { firstPaintScript, itemsReady, openTabScript, tabLink, visitOnce } from './firstPaint';
+import { firstPaintScript, itemsReady, openTabScript, visitOnce } from './firstPaint';
 import { timeToInteractive } from './interactive';
-import { seedBoard, type RenderKind } from './seed';
-import { createBoard } from '../../tests/helpers/server';
+import { seededBoardLink, type RenderKind } from './seed';
 import { ClientPool } from '../../tests/helpers/sync';
 
 async function main() {
@@ -45,12 +43,7 @@ async function main() {
     for (const side of sides) {
       const server = await startOurs({ enabled: false, note: 'not pinned' }, { env: { STATIC_DIR: side.dir } });
       servers.push(server);
-      const board = await createBoard({ url: server.url }, `Compare: ${size} ${kind}`);
-      const seeder = pool.connect({ wsUrl: `ws://127.0.0.1:${server.port}/ws` }, board.id, board.tokens.owner);
-      await seeder.synced();
-      const doc = seeder.doc as Y.Doc;
-      seedBoard(doc, kind, size);
-      urls.push(new URL(tabLink(board.links.edit, kind), server.url).href);
+      urls.push(await seededBoardLink(server, pool, kind, size, `Compare: ${size} ${kind}`));
     }
     await new Promise((r) => setTimeout(r, 3000));
     pool.destroyAll();

@@ -17,11 +17,10 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { flag, fmt, installCleanup, numberOption, startOurs, stringOption, runMain } from '../lib/harness';
 import { confirmedIdentityScript, launchChromium, newBenchContext, panSteps, wheelFrames, zoomSteps } from '../lib/browser';
-import { firstPaintScript, itemsReady, openTabScript, tabLink, visitOnce } from './firstPaint';
+import { firstPaintScript, itemsReady, openTabScript, visitOnce } from './firstPaint';
 import { timeToInteractive } from './interactive';
-import { seedBoard, type RenderKind } from './seed';
+import { seededBoardLink, type RenderKind } from './seed';
 import { artifactsDir } from '../../tests/helpers/browser';
-import { createBoard } from '../../tests/helpers/server';
 import { ClientPool } from '../../tests/helpers/sync';
 
 interface ProfileNode {
@@ -83,10 +82,7 @@ async function main() {
   const pool = new ClientPool();
   const browser = await launchChromium();
   try {
-    const board = await createBoard({ url: server.url }, 'Profile');
-    const seeder = pool.connect({ wsUrl: `ws://127.0.0.1:${server.port}/ws` }, board.id, board.tokens.owner);
-    await seeder.synced();
-    seedBoard(seeder.doc, kind, size);
+    const url = await seededBoardLink(server, pool, kind, size, 'Profile');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const ready = itemsReady(kind, size);
     const scripts = [confirmedIdentityScript(), firstPaintScript(ready)];
@@ -94,7 +90,6 @@ async function main() {
     const context = await newBenchContext(browser, scripts);
     const page: Page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    const url = new URL(tabLink(board.links.edit, kind), server.url).href;
     const waitPaint = () => page.waitForFunction('window.__firstPaint && window.__firstPaint.paint', undefined, { timeout: 120_000 });
     let profile: Profile;
     if (phase === 'load') {

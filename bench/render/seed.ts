@@ -9,6 +9,9 @@ import { addPartner } from '../../client/src/boards/partners/partnerActions';
 import { addMatrixRow } from '../../client/src/boards/skills-matrix/matrixActions';
 import { STICKY_SIZE } from '../../client/src/freeCanvas/actions';
 import { mulberry32 } from '../lib/browser';
+import { createBoard } from '../../tests/helpers/server';
+import type { ClientPool } from '../../tests/helpers/sync';
+import { tabLink } from './firstPaint';
 
 export type RenderKind = 'stakeholders' | 'stickies' | 'logic';
 
@@ -158,4 +161,17 @@ export function seedBoard(doc: Y.Doc, kind: RenderKind, size: number): void {
   if (kind === 'stickies') seedStickies(doc, size);
   else if (kind === 'stakeholders') seedStakeholders(doc, size);
   else seedLogicModel(doc, size);
+}
+
+/**
+ * A new board on `server` holding `size` records of `kind`, written by a stock
+ * y-websocket client of `pool` (left connected); returns its edit link,
+ * opening on the tab the kind is drawn on.
+ */
+export async function seededBoardLink(server: { url: string; port: number }, pool: ClientPool, kind: RenderKind, size: number, title: string): Promise<string> {
+  const board = await createBoard({ url: server.url }, title);
+  const seeder = pool.connect({ wsUrl: `ws://127.0.0.1:${server.port}/ws` }, board.id, board.tokens.owner);
+  await seeder.synced();
+  seedBoard(seeder.doc, kind, size);
+  return new URL(tabLink(board.links.edit, kind), server.url).href;
 }
